@@ -1,0 +1,116 @@
+// `npm run bench`: performance figures, each beside a baseline measured in the same run so the
+// ratio means something on a noisy machine. Results are merged into bench/results.json.
+// Usage: npm run bench [-- NAME ...]   (names: scoring, planner; default all)
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Framework, plan, score } from "@matang/core";
+import { builtinFrameworks } from "@matang/core/node";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const resultsFile = join(here, "results.json");
+
+type Metrics = Record<string, number>;
+
+/** Run `fn` repeatedly for about `ms` milliseconds; return operations per second. */
+function throughput(fn: (i: number) => unknown, ms = 1500): number {
+  for (let i = 0; i < 2000; i++) fn(i); // warm-up
+  let ops = 0;
+  let sink = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    for (let i = 0; i < 500; i++) sink += fn(ops++) ? 1 : 0;
+    now = performance.now();
+  }
+  if (sink < 0) console.log(sink);
+  return (ops / (now - start)) * 1000;
+}
+
+function randomLevels(f: Framework, count: number): Record<string, number>[] {
+  let seed = 42;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  return Array.from({ length: count }, () =>
+    Object.fromEntries(
+      f.indicators.map((i) => [i.code, i.scale.values[Math.floor(next() * i.scale.values.length)] as number]),
+    ),
+  );
+}
+
+function benchScoring(f: Framework): Metrics {
+  const sets = randomLevels(f, 1024);
+  const weights = f.indicators.map((i) => [i.code, i.weight] as const);
+  // Baseline: the naive float sum Σ level × weight / 100 of the same level sets.
+  const baseline = throughput((n) => {
+    const levels = sets[n & 1023] as Record<string, number>;
+    let sum = 0;
+    for (const [code, w] of weights) sum += (levels[code] as number) * w;
+    return sum / 100;
+  });
+  const full = throughput((n) => score(f, sets[n & 1023] as Record<string, number>));
+  return {
+    scoring_assessments_per_s: Math.round(full),
+    scoring_baseline_naive_sum_per_s: Math.round(baseline),
+    scoring_ratio_vs_naive_sum: Number((full / baseline).toFixed(4)),
+  };
+}
+
+function benchPlanner(f: Framework): Metrics {
+  const all1 = Object.fromEntries(f.indicators.map((i) => [i.code, i.scale.min]));
+  const worst = () => plan(f, all1, 5.0);
+  const easy = () => plan(f, all1, 1.01);
+  const time = (fn: () => unknown, runs: number) => {
+    fn();
+    const samples: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const t = performance.now();
+      fn();
+      samples.push(performance.now() - t);
+    }
+    samples.sort((a, b) => a - b);
+    return samples[Math.floor(samples.length / 2)] as number;
+  };
+  const worstMs = time(worst, 30);
+  const easyMs = time(easy, 30);
+  return {
+    planner_worst_ms: Number(worstMs.toFixed(3)),
+    planner_one_step_ms: Number(easyMs.toFixed(3)),
+    planner_worst_ratio_vs_one_step: Number((worstMs / easyMs).toFixed(2)),
+  };
+}
+
+const framework = builtinFrameworks().get("permenpanrb-59-2020");
+if (!framework) throw new Error("framework permenpanrb-59-2020 is missing");
+const wanted = process.argv.slice(2);
+const suites: Record<string, () => Metrics> = {
+  scoring: () => benchScoring(framework),
+  planner: () => benchPlanner(framework),
+};
+const unknown = wanted.filter((w) => !(w in suites));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(", ")}; available: ${Object.keys(suites).join(", ")}`);
+  process.exit(2);
+}
+
+const previous = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : { metrics: {} };
+const metrics: Metrics = { ...previous.metrics };
+for (const [name, run] of Object.entries(suites)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  process.stdout.write(`${name}… `);
+  const result = run();
+  Object.assign(metrics, result);
+  console.log(JSON.stringify(result));
+}
+const machine = {
+  node: process.version,
+  cpu: cpus()[0]?.model ?? "unknown",
+  cores: cpus().length,
+  memory_gb: Math.round(totalmem() / 2 ** 30),
+  date: new Date().toISOString(),
+};
+writeFileSync(resultsFile, `${JSON.stringify({ metrics, machine }, null, 2)}\n`);
+console.log(`written to ${resultsFile}`);

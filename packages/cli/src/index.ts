@@ -1,0 +1,373 @@
+import { readFileSync, statSync } from "node:fs";
+import { parseArgs } from "node:util";
+import {
+  type Framework,
+  FrameworkError,
+  InputFileError,
+  LevelsError,
+  loadFramework,
+  PlanInputError,
+  PlanTooLargeError,
+  parseConstraintsFile,
+  parseLevelsFile,
+  plan,
+  score,
+} from "@matang/core";
+import { builtinFrameworks, parseFrameworkText } from "@matang/core/node";
+import { table } from "./table.js";
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** A problem the user can fix; printed without a stack trace. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+const HELP = `matang — SPBE evaluation platform
+
+Usage:
+  matang frameworks list [--json]
+  matang frameworks show ID [--indicator CODE] [--json]
+  matang frameworks validate FILE [--json]
+  matang score --framework ID --levels FILE [--json]
+  matang plan --framework ID --levels FILE --target N [--constraints FILE] [--json]
+  matang serve [--port N] [--host ADDR]
+
+--framework takes a framework id (see "frameworks list") or the path of a framework file.
+Level files are CSV with the header "indicator,level" or JSON such as {"1": 3, "2": 4}.
+Constraint files are JSON such as {"12": {"max": 3}, "40": {"cost": 2}}.
+Exit codes: 0 success, 1 invalid input (every problem is listed), 2 wrong usage.`;
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "frameworks":
+        return frameworksCommand(rest, io);
+      case "score":
+        return scoreCommand(rest, io);
+      case "plan":
+        return planCommand(rest, io);
+      case "serve":
+        return await serveCommand(rest, io);
+      case "--version":
+      case "-v":
+        io.out("matang 0.1.0");
+        return 0;
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(HELP);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function report(error: unknown, io: Io): number {
+  if (error instanceof UsageError) {
+    io.err(`matang: ${error.message}`);
+    if (error.exitCode === 2) io.err('Run "matang help" for usage.');
+    return error.exitCode;
+  }
+  if (error instanceof InputFileError || error instanceof FrameworkError) {
+    io.err(error.message);
+    return 1;
+  }
+  if (error instanceof LevelsError || error instanceof PlanInputError || error instanceof PlanTooLargeError) {
+    io.err(`matang: ${error.message}`);
+    return 1;
+  }
+  if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+    io.err(`matang: ${error.message}`);
+    return 2;
+  }
+  throw error;
+}
+
+function args<T extends Record<string, { type: "string" | "boolean" }>>(argv: readonly string[], options: T) {
+  return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+}
+
+function readText(path: string): string {
+  try {
+    if (statSync(path).isDirectory()) throw new UsageError(`${path}: is a directory, not a file`, 1);
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${path}: cannot read the file (${code === "ENOENT" ? "no such file" : code})`, 1);
+  }
+}
+
+function resolveFramework(idOrPath: string | undefined): Framework {
+  if (!idOrPath)
+    throw new UsageError('--framework is required (an id from "matang frameworks list" or a file)');
+  const builtin = builtinFrameworks().get(idOrPath);
+  if (builtin) return builtin;
+  if (idOrPath.endsWith(".json") || idOrPath.includes("/")) {
+    const text = readText(idOrPath);
+    const result = loadFramework(parseFrameworkText(text, idOrPath));
+    if (!result.ok) throw new FrameworkError(idOrPath, result.problems);
+    return result.framework;
+  }
+  const known = [...builtinFrameworks().keys()].join(", ");
+  throw new UsageError(`unknown framework "${idOrPath}" (available: ${known})`, 1);
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value === "") throw new UsageError(`${flag} is required`);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function frameworksCommand(argv: readonly string[], io: Io): number {
+  const { values, positionals } = args(argv, { json: { type: "boolean" }, indicator: { type: "string" } });
+  const [sub, target] = positionals;
+  if (sub === "list") {
+    const list = [...builtinFrameworks().values()].map((f) => ({
+      id: f.id,
+      title: f.title.id,
+      years: f.years,
+      indicators: f.indicators.length,
+    }));
+    if (values.json) io.out(JSON.stringify(list, null, 2));
+    else
+      io.out(
+        table(
+          ["ID", "Years", "Indicators", "Title"],
+          list.map((f) => [f.id, yearsLabel(f.years), String(f.indicators), f.title]),
+        ),
+      );
+    return 0;
+  }
+  if (sub === "show") {
+    const framework = resolveFramework(required(target, "a framework id"));
+    if (values.indicator !== undefined)
+      return showIndicator(framework, values.indicator, Boolean(values.json), io);
+    if (values.json) io.out(JSON.stringify(framework.definition, null, 2));
+    else showFramework(framework, io);
+    return 0;
+  }
+  if (sub === "validate") {
+    const file = required(target, "a framework file");
+    const result = loadFramework(parseFrameworkText(readText(file), file));
+    if (values.json) {
+      io.out(JSON.stringify({ file, valid: result.ok, problems: result.problems }, null, 2));
+      return result.ok ? 0 : 1;
+    }
+    if (!result.ok) throw new FrameworkError(file, result.problems);
+    const f = result.framework;
+    io.out(
+      `${file}: valid — ${f.id}, ${f.domains.length} domains, ${f.aspects.length} aspects, ${f.indicators.length} indicators`,
+    );
+    return 0;
+  }
+  throw new UsageError(
+    sub ? `unknown subcommand "frameworks ${sub}"` : "frameworks needs list, show or validate",
+  );
+}
+
+function yearsLabel(years: readonly number[]): string {
+  const min = Math.min(...years);
+  const max = Math.max(...years);
+  return min === max ? String(min) : `${min}–${max}`;
+}
+
+function showFramework(f: Framework, io: Io): void {
+  io.out(`${f.title.id}\n${f.id} · ${yearsLabel(f.years)} · ${f.indicators.length} indicators\n`);
+  const rows: string[][] = [];
+  for (const d of f.domains) {
+    rows.push([d.code, d.name.id, String(d.weight), ""]);
+    for (const a of d.aspects) {
+      rows.push([`  ${a.code}`, a.name.id, String(a.weight), ""]);
+      for (const i of a.indicators) rows.push([`    ${i.code}`, i.name.id, String(i.weight), i.scale.id]);
+    }
+  }
+  io.out(table(["Code", "Name", "Weight", "Scale"], rows));
+  io.out(
+    `\nPredicates: ${[...f.predicates]
+      .reverse()
+      .map((p) => `${p.name.id} ≥ ${p.min}`)
+      .join(" · ")}`,
+  );
+}
+
+function showIndicator(f: Framework, code: string, json: boolean, io: Io): number {
+  const indicator = f.indicatorByCode.get(code);
+  if (!indicator) throw new UsageError(`framework ${f.id} has no indicator "${code}"`, 1);
+  if (json) {
+    io.out(JSON.stringify({ ...indicator, scale: indicator.scale.id }, null, 2));
+    return 0;
+  }
+  io.out(
+    `${indicator.code}. ${indicator.name.id} (weight ${indicator.weight}, scale ${indicator.scale.id})\n`,
+  );
+  for (const level of indicator.levels) {
+    const name = indicator.scale.levels.find((l) => l.value === level.value)?.name.id ?? "";
+    io.out(`Level ${level.value} — ${name}\n  ${level.criteria.id}`);
+    if (level.evidence) io.out(`  Bukti dukung: ${level.evidence.id}`);
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function scoreCommand(argv: readonly string[], io: Io): number {
+  const { values } = args(argv, {
+    framework: { type: "string" },
+    levels: { type: "string" },
+    json: { type: "boolean" },
+  });
+  const framework = resolveFramework(values.framework);
+  const file = required(values.levels, "--levels");
+  const levels = parseLevelsFile(readText(file), file, framework);
+  const result = score(framework, levels);
+  if (values.json) {
+    io.out(
+      JSON.stringify({
+        framework: result.framework,
+        complete: result.complete,
+        index: result.index,
+        indexDisplay: result.indexDisplay,
+        predicate: result.predicate,
+        floor: result.floor,
+        ceiling: result.ceiling,
+        missing: result.missing,
+        domains: result.domains.map(({ code, name, index }) => ({ code, name, index })),
+        aspects: result.aspects.map(({ code, name, index }) => ({ code, name, index })),
+      }),
+    );
+    return 0;
+  }
+  const rows: string[][] = [];
+  for (const domain of result.domains) {
+    rows.push([domain.code, domain.name, String(domain.weight), groupValue(domain)]);
+    for (const aspect of result.aspects.filter(
+      (a) => framework.aspects.find((x) => x.code === a.code)?.domainCode === domain.code,
+    )) {
+      rows.push([`  ${aspect.code}`, aspect.name, String(aspect.weight), groupValue(aspect)]);
+    }
+  }
+  io.out(`${framework.title.id}\n`);
+  io.out(table(["Code", "Domain / aspect", "Weight", "Index"], rows));
+  io.out("");
+  if (result.complete) {
+    io.out(`Index: ${result.indexDisplay} — ${result.predicate}`);
+  } else {
+    io.out(
+      `Incomplete: ${result.missing.length} indicator${result.missing.length > 1 ? "s" : ""} not answered (${result.missing.join(", ")}).`,
+    );
+    io.out(`Index between ${result.floorDisplay} (floor) and ${result.ceilingDisplay} (ceiling).`);
+  }
+  return 0;
+}
+
+function groupValue(g: { indexDisplay: string | null; floor: number; ceiling: number }): string {
+  return g.indexDisplay ?? `${g.floor.toFixed(2)}–${g.ceiling.toFixed(2)}`;
+}
+
+function planCommand(argv: readonly string[], io: Io): number {
+  const { values } = args(argv, {
+    framework: { type: "string" },
+    levels: { type: "string" },
+    target: { type: "string" },
+    constraints: { type: "string" },
+    json: { type: "boolean" },
+  });
+  const framework = resolveFramework(values.framework);
+  const file = required(values.levels, "--levels");
+  const targetText = required(values.target, "--target");
+  const target = Number(targetText.replace(",", "."));
+  if (!/^\d+([.,]\d+)?$/.test(targetText.trim()) || !Number.isFinite(target)) {
+    throw new UsageError(`--target: "${targetText}" is not a number (e.g. 3.5)`, 1);
+  }
+  const levels = parseLevelsFile(readText(file), file, framework);
+  const constraints = values.constraints
+    ? parseConstraintsFile(readText(values.constraints), values.constraints)
+    : undefined;
+  const result = plan(framework, levels, target, constraints ? { constraints } : {});
+  if (values.json) {
+    io.out(
+      JSON.stringify({
+        reachable: result.reachable,
+        target: result.target,
+        maxIndex: result.maxIndex,
+        totalCost: result.totalCost,
+        resultIndex: result.resultIndex,
+        steps: result.steps.map(({ indicator, from, to, cost, gain }) => ({
+          indicator,
+          from,
+          to,
+          cost,
+          gain,
+        })),
+      }),
+    );
+    return 0;
+  }
+  const current = result.currentIndex.toFixed(4).replace(/0+$/, "").replace(/\.$/, "");
+  if (!result.reachable) {
+    io.out(
+      `Target ${target} is not reachable: the highest index these constraints allow is ${result.maxIndexDisplay} (${result.maxIndex}). Current index: ${current}.`,
+    );
+    return 0;
+  }
+  if (result.steps.length === 0) {
+    io.out(`Target ${target} is already reached: the index is ${result.resultIndexDisplay} (${current}).`);
+    return 0;
+  }
+  io.out(`Cheapest plan from ${current} to at least ${target}:\n`);
+  io.out(
+    table(
+      ["Indicator", "Name", "Level", "Cost", "Gain", "Index after"],
+      result.steps.map((s) => [
+        s.indicator,
+        s.name,
+        `${s.from} → ${s.to}`,
+        String(s.cost),
+        `+${round4(s.gain)}`,
+        String(round4(s.indexAfter)),
+      ]),
+    ),
+  );
+  io.out(
+    `\nTotal cost: ${result.totalCost} · resulting index: ${result.resultIndexDisplay} (${round4(result.resultIndex)})`,
+  );
+  return 0;
+}
+
+const round4 = (x: number) => Math.round(x * 10000) / 10000;
+
+async function serveCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = args(argv, { port: { type: "string" }, host: { type: "string" } });
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`invalid port "${values.port ?? process.env.PORT}"`);
+  const host = values.host ?? process.env.HOST ?? "127.0.0.1";
+  const { startServer } = await import("@matang/server");
+  await startServer({ port, host });
+  io.out(
+    `Matang is listening on http://${host === "0.0.0.0" || host === "127.0.0.1" ? "localhost" : host}:${port}/`,
+  );
+  // The server keeps the process alive; `main` returns once it is listening.
+  return 0;
+}

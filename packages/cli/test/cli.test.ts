@@ -1,0 +1,269 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/index.js";
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../../..");
+const examples = join(repoRoot, "examples");
+const work = mkdtempSync(join(tmpdir(), "matang-cli-"));
+
+function file(name: string, content: string): string {
+  const path = join(work, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const FW = ["--framework", "permenpanrb-59-2020"];
+
+describe("matang frameworks", () => {
+  it("lists the shipped frameworks", async () => {
+    const { code, out } = await run("frameworks", "list", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual([
+      expect.objectContaining({ id: "permenpanrb-5-2018", indicators: 37, years: [2018, 2019, 2020] }),
+      expect.objectContaining({ id: "permenpanrb-59-2020", indicators: 47 }),
+    ]);
+    expect((await run("frameworks", "list")).out).toMatch(/permenpanrb-59-2020\s+2021–2025\s+47/);
+  });
+
+  it("shows a framework's tree and one indicator's criteria", async () => {
+    const tree = await run("frameworks", "show", "permenpanrb-59-2020");
+    expect(tree.out).toContain("Layanan Publik Berbasis Elektronik");
+    expect(tree.out).toContain("Memuaskan ≥ 4.2");
+    const one = await run("frameworks", "show", "permenpanrb-59-2020", "--indicator", "29");
+    expect(one.out).toContain("Level 4 — Terpadu dan Terukur");
+    expect(one.out).toContain("auditor TI/SI eksternal yang bersertifikat");
+    expect((await run("frameworks", "show", "nope")).code).toBe(1);
+  });
+
+  it("validates a framework file, listing every problem and exiting 1", async () => {
+    const good = join(repoRoot, "packages/core/frameworks/permenpanrb-59-2020.json");
+    expect(await run("frameworks", "validate", good)).toMatchObject({ code: 0 });
+    const def = JSON.parse(await import("node:fs").then((fs) => fs.readFileSync(good, "utf8")));
+    def.domains[0].weight = 12;
+    def.domains[1].aspects[0].indicators[0].scale = "nope";
+    def.predicates[1].min = 3.6;
+    const bad = file("broken.json", JSON.stringify(def));
+    const result = await run("frameworks", "validate", bad);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`${bad}: 4 problems`);
+    expect(result.err).toContain(
+      "domains[0].weight: domain D1: its aspects' weights add up to 13, but the domain's weight is 12",
+    );
+    expect(result.err).toContain(
+      'domains[1].aspects[0].indicators[0].scale: indicator 11: scale "nope" is not defined',
+    );
+    expect(result.err).toContain("predicates[1]: no predicate covers 3.5 to 3.6");
+    const syntax = await run("frameworks", "validate", file("syntax.json", '{\n  "id": \n}'));
+    expect(syntax.code).toBe(1);
+    expect(syntax.err).toMatch(/line \d: not valid JSON/);
+  });
+});
+
+describe("matang score", () => {
+  it("prints the table of domains and aspects, then the index and predicate", async () => {
+    const { code, out } = await run("score", ...FW, "--levels", join(examples, "levels-2024.csv"));
+    expect(code).toBe(0);
+    expect(out).toMatch(/D4\s+Layanan SPBE\s+45\.5\s+3\.30/);
+    expect(out).toMatch(/A6\s+Pelaksanaan Audit TIK\s+4\.5\s+1\.00/);
+    expect(out).toContain("Index: 2.74 — Baik");
+  });
+
+  it("prints exactly one JSON object with --json", async () => {
+    const { out } = await run("score", ...FW, "--levels", join(examples, "levels-2024.csv"), "--json");
+    const result = JSON.parse(out);
+    expect(Object.keys(result)).toEqual([
+      "framework",
+      "complete",
+      "index",
+      "indexDisplay",
+      "predicate",
+      "floor",
+      "ceiling",
+      "missing",
+      "domains",
+      "aspects",
+    ]);
+    expect(result).toMatchObject({
+      complete: true,
+      index: 2.7395,
+      indexDisplay: "2.74",
+      predicate: "Baik",
+      missing: [],
+    });
+    // D4 = (A7 3.5 × 27.5 + A8 3 × 18) / 45.5, unrounded
+    expect(result.domains[3]).toEqual({ code: "D4", name: "Layanan SPBE", index: 150.25 / 45.5 });
+    expect(result.aspects).toHaveLength(8);
+  });
+
+  it("gives floor and ceiling, not a zero-filled index, when incomplete", async () => {
+    const { out } = await run("score", ...FW, "--levels", join(examples, "levels-incomplete.json"), "--json");
+    const result = JSON.parse(out);
+    expect(result).toMatchObject({
+      complete: false,
+      index: null,
+      predicate: null,
+      missing: ["12", "29", "30", "47"],
+    });
+    expect(result.floor).toBeCloseTo(2.6295, 12);
+    expect(result.ceiling).toBeCloseTo(2.9695, 12);
+    const human = await run("score", ...FW, "--levels", join(examples, "levels-incomplete.json"));
+    expect(human.out).toContain("Incomplete: 4 indicators not answered (12, 29, 30, 47).");
+    expect(human.out).toContain("Index between 2.63 (floor) and 2.97 (ceiling).");
+  });
+
+  it("rejects bad level files with file, line and field, exit 1", async () => {
+    const cases: [string, string, string][] = [
+      ["unknown.csv", "indicator,level\n1,3\n48,2\n", 'unknown.csv:3: indicator: "48" is not an indicator'],
+      ["range.csv", "indicator,level\n1,6\n", "range.csv:2: level: 6 is not a level of indicator 1"],
+      [
+        "dup.csv",
+        "indicator,level\n1,3\n1,3\n",
+        "dup.csv:3: indicator: indicator 1 is already given on line 2",
+      ],
+      ["nan.csv", "indicator,level\n1,tiga\n", 'nan.csv:2: level: "tiga" is not a number'],
+      ["header.csv", "1,3\n", 'header.csv:1: header: the first line must be the header "indicator,level"'],
+      ["empty.csv", "", "empty.csv:1: file: the file is empty"],
+      ["bom.csv", "\uFEFFindicator,level\r\n1,x\r\n", 'bom.csv:2: level: "x" is not a number'],
+    ];
+    for (const [name, content, message] of cases) {
+      const path = file(name, content);
+      const result = await run("score", ...FW, "--levels", path);
+      expect(result.code, name).toBe(1);
+      expect(result.err, name).toContain(message.replace(name, path));
+      expect(result.out, name).toBe("");
+    }
+  });
+
+  it("explains usage mistakes", async () => {
+    expect(await run("score", "--levels", "x.csv")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--framework is required"),
+    });
+    expect(await run("score", ...FW, "--levels", join(work, "absent.csv"))).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("absent.csv: cannot read the file (no such file)"),
+    });
+    expect(await run("score", "--framework", "pemdi-2026", "--levels", "x.csv")).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('unknown framework "pemdi-2026"'),
+    });
+    expect(await run("score", ...FW, "--bogus")).toMatchObject({ code: 2 });
+    expect(await run("dance")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('unknown command "dance"'),
+    });
+  });
+});
+
+describe("matang plan", () => {
+  it("prints the cheapest plan with gains and the resulting index", async () => {
+    const { code, out } = await run(
+      "plan",
+      ...FW,
+      "--levels",
+      join(examples, "levels-2024.csv"),
+      "--target",
+      "3.0",
+    );
+    expect(code).toBe(0);
+    expect(out).toContain("Cheapest plan from 2.7395 to at least 3:");
+    expect(out).toMatch(/Total cost: \d+ · resulting index: 3\.\d\d/);
+  });
+
+  it("prints the specified JSON object, honouring constraints", async () => {
+    const args = ["plan", ...FW, "--levels", join(examples, "levels-2024.csv"), "--target", "3.0", "--json"];
+    const free = JSON.parse((await run(...args)).out);
+    expect(Object.keys(free)).toEqual([
+      "reachable",
+      "target",
+      "maxIndex",
+      "totalCost",
+      "resultIndex",
+      "steps",
+    ]);
+    expect(free).toMatchObject({ reachable: true, target: 3, maxIndex: 5 });
+    expect(free.resultIndex).toBeGreaterThanOrEqual(3);
+    expect(Object.keys(free.steps[0])).toEqual(["indicator", "from", "to", "cost", "gain"]);
+    const constrained = JSON.parse(
+      (await run(...args, "--constraints", join(examples, "constraints.json"))).out,
+    );
+    expect(constrained.maxIndex).toBeLessThan(5);
+    expect(
+      constrained.steps.find((s: { indicator: string }) => s.indicator === "31")?.to ?? 2,
+    ).toBeLessThanOrEqual(2);
+  });
+
+  it("says when the target is unreachable and what the maximum is", async () => {
+    const levels = join(examples, "levels-2024.csv");
+    const constraints = join(examples, "constraints.json");
+    const human = await run(
+      "plan",
+      ...FW,
+      "--levels",
+      levels,
+      "--target",
+      "4.9",
+      "--constraints",
+      constraints,
+    );
+    expect(human.out).toContain(
+      "Target 4.9 is not reachable: the highest index these constraints allow is 4.90 (4.895)",
+    );
+    const json = JSON.parse(
+      (
+        await run(
+          "plan",
+          ...FW,
+          "--levels",
+          levels,
+          "--target",
+          "4.9",
+          "--constraints",
+          constraints,
+          "--json",
+        )
+      ).out,
+    );
+    expect(json).toMatchObject({ reachable: false, maxIndex: 4.895, steps: [] });
+  });
+
+  it("rejects a bad target or constraints file", async () => {
+    const levels = join(examples, "levels-2024.csv");
+    expect(await run("plan", ...FW, "--levels", levels, "--target", "tinggi")).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('--target: "tinggi" is not a number'),
+    });
+    const bad = file("c.json", '{\n"99": {"max": 3}\n}');
+    expect(await run("plan", ...FW, "--levels", levels, "--target", "3", "--constraints", bad)).toMatchObject(
+      {
+        code: 1,
+        err: expect.stringContaining('constraint for unknown indicator "99"'),
+      },
+    );
+  });
+});
+
+describe("the installed command", () => {
+  it("runs as `npx matang` from the repository root", async () => {
+    const { stdout } = await promisify(execFile)(
+      "npx",
+      ["--no-install", "matang", "score", ...FW, "--levels", "examples/levels-2024.csv", "--json"],
+      {
+        cwd: repoRoot,
+      },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({ indexDisplay: "2.74", predicate: "Baik" });
+  });
+});

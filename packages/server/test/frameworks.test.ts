@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer } from "../src/index.js";
+
+const app = await buildServer();
+beforeAll(() => app.ready());
+afterAll(() => app.close());
+
+describe("read-only API of the foundation", () => {
+  it("answers health", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/health" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "ok" });
+  });
+
+  it("lists frameworks and returns a full tree with criteria and evidence guidance", async () => {
+    const list = await app.inject({ method: "GET", url: "/api/frameworks" });
+    expect(list.json().items.map((f: { id: string }) => f.id)).toEqual([
+      "permenpanrb-5-2018",
+      "permenpanrb-59-2020",
+    ]);
+    const res = await app.inject({ method: "GET", url: "/api/frameworks/permenpanrb-59-2020" });
+    const tree = res.json();
+    const indicators = tree.domains.flatMap((d: any) => d.aspects.flatMap((a: any) => a.indicators));
+    expect(indicators).toHaveLength(47);
+    expect(indicators[0].levels[0]).toMatchObject({
+      value: 1,
+      criteria: { id: expect.any(String), en: expect.any(String) },
+    });
+    expect(indicators[46].levels[3].evidence.id).toContain("integrasi");
+  });
+
+  it("answers unknown frameworks and routes with a 404 in the error shape", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/frameworks/pemdi" });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({
+      error: { code: "framework_not_found", message: 'No framework "pemdi"', details: null },
+    });
+    const none = await app.inject({ method: "GET", url: "/api/nothing" });
+    expect(none.statusCode).toBe(404);
+    expect(none.json().error.code).toBe("not_found");
+  });
+});
