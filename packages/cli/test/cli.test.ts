@@ -206,36 +206,13 @@ describe("matang plan", () => {
   });
 
   it("says when the target is unreachable and what the maximum is", async () => {
-    const levels = join(examples, "levels-2024.csv");
-    const constraints = join(examples, "constraints.json");
-    const human = await run(
-      "plan",
-      ...FW,
-      "--levels",
-      levels,
-      "--target",
-      "4.9",
-      "--constraints",
-      constraints,
-    );
+    const args = ["plan", ...FW, "--levels", join(examples, "levels-2024.csv"), "--target", "4.9"];
+    const withConstraints = [...args, "--constraints", join(examples, "constraints.json")];
+    const human = await run(...withConstraints);
     expect(human.out).toContain(
       "Target 4.9 is not reachable: the highest index these constraints allow is 4.90 (4.895)",
     );
-    const json = JSON.parse(
-      (
-        await run(
-          "plan",
-          ...FW,
-          "--levels",
-          levels,
-          "--target",
-          "4.9",
-          "--constraints",
-          constraints,
-          "--json",
-        )
-      ).out,
-    );
+    const json = JSON.parse((await run(...withConstraints, "--json")).out);
     expect(json).toMatchObject({ reachable: false, maxIndex: 4.895, steps: [] });
   });
 

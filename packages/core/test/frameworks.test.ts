@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type FrameworkDef, type FrameworkProblem, loadFramework } from "../src/index.js";
-import { definition, fw2018, fw2020 } from "./helpers.js";
+import { type FrameworkProblem, loadFramework, score } from "../src/index.js";
+import { definition, fw2018, fw2020, tinyDefinition } from "./helpers.js";
 
 function problemsOf(def: unknown): FrameworkProblem[] {
   const result = loadFramework(def);
@@ -169,45 +169,16 @@ describe("validation reports every problem with its path", () => {
   });
 
   it("accepts a framework of a new shape: any number of levels, domains and indicators", () => {
-    const def: FrameworkDef = {
-      format: "matang.framework/v1",
-      id: "pemdi-draft",
-      title: { id: "Indeks Pemerintah Digital (rancangan)" },
-      years: [2026],
-      scales: [
-        {
-          id: "s",
-          name: { id: "Skala" },
-          levels: [0, 1, 2, 3].map((v) => ({ value: v, name: { id: `Tingkat ${v}` } })),
-        },
-      ],
+    const def = tinyDefinition({
+      weights: [50, 30, 20],
+      levels: [0, 1, 2, 3],
       predicates: [
         { name: { id: "Rendah" }, min: 0, max: 1.5 },
         { name: { id: "Tinggi" }, min: 1.5, max: 3 },
       ],
-      domains: [
-        {
-          code: "X",
-          name: { id: "Satu-satunya domain" },
-          weight: 100,
-          aspects: [
-            {
-              code: "X1",
-              name: { id: "Aspek" },
-              weight: 100,
-              indicators: ["a", "b", "c"].map((code, i) => ({
-                code,
-                name: { id: `Indikator ${code}` },
-                weight: [50, 30, 20][i] as number,
-                scale: "s",
-                levels: [0, 1, 2, 3].map((value) => ({ value, criteria: { id: `Kriteria ${value}` } })),
-              })),
-            },
-          ],
-        },
-      ],
-    };
+    });
     const result = loadFramework(def);
     expect(result.ok).toBe(true);
+    if (result.ok) expect(score(result.framework, { "1": 3, "2": 0, "3": 1 }).index).toBeCloseTo(1.7, 12);
   });
 });

@@ -23,3 +23,52 @@ export function definition(id: string): FrameworkDef {
 export function uniform(f: Framework, level: number): Record<string, number> {
   return Object.fromEntries(f.indicators.map((i) => [i.code, level]));
 }
+
+export interface TinyOptions {
+  /** Indicator weights (all in one domain and aspect); they must add up to 100. */
+  weights: number[];
+  /** The one scale's levels. */
+  levels: number[];
+  predicates?: FrameworkDef["predicates"];
+}
+
+/** A minimal framework definition of any shape, for tests that need one made to measure. */
+export function tinyDefinition({ weights, levels, predicates }: TinyOptions): FrameworkDef {
+  const lowest = Math.min(...levels);
+  const highest = Math.max(...levels);
+  return {
+    format: "matang.framework/v1",
+    id: "tiny",
+    title: { id: "Kerangka uji" },
+    years: [2030],
+    scales: [
+      {
+        id: "s",
+        name: { id: "Skala" },
+        levels: levels.map((v) => ({ value: v, name: { id: `Tingkat ${v}` } })),
+      },
+    ],
+    predicates: predicates ?? [{ name: { id: "Semua" }, min: lowest, max: highest }],
+    domains: [
+      {
+        code: "D",
+        name: { id: "Domain" },
+        weight: 100,
+        aspects: [
+          {
+            code: "A",
+            name: { id: "Aspek" },
+            weight: 100,
+            indicators: weights.map((weight, i) => ({
+              code: String(i + 1),
+              name: { id: `Indikator ${i + 1}` },
+              weight,
+              scale: "s",
+              levels: levels.map((value) => ({ value, criteria: { id: `Kriteria ${value}` } })),
+            })),
+          },
+        ],
+      },
+    ],
+  };
+}

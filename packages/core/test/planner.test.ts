@@ -2,14 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type Framework,
-  type FrameworkDef,
   PlanInputError,
   type PlanOptions,
   plan,
   requireFramework,
   score,
 } from "../src/index.js";
-import { fw2018, fw2020, uniform } from "./helpers.js";
+import { fw2018, fw2020, tinyDefinition, uniform } from "./helpers.js";
 
 describe("improvement planner", () => {
   it("finds the cheapest plan to a target and lists each step with its gain and the index after it", () => {
@@ -113,42 +112,22 @@ describe("improvement planner", () => {
 // Small random frameworks: brute force is feasible, so the planner's optimality can be checked.
 
 function smallFramework(weights: number[], top: number): Framework {
-  const def: FrameworkDef = {
-    format: "matang.framework/v1",
-    id: "random",
-    title: { id: "Acak" },
-    years: [2030],
-    scales: [
+  return requireFramework(tinyDefinition({ weights, levels: Array.from({ length: top }, (_, i) => i + 1) }));
+}
+
+/** Planner inputs of a random case: start levels and per-indicator maximum and step costs. */
+function inputsOf(weights: number[], levels: number[], max: number[], costs: number[][]) {
+  const constraints = Object.fromEntries(
+    weights.map((_, i) => [
+      String(i + 1),
       {
-        id: "s",
-        name: { id: "S" },
-        levels: Array.from({ length: top }, (_, i) => ({ value: i + 1, name: { id: `L${i + 1}` } })),
+        max: Math.max(levels[i] as number, max[i] as number),
+        cost: Object.fromEntries((costs[i] as number[]).map((c, l) => [String(l + 1), c])),
       },
-    ],
-    predicates: [{ name: { id: "Semua" }, min: 1, max: top }],
-    domains: [
-      {
-        code: "D",
-        name: { id: "D" },
-        weight: 100,
-        aspects: [
-          {
-            code: "A",
-            name: { id: "A" },
-            weight: 100,
-            indicators: weights.map((weight, i) => ({
-              code: String(i + 1),
-              name: { id: `I${i + 1}` },
-              weight,
-              scale: "s",
-              levels: Array.from({ length: top }, (_, l) => ({ value: l + 1, criteria: { id: "k" } })),
-            })),
-          },
-        ],
-      },
-    ],
-  };
-  return requireFramework(def);
+    ]),
+  );
+  const start = Object.fromEntries(levels.map((l, i) => [String(i + 1), l]));
+  return { constraints, start };
 }
 
 /** Integer weights (in hundredths) summing to exactly 100. */
@@ -209,16 +188,7 @@ describe("planner properties", () => {
     fc.assert(
       fc.property(caseArb, ({ weights, levels, max, costs, target }) => {
         const f = smallFramework(weights, 5);
-        const constraints = Object.fromEntries(
-          weights.map((_, i) => [
-            String(i + 1),
-            {
-              max: Math.max(levels[i] as number, max[i] as number),
-              cost: Object.fromEntries((costs[i] as number[]).map((c, l) => [String(l + 1), c])),
-            },
-          ]),
-        );
-        const start = Object.fromEntries(levels.map((l, i) => [String(i + 1), l]));
+        const { constraints, start } = inputsOf(weights, levels, max, costs);
         const result = plan(f, start, target, { constraints });
         const brute = bruteForce(f, levels, max, costs, target);
         expect(result.reachable).toBe(brute.best !== null);
@@ -245,16 +215,7 @@ describe("planner properties, fractional costs", () => {
         const f = smallFramework(weights, 5);
         // Seven decimals push the planner onto its gain-indexed search.
         const fine = costs.map((row) => row.map((c) => (c * 1234567 + 1) / 1e7));
-        const constraints = Object.fromEntries(
-          weights.map((_, i) => [
-            String(i + 1),
-            {
-              max: Math.max(levels[i] as number, max[i] as number),
-              cost: Object.fromEntries((fine[i] as number[]).map((c, l) => [String(l + 1), c])),
-            },
-          ]),
-        );
-        const start = Object.fromEntries(levels.map((l, i) => [String(i + 1), l]));
+        const { constraints, start } = inputsOf(weights, levels, max, fine);
         const result = plan(f, start, target, { constraints });
         const brute = bruteForce(f, levels, max, fine, target);
         expect(result.reachable).toBe(brute.best !== null);

@@ -95,6 +95,13 @@ function sum(values: number[]): number {
   return Number(total) / 10 ** places;
 }
 
+/** Report (through `fail`) when parts do not add up to `expected` within the tolerance. */
+function checkSum(parts: number[], expected: number | undefined, fail: (total: number) => void): void {
+  if (expected === undefined || parts.length === 0) return;
+  const total = sum(parts);
+  if (!closeEnough(total, expected, WEIGHT_TOLERANCE)) fail(total);
+}
+
 function semanticProblems(input: unknown): FrameworkProblem[] {
   const problems: FrameworkProblem[] = [];
   const add = (path: string, code: string, message: string) => problems.push({ path, code, message });
@@ -188,34 +195,25 @@ function semanticProblems(input: unknown): FrameworkProblem[] {
           indexRangeKnown = false;
         }
       });
-      if (aWeight !== undefined && indicatorWeights.length > 0) {
-        const total = sum(indicatorWeights);
-        if (!closeEnough(total, aWeight, WEIGHT_TOLERANCE)) {
-          add(
-            `${aPath}.weight`,
-            "weight_sum",
-            `aspect ${str(a.code) ?? ai}: its indicators' weights add up to ${total}, but the aspect's weight is ${aWeight}`,
-          );
-        }
-      }
-    });
-    if (dWeight !== undefined && aspectWeights.length > 0) {
-      const total = sum(aspectWeights);
-      if (!closeEnough(total, dWeight, WEIGHT_TOLERANCE)) {
+      checkSum(indicatorWeights, aWeight, (total) =>
         add(
-          `${dPath}.weight`,
+          `${aPath}.weight`,
           "weight_sum",
-          `domain ${str(d.code) ?? di}: its aspects' weights add up to ${total}, but the domain's weight is ${dWeight}`,
-        );
-      }
-    }
+          `aspect ${str(a.code) ?? ai}: its indicators' weights add up to ${total}, but the aspect's weight is ${aWeight}`,
+        ),
+      );
+    });
+    checkSum(aspectWeights, dWeight, (total) =>
+      add(
+        `${dPath}.weight`,
+        "weight_sum",
+        `domain ${str(d.code) ?? di}: its aspects' weights add up to ${total}, but the domain's weight is ${dWeight}`,
+      ),
+    );
   });
-  if (domainWeights.length > 0) {
-    const total = sum(domainWeights);
-    if (!closeEnough(total, TOTAL_WEIGHT, WEIGHT_TOLERANCE)) {
-      add("domains", "weight_sum", `the domains' weights add up to ${total}, expected ${TOTAL_WEIGHT}`);
-    }
-  }
+  checkSum(domainWeights, TOTAL_WEIGHT, (total) =>
+    add("domains", "weight_sum", `the domains' weights add up to ${total}, expected ${TOTAL_WEIGHT}`),
+  );
 
   // Predicate bands: well-formed, contiguous, non-overlapping, covering the index's range.
   const bands: { band: PredicateDef; i: number }[] = [];
