@@ -10,10 +10,12 @@ import {
   PlanTooLargeError,
   parseConstraintsFile,
   parseLevelsFile,
+  parseRegistryFile,
   plan,
   score,
 } from "@matang/core";
 import { builtinFrameworks, parseFrameworkText } from "@matang/core/node";
+import { progressBar } from "./progress.js";
 import { table } from "./table.js";
 
 export interface Io {
@@ -45,6 +47,11 @@ Usage:
   matang score --framework ID --levels FILE [--json]
   matang plan --framework ID --levels FILE --target N [--constraints FILE] [--json]
   matang serve [--port N] [--host ADDR]
+  matang migrate
+  matang organizations import FILE [--year YYYY]
+
+The database is PostgreSQL when DATABASE_URL is set, else the embedded one under
+MATANG_DATA_DIR (default ./data).
 
 --framework takes a framework id (see "frameworks list") or the path of a framework file.
 Level files are CSV with the header "indicator,level" or JSON such as {"1": 3, "2": 4}.
@@ -63,6 +70,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return planCommand(rest, io);
       case "serve":
         return await serveCommand(rest, io);
+      case "migrate":
+        return await migrateCommand(rest, io);
+      case "organizations":
+        return await organizationsCommand(rest, io);
       case "--version":
       case "-v":
         io.out("matang 0.1.0");
@@ -369,5 +380,59 @@ async function serveCommand(argv: readonly string[], io: Io): Promise<number> {
     `Matang is listening on http://${host === "0.0.0.0" || host === "127.0.0.1" ? "localhost" : host}:${port}/`,
   );
   // The server keeps the process alive; `main` returns once it is listening.
+  return 0;
+}
+
+async function withDatabase<T>(
+  fn: (handle: import("@matang/server").DatabaseHandle) => Promise<T>,
+): Promise<T> {
+  const { configFromEnv, databaseConfig, openDatabase } = await import("@matang/server");
+  const handle = await openDatabase(databaseConfig(configFromEnv()));
+  try {
+    await handle.migrate();
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function migrateCommand(argv: readonly string[], io: Io): Promise<number> {
+  args(argv, {});
+  const kind = await withDatabase(async (handle) => handle.kind);
+  io.out(`Database migrated (${kind === "postgres" ? "PostgreSQL" : "embedded PGlite"}).`);
+  return 0;
+}
+
+async function organizationsCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = args(argv, { year: { type: "string" } });
+  const [sub, file] = positionals;
+  if (sub !== "import")
+    throw new UsageError(sub ? `unknown subcommand "organizations ${sub}"` : "organizations needs import");
+  const path = required(file, "a registry file (CSV)");
+  const year = values.year === undefined ? null : Number(values.year);
+  if (year !== null && (!Number.isInteger(year) || year < 1900 || year > 2200)) {
+    throw new UsageError(`--year: "${values.year}" is not a year`, 1);
+  }
+  // Parse and check the whole file before touching the database.
+  const rows = parseRegistryFile(readText(path), path);
+  const { importRegistry } = await import("@matang/server");
+  // On the real terminal the bar redraws in place; captured output gets whole lines.
+  const bar = progressBar("Importing", io === processIo ? undefined : (t) => io.err(t.trimEnd()));
+  const summary = await withDatabase((handle) =>
+    importRegistry(handle.db, rows, {
+      actor: { id: null, label: "cli" },
+      source: path,
+      year,
+      onProgress: (done, total) => bar.update(done, total),
+    }),
+  );
+  io.out(
+    `${summary.total} instansi: ${summary.created} created, ${summary.matched} already known; ${summary.linked} kabupaten/kota linked to their province.`,
+  );
+  io.out(
+    Object.entries(summary.byKind)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(" · "),
+  );
   return 0;
 }

@@ -244,3 +244,34 @@ describe("the installed command", () => {
     expect(JSON.parse(stdout)).toMatchObject({ indexDisplay: "2.74", predicate: "Baik" });
   });
 });
+
+describe("matang organizations import", () => {
+  it("imports the registry into the embedded database with progress and a summary, idempotently", async () => {
+    const previous = process.env.MATANG_DATA_DIR;
+    const previousUrl = process.env.DATABASE_URL;
+    process.env.MATANG_DATA_DIR = join(work, "data");
+    delete process.env.DATABASE_URL;
+    try {
+      const registry = join(repoRoot, "reference/results-2023.csv");
+      const first = await run("organizations", "import", registry, "--year", "2023");
+      expect(first.code).toBe(0);
+      expect(first.err).toContain("Importing: 621/621 (100%)");
+      expect(first.out).toContain("621 instansi: 621 created, 0 already known; 491 kabupaten/kota linked");
+      const second = await run("organizations", "import", registry);
+      expect(second.out).toContain("621 instansi: 0 created, 621 already known");
+      const bad = await run(
+        "organizations",
+        "import",
+        file("bad-registry.csv", "instansi,type\nKota Tanpa Provinsi,kota\n"),
+      );
+      expect(bad).toMatchObject({
+        code: 1,
+        err: expect.stringContaining("bad-registry.csv:2: region: a kota needs its province"),
+      });
+    } finally {
+      if (previous === undefined) delete process.env.MATANG_DATA_DIR;
+      else process.env.MATANG_DATA_DIR = previous;
+      if (previousUrl !== undefined) process.env.DATABASE_URL = previousUrl;
+    }
+  });
+});

@@ -4,5 +4,7 @@ export type * from "./framework/model.js";
 export * from "./framework/schema.js";
 export * from "./framework/validate.js";
 export * from "./input-files.js";
+export * from "./names.js";
 export * from "./planner.js";
+export * from "./registry.js";
 export * from "./scoring.js";

@@ -74,3 +74,7 @@ export async function startServer({ port, host }: StartOptions): Promise<Fastify
   process.once("SIGINT", () => void stop("SIGINT"));
   return app;
 }
+
+export { type Config, configFromEnv, databaseConfig } from "./config.js";
+export { type DatabaseHandle, type Db, openDatabase } from "./db/client.js";
+export { type ImportSummary, importRegistry } from "./organizations/import.js";
