@@ -1,0 +1,124 @@
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { apiTokens, organizations, roleGrants, sessions, users } from "../db/schema.js";
+import type { Grant, Role } from "../policy/policy.js";
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  return row;
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function insertUser(
+  db: Db,
+  user: { email: string; name: string; passwordHash: string },
+): Promise<UserRow> {
+  const [row] = await db.insert(users).values(user).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function setPassword(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash, failedLogins: 0, lockedUntil: null, version: sql`${users.version} + 1` })
+    .where(eq(users.id, userId));
+}
+
+export async function recordFailedLogin(db: Db, userId: string, lockedUntil: Date | null): Promise<void> {
+  await db
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1`, lockedUntil })
+    .where(eq(users.id, userId));
+}
+
+export async function clearFailedLogins(db: Db, userId: string): Promise<void> {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+export async function insertGrant(
+  db: Db,
+  grant: { userId: string; role: Role; organizationId: string | null },
+): Promise<void> {
+  await db.insert(roleGrants).values(grant);
+}
+
+export async function grantsOf(db: Db, userId: string): Promise<Grant[]> {
+  const rows = await db
+    .select({ role: roleGrants.role, organizationId: roleGrants.organizationId, path: organizations.path })
+    .from(roleGrants)
+    .leftJoin(organizations, eq(organizations.id, roleGrants.organizationId))
+    .where(eq(roleGrants.userId, userId));
+  return rows.map((r) => ({
+    role: r.role as Role,
+    organizationId: r.organizationId,
+    organizationPath: r.path,
+  }));
+}
+
+export async function countAdmins(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.role, "admin"), isNull(roleGrants.organizationId)));
+  return row?.n ?? 0;
+}
+
+export async function insertSession(
+  db: Db,
+  session: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    address: string | null;
+    userAgent: string | null;
+  },
+): Promise<void> {
+  await db.insert(sessions).values(session);
+}
+
+export async function findLiveSession(db: Db, id: string, now: Date) {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteSessionsOf(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function insertApiToken(
+  db: Db,
+  token: { userId: string; name: string; tokenHash: string; expiresAt: Date | null },
+) {
+  const [row] = await db.insert(apiTokens).values(token).returning({ id: apiTokens.id });
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function findLiveApiToken(db: Db, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    );
+  return row;
+}
