@@ -1,80 +1,53 @@
-// Matang's HTTP API. This is the foundation's slice (health and frameworks, read-only); the
-// server-foundation issue adds the database, accounts, organizations and the rest.
+// Matang's HTTP API and the pieces the CLI drives (migrations, imports, accounts).
 import type { Framework } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
-import Fastify, { type FastifyInstance } from "fastify";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.js";
+import { configFromEnv, databaseConfig } from "./config.js";
+import { type DatabaseHandle, openDatabase } from "./db/client.js";
 
-export interface ServerOptions {
-  readonly frameworks?: ReadonlyMap<string, Framework>;
-  readonly logger?: boolean;
-}
-
-function summary(f: Framework) {
-  return {
-    id: f.id,
-    title: f.title,
-    years: f.years,
-    domains: f.domains.length,
-    aspects: f.aspects.length,
-    indicators: f.indicators.length,
-  };
-}
-
-export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
-  const frameworks = options.frameworks ?? builtinFrameworks();
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
-
-  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
-    const status =
-      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error(error);
-    return reply.status(status).send({
-      error: {
-        code: status === 500 ? "internal_error" : (error.code ?? "bad_request").toLowerCase(),
-        message: status === 500 ? "Internal server error" : error.message,
-        details: null,
-      },
-    });
-  });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
-      error: { code: "not_found", message: `No route for ${request.method} ${request.url}`, details: null },
-    }),
-  );
-
-  app.get("/api/health", async () => ({ status: "ok" }));
-  app.get("/api/frameworks", async () => ({ items: [...frameworks.values()].map(summary) }));
-  app.get<{ Params: { id: string } }>("/api/frameworks/:id", async (request, reply) => {
-    const framework = frameworks.get(request.params.id);
-    if (!framework) {
-      return reply.status(404).send({
-        error: { code: "framework_not_found", message: `No framework "${request.params.id}"`, details: null },
-      });
-    }
-    return framework.definition;
-  });
-  return app;
-}
+export { type AppOptions, buildApp } from "./app.js";
+export { createUser, resetPassword } from "./auth/service.js";
+export { type Config, configFromEnv, databaseConfig } from "./config.js";
+export { type DatabaseHandle, type Db, openDatabase } from "./db/client.js";
+export { type ImportSummary, importRegistry } from "./organizations/import.js";
+export { ROLES, type Role } from "./policy/policy.js";
 
 export interface StartOptions {
   readonly port: number;
   readonly host: string;
+  readonly frameworks?: ReadonlyMap<string, Framework>;
 }
 
-/** Start listening and shut down gracefully on SIGTERM/SIGINT (finish in-flight requests). */
-export async function startServer({ port, host }: StartOptions): Promise<FastifyInstance> {
-  const app = await buildServer({ logger: true });
-  await app.listen({ port, host });
-  const stop = async (signal: string) => {
-    app.log.info({ signal }, "shutting down");
-    await app.close();
-    process.exit(0);
+export interface Running {
+  readonly app: FastifyInstance;
+  readonly database: DatabaseHandle;
+  stop(): Promise<void>;
+}
+
+/** Open and migrate the database, start listening, and shut down gracefully on SIGTERM/SIGINT. */
+export async function startServer(options: StartOptions): Promise<Running> {
+  const config = configFromEnv();
+  const database = await openDatabase(databaseConfig(config));
+  await database.migrate();
+  const app = await buildApp({
+    db: database.db,
+    frameworks: options.frameworks ?? builtinFrameworks(),
+    logger: true,
+    trustProxy: process.env.MATANG_TRUST_PROXY === "1",
+  });
+  await app.listen({ port: options.port, host: options.host });
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    // Stop accepting, let in-flight requests finish, then close the database.
+    stopping ??= app.close().then(() => database.close());
+    return stopping;
   };
-  process.once("SIGTERM", () => void stop("SIGTERM"));
-  process.once("SIGINT", () => void stop("SIGINT"));
-  return app;
+  const onSignal = (signal: string) => {
+    app.log.info({ signal }, "shutting down");
+    void stop().then(() => process.exit(0));
+  };
+  process.once("SIGTERM", () => onSignal("SIGTERM"));
+  process.once("SIGINT", () => onSignal("SIGINT"));
+  return { app, database, stop };
 }
-
-export { type Config, configFromEnv, databaseConfig } from "./config.js";
-export { type DatabaseHandle, type Db, openDatabase } from "./db/client.js";
-export { type ImportSummary, importRegistry } from "./organizations/import.js";

@@ -1,6 +1,16 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseRegistryFile } from "@matang/core";
+import { builtinFrameworks } from "@matang/core/node";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import pg from "pg";
+import { buildApp } from "../src/app.js";
+import { createUser } from "../src/auth/service.js";
 import { type DatabaseHandle, openDatabase } from "../src/db/client.js";
+import { importRegistry } from "../src/organizations/import.js";
+import type { Role } from "../src/policy/policy.js";
 
 /** Integration tests run on both engines. */
 export const ENGINES = ["pglite", "postgres"] as const;
@@ -48,4 +58,64 @@ export async function testDatabase(engine: Engine): Promise<TestDatabase> {
       await cleanup.end();
     },
   };
+}
+
+export const registryFile = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "../../../reference/results-2023.csv",
+);
+
+/** Load the 621 instansi of 2023 into a test database. */
+export async function loadRegistry(database: TestDatabase) {
+  const rows = parseRegistryFile(readFileSync(registryFile, "utf8"), "results-2023.csv");
+  await importRegistry(database.db, rows, {
+    actor: { id: null, label: "test" },
+    source: "results-2023.csv",
+    year: 2023,
+  });
+}
+
+export const PASSWORD = "kata-sandi-uji-1";
+
+export async function addUser(
+  database: TestDatabase,
+  email: string,
+  role: Role | null,
+  organizationId: string | null,
+) {
+  return createUser(
+    database.db,
+    { id: null, label: "test" },
+    {
+      email,
+      name: email.split("@")[0] ?? email,
+      password: PASSWORD,
+      grants: role ? [{ role, organizationId }] : [],
+    },
+  );
+}
+
+export function appFor(database: TestDatabase): Promise<FastifyInstance> {
+  return buildApp({ db: database.db, frameworks: builtinFrameworks() });
+}
+
+/** A logged-in client: keeps the session cookie and sends the CSRF header on writes. */
+export async function client(app: FastifyInstance, email: string, password = PASSWORD) {
+  const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === "matang_session");
+  const csrf = res.json().csrfToken as string;
+  const call = (
+    method: "GET" | "POST" | "PATCH" | "DELETE",
+    url: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse> =>
+    app.inject({
+      method,
+      url,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      cookies: { matang_session: cookie?.value ?? "" },
+      headers: method === "GET" ? {} : { "x-csrf-token": csrf },
+    });
+  return { call, cookie: cookie?.value ?? "", csrf, login: res };
 }

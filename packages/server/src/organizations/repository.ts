@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { organizationNames, organizations } from "../db/schema.js";
 
@@ -92,4 +92,130 @@ export async function findById(db: Db, id: string): Promise<OrganizationRow | un
     .from(organizations)
     .where(eq(organizations.id, id));
   return row;
+}
+
+export interface ListFilter {
+  /** "all", or the subtrees (path prefixes) the caller may see. */
+  readonly scope: "all" | readonly string[];
+  readonly kinds?: readonly string[];
+  /** Normalised search text (letters, digits, spaces only). */
+  readonly search?: string;
+  /** Only this subtree (e.g. a province and its kabupaten/kota). */
+  readonly within?: string;
+  readonly parentId?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+const listColumns = {
+  id: organizations.id,
+  kind: organizations.kind,
+  category: organizations.category,
+  name: organizations.name,
+  parentId: organizations.parentId,
+  path: organizations.path,
+  version: organizations.version,
+};
+
+export async function listOrganizations(db: Db, filter: ListFilter) {
+  if (filter.scope !== "all" && filter.scope.length === 0) return { items: [], total: 0 };
+  const conditions = [];
+  if (filter.scope !== "all")
+    conditions.push(or(...filter.scope.map((p) => like(organizations.path, `${p}%`))));
+  if (filter.kinds?.length) conditions.push(inArray(organizations.kind, [...filter.kinds]));
+  if (filter.within) conditions.push(like(organizations.path, `${filter.within}%`));
+  if (filter.parentId) conditions.push(eq(organizations.parentId, filter.parentId));
+  if (filter.search) {
+    // Any name the organization has carried counts; normalised text has no LIKE wildcards.
+    conditions.push(
+      sql`exists (select 1 from ${organizationNames} n where n.organization_id = ${organizations.id} and n.normalized_name like ${`%${filter.search}%`})`,
+    );
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const items = await db
+    .select(listColumns)
+    .from(organizations)
+    .where(where)
+    .orderBy(asc(organizations.name), asc(organizations.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations).where(where);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function getOrganization(db: Db, id: string) {
+  const [row] = await db.select(listColumns).from(organizations).where(eq(organizations.id, id));
+  return row;
+}
+
+export async function namesOf(db: Db, id: string) {
+  return db
+    .select({
+      name: organizationNames.name,
+      fromYear: organizationNames.fromYear,
+      source: organizationNames.source,
+    })
+    .from(organizationNames)
+    .where(eq(organizationNames.organizationId, id))
+    .orderBy(asc(organizationNames.id));
+}
+
+export async function countChildren(db: Db, id: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(organizations)
+    .where(eq(organizations.parentId, id));
+  return row?.n ?? 0;
+}
+
+export async function findSibling(db: Db, kind: string, normalizedName: string, parentId: string | null) {
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.kind, kind),
+        eq(organizations.normalizedName, normalizedName),
+        parentId ? eq(organizations.parentId, parentId) : isNull(organizations.parentId),
+      ),
+    );
+  return row;
+}
+
+/** Rename if the version still matches; returns false when someone else changed it first. */
+export async function renameOrganization(
+  db: Db,
+  id: string,
+  version: number,
+  name: string,
+  normalizedName: string,
+) {
+  const rows = await db
+    .update(organizations)
+    .set({ name, normalizedName, version: sql`${organizations.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(organizations.id, id), eq(organizations.version, version)))
+    .returning({ id: organizations.id });
+  return rows.length === 1;
+}
+
+/** Move a node and its whole subtree under a new parent, if the version still matches. */
+export async function moveOrganization(
+  db: Db,
+  id: string,
+  version: number,
+  oldPath: string,
+  parent: { id: string; path: string },
+) {
+  const newPath = `${parent.path}${id}/`;
+  const rows = await db
+    .update(organizations)
+    .set({ parentId: parent.id, version: sql`${organizations.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(organizations.id, id), eq(organizations.version, version)))
+    .returning({ id: organizations.id });
+  if (rows.length !== 1) return false;
+  await db
+    .update(organizations)
+    .set({ path: sql`${newPath} || substr(${organizations.path}, ${oldPath.length + 1})` })
+    .where(like(organizations.path, `${oldPath}%`));
+  return true;
 }

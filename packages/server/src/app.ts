@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { Framework } from "@matang/core";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { authRoutes } from "./auth/routes.js";
+import { type AuthSettings, DEFAULT_AUTH } from "./auth/service.js";
+import type { Db } from "./db/client.js";
+import { frameworkRoutes } from "./frameworks/routes.js";
+import { healthRoutes } from "./health/routes.js";
+import { installAuthentication } from "./http/authn.js";
+import { installErrorHandling } from "./http/errors.js";
+import { organizationRoutes } from "./organizations/routes.js";
+
+export interface AppOptions {
+  readonly db: Db;
+  readonly frameworks: ReadonlyMap<string, Framework>;
+  readonly auth?: AuthSettings;
+  readonly logger?: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (secure cookies behind HTTPS). */
+  readonly trustProxy?: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    // Keep a caller's request id (a proxy's, say) when it is sane; otherwise make one.
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Matang API", version: "0.1.0", description: "SPBE evaluation platform" },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "matang_session" },
+          token: { type: "http", scheme: "bearer" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  installAuthentication(app, options.db);
+  await app.register(healthRoutes(options.db));
+  await app.register(authRoutes(options.db, options.auth ?? DEFAULT_AUTH));
+  await app.register(frameworkRoutes(options.frameworks));
+  await app.register(organizationRoutes(options.db));
+  return app;
+}

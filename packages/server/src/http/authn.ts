@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { type Authenticated, authenticateSession, authenticateToken, tokenSecret } from "../auth/service.js";
+import type { Db } from "../db/client.js";
+import type { Principal } from "../policy/policy.js";
+import { ApiError } from "./errors.js";
+
+export const SESSION_COOKIE = "matang_session";
+export const CSRF_HEADER = "x-csrf-token";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    auth: Authenticated | null;
+    /** The caller, or null without a valid session or token. */
+    principal: Principal | null;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Resolve the caller from a bearer token or the session cookie; check CSRF for cookie writes. */
+export function installAuthentication(app: FastifyInstance, db: Db): void {
+  app.decorateRequest("auth", null);
+  app.decorateRequest("principal", null);
+  app.addHook("preHandler", async (request: FastifyRequest) => {
+    const header = request.headers.authorization;
+    let auth: Authenticated | null = null;
+    if (header?.startsWith("Bearer ")) {
+      auth = await authenticateToken(db, tokenSecret(header.slice(7).trim()));
+      if (!auth) throw new ApiError(401, "invalid_token", "The API token is not valid");
+    } else {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie) auth = await authenticateSession(db, cookie);
+    }
+    request.auth = auth;
+    request.principal = auth?.principal ?? null;
+    if (auth?.via === "session" && !SAFE_METHODS.has(request.method)) {
+      if (request.headers[CSRF_HEADER] !== auth.csrfToken) {
+        throw new ApiError(403, "csrf_failed", `Missing or wrong ${CSRF_HEADER} header`);
+      }
+    }
+  });
+}

@@ -1,0 +1,77 @@
+import { InputFileError } from "@matang/core";
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AuthError, PasswordPolicyError } from "../auth/service.js";
+import { AccessDenied } from "../policy/policy.js";
+
+/** An error a client can act on: HTTP status, machine code, human message, details. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown = null,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
+export const conflict = (message: string, details: unknown = null) =>
+  new ApiError(409, "version_conflict", message, details);
+
+/** Connection failures: the database is away, not the request's fault. */
+function isDatabaseDown(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  return ["ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08001", "08003"].includes(code ?? "");
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const send = (status: number, code: string, message: string, details: unknown = null) =>
+      reply.status(status).send({ error: { code, message, details } });
+    if (error instanceof ApiError) return send(error.statusCode, error.code, error.message, error.details);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({
+        path: v.instancePath || "/",
+        message: v.message ?? "invalid",
+        where: error.validationContext,
+      }));
+      return send(400, "validation_error", `Invalid ${error.validationContext ?? "request"}`, details);
+    }
+    if (error instanceof AccessDenied) {
+      return error.authenticated
+        ? send(403, "forbidden", "You are not allowed to do this")
+        : send(401, "unauthenticated", "Log in first");
+    }
+    if (error instanceof AuthError) {
+      if (error.retryAfterSeconds) reply.header("retry-after", String(error.retryAfterSeconds));
+      return send(error.code === "account_locked" ? 423 : 401, error.code, error.message);
+    }
+    if (error instanceof PasswordPolicyError) return send(400, "weak_password", error.message);
+    if (error instanceof InputFileError)
+      return send(422, "invalid_file", "The file has problems", error.problems);
+    if (isDatabaseDown(error)) {
+      request.log.warn({ err: error }, "database unavailable");
+      return send(503, "database_unavailable", "The database is not reachable; try again shortly");
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, body too large, wrong content type…
+      const code =
+        error.code === "FST_ERR_CTP_BODY_TOO_LARGE"
+          ? "body_too_large"
+          : (error.code ?? "bad_request").toLowerCase();
+      if (status === 429) return send(429, "rate_limited", "Too many requests; slow down");
+      return send(status, code, error.message);
+    }
+    request.log.error({ err: error }, "unexpected error");
+    return send(500, "internal_error", "Something went wrong on our side");
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({
+      error: { code: "not_found", message: `No route for ${request.method} ${request.url}`, details: null },
+    }),
+  );
+}

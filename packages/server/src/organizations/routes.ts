@@ -1,0 +1,140 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../db/client.js";
+import {
+  createOrganization,
+  getOrganization,
+  listOrganizations,
+  moveOrganization,
+  ORGANIZATION_KINDS,
+  type RequestContext,
+  renameOrganization,
+} from "./service.js";
+
+const Organization = z.object({
+  id: z.string(),
+  kind: z.string(),
+  category: z.string().nullable(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+  version: z.number(),
+});
+const Name = z.string().trim().min(1).max(300);
+const Id = z.object({ id: z.uuid() });
+const Version = z.number().int().positive();
+
+export function organizationRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    const ctx = (request: {
+      principal: RequestContext["principal"];
+      id: string;
+      ip: string;
+    }): RequestContext => ({
+      principal: request.principal,
+      requestId: request.id,
+      address: request.ip,
+    });
+
+    app.get(
+      "/api/organizations",
+      {
+        schema: {
+          tags: ["organizations"],
+          summary: "Search and list the organizations you may see",
+          querystring: z.strictObject({
+            q: z.string().max(200).optional(),
+            kind: z
+              .union([z.enum(ORGANIZATION_KINDS), z.array(z.enum(ORGANIZATION_KINDS))])
+              .optional()
+              .transform((k) => (k === undefined ? undefined : Array.isArray(k) ? k : [k])),
+            province: z.uuid().optional(),
+            parent: z.uuid().optional(),
+            page: z.coerce.number().int().min(1).max(100_000).default(1),
+            pageSize: z.coerce.number().int().min(1).max(500).default(50),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(Organization),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => listOrganizations(db, ctx(request), request.query),
+    );
+
+    app.get(
+      "/api/organizations/:id",
+      {
+        schema: {
+          tags: ["organizations"],
+          summary: "One organization, with its parent and every name it has carried",
+          params: Id,
+          response: {
+            200: Organization.extend({
+              parent: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
+              names: z.array(
+                z.object({
+                  name: z.string(),
+                  fromYear: z.number().nullable(),
+                  source: z.string().nullable(),
+                }),
+              ),
+              children: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => getOrganization(db, ctx(request), request.params.id),
+    );
+
+    app.post(
+      "/api/organizations",
+      {
+        schema: {
+          tags: ["organizations"],
+          summary: "Create an instansi or a unit (OPD)",
+          body: z.strictObject({
+            kind: z.enum(ORGANIZATION_KINDS),
+            name: Name,
+            parentId: z.uuid().optional(),
+            category: z.string().trim().max(200).optional(),
+          }),
+          response: { 201: Organization },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createOrganization(db, ctx(request), request.body)),
+    );
+
+    app.patch(
+      "/api/organizations/:id",
+      {
+        schema: {
+          tags: ["organizations"],
+          summary: "Rename (the old name stays in its history); 409 if the version is stale",
+          params: Id,
+          body: z.strictObject({ name: Name, version: Version }),
+          response: { 200: Organization },
+        },
+      },
+      async (request) => renameOrganization(db, ctx(request), request.params.id, request.body),
+    );
+
+    app.post(
+      "/api/organizations/:id/move",
+      {
+        schema: {
+          tags: ["organizations"],
+          summary: "Move under another parent, with its whole subtree; 409 if the version is stale",
+          params: Id,
+          body: z.strictObject({ parentId: z.uuid(), version: Version }),
+          response: { 200: Organization },
+        },
+      },
+      async (request) => moveOrganization(db, ctx(request), request.params.id, request.body),
+    );
+  };
+}

@@ -1,0 +1,263 @@
+import { eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, organizations } from "../src/db/schema.js";
+import {
+  addUser,
+  appFor,
+  client,
+  ENGINES,
+  loadRegistry,
+  PASSWORD,
+  type TestDatabase,
+  testDatabase,
+} from "./harness.js";
+
+describe.each(ENGINES)("API on %s", (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let jabar: string; // Provinsi Jawa Barat
+  let bandung: string; // Kota Bandung, inside it
+  let aceh: string;
+
+  beforeAll(async () => {
+    database = await testDatabase(engine);
+    await loadRegistry(database);
+    const orgs = await database.db.select().from(organizations);
+    const find = (name: string) => orgs.find((o) => o.name === name)?.id ?? "";
+    jabar = find("Pemerintah Provinsi Jawa Barat");
+    bandung = find("Pemerintah Kota Bandung");
+    aceh = find("Pemerintah Aceh");
+    await addUser(database, "admin@matang.go.id", "admin", null);
+    await addUser(database, "koordinator@jabarprov.go.id", "coordinator", jabar);
+    await addUser(database, "leader@bandung.go.id", "leader", bandung);
+    await addUser(database, "lockme@contoh.go.id", "leader", bandung);
+    app = await appFor(database);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.destroy();
+  });
+
+  it("answers health with the database reachable", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/health" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "ok" });
+    expect(res.headers["x-request-id"]).toBeTruthy();
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it("logs in with an HttpOnly SameSite cookie, tells who is logged in, logs out", async () => {
+    const admin = await client(app, "admin@matang.go.id");
+    const cookie = admin.login.cookies.find((c) => c.name === "matang_session");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    const me = await admin.call("GET", "/api/auth/me");
+    expect(me.json()).toMatchObject({
+      user: { email: "admin@matang.go.id" },
+      grants: [{ role: "admin", organizationId: null }],
+    });
+    expect((await admin.call("POST", "/api/auth/logout")).statusCode).toBe(200);
+    expect((await admin.call("GET", "/api/auth/me")).statusCode).toBe(401);
+  });
+
+  it("refuses a wrong password with 401 and locks the account after repeated failures (423)", async () => {
+    const attempt = (password: string) =>
+      app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: "lockme@contoh.go.id", password },
+      });
+    expect((await attempt("salah")).json().error.code).toBe("invalid_credentials");
+    for (let i = 0; i < 4; i++) await attempt("salah");
+    const locked = await attempt(PASSWORD);
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().error.code).toBe("account_locked");
+    expect(Number(locked.headers["retry-after"])).toBeGreaterThan(0);
+  });
+
+  it("requires the CSRF header for cookie-authenticated writes", async () => {
+    const admin = await client(app, "admin@matang.go.id");
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/organizations",
+      payload: { kind: "unit", name: "Diskominfo", parentId: bandung },
+      cookies: { matang_session: admin.cookie },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe("csrf_failed");
+  });
+
+  it("lists the 621 instansi for a national admin, with search, filters and pages", async () => {
+    const admin = await client(app, "admin@matang.go.id");
+    const all = (await admin.call("GET", "/api/organizations?pageSize=10")).json();
+    expect(all.total).toBe(621);
+    expect(all.items).toHaveLength(10);
+    const provinces = (await admin.call("GET", "/api/organizations?kind=provinsi&pageSize=100")).json();
+    expect(provinces.total).toBe(38);
+    const inJabar = (
+      await admin.call("GET", `/api/organizations?province=${jabar}&kind=kabupaten&kind=kota&pageSize=100`)
+    ).json();
+    expect(inJabar.total).toBe(27);
+    const search = (await admin.call("GET", "/api/organizations?q=kab.%20aceh%20besar")).json();
+    expect(search.items.map((o: { name: string }) => o.name)).toEqual(["Pemerintah Kab. Aceh Besar"]);
+    const page2 = (await admin.call("GET", "/api/organizations?pageSize=10&page=2")).json();
+    expect(page2.items[0].id).not.toBe(all.items[0].id);
+  });
+
+  it("shows a province coordinator its own subtree only; a city's leader only the city", async () => {
+    const coordinator = await client(app, "koordinator@jabarprov.go.id");
+    expect((await coordinator.call("GET", "/api/organizations?pageSize=1")).json().total).toBe(28);
+    expect((await coordinator.call("GET", `/api/organizations/${bandung}`)).statusCode).toBe(200);
+    expect((await coordinator.call("GET", `/api/organizations/${aceh}`)).statusCode).toBe(403);
+    const leader = await client(app, "leader@bandung.go.id");
+    expect((await leader.call("GET", "/api/organizations")).json().total).toBe(1);
+    expect(
+      (await leader.call("POST", "/api/organizations", { kind: "unit", name: "Bappeda", parentId: bandung }))
+        .statusCode,
+    ).toBe(403);
+    expect((await app.inject({ method: "GET", url: "/api/organizations" })).statusCode).toBe(401);
+  });
+
+  it("creates units, renames with a version check (409 on a stale version) and keeps every name", async () => {
+    const coordinator = await client(app, "koordinator@jabarprov.go.id");
+    const created = await coordinator.call("POST", "/api/organizations", {
+      kind: "unit",
+      name: "Dinas Komunikasi dan Informatika",
+      parentId: bandung,
+    });
+    expect(created.statusCode).toBe(201);
+    const unit = created.json();
+    expect(unit).toMatchObject({ kind: "unit", parentId: bandung, version: 1 });
+    const duplicate = await coordinator.call("POST", "/api/organizations", {
+      kind: "unit",
+      name: "dinas komunikasi dan informatika",
+      parentId: bandung,
+    });
+    expect(duplicate.statusCode).toBe(409);
+
+    const renamed = await coordinator.call("PATCH", `/api/organizations/${unit.id}`, {
+      name: "Diskominfo Kota Bandung",
+      version: 1,
+    });
+    expect(renamed.json()).toMatchObject({ name: "Diskominfo Kota Bandung", version: 2 });
+    const stale = await coordinator.call("PATCH", `/api/organizations/${unit.id}`, {
+      name: "Lain",
+      version: 1,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({
+      code: "version_conflict",
+      details: { current: { name: "Diskominfo Kota Bandung", version: 2 } },
+    });
+    const detail = (await coordinator.call("GET", `/api/organizations/${unit.id}`)).json();
+    expect(detail.names.map((n: { name: string }) => n.name)).toEqual([
+      "Dinas Komunikasi dan Informatika",
+      "Diskominfo Kota Bandung",
+    ]);
+    expect(detail.parent).toMatchObject({ id: bandung, kind: "kota" });
+
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, unit.id));
+    expect(audit.map((a) => a.action)).toEqual(["organization.create", "organization.rename"]);
+    expect(audit[1]).toMatchObject({
+      actorLabel: "koordinator@jabarprov.go.id",
+      before: { name: "Dinas Komunikasi dan Informatika" },
+    });
+  });
+
+  it("moves a unit with its subtree (admin only) and refuses impossible placements", async () => {
+    const admin = await client(app, "admin@matang.go.id");
+    const parent = (
+      await admin.call("POST", "/api/organizations", {
+        kind: "unit",
+        name: "Sekretariat Daerah",
+        parentId: bandung,
+      })
+    ).json();
+    const child = (
+      await admin.call("POST", "/api/organizations", {
+        kind: "unit",
+        name: "Bagian Organisasi",
+        parentId: parent.id,
+      })
+    ).json();
+    const moved = await admin.call("POST", `/api/organizations/${parent.id}/move`, {
+      parentId: aceh,
+      version: 1,
+    });
+    expect(moved.statusCode).toBe(200);
+    const [childRow] = await database.db.select().from(organizations).where(eq(organizations.id, child.id));
+    expect(childRow?.path.startsWith(`/${aceh}/${parent.id}/`)).toBe(true);
+    expect(
+      (
+        await admin.call("POST", `/api/organizations/${parent.id}/move`, { parentId: child.id, version: 2 })
+      ).json().error.code,
+    ).toBe("invalid_parent");
+    expect(
+      (
+        await admin.call("POST", "/api/organizations", { kind: "kota", name: "Kota Baru", parentId: bandung })
+      ).json().error.code,
+    ).toBe("invalid_parent");
+    expect(
+      (await admin.call("POST", "/api/organizations", { kind: "unit", name: "Tanpa Induk" })).json().error
+        .code,
+    ).toBe("parent_required");
+    const coordinator = await client(app, "koordinator@jabarprov.go.id");
+    expect(
+      (
+        await coordinator.call("POST", `/api/organizations/${child.id}/move`, {
+          parentId: bandung,
+          version: 1,
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it("answers bad input with 4xx and the error shape, never 5xx", async () => {
+    const admin = await client(app, "admin@matang.go.id");
+    const send = (payload: string, contentType = "application/json") =>
+      app.inject({
+        method: "POST",
+        url: "/api/organizations",
+        payload,
+        headers: { "content-type": contentType, "x-csrf-token": admin.csrf },
+        cookies: { matang_session: admin.cookie },
+      });
+    const cases = [
+      await send("{not json"),
+      await send(JSON.stringify({ kind: "unit", name: "X", parentId: bandung, extra: 1 })),
+      await send(JSON.stringify({ kind: "desa", name: "X" })),
+      await send(JSON.stringify({ kind: "unit", name: 42, parentId: bandung })),
+      await send(JSON.stringify({ kind: "unit", name: "x".repeat(2 * 1024 * 1024), parentId: bandung })),
+      await send("kind=unit", "application/x-www-form-urlencoded"),
+      await admin.call("GET", "/api/organizations/not-a-uuid"),
+      await admin.call("GET", "/api/organizations?page=0"),
+      await admin.call("GET", "/api/organizations?sort=name"),
+      await app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "a@b.c" } }),
+    ];
+    for (const res of cases) {
+      expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, res.body).toBeLessThan(500);
+      expect(res.json().error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    }
+    expect(cases[0]?.statusCode).toBe(400);
+    expect(cases[1]?.json().error.code).toBe("validation_error");
+    expect(cases[4]?.statusCode).toBe(413);
+  });
+
+  it("documents the API in OpenAPI with a browsable UI", async () => {
+    const spec = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/health",
+        "/api/auth/login",
+        "/api/organizations",
+        "/api/organizations/{id}",
+        "/api/frameworks/{id}",
+      ]),
+    );
+    const ui = await app.inject({ method: "GET", url: "/api/docs/" });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers["content-type"]).toContain("text/html");
+  });
+});
