@@ -49,6 +49,8 @@ Usage:
   matang serve [--port N] [--host ADDR]
   matang migrate
   matang organizations import FILE [--year YYYY]
+  matang admin create --email ADDRESS [--name NAME] [--password PASSWORD]
+  matang admin reset-password --email ADDRESS [--password PASSWORD]
 
 The database is PostgreSQL when DATABASE_URL is set, else the embedded one under
 MATANG_DATA_DIR (default ./data).
@@ -74,6 +76,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await migrateCommand(rest, io);
       case "organizations":
         return await organizationsCommand(rest, io);
+      case "admin":
+        return await adminCommand(rest, io);
       case "--version":
       case "-v":
         io.out("matang 0.1.0");
@@ -374,13 +378,76 @@ async function serveCommand(argv: readonly string[], io: Io): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`invalid port "${values.port ?? process.env.PORT}"`);
   const host = values.host ?? process.env.HOST ?? "127.0.0.1";
-  const { startServer } = await import("@matang/server");
-  await startServer({ port, host });
-  io.out(
-    `Matang is listening on http://${host === "0.0.0.0" || host === "127.0.0.1" ? "localhost" : host}:${port}/`,
-  );
+  const { startServer, DEMO_PASSWORD } = await import("@matang/server");
+  const { report, database } = await startServer({ port, host });
+  const base = `http://${host === "0.0.0.0" || host === "127.0.0.1" || host === "::" ? "localhost" : host}:${port}`;
+  const lines = [
+    "",
+    `Matang is running at ${base}/ (${database.kind === "postgres" ? "PostgreSQL" : "embedded database"})`,
+    `API documentation: ${base}/api/docs`,
+  ];
+  if (report.admin) {
+    lines.push(
+      report.admin.generated
+        ? `Administrator created: ${report.admin.email} with password ${report.admin.password} (shown only this once; change it)`
+        : `Administrator created: ${report.admin.email} (password from MATANG_ADMIN_PASSWORD)`,
+    );
+  }
+  if (report.demoAccounts.length > 0) {
+    lines.push(`Demo accounts, all with password ${DEMO_PASSWORD}:`);
+    for (const a of report.demoAccounts)
+      lines.push(`  ${a.email.padEnd(28)} ${a.role.padEnd(18)} ${a.organization}`);
+  }
+  io.out(`${lines.join("\n")}\n`);
   // The server keeps the process alive; `main` returns once it is listening.
   return 0;
+}
+
+async function adminCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = args(argv, {
+    email: { type: "string" },
+    name: { type: "string" },
+    password: { type: "string" },
+  });
+  const [sub] = positionals;
+  const email = required(values.email, "--email");
+  if (!/^[^@\s]+@[^@\s]+$/.test(email))
+    throw new UsageError(`--email: "${email}" is not an e-mail address`, 1);
+  const { createUser, resetPassword, PasswordPolicyError } = await import("@matang/server");
+  // A generated password is printed once; a given one is never echoed.
+  const password = values.password ?? (await import("node:crypto")).randomBytes(12).toString("base64url");
+  const shown = values.password ? "" : ` Password: ${password} (shown only this once)`;
+  const actor = { id: null, label: "cli" };
+  try {
+    if (sub === "create") {
+      await withDatabase((h) =>
+        createUser(h.db, actor, {
+          email,
+          name: values.name ?? email,
+          password,
+          grants: [{ role: "admin", organizationId: null }],
+        }),
+      );
+      io.out(`Administrator ${email} created.${shown}`);
+      return 0;
+    }
+    if (sub === "reset-password") {
+      const user = await withDatabase((h) => resetPassword(h.db, actor, email, password));
+      if (!user) throw new UsageError(`no user with e-mail ${email}`, 1);
+      io.out(`Password of ${email} reset; their sessions were ended.${shown}`);
+      return 0;
+    }
+  } catch (error) {
+    if (error instanceof PasswordPolicyError) throw new UsageError(`--password: ${error.message}`, 1);
+    if (
+      (error as { code?: string }).code === "23505" ||
+      String((error as Error).cause ?? "").includes("users_email_unique")
+    ) {
+      throw new UsageError(`a user with e-mail ${email} already exists`, 1);
+    }
+    throw error;
+  }
+  throw new UsageError(sub ? `unknown subcommand "admin ${sub}"` : "admin needs create or reset-password");
 }
 
 async function withDatabase<T>(

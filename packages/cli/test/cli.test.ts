@@ -275,3 +275,46 @@ describe("matang organizations import", () => {
     }
   });
 });
+
+describe("matang admin", () => {
+  it("creates an administrator and resets a password, refusing bad input", async () => {
+    const previous = process.env.MATANG_DATA_DIR;
+    process.env.MATANG_DATA_DIR = join(work, "admin-data");
+    try {
+      const created = await run("admin", "create", "--email", "kepala@diskominfo.go.id", "--name", "Kepala");
+      expect(created.code).toBe(0);
+      expect(created.out).toMatch(
+        /Administrator kepala@diskominfo\.go\.id created\. Password: \S{12,} \(shown only this once\)/,
+      );
+      const again = await run(
+        "admin",
+        "create",
+        "--email",
+        "KEPALA@diskominfo.go.id",
+        "--password",
+        "sandi-yang-panjang",
+      );
+      expect(again).toMatchObject({ code: 1, err: expect.stringContaining("already exists") });
+      const weak = await run("admin", "create", "--email", "lain@diskominfo.go.id", "--password", "pendek");
+      expect(weak).toMatchObject({ code: 1, err: expect.stringContaining("at least 10 characters") });
+      const reset = await run(
+        "admin",
+        "reset-password",
+        "--email",
+        "kepala@diskominfo.go.id",
+        "--password",
+        "sandi-baru-yang-panjang",
+      );
+      expect(reset.out).toBe("Password of kepala@diskominfo.go.id reset; their sessions were ended.");
+      expect(reset.out).not.toContain("sandi-baru");
+      expect(await run("admin", "reset-password", "--email", "tidak.ada@contoh.go.id")).toMatchObject({
+        code: 1,
+        err: expect.stringContaining("no user with e-mail"),
+      });
+      expect(await run("admin", "create", "--email", "bukan-email")).toMatchObject({ code: 1 });
+    } finally {
+      if (previous === undefined) delete process.env.MATANG_DATA_DIR;
+      else process.env.MATANG_DATA_DIR = previous;
+    }
+  });
+});

@@ -6,12 +6,20 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** Where the embedded database and the evidence files live. */
   readonly dataDir: string;
+  /** Load demo content on first start: by default on the embedded database only. */
+  readonly demo: boolean;
+  readonly adminEmail: string | undefined;
+  readonly adminPassword: string | undefined;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
   return {
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
     dataDir: resolve(env.MATANG_DATA_DIR || "data"),
+    demo: env.MATANG_DEMO ? env.MATANG_DEMO === "1" : !databaseUrl,
+    adminEmail: env.MATANG_ADMIN_EMAIL || undefined,
+    adminPassword: env.MATANG_ADMIN_PASSWORD || undefined,
   };
 }
 

@@ -3,11 +3,13 @@ import type { Framework } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
+import { type BootstrapReport, bootstrap } from "./bootstrap.js";
 import { configFromEnv, databaseConfig } from "./config.js";
 import { type DatabaseHandle, openDatabase } from "./db/client.js";
 
 export { type AppOptions, buildApp } from "./app.js";
-export { createUser, resetPassword } from "./auth/service.js";
+export { checkPasswordPolicy, createUser, PasswordPolicyError, resetPassword } from "./auth/service.js";
+export { type BootstrapReport, bootstrap, DEMO_PASSWORD } from "./bootstrap.js";
 export { type Config, configFromEnv, databaseConfig } from "./config.js";
 export { type DatabaseHandle, type Db, openDatabase } from "./db/client.js";
 export { type ImportSummary, importRegistry } from "./organizations/import.js";
@@ -22,6 +24,7 @@ export interface StartOptions {
 export interface Running {
   readonly app: FastifyInstance;
   readonly database: DatabaseHandle;
+  readonly report: BootstrapReport;
   stop(): Promise<void>;
 }
 
@@ -30,9 +33,16 @@ export async function startServer(options: StartOptions): Promise<Running> {
   const config = configFromEnv();
   const database = await openDatabase(databaseConfig(config));
   await database.migrate();
+  const frameworks = options.frameworks ?? builtinFrameworks();
+  const report = await bootstrap(database.db, {
+    frameworks,
+    demo: config.demo,
+    adminEmail: config.adminEmail,
+    adminPassword: config.adminPassword,
+  });
   const app = await buildApp({
     db: database.db,
-    frameworks: options.frameworks ?? builtinFrameworks(),
+    frameworks,
     logger: true,
     trustProxy: process.env.MATANG_TRUST_PROXY === "1",
   });
@@ -49,5 +59,5 @@ export async function startServer(options: StartOptions): Promise<Running> {
   };
   process.once("SIGTERM", () => onSignal("SIGTERM"));
   process.once("SIGINT", () => onSignal("SIGINT"));
-  return { app, database, stop };
+  return { app, database, report, stop };
 }

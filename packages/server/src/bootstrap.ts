@@ -1,0 +1,167 @@
+// First start: frameworks into the database, the first administrator, and (on request) demo
+// content so a newcomer can look around at once. Every step is idempotent.
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Framework, normalizeName, parseRegistryFile } from "@matang/core";
+import { sql } from "drizzle-orm";
+import { countAdmins, findUserByEmail } from "./auth/repository.js";
+import { createUser } from "./auth/service.js";
+import type { Db } from "./db/client.js";
+import { frameworks as frameworksTable, organizations } from "./db/schema.js";
+import { importRegistry } from "./organizations/import.js";
+import { addName, insertOrganization } from "./organizations/repository.js";
+import type { Role } from "./policy/policy.js";
+
+const SYSTEM = { id: null, label: "system" } as const;
+
+/** The registry of the 621 instansi evaluated in 2023, shipped in the repository. */
+export const DEMO_REGISTRY = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "../../../reference/results-2023.csv",
+);
+
+/** The demo accounts' shared password: demo data is for trying Matang on a laptop, never for production. */
+export const DEMO_PASSWORD = "matang-demo-2026";
+
+export interface BootstrapOptions {
+  readonly frameworks: ReadonlyMap<string, Framework>;
+  readonly demo: boolean;
+  readonly adminEmail?: string;
+  readonly adminPassword?: string;
+}
+
+export interface BootstrapReport {
+  readonly frameworksLoaded: number;
+  /** Set when this start created the first administrator. */
+  readonly admin: {
+    readonly email: string;
+    readonly password: string | null;
+    readonly generated: boolean;
+  } | null;
+  /** Set when this start loaded the demo content. */
+  readonly demo: { readonly organizations: number; readonly accounts: readonly DemoAccount[] } | null;
+  /** Demo accounts present in the database (on every start with demo content). */
+  readonly demoAccounts: readonly DemoAccount[];
+}
+
+export interface DemoAccount {
+  readonly email: string;
+  readonly role: Role;
+  readonly organization: string;
+}
+
+/** Serialises first starts of several instances on one database. */
+const BOOTSTRAP_LOCK = 741_852_964;
+
+export async function bootstrap(database: Db, options: BootstrapOptions): Promise<BootstrapReport> {
+  return database.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    await db.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`);
+    return bootstrapLocked(db, options);
+  });
+}
+
+async function bootstrapLocked(db: Db, options: BootstrapOptions): Promise<BootstrapReport> {
+  const frameworksLoaded = await loadFrameworks(db, options.frameworks);
+  const admin = await ensureAdmin(db, options);
+  const demo = options.demo ? await loadDemo(db) : null;
+  const demoAccounts: DemoAccount[] = [];
+  if (options.demo) {
+    for (const account of DEMO_ACCOUNTS)
+      if (await findUserByEmail(db, account.email)) demoAccounts.push(account);
+  }
+  return { frameworksLoaded, admin, demo, demoAccounts };
+}
+
+async function loadFrameworks(db: Db, frameworks: ReadonlyMap<string, Framework>): Promise<number> {
+  for (const f of frameworks.values()) {
+    const json = JSON.stringify(f.definition);
+    const checksum = createHash("sha256").update(json).digest("hex");
+    await db
+      .insert(frameworksTable)
+      .values({ id: f.id, title: f.title.id, definition: f.definition, checksum })
+      .onConflictDoUpdate({
+        target: frameworksTable.id,
+        set: { title: f.title.id, definition: f.definition, checksum, loadedAt: new Date() },
+        setWhere: sql`${frameworksTable.checksum} <> ${checksum}`,
+      });
+  }
+  return frameworks.size;
+}
+
+async function ensureAdmin(db: Db, options: BootstrapOptions): Promise<BootstrapReport["admin"]> {
+  if ((await countAdmins(db)) > 0) return null;
+  const email = options.adminEmail?.trim() || "admin@matang.local";
+  const generated = !options.adminPassword;
+  const password = options.adminPassword || randomBytes(12).toString("base64url");
+  await createUser(db, SYSTEM, {
+    email,
+    name: "Administrator",
+    password,
+    grants: [{ role: "admin", organizationId: null }],
+  });
+  return { email, password: generated ? password : null, generated };
+}
+
+const DEMO_CITY = "Pemerintah Kota Bandung";
+const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { email: "koordinator@demo.matang.id", role: "coordinator", organization: DEMO_CITY },
+  { email: "operator@demo.matang.id", role: "operator", organization: "Dinas Komunikasi dan Informatika" },
+  { email: "asesor@demo.matang.id", role: "external_assessor", organization: DEMO_CITY },
+  { email: "reviu@demo.matang.id", role: "reviewer", organization: DEMO_CITY },
+  { email: "pimpinan@demo.matang.id", role: "leader", organization: DEMO_CITY },
+  { email: "provinsi@demo.matang.id", role: "coordinator", organization: "Pemerintah Provinsi Jawa Barat" },
+];
+
+const DEMO_UNITS = [
+  "Dinas Komunikasi dan Informatika",
+  "Badan Perencanaan Pembangunan Daerah",
+  "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+  "Badan Pengelolaan Keuangan dan Aset Daerah",
+  "Inspektorat",
+  "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+];
+
+async function loadDemo(db: Db): Promise<BootstrapReport["demo"]> {
+  const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations);
+  if ((existing?.n ?? 0) > 0 || !existsSync(DEMO_REGISTRY)) return null;
+  const rows = parseRegistryFile(readFileSync(DEMO_REGISTRY, "utf8"), "results-2023.csv");
+  const summary = await importRegistry(db, rows, {
+    actor: SYSTEM,
+    source: "demo: results-2023.csv",
+    year: 2023,
+  });
+  const all = await db.select().from(organizations);
+  const byName = (name: string) => {
+    const org = all.find((o) => o.name === name);
+    if (!org) throw new Error(`demo: ${name} is not in the registry`);
+    return org;
+  };
+  const city = byName(DEMO_CITY);
+  const units: { id: string; name: string }[] = [];
+  for (const name of DEMO_UNITS) {
+    const unit = await insertOrganization(db, {
+      kind: "unit",
+      name,
+      normalizedName: normalizeName(name),
+      category: null,
+      parent: { id: city.id, path: city.path },
+    });
+    await addName(db, unit.id, name, normalizeName(name), "demo", null);
+    units.push(unit);
+  }
+  const accounts = DEMO_ACCOUNTS;
+  const orgId = (name: string) => units.find((u) => u.name === name)?.id ?? byName(name).id;
+  for (const account of accounts) {
+    if (await findUserByEmail(db, account.email)) continue;
+    await createUser(db, SYSTEM, {
+      email: account.email,
+      name: account.email.split("@")[0] ?? account.email,
+      password: DEMO_PASSWORD,
+      grants: [{ role: account.role, organizationId: orgId(account.organization) }],
+    });
+  }
+  return { organizations: summary.created + units.length, accounts };
+}
