@@ -7,6 +7,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { Framework } from "@matang/core";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { auditRoutes } from "./audit/routes.js";
 import { authRoutes } from "./auth/routes.js";
 import { type AuthSettings, DEFAULT_AUTH } from "./auth/service.js";
 import type { Db } from "./db/client.js";
@@ -68,5 +69,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(options.db, options.auth ?? DEFAULT_AUTH));
   await app.register(frameworkRoutes(options.frameworks));
   await app.register(organizationRoutes(options.db));
+  await app.register(auditRoutes(options.db));
   return app;
 }

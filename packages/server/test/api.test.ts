@@ -244,6 +244,64 @@ describe.each(ENGINES)("API on %s", (engine) => {
     expect(cases[4]?.statusCode).toBe(413);
   });
 
+  it("shows the audit log: everything to an admin, the subtree to a coordinator, nothing to a leader", async () => {
+    const admin = await client(app, "admin@matang.go.id");
+    const all = (await admin.call("GET", "/api/audit?pageSize=500")).json();
+    const actions = new Set(all.items.map((e: { action: string }) => e.action));
+    for (const action of [
+      "organizations.import",
+      "user.create",
+      "auth.login",
+      "organization.create",
+      "organization.rename",
+    ]) {
+      expect(actions.has(action), action).toBe(true);
+    }
+    const coordinator = await client(app, "koordinator@jabarprov.go.id");
+    const own = (await coordinator.call("GET", "/api/audit?pageSize=500")).json();
+    expect(own.total).toBeGreaterThan(0);
+    expect(own.items.every((e: { organizationId: string | null }) => e.organizationId !== null)).toBe(true);
+    expect(own.total).toBeLessThan(all.total);
+    expect((await coordinator.call("GET", `/api/audit?organization=${aceh}`)).statusCode).toBe(403);
+    const leader = await client(app, "leader@bandung.go.id");
+    expect((await leader.call("GET", "/api/audit")).statusCode).toBe(403);
+  });
+
+  it("issues API tokens usable as bearer tokens (no CSRF needed), which cannot mint more", async () => {
+    const admin = await client(app, "admin@matang.go.id");
+    const created = await admin.call("POST", "/api/auth/tokens", {
+      name: "integrasi data",
+      expiresInDays: 30,
+    });
+    expect(created.statusCode).toBe(201);
+    const { token } = created.json();
+    const bearer = { authorization: `Bearer ${token}` };
+    expect(
+      (await app.inject({ method: "GET", url: "/api/auth/me", headers: bearer })).json().user.email,
+    ).toBe("admin@matang.go.id");
+    const write = await app.inject({
+      method: "POST",
+      url: "/api/organizations",
+      headers: bearer,
+      payload: { kind: "unit", name: "Unit Lewat Token", parentId: bandung },
+    });
+    expect(write.statusCode).toBe(201);
+    const mint = await app.inject({
+      method: "POST",
+      url: "/api/auth/tokens",
+      headers: bearer,
+      payload: { name: "lagi" },
+    });
+    expect(mint.statusCode).toBe(403);
+    const wrong = await app.inject({
+      method: "GET",
+      url: "/api/auth/me",
+      headers: { authorization: "Bearer mtg_salah" },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe("invalid_token");
+  });
+
   it("documents the API in OpenAPI with a browsable UI", async () => {
     const spec = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
     expect(spec.openapi).toMatch(/^3\./);
@@ -259,5 +317,25 @@ describe.each(ENGINES)("API on %s", (engine) => {
     const ui = await app.inject({ method: "GET", url: "/api/docs/" });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers["content-type"]).toContain("text/html");
+  });
+});
+
+describe.each(ENGINES)("database going away on %s", (engine) => {
+  it("makes health answer 503 instead of pretending", async () => {
+    const database = await testDatabase(engine);
+    const app = await appFor(database);
+    expect((await app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+    await database.close();
+    const res = await app.inject({ method: "GET", url: "/api/health" });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({ status: "unavailable" });
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "a@b.id", password: "x" },
+    });
+    expect(login.statusCode).toBeGreaterThanOrEqual(500);
+    await app.close();
+    await database.destroy().catch(() => {});
   });
 });

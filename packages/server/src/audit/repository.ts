@@ -1,5 +1,6 @@
+import { and, desc, eq, like, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { auditLog } from "../db/schema.js";
+import { auditLog, organizations } from "../db/schema.js";
 
 export interface AuditEntry {
   readonly actorId: string | null;
@@ -29,4 +30,53 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
     requestId: entry.requestId ?? null,
     address: entry.address ?? null,
   });
+}
+
+export interface AuditQuery {
+  /** "all", or the subtrees whose entries may be read (entries without an organization need "all"). */
+  readonly scope: "all" | readonly string[];
+  readonly entityType?: string;
+  readonly entityId?: string;
+  /** Only entries about this organization's subtree. */
+  readonly within?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export async function listAudit(db: Db, query: AuditQuery) {
+  if (query.scope !== "all" && query.scope.length === 0) return { items: [], total: 0 };
+  const conditions = [];
+  if (query.scope !== "all")
+    conditions.push(or(...query.scope.map((p) => like(organizations.path, `${p}%`))));
+  if (query.within) conditions.push(like(organizations.path, `${query.within}%`));
+  if (query.entityType) conditions.push(eq(auditLog.entityType, query.entityType));
+  if (query.entityId) conditions.push(eq(auditLog.entityId, query.entityId));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const items = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorId: auditLog.actorId,
+      actor: auditLog.actorLabel,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      organizationId: auditLog.organizationId,
+      before: auditLog.before,
+      after: auditLog.after,
+      requestId: auditLog.requestId,
+      address: auditLog.address,
+    })
+    .from(auditLog)
+    .leftJoin(organizations, eq(organizations.id, auditLog.organizationId))
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .leftJoin(organizations, eq(organizations.id, auditLog.organizationId))
+    .where(where);
+  return { items, total: count?.n ?? 0 };
 }

@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from "../http/authn.js";
 import { ApiError } from "../http/errors.js";
 import { ROLES } from "../policy/policy.js";
 import { findUserById, grantsOf } from "./repository.js";
-import { type AuthSettings, login, logout } from "./service.js";
+import { type AuthSettings, createApiToken, login, logout } from "./service.js";
 
 const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
@@ -96,6 +96,31 @@ export function authRoutes(db: Db, settings: AuthSettings): FastifyPluginAsyncZo
           auth.csrfToken,
           auth.principal.grants.map((g) => ({ role: g.role, organizationId: g.organizationId })),
         );
+      },
+    );
+
+    app.post(
+      "/api/auth/tokens",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Create an API token for integrations (shown once; stored hashed)",
+          body: z.strictObject({
+            name: z.string().trim().min(1).max(100),
+            expiresInDays: z.number().int().min(1).max(3650).optional(),
+          }),
+          response: { 201: z.object({ id: z.string(), token: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const auth = request.auth;
+        if (!auth) throw new ApiError(401, "unauthenticated", "Log in first");
+        // A token cannot mint further tokens: only an interactive session can.
+        if (auth.via !== "session")
+          throw new ApiError(403, "forbidden", "Create tokens from a logged-in session");
+        const days = request.body.expiresInDays;
+        const expiresAt = days ? new Date(Date.now() + days * 86_400_000) : null;
+        return reply.status(201).send(await createApiToken(db, auth.principal, request.body.name, expiresAt));
       },
     );
   };
