@@ -8,7 +8,7 @@ import { type Framework, normalizeName, parseRegistryFile } from "@matang/core";
 import { sql } from "drizzle-orm";
 import { countAdmins, findUserByEmail } from "./auth/repository.js";
 import { createUser } from "./auth/service.js";
-import type { Db } from "./db/client.js";
+import { type Db, inTransaction } from "./db/client.js";
 import { frameworks as frameworksTable, organizations } from "./db/schema.js";
 import { importRegistry } from "./organizations/import.js";
 import { addName, insertOrganization } from "./organizations/repository.js";
@@ -56,8 +56,7 @@ export interface DemoAccount {
 const BOOTSTRAP_LOCK = 741_852_964;
 
 export async function bootstrap(database: Db, options: BootstrapOptions): Promise<BootstrapReport> {
-  return database.transaction(async (tx) => {
-    const db = tx as unknown as Db;
+  return inTransaction(database, async (db) => {
     await db.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`);
     return bootstrapLocked(db, options);
   });

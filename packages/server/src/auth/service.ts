@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { appendAudit } from "../audit/repository.js";
-import type { Db } from "../db/client.js";
+import { type Db, inTransaction } from "../db/client.js";
 import type { Principal, Role } from "../policy/policy.js";
 import * as repo from "./repository.js";
 
@@ -108,8 +108,7 @@ export async function login(
   const { secret, id } = newSecret();
   const csrfToken = randomBytes(24).toString("base64url");
   const expiresAt = new Date(now.getTime() + settings.sessionHours * 3_600_000);
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     if (request.previousSession) await repo.deleteSession(t, digest(request.previousSession));
     if (user.failedLogins > 0 || user.lockedUntil) await repo.clearFailedLogins(t, user.id);
     await repo.insertSession(t, {
@@ -177,8 +176,7 @@ export async function logout(
   requestId: string | null,
   everywhere = false,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     if (everywhere) await repo.deleteSessionsOf(t, auth.principal.userId);
     else if (auth.sessionId) await repo.deleteSession(t, auth.sessionId);
     await appendAudit(t, {
@@ -195,8 +193,7 @@ export async function logout(
 /** Create an API token for the principal; the plain token is returned once and never stored. */
 export async function createApiToken(db: Db, principal: Principal, name: string, expiresAt: Date | null) {
   const { secret, id } = newSecret();
-  const row = await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  const row = await inTransaction(db, async (t) => {
     const created = await repo.insertApiToken(t, {
       userId: principal.userId,
       name,
@@ -229,8 +226,7 @@ export interface NewUser {
 export async function createUser(db: Db, actor: { id: string | null; label: string }, user: NewUser) {
   checkPasswordPolicy(user.password);
   const passwordHash = await hashPassword(user.password);
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const row = await repo.insertUser(t, { email: user.email.trim(), name: user.name, passwordHash });
     for (const g of user.grants)
       await repo.insertGrant(t, { userId: row.id, role: g.role, organizationId: g.organizationId });
@@ -256,8 +252,7 @@ export async function resetPassword(
   const user = await repo.findUserByEmail(db, email);
   if (!user) return null;
   const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     await repo.setPassword(t, user.id, passwordHash);
     await repo.deleteSessionsOf(t, user.id);
     await appendAudit(t, {

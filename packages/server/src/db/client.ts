@@ -83,3 +83,8 @@ export async function ping(db: Db): Promise<boolean> {
     return false;
   }
 }
+
+/** Run `fn` in a transaction (a savepoint when already inside one), typed as the plain database. */
+export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(tx as unknown as Db));
+}

@@ -7,7 +7,7 @@ import {
   type RegistryRow,
 } from "@matang/core";
 import { appendAudit } from "../audit/repository.js";
-import type { Db } from "../db/client.js";
+import { type Db, inTransaction } from "../db/client.js";
 import { addName, findById, insertOrganization, listKnownNames } from "./repository.js";
 
 export interface ImportActor {
@@ -46,8 +46,7 @@ export async function importRegistry(
   rows: readonly RegistryRow[],
   options: ImportOptions,
 ): Promise<ImportSummary> {
-  return db.transaction(async (tx) => {
-    const db = tx as unknown as Db;
+  return inTransaction(db, async (db) => {
     const index = new Map<string, string>();
     for (const known of await listKnownNames(db, INSTANSI_KINDS)) {
       index.set(

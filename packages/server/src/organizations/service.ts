@@ -1,6 +1,6 @@
 import { INSTANSI_KINDS, normalizeName, REGIONAL_KINDS } from "@matang/core";
 import { appendAudit } from "../audit/repository.js";
-import type { Db } from "../db/client.js";
+import { type Db, inTransaction } from "../db/client.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
 import { authorize, type Principal, scopeOf } from "../policy/policy.js";
 import * as repo from "./repository.js";
@@ -114,8 +114,7 @@ export async function createOrganization(db: Db, ctx: RequestContext, input: Cre
   const name = input.name.trim();
   const normalizedName = normalizeName(name);
   if (!normalizedName) throw new ApiError(400, "invalid_name", "The name needs letters or digits");
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     if (await repo.findSibling(t, input.kind, normalizedName, parent?.id ?? null)) {
       throw new ApiError(409, "already_exists", `"${name}" already exists there`);
     }
@@ -151,24 +150,17 @@ export async function renameOrganization(
   const name = input.name.trim();
   const normalizedName = normalizeName(name);
   if (!normalizedName) throw new ApiError(400, "invalid_name", "The name needs letters or digits");
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    if (!(await repo.renameOrganization(t, id, input.version, name, normalizedName))) {
-      const current = await load(t, id);
-      throw conflict("Someone changed this organization first", { current: publicView(current) });
-    }
-    await repo.addName(t, id, name, normalizedName, "renamed", null);
-    await appendAudit(t, {
-      ...actorOf(ctx),
-      action: "organization.rename",
-      entityType: "organization",
-      entityId: id,
-      organizationId: id,
-      before: { name: row.name },
-      after: { name },
-    });
-    return publicView(await load(t, id));
-  });
+  return changeVersioned(
+    db,
+    ctx,
+    id,
+    async (t) => {
+      if (!(await repo.renameOrganization(t, id, input.version, name, normalizedName))) return false;
+      await repo.addName(t, id, name, normalizedName, "renamed", null);
+      return true;
+    },
+    { action: "organization.rename", before: { name: row.name }, after: { name } },
+  );
 }
 
 export async function moveOrganization(
@@ -186,21 +178,36 @@ export async function moveOrganization(
   if (parent.path.startsWith(row.path))
     throw new ApiError(400, "invalid_parent", "An organization cannot move into itself");
   checkPlacement(row.kind as OrganizationKind, parent);
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    if (
-      !(await repo.moveOrganization(t, id, input.version, row.path, { id: parent.id, path: parent.path }))
-    ) {
+  return changeVersioned(
+    db,
+    ctx,
+    id,
+    (t) => repo.moveOrganization(t, id, input.version, row.path, { id: parent.id, path: parent.path }),
+    { action: "organization.move", before: { parentId: row.parentId }, after: { parentId: parent.id } },
+  );
+}
+
+/**
+ * Apply a change guarded by the organization's version, in one transaction: a stale version gets
+ * 409 with the current state (nothing changes); otherwise the change is audited with it.
+ */
+async function changeVersioned(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  change: (tx: Db) => Promise<boolean>,
+  audit: { action: string; before: unknown; after: unknown },
+) {
+  return inTransaction(db, async (t) => {
+    if (!(await change(t))) {
       throw conflict("Someone changed this organization first", { current: publicView(await load(t, id)) });
     }
     await appendAudit(t, {
       ...actorOf(ctx),
-      action: "organization.move",
       entityType: "organization",
       entityId: id,
       organizationId: id,
-      before: { parentId: row.parentId },
-      after: { parentId: parent.id },
+      ...audit,
     });
     return publicView(await load(t, id));
   });
