@@ -16,6 +16,7 @@ import { healthRoutes } from "./health/routes.js";
 import { installAuthentication } from "./http/authn.js";
 import { installErrorHandling } from "./http/errors.js";
 import { organizationRoutes } from "./organizations/routes.js";
+import { userRoutes } from "./users/routes.js";
 
 export interface AppOptions {
   readonly db: Db;
@@ -70,5 +71,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(frameworkRoutes(options.frameworks));
   await app.register(organizationRoutes(options.db));
   await app.register(auditRoutes(options.db));
+  await app.register(userRoutes(options.db));
   return app;
 }

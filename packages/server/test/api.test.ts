@@ -75,6 +75,17 @@ describe.each(ENGINES)("API on %s", (engine) => {
     expect(Number(locked.headers["retry-after"])).toBeGreaterThan(0);
   });
 
+  it("rate-limits logins per address", async () => {
+    const limited = await appFor(database, 3);
+    const attempt = () =>
+      limited.inject({ method: "POST", url: "/api/auth/login", payload: { email: "x@y.id", password: "z" } });
+    for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
+    const blocked = await attempt();
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe("rate_limited");
+    await limited.close();
+  });
+
   it("requires the CSRF header for cookie-authenticated writes", async () => {
     const admin = await client(app, "admin@matang.go.id");
     const res = await app.inject({
@@ -300,6 +311,100 @@ describe.each(ENGINES)("API on %s", (engine) => {
     });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe("invalid_token");
+  });
+
+  it("lets an admin create accounts with roles, grant and withdraw roles, never the last national admin", async () => {
+    const admin = await client(app, "admin@matang.go.id");
+    const created = await admin.call("POST", "/api/users", {
+      email: "opd@bandung.go.id",
+      name: "Operator OPD",
+      grants: [{ role: "operator", organizationId: bandung }],
+    });
+    expect(created.statusCode).toBe(201);
+    const { user, password } = created.json();
+    expect(password).toMatch(/^\S{12,}$/);
+    expect(user.grants).toEqual([
+      expect.objectContaining({
+        role: "operator",
+        organizationId: bandung,
+        organizationName: "Pemerintah Kota Bandung",
+      }),
+    ]);
+    const operator = await client(app, "opd@bandung.go.id", password);
+    expect((await operator.call("GET", "/api/auth/me")).json().grants).toEqual([
+      { role: "operator", organizationId: bandung },
+    ]);
+
+    expect(
+      (
+        await admin.call("POST", "/api/users", {
+          email: "OPD@bandung.go.id",
+          name: "x",
+          grants: [{ role: "leader", organizationId: bandung }],
+        })
+      ).statusCode,
+    ).toBe(409);
+    const granted = await admin.call("POST", `/api/users/${user.id}/grants`, {
+      role: "leader",
+      organizationId: jabar,
+    });
+    expect(granted.json().grants).toHaveLength(2);
+    expect(
+      (await admin.call("POST", `/api/users/${user.id}/grants`, { role: "leader", organizationId: jabar }))
+        .statusCode,
+    ).toBe(409);
+    const grantId = granted.json().grants.find((g: { role: string }) => g.role === "leader").id;
+    expect((await admin.call("DELETE", `/api/users/${user.id}/grants/${grantId}`)).statusCode).toBe(200);
+
+    const me = (await admin.call("GET", "/api/auth/me")).json();
+    const adminUser = (await admin.call("GET", "/api/users?q=admin@matang")).json().items[0];
+    const national = adminUser.grants.find(
+      (g: { organizationId: string | null }) => g.organizationId === null,
+    );
+    const last = await admin.call("DELETE", `/api/users/${me.user.id}/grants/${national.id}`);
+    expect(last.statusCode).toBe(409);
+    expect(last.json().error.code).toBe("last_admin");
+  });
+
+  it("shows a coordinator the users of its subtree and lets only admins manage accounts", async () => {
+    const coordinator = await client(app, "koordinator@jabarprov.go.id");
+    const listed = (await coordinator.call("GET", "/api/users?pageSize=100")).json();
+    const emails = listed.items.map((u: { email: string }) => u.email);
+    expect(emails).toContain("leader@bandung.go.id");
+    expect(emails).toContain("koordinator@jabarprov.go.id");
+    expect(emails).not.toContain("admin@matang.go.id");
+    const denied = await coordinator.call("POST", "/api/users", {
+      email: "baru@bandung.go.id",
+      name: "Baru",
+      grants: [{ role: "operator", organizationId: bandung }],
+    });
+    expect(denied.statusCode).toBe(403);
+    const leader = await client(app, "leader@bandung.go.id");
+    expect((await leader.call("GET", "/api/users")).statusCode).toBe(403);
+  });
+
+  it("lets a user change their own password, ending their other sessions", async () => {
+    await addUser(database, "ganti@bandung.go.id", "leader", bandung);
+    const here = await client(app, "ganti@bandung.go.id");
+    const elsewhere = await client(app, "ganti@bandung.go.id");
+    const wrong = await here.call("POST", "/api/auth/password", {
+      currentPassword: "salah",
+      newPassword: "sandi-baru-sekali",
+    });
+    expect(wrong.statusCode).toBe(401);
+    const weak = await here.call("POST", "/api/auth/password", {
+      currentPassword: PASSWORD,
+      newPassword: "pendek",
+    });
+    expect(weak.json().error.code).toBe("weak_password");
+    const ok = await here.call("POST", "/api/auth/password", {
+      currentPassword: PASSWORD,
+      newPassword: "sandi-baru-sekali",
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await here.call("GET", "/api/auth/me")).statusCode).toBe(200);
+    expect((await elsewhere.call("GET", "/api/auth/me")).statusCode).toBe(401);
+    await client(app, "ganti@bandung.go.id", "sandi-baru-sekali");
   });
 
   it("documents the API in OpenAPI with a browsable UI", async () => {

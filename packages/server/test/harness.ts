@@ -7,7 +7,7 @@ import { builtinFrameworks } from "@matang/core/node";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import pg from "pg";
 import { buildApp } from "../src/app.js";
-import { createUser } from "../src/auth/service.js";
+import { createUser, DEFAULT_AUTH } from "../src/auth/service.js";
 import { type DatabaseHandle, openDatabase } from "../src/db/client.js";
 import { importRegistry } from "../src/organizations/import.js";
 import type { Role } from "../src/policy/policy.js";
@@ -95,8 +95,13 @@ export async function addUser(
   );
 }
 
-export function appFor(database: TestDatabase): Promise<FastifyInstance> {
-  return buildApp({ db: database.db, frameworks: builtinFrameworks() });
+/** The app on a test database; logins are not rate-limited unless a test asks for a limit. */
+export function appFor(database: TestDatabase, loginsPerMinute = 10_000): Promise<FastifyInstance> {
+  return buildApp({
+    db: database.db,
+    frameworks: builtinFrameworks(),
+    auth: { ...DEFAULT_AUTH, loginsPerMinute },
+  });
 }
 
 /** A logged-in client: keeps the session cookie and sends the CSRF header on writes. */

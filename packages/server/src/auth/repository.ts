@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { apiTokens, organizations, roleGrants, sessions, users } from "../db/schema.js";
 import type { Grant, Role } from "../policy/policy.js";
@@ -121,4 +121,10 @@ export async function findLiveApiToken(db: Db, tokenHash: string, now: Date) {
       ),
     );
   return row;
+}
+
+export async function deleteOtherSessions(db: Db, userId: string, keep: string | null): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId));
 }

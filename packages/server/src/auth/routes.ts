@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from "../http/authn.js";
 import { ApiError } from "../http/errors.js";
 import { ROLES } from "../policy/policy.js";
 import { findUserById, grantsOf } from "./repository.js";
-import { type AuthSettings, createApiToken, login, logout } from "./service.js";
+import { type AuthSettings, changePassword, createApiToken, login, logout } from "./service.js";
 
 const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
@@ -27,7 +27,7 @@ export function authRoutes(db: Db, settings: AuthSettings): FastifyPluginAsyncZo
     app.post(
       "/api/auth/login",
       {
-        config: { rateLimit: { max: 20, timeWindow: "1 minute" } },
+        config: { rateLimit: { max: settings.loginsPerMinute, timeWindow: "1 minute" } },
         schema: {
           tags: ["auth"],
           summary: "Log in with e-mail and password; sets the session cookie",
@@ -121,6 +121,33 @@ export function authRoutes(db: Db, settings: AuthSettings): FastifyPluginAsyncZo
         const days = request.body.expiresInDays;
         const expiresAt = days ? new Date(Date.now() + days * 86_400_000) : null;
         return reply.status(201).send(await createApiToken(db, auth.principal, request.body.name, expiresAt));
+      },
+    );
+
+    app.post(
+      "/api/auth/password",
+      {
+        config: { rateLimit: { max: settings.loginsPerMinute, timeWindow: "1 minute" } },
+        schema: {
+          tags: ["auth"],
+          summary: "Change your own password; your other sessions end",
+          body: z.strictObject({
+            currentPassword: z.string().min(1).max(256),
+            newPassword: z.string().min(1).max(256),
+          }),
+          response: { 200: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async (request) => {
+        if (!request.auth) throw new ApiError(401, "unauthenticated", "Log in first");
+        await changePassword(
+          db,
+          request.auth,
+          request.body.currentPassword,
+          request.body.newPassword,
+          request.id,
+        );
+        return { ok: true as const };
       },
     );
   };

@@ -11,9 +11,16 @@ export interface AuthSettings {
   /** Failed logins in a row before the account is locked for `lockoutMinutes`. */
   readonly maxFailedLogins: number;
   readonly lockoutMinutes: number;
+  /** Login (and password change) attempts per minute from one address, on each instance. */
+  readonly loginsPerMinute: number;
 }
 
-export const DEFAULT_AUTH: AuthSettings = { sessionHours: 12, maxFailedLogins: 5, lockoutMinutes: 15 };
+export const DEFAULT_AUTH: AuthSettings = {
+  sessionHours: 12,
+  maxFailedLogins: 5,
+  lockoutMinutes: 15,
+  loginsPerMinute: 20,
+};
 
 // Algorithm.Argon2id; a const enum, which isolated modules cannot import by name.
 const ARGON2 = { algorithm: 2 } as const;
@@ -264,4 +271,32 @@ export async function resetPassword(
     });
   });
   return user;
+}
+
+/** A user changes their own password; their other sessions end, this one stays. */
+export async function changePassword(
+  db: Db,
+  auth: Authenticated,
+  current: string,
+  next: string,
+  requestId: string | null,
+) {
+  const user = await repo.findUserById(db, auth.principal.userId);
+  if (!user || !(await verify(user.passwordHash, current).catch(() => false))) {
+    throw new AuthError("invalid_credentials", "The current password is wrong");
+  }
+  checkPasswordPolicy(next);
+  const passwordHash = await hashPassword(next);
+  await inTransaction(db, async (t) => {
+    await repo.setPassword(t, user.id, passwordHash);
+    await repo.deleteOtherSessions(t, user.id, auth.sessionId);
+    await appendAudit(t, {
+      actorId: user.id,
+      actorLabel: user.email,
+      action: "user.change_password",
+      entityType: "user",
+      entityId: user.id,
+      requestId,
+    });
+  });
 }

@@ -1,0 +1,110 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../db/client.js";
+import { ROLES } from "../policy/policy.js";
+import { addGrant, createAccount, listUsers, removeGrant } from "./service.js";
+
+const Grant = z.strictObject({ role: z.enum(ROLES), organizationId: z.uuid().nullable() });
+const User = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  version: z.number(),
+  grants: z.array(
+    z.object({
+      id: z.string(),
+      role: z.enum(ROLES),
+      organizationId: z.string().nullable(),
+      organizationName: z.string().nullable(),
+    }),
+  ),
+});
+
+export function userRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    const ctx = (r: {
+      principal: import("../policy/policy.js").Principal | null;
+      id: string;
+      ip: string;
+    }) => ({
+      principal: r.principal,
+      requestId: r.id,
+      address: r.ip,
+    });
+
+    app.get(
+      "/api/users",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Users holding roles in the organizations you manage",
+          querystring: z.strictObject({
+            q: z.string().max(200).optional(),
+            page: z.coerce.number().int().min(1).max(100_000).default(1),
+            pageSize: z.coerce.number().int().min(1).max(500).default(50),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(User),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => listUsers(db, ctx(request), request.query),
+    );
+
+    app.post(
+      "/api/users",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Create an account with its roles; without a password one is generated and returned once",
+          body: z.strictObject({
+            email: z.email().max(320),
+            name: z.string().trim().min(1).max(200),
+            password: z.string().min(10).max(256).optional(),
+            grants: z.array(Grant).min(1).max(50),
+          }),
+          response: { 201: z.object({ user: User, password: z.string().nullable() }) },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await createAccount(db, ctx(request), request.body)),
+    );
+
+    app.post(
+      "/api/users/:id/grants",
+      {
+        schema: {
+          tags: ["users"],
+          summary:
+            "Grant a role on an organization (and its subtree), or nationally with organizationId null",
+          params: z.object({ id: z.uuid() }),
+          body: Grant,
+          response: { 201: User },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await addGrant(db, ctx(request), request.params.id, request.body)),
+    );
+
+    app.delete(
+      "/api/users/:id/grants/:grantId",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Withdraw a role",
+          params: z.object({ id: z.uuid(), grantId: z.uuid() }),
+          response: { 200: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async (request) => {
+        await removeGrant(db, ctx(request), request.params.id, request.params.grantId);
+        return { ok: true as const };
+      },
+    );
+  };
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from "node:crypto";
+import { appendAudit } from "../audit/repository.js";
+import { countAdmins, findUserByEmail, findUserById, insertGrant } from "../auth/repository.js";
+import { createUser } from "../auth/service.js";
+import { type Db, inTransaction } from "../db/client.js";
+import { ApiError, notFound } from "../http/errors.js";
+import { getOrganization } from "../organizations/repository.js";
+import type { RequestContext } from "../organizations/service.js";
+import { authorize, type Role, scopeOf, type Target } from "../policy/policy.js";
+import * as repo from "./repository.js";
+
+const NATIONAL: Target = { path: "/" };
+
+export interface GrantInput {
+  readonly role: Role;
+  readonly organizationId: string | null;
+}
+
+/** Where a grant applies, for the policy: its organization, or the national level. */
+async function grantTarget(db: Db, organizationId: string | null): Promise<Target> {
+  if (organizationId === null) return NATIONAL;
+  const org = await getOrganization(db, organizationId);
+  if (!org) throw new ApiError(400, "invalid_organization", `Organization ${organizationId} does not exist`);
+  return org;
+}
+
+async function withGrants<T extends { id: string }>(db: Db, users: T[]) {
+  const grants = await repo.grantsWithNames(
+    db,
+    users.map((u) => u.id),
+  );
+  return users.map((u) => ({
+    ...u,
+    grants: grants
+      .filter((g) => g.userId === u.id)
+      .map(({ userId: _userId, ...g }) => ({ ...g, role: g.role as Role })),
+  }));
+}
+
+async function viewOf(
+  db: Db,
+  user: { id: string; email: string; name: string; active: boolean; version: number },
+) {
+  const [view] = await withGrants(db, [
+    { id: user.id, email: user.email, name: user.name, active: user.active, version: user.version },
+  ]);
+  if (!view) throw new Error("unreachable: the user was just read");
+  return view;
+}
+
+export async function listUsers(
+  db: Db,
+  ctx: RequestContext,
+  query: { q?: string; page: number; pageSize: number },
+) {
+  authorize(ctx.principal, "user.read", null);
+  const { items, total } = await repo.listUsers(db, {
+    scope: scopeOf(ctx.principal, "user.read"),
+    search: query.q?.trim() || undefined,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return { items: await withGrants(db, items), total, page: query.page, pageSize: query.pageSize };
+}
+
+export interface NewAccount {
+  readonly email: string;
+  readonly name: string;
+  readonly password?: string;
+  readonly grants: readonly GrantInput[];
+}
+
+/** Create an account with its grants; without a password one is generated and returned once. */
+export async function createAccount(db: Db, ctx: RequestContext, input: NewAccount) {
+  for (const grant of input.grants) {
+    const target = await grantTarget(db, grant.organizationId);
+    authorize(ctx.principal, "user.manage", target);
+    authorize(ctx.principal, "role.grant", target);
+  }
+  if (await findUserByEmail(db, input.email))
+    throw new ApiError(409, "email_taken", `${input.email} already has an account`);
+  const password = input.password ?? randomBytes(12).toString("base64url");
+  const actor = { id: ctx.principal?.userId ?? null, label: ctx.principal?.label ?? "anonymous" };
+  const user = await createUser(db, actor, {
+    email: input.email,
+    name: input.name,
+    password,
+    grants: input.grants,
+  });
+  return { user: await viewOf(db, user), password: input.password ? null : password };
+}
+
+export async function addGrant(db: Db, ctx: RequestContext, userId: string, grant: GrantInput) {
+  const target = await grantTarget(db, grant.organizationId);
+  authorize(ctx.principal, "role.grant", target);
+  const user = await findUserById(db, userId);
+  if (!user) throw notFound("User");
+  if (await repo.hasGrant(db, userId, grant.role, grant.organizationId)) {
+    throw new ApiError(409, "already_granted", "The user already holds this role there");
+  }
+  await inTransaction(db, async (t) => {
+    await insertGrant(t, { userId, role: grant.role, organizationId: grant.organizationId });
+    await appendAudit(t, {
+      actorId: ctx.principal?.userId ?? null,
+      actorLabel: ctx.principal?.label ?? "anonymous",
+      action: "role.grant",
+      entityType: "user",
+      entityId: userId,
+      organizationId: grant.organizationId,
+      after: grant,
+      requestId: ctx.requestId,
+      address: ctx.address,
+    });
+  });
+  return viewOf(db, user);
+}
+
+export async function removeGrant(db: Db, ctx: RequestContext, userId: string, grantId: string) {
+  const grant = await repo.findGrant(db, userId, grantId);
+  authorize(ctx.principal, "role.grant", grant ? (grant.path ? { path: grant.path } : NATIONAL) : NATIONAL);
+  if (!grant) throw notFound("Grant");
+  await inTransaction(db, async (t) => {
+    // Never leave Matang without a national administrator.
+    if (grant.role === "admin" && grant.organizationId === null && (await countAdmins(t)) <= 1) {
+      throw new ApiError(409, "last_admin", "This is the last national administrator");
+    }
+    await repo.deleteGrant(t, grantId);
+    await appendAudit(t, {
+      actorId: ctx.principal?.userId ?? null,
+      actorLabel: ctx.principal?.label ?? "anonymous",
+      action: "role.revoke",
+      entityType: "user",
+      entityId: userId,
+      organizationId: grant.organizationId,
+      before: { role: grant.role, organizationId: grant.organizationId },
+      requestId: ctx.requestId,
+      address: ctx.address,
+    });
+  });
+}
