@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { Framework } from "@matang/core";
@@ -25,7 +29,12 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** Trust X-Forwarded-* from a reverse proxy (secure cookies behind HTTPS). */
   readonly trustProxy?: boolean;
+  /** The built web app to serve at `/` (packages/web/dist); none when absent. */
+  readonly webDir?: string | null;
 }
+
+/** Where `npm run build` puts the web app, relative to this package. */
+export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -42,7 +51,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
+  const serveWeb = webDir !== null && existsSync(join(webDir, "index.html"));
+  installErrorHandling(app, serveWeb ? "index.html" : null);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
@@ -65,6 +76,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
+  if (serveWeb && webDir) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: "/",
+      wildcard: false,
+      // Hashed assets never change; the page itself must always be fresh.
+      setHeaders: (res, path) =>
+        res.header(
+          "cache-control",
+          path.endsWith(".html") ? "no-cache" : "public, max-age=31536000, immutable",
+        ),
+    });
+  }
   installAuthentication(app, options.db);
   await app.register(healthRoutes(options.db));
   await app.register(authRoutes(options.db, options.auth ?? DEFAULT_AUTH));

@@ -48,6 +48,7 @@ export interface BootstrapReport {
 
 export interface DemoAccount {
   readonly email: string;
+  readonly name: string;
   readonly role: Role;
   readonly organization: string;
 }
@@ -106,12 +107,32 @@ async function ensureAdmin(db: Db, options: BootstrapOptions): Promise<Bootstrap
 
 const DEMO_CITY = "Pemerintah Kota Bandung";
 const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: "koordinator@demo.matang.id", role: "coordinator", organization: DEMO_CITY },
-  { email: "operator@demo.matang.id", role: "operator", organization: "Dinas Komunikasi dan Informatika" },
-  { email: "asesor@demo.matang.id", role: "external_assessor", organization: DEMO_CITY },
-  { email: "reviu@demo.matang.id", role: "reviewer", organization: DEMO_CITY },
-  { email: "pimpinan@demo.matang.id", role: "leader", organization: DEMO_CITY },
-  { email: "provinsi@demo.matang.id", role: "coordinator", organization: "Pemerintah Provinsi Jawa Barat" },
+  {
+    email: "koordinator@demo.matang.id",
+    name: "Rina Koordinator",
+    role: "coordinator",
+    organization: DEMO_CITY,
+  },
+  {
+    email: "operator@demo.matang.id",
+    name: "Budi Operator",
+    role: "operator",
+    organization: "Dinas Komunikasi dan Informatika",
+  },
+  {
+    email: "asesor@demo.matang.id",
+    name: "Dr. Sari Asesor",
+    role: "external_assessor",
+    organization: DEMO_CITY,
+  },
+  { email: "reviu@demo.matang.id", name: "Tim Reviu", role: "reviewer", organization: DEMO_CITY },
+  { email: "pimpinan@demo.matang.id", name: "Pak Wali Kota", role: "leader", organization: DEMO_CITY },
+  {
+    email: "provinsi@demo.matang.id",
+    name: "Dewi Koordinator Provinsi",
+    role: "coordinator",
+    organization: "Pemerintah Provinsi Jawa Barat",
+  },
 ];
 
 const DEMO_UNITS = [
@@ -157,7 +178,7 @@ async function loadDemo(db: Db): Promise<BootstrapReport["demo"]> {
     if (await findUserByEmail(db, account.email)) continue;
     await createUser(db, SYSTEM, {
       email: account.email,
-      name: account.email.split("@")[0] ?? account.email,
+      name: account.name,
       password: DEMO_PASSWORD,
       grants: [{ role: account.role, organizationId: orgId(account.organization) }],
     });

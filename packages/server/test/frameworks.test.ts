@@ -1,5 +1,10 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { builtinFrameworks } from "@matang/core/node";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app.js";
 import { appFor, type TestDatabase, testDatabase } from "./harness.js";
 
 let database: TestDatabase;
@@ -40,5 +45,28 @@ describe("frameworks API (public)", () => {
     const none = await app.inject({ method: "GET", url: "/api/nothing" });
     expect(none.statusCode).toBe(404);
     expect(none.json().error.code).toBe("not_found");
+  });
+});
+
+describe("the web app at /", () => {
+  it("serves the built app, falls back to it for app routes, and keeps /api answers JSON", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "matang-web-"));
+    mkdirSync(join(dir, "assets"));
+    writeFileSync(join(dir, "index.html"), "<!doctype html><title>Matang</title>");
+    writeFileSync(join(dir, "assets", "app-1234.js"), "console.log(1)");
+    const web = await buildApp({ db: database.db, frameworks: builtinFrameworks(), webDir: dir });
+    const root = await web.inject({ method: "GET", url: "/" });
+    expect(root.headers["content-type"]).toContain("text/html");
+    expect(root.body).toContain("<title>Matang</title>");
+    const deep = await web.inject({ method: "GET", url: "/organisasi?q=bandung" });
+    expect(deep.statusCode).toBe(200);
+    expect(deep.body).toContain("<title>Matang</title>");
+    expect(deep.headers["cache-control"]).toBe("no-cache");
+    const asset = await web.inject({ method: "GET", url: "/assets/app-1234.js" });
+    expect(asset.headers["cache-control"]).toContain("immutable");
+    const api = await web.inject({ method: "GET", url: "/api/nope" });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe("not_found");
+    await web.close();
   });
 });

@@ -86,6 +86,28 @@ export function authRoutes(db: Db, settings: AuthSettings): FastifyPluginAsyncZo
     );
 
     app.get(
+      "/api/auth/session",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "The current session, or null: like /api/auth/me without a 401 for visitors",
+          response: { 200: z.object({ session: Me.nullable() }) },
+        },
+      },
+      async (request) => {
+        const auth = request.auth;
+        if (!auth) return { session: null };
+        return {
+          session: await me(
+            auth.principal.userId,
+            auth.csrfToken,
+            auth.principal.grants.map((g) => ({ role: g.role, organizationId: g.organizationId })),
+          ),
+        };
+      },
+    );
+
+    app.get(
       "/api/auth/me",
       { schema: { tags: ["auth"], summary: "Who is logged in", response: { 200: Me, 401: ErrorBody } } },
       async (request) => {

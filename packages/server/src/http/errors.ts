@@ -27,7 +27,8 @@ function isDatabaseDown(error: unknown): boolean {
   return ["ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08001", "08003"].includes(code ?? "");
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** `spaIndex`: the web app's page, served for unknown non-API GETs so its own router can take over. */
+export function installErrorHandling(app: FastifyInstance, spaIndex: string | null = null): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const send = (status: number, code: string, message: string, details: unknown = null) =>
       reply.status(status).send({ error: { code, message, details } });
@@ -69,9 +70,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, "unexpected error");
     return send(500, "internal_error", "Something went wrong on our side");
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
+  app.setNotFoundHandler((request, reply) => {
+    if (spaIndex && request.method === "GET" && !request.url.startsWith("/api")) {
+      return reply.header("cache-control", "no-cache").sendFile(spaIndex);
+    }
+    return reply.status(404).send({
       error: { code: "not_found", message: `No route for ${request.method} ${request.url}`, details: null },
-    }),
-  );
+    });
+  });
 }

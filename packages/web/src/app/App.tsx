@@ -1,0 +1,56 @@
+import { Center, createTheme, Loader, MantineProvider } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
+import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
+import { RequireLogin } from "./RequireLogin";
+import { Shell } from "./Shell";
+
+// Route-level code splitting: each feature loads when it is first visited.
+const LoginPage = lazy(() => import("../auth/LoginPage"));
+const HomePage = lazy(() => import("../home/HomePage"));
+const OrganizationsPage = lazy(() => import("../organizations/OrganizationsPage"));
+
+const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+const page = (element: React.ReactNode) => (
+  <Suspense
+    fallback={
+      <Center h={200}>
+        <Loader aria-label="…" />
+      </Center>
+    }
+  >
+    {element}
+  </Suspense>
+);
+
+const router = createBrowserRouter([
+  { path: "/login", element: page(<LoginPage />) },
+  {
+    element: (
+      <RequireLogin>
+        <Shell />
+      </RequireLogin>
+    ),
+    children: [
+      { index: true, element: page(<HomePage />) },
+      { path: "organisasi", element: page(<OrganizationsPage />) },
+      { path: "*", element: <Navigate to="/" replace /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <MantineProvider theme={theme}>
+      <Notifications />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,102 @@
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Group,
+  NavLink,
+  SegmentedControl,
+  Text,
+  Title,
+  UnstyledButton,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from "react-router";
+import { LANGUAGES, type Language } from "../i18n";
+import { api, setCsrfToken } from "./api";
+import { ME_KEY, useMe } from "./session";
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t("common.language")}
+      value={i18n.language}
+      onChange={(lng) => void i18n.changeLanguage(lng as Language)}
+      data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))}
+    />
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+
+  const logout = async () => {
+    await api("POST", "/api/auth/logout").catch(() => {});
+    setCsrfToken(null);
+    queryClient.clear();
+    queryClient.setQueryData(ME_KEY, null);
+    navigate("/login");
+  };
+
+  const links = [
+    { to: "/", label: t("nav.home"), end: true },
+    { to: "/organisasi", label: t("nav.organizations"), end: false },
+  ];
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.menu")} />
+            <Title order={3} c="teal.8">
+              {t("common.appName")}
+            </Title>
+          </Group>
+          <Group wrap="nowrap" gap="sm">
+            <LanguageSwitch />
+            <Text size="sm" visibleFrom="sm">
+              {me.data?.user.name}
+            </Text>
+            <UnstyledButton onClick={() => void logout()} aria-label={t("common.logout")}>
+              <Text size="sm" c="teal.8" fw={600}>
+                {t("common.logout")}
+              </Text>
+            </UnstyledButton>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t("nav.menu")}>
+        {links.map((link) => (
+          <NavLink
+            key={link.to}
+            component={RouterLink}
+            to={link.to}
+            end={link.end}
+            label={link.label}
+            active={link.end ? pathname === link.to : pathname.startsWith(link.to)}
+            onClick={close}
+          />
+        ))}
+        <Anchor href="/api/docs" size="sm" mt="auto" p="sm">
+          {t("nav.apiDocs")}
+        </Anchor>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

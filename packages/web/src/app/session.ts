@@ -1,0 +1,36 @@
+import { useQuery } from "@tanstack/react-query";
+import { api, setCsrfToken } from "./api";
+
+export type Role =
+  | "admin"
+  | "coordinator"
+  | "operator"
+  | "internal_assessor"
+  | "external_assessor"
+  | "reviewer"
+  | "leader";
+
+export interface Me {
+  user: { id: string; email: string; name: string };
+  grants: { role: Role; organizationId: string | null }[];
+  csrfToken: string | null;
+}
+
+export const ME_KEY = ["me"] as const;
+
+/** Who is logged in; null when nobody is. */
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async (): Promise<Me | null> => {
+      // /api/auth/session answers 200 for visitors too, so the console stays free of 401s.
+      const { session } = await api<{ session: Me | null }>("GET", "/api/auth/session");
+      setCsrfToken(session?.csrfToken ?? null);
+      return session;
+    },
+    staleTime: 60_000,
+  });
+}
+
+export const hasRole = (me: Me | null | undefined, ...roles: Role[]) =>
+  Boolean(me?.grants.some((g) => roles.includes(g.role)));

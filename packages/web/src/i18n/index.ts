@@ -1,0 +1,35 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import { ApiError } from "../app/api";
+import en from "./en.json";
+import id from "./id.json";
+
+export const LANGUAGES = ["id", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = "matang.language";
+
+function initialLanguage(): Language {
+  const stored = typeof localStorage === "undefined" ? null : localStorage.getItem(STORAGE_KEY);
+  return stored === "en" ? "en" : "id"; // Bahasa Indonesia unless the user chose English
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { id: { translation: id }, en: { translation: en } },
+  lng: initialLanguage(),
+  fallbackLng: "id",
+  interpolation: { escapeValue: false }, // React escapes already
+});
+i18n.on("languageChanged", (lng) => {
+  localStorage.setItem(STORAGE_KEY, lng);
+  document.documentElement.lang = lng;
+});
+document.documentElement.lang = i18n.language;
+
+/** An API error in the user's language: known codes are translated, others show the server's text. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError && i18n.exists(`errors.${error.code}`)) return i18n.t(`errors.${error.code}`);
+  const message = error instanceof Error ? error.message : String(error);
+  return i18n.t("errors.generic", { message });
+}
+
+export default i18n;
