@@ -1,6 +1,8 @@
+import { builtinFrameworks } from "@matang/core/node";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app.js";
 import { auditLog, organizations } from "../src/db/schema.js";
 import {
   addUser,
@@ -58,6 +60,27 @@ describe.each(ENGINES)("API on %s", (engine) => {
     });
     expect((await admin.call("POST", "/api/auth/logout")).statusCode).toBe(200);
     expect((await admin.call("GET", "/api/auth/me")).statusCode).toBe(401);
+  });
+
+  it("marks the session cookie Secure behind an HTTPS proxy", async () => {
+    const proxied = await buildApp({ db: database.db, frameworks: builtinFrameworks(), trustProxy: true });
+    const res = await proxied.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      headers: { "x-forwarded-proto": "https" },
+      payload: { email: "admin@matang.go.id", password: PASSWORD },
+    });
+    expect(res.cookies.find((c) => c.name === "matang_session")).toMatchObject({
+      secure: true,
+      httpOnly: true,
+    });
+    const plain = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "admin@matang.go.id", password: PASSWORD },
+    });
+    expect(plain.cookies.find((c) => c.name === "matang_session")?.secure).toBeFalsy();
+    await proxied.close();
   });
 
   it("refuses a wrong password with 401 and locks the account after repeated failures (423)", async () => {
