@@ -105,23 +105,46 @@ interface Rows {
 
 const HEADER = ["indicator", "level"];
 
-function csvRows(text: string, file: string): Rows {
+/** A CSV record with the line it ends on. */
+export interface CsvRecord {
+  readonly record: string[];
+  readonly line: number;
+}
+
+/**
+ * Read CSV text as spreadsheets write it: BOM or not, CRLF or LF, comma or (Indonesian-locale)
+ * semicolon separated, blank lines skipped, cells trimmed. Throws `InputFileError` (with the
+ * line) for broken quoting and for an empty file.
+ */
+export function readCsv(text: string, file: string): CsvRecord[] {
   const body = text.replace(BOM, "");
+  if (body.trim() === "")
+    throw new InputFileError([{ file, line: 1, field: "file", message: "the file is empty" }]);
   const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
-  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsv(body, {
+    const records = parseCsv(body, {
       delimiter,
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.map((r) => ({ record: r.record, line: r.info.lines }));
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     const message = error instanceof Error ? error.message.replace(/^Invalid[^:]*: /, "") : String(error);
-    return { rows: [], problems: [{ file, line, field: "file", message: `not valid CSV: ${message}` }] };
+    throw new InputFileError([{ file, line, field: "file", message: `not valid CSV: ${message}` }]);
+  }
+}
+
+function csvRows(text: string, file: string): Rows {
+  let records: CsvRecord[];
+  try {
+    records = readCsv(text, file);
+  } catch (error) {
+    if (error instanceof InputFileError) return { rows: [], problems: [...error.problems] };
+    throw error;
   }
   const [header, ...data] = records;
   const problems: FileProblem[] = [];
@@ -131,25 +154,25 @@ function csvRows(text: string, file: string): Rows {
   if (names.length !== HEADER.length || names.some((n, i) => n !== HEADER[i])) {
     problems.push({
       file,
-      line: header.info.lines,
+      line: header.line,
       field: "header",
-      message: `the first line must be the header "indicator,level" (found "${header.record.join(delimiter)}")`,
+      message: `the first line must be the header "indicator,level" (found "${header.record.join(",")}")`,
     });
     return { rows: [], problems };
   }
   const rows: Row[] = [];
-  for (const { record, info } of data) {
+  for (const { record, line } of data) {
     if (record.length !== HEADER.length) {
       problems.push({
         file,
-        line: info.lines,
+        line,
         field: "row",
         message: `expected 2 fields (indicator, level), found ${record.length}`,
       });
       continue;
     }
     const [indicator = "", level = ""] = record;
-    rows.push({ line: info.lines, indicator, level: level === "" ? null : level });
+    rows.push({ line, indicator, level: level === "" ? null : level });
   }
   return { rows, problems };
 }

@@ -1,7 +1,6 @@
 // The instansi registry file: a CSV shaped like the official results tables
 // (…, instansi, type, group, region, …). Pure: text in, rows or located problems out.
-import { parse as parseCsv } from "csv-parse/sync";
-import { type FileProblem, InputFileError } from "./input-files.js";
+import { type FileProblem, InputFileError, readCsv } from "./input-files.js";
 import { normalizeName } from "./names.js";
 
 /** The kinds of instansi in the national evaluation. */
@@ -29,26 +28,7 @@ const COLUMNS = {
 } as const;
 
 export function parseRegistryFile(text: string, file: string): RegistryRow[] {
-  const body = text.replace(/^\uFEFF/, "");
-  if (body.trim() === "")
-    throw new InputFileError([{ file, line: 1, field: "file", message: "the file is empty" }]);
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(body, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as never;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    throw new InputFileError([
-      { file, line, field: "file", message: `not valid CSV: ${(error as Error).message}` },
-    ]);
-  }
+  const records = readCsv(text, file);
   const [header, ...data] = records;
   const names = (header?.record ?? []).map((h) => h.trim().toLowerCase());
   const column = (aliases: readonly string[]) => names.findIndex((n) => aliases.includes(n));
@@ -72,8 +52,7 @@ export function parseRegistryFile(text: string, file: string): RegistryRow[] {
   const problems: FileProblem[] = [];
   const rows: RegistryRow[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of data) {
-    const line = info.lines;
+  for (const { record, line } of data) {
     const cell = (i: number) => (i >= 0 ? (record[i] ?? "").trim() : "");
     const name = cell(idx.name);
     const kindText = cell(idx.kind).toLowerCase();

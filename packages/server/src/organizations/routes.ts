@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
+import { contextOf } from "../http/context.js";
 import {
   createOrganization,
   getOrganization,
   listOrganizations,
   moveOrganization,
   ORGANIZATION_KINDS,
-  type RequestContext,
   renameOrganization,
 } from "./service.js";
 
@@ -25,16 +25,6 @@ const Version = z.number().int().positive();
 
 export function organizationRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    const ctx = (request: {
-      principal: RequestContext["principal"];
-      id: string;
-      ip: string;
-    }): RequestContext => ({
-      principal: request.principal,
-      requestId: request.id,
-      address: request.ip,
-    });
-
     app.get(
       "/api/organizations",
       {
@@ -62,7 +52,7 @@ export function organizationRoutes(db: Db): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => listOrganizations(db, ctx(request), request.query),
+      async (request) => listOrganizations(db, contextOf(request), request.query),
     );
 
     app.get(
@@ -87,7 +77,7 @@ export function organizationRoutes(db: Db): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => getOrganization(db, ctx(request), request.params.id),
+      async (request) => getOrganization(db, contextOf(request), request.params.id),
     );
 
     app.post(
@@ -106,7 +96,7 @@ export function organizationRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createOrganization(db, ctx(request), request.body)),
+        reply.status(201).send(await createOrganization(db, contextOf(request), request.body)),
     );
 
     app.patch(
@@ -120,7 +110,7 @@ export function organizationRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: Organization },
         },
       },
-      async (request) => renameOrganization(db, ctx(request), request.params.id, request.body),
+      async (request) => renameOrganization(db, contextOf(request), request.params.id, request.body),
     );
 
     app.post(
@@ -134,7 +124,7 @@ export function organizationRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: Organization },
         },
       },
-      async (request) => moveOrganization(db, ctx(request), request.params.id, request.body),
+      async (request) => moveOrganization(db, contextOf(request), request.params.id, request.body),
     );
   };
 }

@@ -1,8 +1,9 @@
 import { INSTANSI_KINDS, normalizeName, REGIONAL_KINDS } from "@matang/core";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
+import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
-import { authorize, type Principal, scopeOf } from "../policy/policy.js";
+import { authorize, scopeOf } from "../policy/policy.js";
 import * as repo from "./repository.js";
 
 export const ORGANIZATION_KINDS = [...INSTANSI_KINDS, "unit"] as const;
@@ -10,19 +11,6 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 /** No grant covers the root itself: creating a top-level instansi needs a national grant. */
 const NATIONAL = { path: "/" } as const;
-
-export interface RequestContext {
-  readonly principal: Principal | null;
-  readonly requestId: string | null;
-  readonly address: string | null;
-}
-
-const actorOf = (ctx: RequestContext) => ({
-  actorId: ctx.principal?.userId ?? null,
-  actorLabel: ctx.principal?.label ?? "anonymous",
-  requestId: ctx.requestId,
-  address: ctx.address,
-});
 
 export interface ListQuery {
   readonly q?: string;
@@ -106,14 +94,20 @@ export interface CreateInput {
   readonly category?: string;
 }
 
+/** The name as stored, and its normalised key; a name must have letters or digits. */
+function cleanName(input: string): { name: string; normalizedName: string } {
+  const name = input.trim();
+  const normalizedName = normalizeName(name);
+  if (!normalizedName) throw new ApiError(400, "invalid_name", "The name needs letters or digits");
+  return { name, normalizedName };
+}
+
 export async function createOrganization(db: Db, ctx: RequestContext, input: CreateInput) {
   const parent = input.parentId ? ((await repo.getOrganization(db, input.parentId)) ?? null) : null;
   authorize(ctx.principal, "organization.create", parent ?? NATIONAL);
   if (input.parentId && !parent) throw new ApiError(400, "invalid_parent", "parentId is not an organization");
   checkPlacement(input.kind, parent);
-  const name = input.name.trim();
-  const normalizedName = normalizeName(name);
-  if (!normalizedName) throw new ApiError(400, "invalid_name", "The name needs letters or digits");
+  const { name, normalizedName } = cleanName(input.name);
   return inTransaction(db, async (t) => {
     if (await repo.findSibling(t, input.kind, normalizedName, parent?.id ?? null)) {
       throw new ApiError(409, "already_exists", `"${name}" already exists there`);
@@ -147,9 +141,7 @@ export async function renameOrganization(
   const row = await repo.getOrganization(db, id);
   authorize(ctx.principal, "organization.rename", row ?? NATIONAL);
   if (!row) throw notFound("Organization");
-  const name = input.name.trim();
-  const normalizedName = normalizeName(name);
-  if (!normalizedName) throw new ApiError(400, "invalid_name", "The name needs letters or digits");
+  const { name, normalizedName } = cleanName(input.name);
   return changeVersioned(
     db,
     ctx,

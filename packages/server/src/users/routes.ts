@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
+import { contextOf } from "../http/context.js";
 import { ROLES } from "../policy/policy.js";
 import { addGrant, createAccount, listUsers, removeGrant } from "./service.js";
 
@@ -23,16 +24,6 @@ const User = z.object({
 
 export function userRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    const ctx = (r: {
-      principal: import("../policy/policy.js").Principal | null;
-      id: string;
-      ip: string;
-    }) => ({
-      principal: r.principal,
-      requestId: r.id,
-      address: r.ip,
-    });
-
     app.get(
       "/api/users",
       {
@@ -54,7 +45,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => listUsers(db, ctx(request), request.query),
+      async (request) => listUsers(db, contextOf(request), request.query),
     );
 
     app.post(
@@ -72,7 +63,8 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 201: z.object({ user: User, password: z.string().nullable() }) },
         },
       },
-      async (request, reply) => reply.status(201).send(await createAccount(db, ctx(request), request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createAccount(db, contextOf(request), request.body)),
     );
 
     app.post(
@@ -88,7 +80,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await addGrant(db, ctx(request), request.params.id, request.body)),
+        reply.status(201).send(await addGrant(db, contextOf(request), request.params.id, request.body)),
     );
 
     app.delete(
@@ -102,7 +94,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        await removeGrant(db, ctx(request), request.params.id, request.params.grantId);
+        await removeGrant(db, contextOf(request), request.params.id, request.params.grantId);
         return { ok: true as const };
       },
     );

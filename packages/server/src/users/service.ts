@@ -3,9 +3,9 @@ import { appendAudit } from "../audit/repository.js";
 import { countAdmins, findUserByEmail, findUserById, insertGrant } from "../auth/repository.js";
 import { createUser } from "../auth/service.js";
 import { type Db, inTransaction } from "../db/client.js";
+import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { getOrganization } from "../organizations/repository.js";
-import type { RequestContext } from "../organizations/service.js";
 import { authorize, type Role, scopeOf, type Target } from "../policy/policy.js";
 import * as repo from "./repository.js";
 
@@ -101,15 +101,12 @@ export async function addGrant(db: Db, ctx: RequestContext, userId: string, gran
   await inTransaction(db, async (t) => {
     await insertGrant(t, { userId, role: grant.role, organizationId: grant.organizationId });
     await appendAudit(t, {
-      actorId: ctx.principal?.userId ?? null,
-      actorLabel: ctx.principal?.label ?? "anonymous",
+      ...actorOf(ctx),
       action: "role.grant",
       entityType: "user",
       entityId: userId,
       organizationId: grant.organizationId,
       after: grant,
-      requestId: ctx.requestId,
-      address: ctx.address,
     });
   });
   return viewOf(db, user);
@@ -126,15 +123,12 @@ export async function removeGrant(db: Db, ctx: RequestContext, userId: string, g
     }
     await repo.deleteGrant(t, grantId);
     await appendAudit(t, {
-      actorId: ctx.principal?.userId ?? null,
-      actorLabel: ctx.principal?.label ?? "anonymous",
+      ...actorOf(ctx),
       action: "role.revoke",
       entityType: "user",
       entityId: userId,
       organizationId: grant.organizationId,
       before: { role: grant.role, organizationId: grant.organizationId },
-      requestId: ctx.requestId,
-      address: ctx.address,
     });
   });
 }

@@ -1,0 +1,23 @@
+import type { FastifyRequest } from "fastify";
+import type { Principal } from "../policy/policy.js";
+
+/** What a service needs to know about the request it serves: who, and for the audit log, where from. */
+export interface RequestContext {
+  readonly principal: Principal | null;
+  readonly requestId: string | null;
+  readonly address: string | null;
+}
+
+export const contextOf = (request: FastifyRequest): RequestContext => ({
+  principal: request.principal,
+  requestId: request.id,
+  address: request.ip,
+});
+
+/** The actor fields of an audit entry for this request. */
+export const actorOf = (ctx: RequestContext) => ({
+  actorId: ctx.principal?.userId ?? null,
+  actorLabel: ctx.principal?.label ?? "anonymous",
+  requestId: ctx.requestId,
+  address: ctx.address,
+});
