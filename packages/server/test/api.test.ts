@@ -47,6 +47,8 @@ describe.each(ENGINES)("API on %s", (engine) => {
     expect(res.json()).toEqual({ status: "ok" });
     expect(res.headers["x-request-id"]).toBeTruthy();
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   });
 
   it("logs in with an HttpOnly SameSite cookie, tells who is logged in, logs out", async () => {

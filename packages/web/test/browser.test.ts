@@ -126,6 +126,15 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.close();
   });
 
+  it("shows the API documentation under the content security policy", async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${base}/api/docs/`);
+    await page.getByText("Matang API").first().waitFor();
+    await page.getByText("/api/organizations").first().waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("is readable on a phone", async () => {
     const { page, errors } = await newPage(390, 844);
     await page.goto(`${base}/login`);
