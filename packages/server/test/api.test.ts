@@ -466,6 +466,6 @@ describe.each(ENGINES)("database going away on %s", (engine) => {
     });
     expect(login.statusCode).toBeGreaterThanOrEqual(500);
     await app.close();
-    await database.destroy().catch(() => {});
+    await database.destroy();
   });
 });

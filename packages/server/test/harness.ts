@@ -37,7 +37,7 @@ export async function testDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === "pglite") {
     const handle = await openDatabase({ dataDir: "memory://" });
     await handle.migrate();
-    return { ...handle, destroy: () => handle.close() };
+    return { ...handle, destroy: () => handle.close().catch(() => {}) };
   }
   const name = `matang_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
@@ -51,7 +51,8 @@ export async function testDatabase(engine: Engine): Promise<TestDatabase> {
     ...handle,
     url,
     async destroy() {
-      await handle.close();
+      // Already closed by the test (e.g. "the database goes away") is fine: drop it anyway.
+      await handle.close().catch(() => {});
       const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
