@@ -123,6 +123,150 @@ const EXPECTED: Record<Operation, Record<Role, string>> = {
     reviewer: "---",
     leader: "---",
   },
+  "cycle.read": {
+    admin: "YYY",
+    coordinator: "YYY",
+    operator: "YYY",
+    internal_assessor: "YYY",
+    external_assessor: "YYY",
+    reviewer: "YYY",
+    leader: "YYY",
+  },
+  "cycle.manage": {
+    admin: "---",
+    coordinator: "---",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
+  "assessment.enrol": {
+    admin: "---",
+    coordinator: "---",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
+  "assessment.read": {
+    admin: "YY-",
+    coordinator: "YY-",
+    operator: "---",
+    internal_assessor: "YY-",
+    external_assessor: "---",
+    reviewer: "YY-",
+    leader: "YY-",
+  },
+  "assessment.assign": {
+    admin: "YY-",
+    coordinator: "YY-",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
+  "assessment.submit": {
+    admin: "YY-",
+    coordinator: "YY-",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
+  "assessment.advance": {
+    admin: "---",
+    coordinator: "---",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
+  "assessment.publish": {
+    admin: "---",
+    coordinator: "---",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
+  "assessment.reopen": {
+    admin: "---",
+    coordinator: "---",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
+  "indicator.read": {
+    admin: "YY-",
+    coordinator: "YY-",
+    operator: "---",
+    internal_assessor: "YY-",
+    external_assessor: "---",
+    reviewer: "YY-",
+    leader: "YY-",
+  },
+  "indicator.propose": {
+    admin: "---",
+    coordinator: "YY-",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
+  "indicator.consolidate": {
+    admin: "---",
+    coordinator: "YY-",
+    operator: "---",
+    internal_assessor: "YY-",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
+  "evidence.upload": {
+    admin: "---",
+    coordinator: "YY-",
+    operator: "---",
+    internal_assessor: "YY-",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
+  "evidence.review": {
+    admin: "---",
+    coordinator: "YY-",
+    operator: "---",
+    internal_assessor: "YY-",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
+  "stage.score": {
+    admin: "---",
+    coordinator: "---",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
+  "stage.validate": {
+    admin: "---",
+    coordinator: "---",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "YY-",
+    leader: "---",
+  },
 };
 
 describe("policy matrix: role × operation × own / descendant / unrelated organization", () => {
@@ -135,16 +279,59 @@ describe("policy matrix: role × operation × own / descendant / unrelated organ
         const p = principal(role, K);
         const actual = [K, U, Q].map((path) => (can(p, operation, { path }) ? "Y" : "-")).join("");
         expect(actual).toBe(EXPECTED[operation][role]);
-        // The province above is never covered by a grant on the regency.
-        expect(can(p, operation, { path: P })).toBe(false);
+        // The province above is never covered by a grant on the regency (cycles are no secret).
+        expect(can(p, operation, { path: P })).toBe(operation === "cycle.read");
       });
     }
   }
 
-  it("lets a national admin do everything, anywhere", () => {
+  it("lets a national admin do everything anywhere, except the instansi's and assessors' own work", () => {
     const admin = principal("admin", null);
+    const teamWork = ["indicator.propose", "indicator.consolidate", "evidence.upload", "evidence.review"];
     for (const operation of OPERATIONS) {
-      for (const path of [P, K, U, Q]) expect(can(admin, operation, { path }), operation).toBe(true);
+      for (const path of [P, K, U, Q])
+        expect(can(admin, operation, { path }), operation).toBe(!teamWork.includes(operation));
+    }
+  });
+
+  it("lets a unit's operator work on the indicators assigned to that unit only", () => {
+    const operator = principal("operator", U);
+    const assignedToU = { path: K, unitPaths: [U] };
+    const assignedElsewhere = { path: K, unitPaths: ["/p/k/other/"] };
+    expect(can(operator, "assessment.read", assignedToU)).toBe(true);
+    expect(can(operator, "assessment.read", assignedElsewhere)).toBe(false);
+    // A regency's operator does not read the province's assessment just by lying inside it.
+    expect(can(principal("operator", K), "assessment.read", { path: P, unitPaths: ["/p/unit/"] })).toBe(
+      false,
+    );
+    for (const operation of [
+      "assessment.read",
+      "indicator.read",
+      "indicator.propose",
+      "evidence.upload",
+    ] as const) {
+      expect(can(operator, operation, assignedToU), operation).toBe(true);
+      expect(can(operator, operation, assignedElsewhere), operation).toBe(false);
+    }
+    expect(can(operator, "indicator.consolidate", assignedToU)).toBe(false);
+    expect(can(operator, "assessment.submit", { path: K })).toBe(false);
+  });
+
+  it("lets an external assessor see and score only the instansi assigned to them", () => {
+    for (const assessor of [principal("external_assessor", null), principal("external_assessor", P)]) {
+      const assigned = { path: K, assessorIds: [assessor.userId] };
+      const other = { path: K, assessorIds: ["someone-else"] };
+      for (const operation of [
+        "assessment.read",
+        "indicator.read",
+        "evidence.review",
+        "stage.score",
+        "assessment.advance",
+      ] as const) {
+        expect(can(assessor, operation, assigned), operation).toBe(true);
+        expect(can(assessor, operation, other), operation).toBe(false);
+      }
+      expect(can(assessor, "assessment.publish", assigned)).toBe(false);
     }
   });
 

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   index,
@@ -166,3 +167,239 @@ export const frameworks = pgTable("frameworks", {
   checksum: text("checksum").notNull(),
   loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// The evaluation workflow
+
+/** An evaluation (or monitoring) round: a year, a framework, and a schedule of stages. */
+export const cycles = pgTable(
+  "cycles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    year: integer("year").notNull(),
+    name: text("name").notNull(),
+    frameworkId: text("framework_id")
+      .notNull()
+      .references(() => frameworks.id),
+    kind: text("kind").notNull(),
+    /** Stage → {start, end} as ISO dates; edits of a stage close after its end date. */
+    schedule: jsonb("schedule").notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("cycles_year_idx").on(t.year)],
+);
+
+/** An external assessor assigned to an instansi in a cycle: the only instansi they see. */
+export const cycleAssessors = pgTable(
+  "cycle_assessors",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("cycle_assessors_unique").on(t.cycleId, t.userId, t.organizationId)],
+);
+
+/** One instansi's assessment in one cycle. */
+export const assessments = pgTable(
+  "assessments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    state: text("state").notNull().default("self_assessment"),
+    /** Set by an admin to let the current stage be edited after its end date, until this time. */
+    reopenedUntil: timestamp("reopened_until", { withTimezone: true }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("assessments_cycle_org_unique").on(t.cycleId, t.organizationId),
+    index("assessments_org_idx").on(t.organizationId),
+  ],
+);
+
+/** Which units (OPD) answer for an indicator, by when. */
+export const indicatorAssignments = pgTable(
+  "indicator_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    indicatorCode: text("indicator_code").notNull(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => organizations.id),
+    dueDate: text("due_date"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("indicator_assignments_unique").on(t.assessmentId, t.indicatorCode, t.unitId),
+    index("indicator_assignments_unit_idx").on(t.unitId),
+  ],
+);
+
+/** A unit's proposal for an indicator: level, explanation, and where it stands. */
+export const unitAnswers = pgTable(
+  "unit_answers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    indicatorCode: text("indicator_code").notNull(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => organizations.id),
+    level: integer("level"),
+    explanation: text("explanation").notNull().default(""),
+    /** in_progress · ready · returned */
+    status: text("status").notNull().default("in_progress"),
+    returnNote: text("return_note"),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("unit_answers_unique").on(t.assessmentId, t.indicatorCode, t.unitId)],
+);
+
+/**
+ * The scores of an indicator by stage: `self` (the instansi's consolidated answer), `document`,
+ * `interview`, `visit`, `final`; `validation` holds the review team's verdict on the final score.
+ */
+export const stageScores = pgTable(
+  "stage_scores",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    indicatorCode: text("indicator_code").notNull(),
+    stage: text("stage").notNull(),
+    level: integer("level"),
+    /** Explanation (self) or the assessor's note (fact → analysis → justification). */
+    note: text("note").notNull().default(""),
+    /** For `validation`: valid / not_valid. For `self`: done once consolidated. */
+    verdict: text("verdict"),
+    authorId: uuid("author_id"),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("stage_scores_unique").on(t.assessmentId, t.indicatorCode, t.stage)],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    indicatorCode: text("indicator_code").notNull(),
+    authorId: uuid("author_id").references(() => users.id),
+    authorLabel: text("author_label").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comments_indicator_idx").on(t.assessmentId, t.indicatorCode)],
+);
+
+/** A document or link owned by an organization; files keep every version. */
+export const evidence = pgTable(
+  "evidence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    /** The unit that provided it, if any. */
+    unitId: uuid("unit_id").references(() => organizations.id),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    url: text("url"),
+    createdBy: uuid("created_by").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("evidence_org_idx").on(t.organizationId)],
+);
+
+export const evidenceFiles = pgTable(
+  "evidence_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    evidenceId: uuid("evidence_id")
+      .notNull()
+      .references(() => evidence.id, { onDelete: "cascade" }),
+    /** Generated; never built from user input. */
+    storageKey: text("storage_key").notNull(),
+    sha256: text("sha256").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    mediaType: text("media_type").notNull(),
+    originalName: text("original_name").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("evidence_files_evidence_idx").on(t.evidenceId),
+    uniqueIndex("evidence_files_key_unique").on(t.storageKey),
+  ],
+);
+
+/** Evidence supporting one level of one indicator in one assessment, and its review. */
+export const evidenceLinks = pgTable(
+  "evidence_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    indicatorCode: text("indicator_code").notNull(),
+    level: integer("level").notNull(),
+    evidenceId: uuid("evidence_id")
+      .notNull()
+      .references(() => evidence.id),
+    /** pending · accepted · revision */
+    review: text("review").notNull().default("pending"),
+    /** wrong_document · not_uploaded · outdated · other */
+    reason: text("reason"),
+    note: text("note"),
+    reviewedBy: uuid("reviewed_by"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("evidence_links_indicator_idx").on(t.assessmentId, t.indicatorCode),
+    uniqueIndex("evidence_links_unique").on(t.assessmentId, t.indicatorCode, t.level, t.evidenceId),
+  ],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);

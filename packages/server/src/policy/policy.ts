@@ -27,64 +27,145 @@ export interface Principal {
   readonly grants: readonly Grant[];
 }
 
-/** Where an operation applies: an organization (by its path), or nowhere in particular (national). */
-export type Target = { readonly path: string } | null;
+/**
+ * Where an operation applies: an organization (by its path), with the facts relations need —
+ * the units an indicator (or, for the whole assessment, any indicator) is assigned to, and the
+ * assessors assigned to the instansi in the cycle.
+ * null: nowhere in particular (a list, filtered afterwards).
+ */
+export type Target = {
+  readonly path: string;
+  readonly unitPaths?: readonly string[];
+  readonly assessorIds?: readonly string[];
+} | null;
+
+/**
+ * How a role held somewhere reaches the target:
+ * - subtree: the grant's organization is the target or above it (or the grant is national);
+ * - national: only a national grant;
+ * - any: a grant anywhere (things that are not secret, e.g. the list of cycles);
+ * - assigned_unit: the grant covers one of the units the indicator is assigned to;
+ * - assigned_assessor: the user is assigned to the instansi in this cycle.
+ */
+type Scope = "subtree" | "national" | "any" | "assigned_unit" | "assigned_assessor";
 
 interface Rule {
   readonly roles: readonly Role[];
-  /** "subtree": a grant on an organization covers it and its descendants; "national": only a national grant. */
-  readonly scope: "subtree" | "national";
+  readonly scope: Scope;
 }
 
 const EVERYONE: readonly Role[] = ROLES;
+const READERS: readonly Role[] = ["admin", "coordinator", "internal_assessor", "reviewer", "leader"];
 
 export const POLICY = {
-  "organization.read": { roles: EVERYONE, scope: "subtree" },
-  "organization.create": { roles: ["admin", "coordinator"], scope: "subtree" },
-  "organization.rename": { roles: ["admin", "coordinator"], scope: "subtree" },
-  "organization.move": { roles: ["admin"], scope: "subtree" },
-  "organization.import": { roles: ["admin"], scope: "national" },
-  "user.read": { roles: ["admin", "coordinator"], scope: "subtree" },
-  "user.manage": { roles: ["admin"], scope: "subtree" },
-  "role.grant": { roles: ["admin"], scope: "subtree" },
-  "audit.read": { roles: ["admin", "coordinator"], scope: "subtree" },
-  "framework.read": { roles: EVERYONE, scope: "subtree" },
-  "framework.manage": { roles: ["admin"], scope: "national" },
-} as const satisfies Record<string, Rule>;
+  "organization.read": [{ roles: EVERYONE, scope: "subtree" }],
+  "organization.create": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
+  "organization.rename": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
+  "organization.move": [{ roles: ["admin"], scope: "subtree" }],
+  "organization.import": [{ roles: ["admin"], scope: "national" }],
+  "user.read": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
+  "user.manage": [{ roles: ["admin"], scope: "subtree" }],
+  "role.grant": [{ roles: ["admin"], scope: "subtree" }],
+  "audit.read": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
+  "framework.read": [{ roles: EVERYONE, scope: "subtree" }],
+  "framework.manage": [{ roles: ["admin"], scope: "national" }],
+  "cycle.read": [{ roles: EVERYONE, scope: "any" }],
+  "cycle.manage": [{ roles: ["admin"], scope: "national" }],
+  "assessment.enrol": [{ roles: ["admin"], scope: "national" }],
+  "assessment.read": [
+    { roles: READERS, scope: "subtree" },
+    // An operator reads an assessment through the units its indicators are assigned to.
+    { roles: ["operator"], scope: "assigned_unit" },
+    { roles: ["external_assessor"], scope: "assigned_assessor" },
+  ],
+  "assessment.assign": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
+  "assessment.submit": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
+  "assessment.advance": [
+    { roles: ["admin"], scope: "national" },
+    { roles: ["external_assessor"], scope: "assigned_assessor" },
+  ],
+  "assessment.publish": [{ roles: ["admin"], scope: "national" }],
+  "assessment.reopen": [{ roles: ["admin"], scope: "national" }],
+  "indicator.read": [
+    { roles: READERS, scope: "subtree" },
+    { roles: ["operator"], scope: "assigned_unit" },
+    { roles: ["external_assessor"], scope: "assigned_assessor" },
+  ],
+  "indicator.propose": [
+    { roles: ["operator"], scope: "assigned_unit" },
+    { roles: ["coordinator"], scope: "subtree" },
+  ],
+  "indicator.consolidate": [{ roles: ["coordinator", "internal_assessor"], scope: "subtree" }],
+  "evidence.upload": [
+    { roles: ["operator"], scope: "assigned_unit" },
+    { roles: ["coordinator", "internal_assessor"], scope: "subtree" },
+  ],
+  "evidence.review": [
+    { roles: ["coordinator", "internal_assessor"], scope: "subtree" },
+    { roles: ["external_assessor"], scope: "assigned_assessor" },
+  ],
+  "stage.score": [
+    { roles: ["admin"], scope: "national" },
+    { roles: ["external_assessor"], scope: "assigned_assessor" },
+  ],
+  "stage.validate": [
+    { roles: ["admin"], scope: "national" },
+    { roles: ["reviewer"], scope: "subtree" },
+  ],
+} as const satisfies Record<string, readonly Rule[]>;
 
 export type Operation = keyof typeof POLICY;
 export const OPERATIONS = Object.keys(POLICY) as Operation[];
 
-function covers(grant: Grant, target: Target, scope: Rule["scope"]): boolean {
-  if (grant.organizationPath === null) return true; // national grant
-  if (scope === "national") return false;
+const isNational = (g: Grant) => g.organizationPath === null;
+
+function covers(principal: Principal, grant: Grant, target: Target, scope: Scope): boolean {
+  switch (scope) {
+    case "any":
+      return true;
+    case "national":
+      return isNational(grant);
+    case "assigned_assessor":
+      return target?.assessorIds?.includes(principal.userId) ?? false;
+    default:
+      break;
+  }
+  if (isNational(grant)) return true;
+  const path = grant.organizationPath ?? "";
   // With no particular organization, a grant anywhere lets the holder ask (results are then filtered).
   if (target === null) return true;
-  return target.path.startsWith(grant.organizationPath);
+  if (scope === "subtree") return target.path.startsWith(path);
+  return target.unitPaths?.some((unit) => unit.startsWith(path)) ?? false;
 }
 
 /** May the principal perform `operation` on `target`? */
 export function can(principal: Principal | null, operation: Operation, target: Target): boolean {
   if (!principal) return false;
-  const rule: Rule = POLICY[operation];
-  return principal.grants.some((g) => rule.roles.includes(g.role) && covers(g, target, rule.scope));
+  const rules: readonly Rule[] = POLICY[operation];
+  return rules.some((rule) =>
+    principal.grants.some((g) => rule.roles.includes(g.role) && covers(principal, g, target, rule.scope)),
+  );
 }
 
 /**
- * The organizations (as path prefixes) whose data the principal may see for `operation`:
- * "all" for a national grant, else the roots of the subtrees its grants cover.
+ * The organizations (as path prefixes) whose data the principal may see for `operation` through
+ * subtree rules: "all" for a national grant, else the roots of the subtrees its grants cover.
+ * Relations (assigned units and assessors) are resolved by the services that list such data.
  */
 export function scopeOf(principal: Principal | null, operation: Operation): "all" | string[] {
   if (!principal) return [];
-  const rule: Rule = POLICY[operation];
+  const rules: readonly Rule[] = POLICY[operation];
   const paths: string[] = [];
-  for (const g of principal.grants) {
-    if (!rule.roles.includes(g.role)) continue;
-    if (g.organizationPath === null) return "all";
-    if (rule.scope === "subtree") paths.push(g.organizationPath);
+  for (const rule of rules) {
+    for (const g of principal.grants) {
+      if (!rule.roles.includes(g.role)) continue;
+      if (rule.scope === "any") return "all";
+      if (isNational(g) && rule.scope !== "assigned_assessor") return "all";
+      if (rule.scope === "subtree" && g.organizationPath) paths.push(g.organizationPath);
+    }
   }
   // Drop paths inside others: one prefix test per subtree is enough.
-  return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+  return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
 }
 
 export class AccessDenied extends Error {
