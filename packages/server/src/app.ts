@@ -11,14 +11,19 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { Framework } from "@matang/core";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { assessmentRoutes } from "./assessments/routes.js";
 import { auditRoutes } from "./audit/routes.js";
 import { authRoutes } from "./auth/routes.js";
 import { type AuthSettings, DEFAULT_AUTH } from "./auth/service.js";
+import { cycleRoutes } from "./cycles/routes.js";
 import type { Db } from "./db/client.js";
+import { evidenceRoutes } from "./evidence/routes.js";
+import { LocalStorage } from "./evidence/storage.js";
 import { frameworkRoutes } from "./frameworks/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { installAuthentication } from "./http/authn.js";
 import { installErrorHandling } from "./http/errors.js";
+import { notificationRoutes } from "./notifications/routes.js";
 import { organizationRoutes } from "./organizations/routes.js";
 import { userRoutes } from "./users/routes.js";
 
@@ -31,6 +36,10 @@ export interface AppOptions {
   readonly trustProxy?: boolean;
   /** The built web app to serve at `/` (packages/web/dist); none when absent. */
   readonly webDir?: string | null;
+  /** Where evidence files live (default ./data/evidence). */
+  readonly storage?: LocalStorage;
+  /** Largest evidence upload (default 50 MB). */
+  readonly maxUploadBytes?: number;
 }
 
 /** Where `npm run build` puts the web app, relative to this package. */
@@ -114,5 +123,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(organizationRoutes(options.db));
   await app.register(auditRoutes(options.db));
   await app.register(userRoutes(options.db));
+  await app.register(cycleRoutes(options.db));
+  await app.register(assessmentRoutes(options.db, options.frameworks));
+  await app.register(
+    evidenceRoutes(
+      options.db,
+      options.frameworks,
+      options.storage ?? new LocalStorage(resolve("data", "evidence")),
+      options.maxUploadBytes ?? 50 * 1024 * 1024,
+    ),
+  );
+  await app.register(notificationRoutes(options.db));
   return app;
 }

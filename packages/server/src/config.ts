@@ -10,6 +10,8 @@ export interface Config {
   readonly demo: boolean;
   readonly adminEmail: string | undefined;
   readonly adminPassword: string | undefined;
+  /** Largest evidence upload, in MB. */
+  readonly maxUploadMb: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,9 +22,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.MATANG_DEMO ? env.MATANG_DEMO === "1" : !databaseUrl,
     adminEmail: env.MATANG_ADMIN_EMAIL || undefined,
     adminPassword: env.MATANG_ADMIN_PASSWORD || undefined,
+    maxUploadMb: positiveNumber(env.MATANG_MAX_UPLOAD_MB, 50),
   };
 }
 
 export function databaseConfig(config: Config): DatabaseConfig {
   return config.databaseUrl ? { url: config.databaseUrl } : { dataDir: pgliteDir(config.dataDir) };
+}
+
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n > 0 ? n : fallback;
 }

@@ -1,4 +1,6 @@
 // Matang's HTTP API and the pieces the CLI drives (migrations, imports, accounts).
+
+import { join } from "node:path";
 import type { Framework } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
 import type { FastifyInstance } from "fastify";
@@ -6,12 +8,14 @@ import { buildApp } from "./app.js";
 import { type BootstrapReport, bootstrap } from "./bootstrap.js";
 import { configFromEnv, databaseConfig } from "./config.js";
 import { type DatabaseHandle, openDatabase } from "./db/client.js";
+import { LocalStorage } from "./evidence/storage.js";
 
 export { type AppOptions, buildApp } from "./app.js";
 export { checkPasswordPolicy, createUser, PasswordPolicyError, resetPassword } from "./auth/service.js";
 export { type BootstrapReport, bootstrap, DEMO_PASSWORD } from "./bootstrap.js";
 export { type Config, configFromEnv, databaseConfig } from "./config.js";
 export { type DatabaseHandle, type Db, openDatabase } from "./db/client.js";
+export { LocalStorage } from "./evidence/storage.js";
 export { type ImportSummary, importRegistry } from "./organizations/import.js";
 export { ROLES, type Role } from "./policy/policy.js";
 
@@ -43,6 +47,8 @@ export async function startServer(options: StartOptions): Promise<Running> {
   const app = await buildApp({
     db: database.db,
     frameworks,
+    storage: new LocalStorage(join(config.dataDir, "evidence")),
+    maxUploadBytes: config.maxUploadMb * 1024 * 1024,
     logger: true,
     trustProxy: process.env.MATANG_TRUST_PROXY === "1",
   });

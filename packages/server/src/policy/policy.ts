@@ -126,7 +126,8 @@ function covers(principal: Principal, grant: Grant, target: Target, scope: Scope
     case "national":
       return isNational(grant);
     case "assigned_assessor":
-      return target?.assessorIds?.includes(principal.userId) ?? false;
+      // For a list (no particular target) the assessor may ask; the list is filtered to assignments.
+      return target === null || (target.assessorIds?.includes(principal.userId) ?? false);
     default:
       break;
   }

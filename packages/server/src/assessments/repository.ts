@@ -1,0 +1,351 @@
+import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import {
+  assessments,
+  auditLog,
+  comments,
+  cycleAssessors,
+  cycles,
+  evidence,
+  evidenceLinks,
+  indicatorAssignments,
+  organizations,
+  roleGrants,
+  stageScores,
+  unitAnswers,
+} from "../db/schema.js";
+
+export type AssessmentRow = typeof assessments.$inferSelect;
+export type CycleRow = typeof cycles.$inferSelect;
+export type StageScoreRow = typeof stageScores.$inferSelect;
+export type UnitAnswerRow = typeof unitAnswers.$inferSelect;
+
+export interface AssignmentRow {
+  readonly indicatorCode: string;
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly unitPath: string;
+  readonly dueDate: string | null;
+}
+
+/** An assessment with what every decision about it needs. */
+export interface AssessmentContext {
+  readonly assessment: AssessmentRow;
+  readonly cycle: CycleRow;
+  readonly organization: {
+    readonly id: string;
+    readonly name: string;
+    readonly path: string;
+    readonly kind: string;
+  };
+  readonly assignments: readonly AssignmentRow[];
+  readonly assessorIds: readonly string[];
+}
+
+export async function loadContext(db: Db, id: string): Promise<AssessmentContext | undefined> {
+  const [row] = await db
+    .select({ assessment: assessments, cycle: cycles, organization: organizations })
+    .from(assessments)
+    .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
+    .innerJoin(organizations, eq(organizations.id, assessments.organizationId))
+    .where(eq(assessments.id, id));
+  if (!row) return undefined;
+  const assignments = await db
+    .select({
+      indicatorCode: indicatorAssignments.indicatorCode,
+      unitId: indicatorAssignments.unitId,
+      unitName: organizations.name,
+      unitPath: organizations.path,
+      dueDate: indicatorAssignments.dueDate,
+    })
+    .from(indicatorAssignments)
+    .innerJoin(organizations, eq(organizations.id, indicatorAssignments.unitId))
+    .where(eq(indicatorAssignments.assessmentId, id))
+    .orderBy(asc(organizations.name));
+  const assessors = await db
+    .select({ userId: cycleAssessors.userId })
+    .from(cycleAssessors)
+    .where(
+      and(eq(cycleAssessors.cycleId, row.cycle.id), eq(cycleAssessors.organizationId, row.organization.id)),
+    );
+  const { id: orgId, name, path, kind } = row.organization;
+  return {
+    assessment: row.assessment,
+    cycle: row.cycle,
+    organization: { id: orgId, name, path, kind },
+    assignments,
+    assessorIds: assessors.map((a) => a.userId),
+  };
+}
+
+export async function stageScoresOf(db: Db, assessmentId: string): Promise<StageScoreRow[]> {
+  return db.select().from(stageScores).where(eq(stageScores.assessmentId, assessmentId));
+}
+
+export async function unitAnswersOf(db: Db, assessmentId: string): Promise<UnitAnswerRow[]> {
+  return db.select().from(unitAnswers).where(eq(unitAnswers.assessmentId, assessmentId));
+}
+
+export async function linksOf(db: Db, assessmentId: string) {
+  return db
+    .select({
+      id: evidenceLinks.id,
+      indicatorCode: evidenceLinks.indicatorCode,
+      level: evidenceLinks.level,
+      evidenceId: evidenceLinks.evidenceId,
+      title: evidence.title,
+      kind: evidence.kind,
+      url: evidence.url,
+      unitId: evidence.unitId,
+      review: evidenceLinks.review,
+      reason: evidenceLinks.reason,
+      note: evidenceLinks.note,
+      version: evidenceLinks.version,
+    })
+    .from(evidenceLinks)
+    .innerJoin(evidence, eq(evidence.id, evidenceLinks.evidenceId))
+    .where(eq(evidenceLinks.assessmentId, assessmentId))
+    .orderBy(asc(evidenceLinks.createdAt));
+}
+
+export async function replaceAssignments(
+  db: Db,
+  assessmentId: string,
+  code: string,
+  units: readonly { unitId: string; dueDate: string | null }[],
+): Promise<void> {
+  await db
+    .delete(indicatorAssignments)
+    .where(
+      and(eq(indicatorAssignments.assessmentId, assessmentId), eq(indicatorAssignments.indicatorCode, code)),
+    );
+  if (units.length > 0) {
+    await db
+      .insert(indicatorAssignments)
+      .values(
+        units.map((u) => ({ assessmentId, indicatorCode: code, unitId: u.unitId, dueDate: u.dueDate })),
+      );
+  }
+}
+
+/**
+ * Insert (expected version 0) or update (expected version = current) a versioned row; returns the
+ * row, or null when the version is stale — nothing is written then.
+ */
+export async function upsertUnitAnswer(
+  db: Db,
+  key: { assessmentId: string; indicatorCode: string; unitId: string },
+  expectedVersion: number,
+  values: { level: number | null; explanation: string; status: string; returnNote: string | null },
+): Promise<UnitAnswerRow | null> {
+  if (expectedVersion === 0) {
+    const rows = await db
+      .insert(unitAnswers)
+      .values({ ...key, ...values })
+      .onConflictDoNothing()
+      .returning();
+    return rows[0] ?? null;
+  }
+  const rows = await db
+    .update(unitAnswers)
+    .set({ ...values, version: sql`${unitAnswers.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(unitAnswers.assessmentId, key.assessmentId),
+        eq(unitAnswers.indicatorCode, key.indicatorCode),
+        eq(unitAnswers.unitId, key.unitId),
+        eq(unitAnswers.version, expectedVersion),
+      ),
+    )
+    .returning();
+  return rows[0] ?? null;
+}
+
+export async function findUnitAnswer(
+  db: Db,
+  key: { assessmentId: string; indicatorCode: string; unitId: string },
+) {
+  const [row] = await db
+    .select()
+    .from(unitAnswers)
+    .where(
+      and(
+        eq(unitAnswers.assessmentId, key.assessmentId),
+        eq(unitAnswers.indicatorCode, key.indicatorCode),
+        eq(unitAnswers.unitId, key.unitId),
+      ),
+    );
+  return row;
+}
+
+export async function upsertStageScore(
+  db: Db,
+  key: { assessmentId: string; indicatorCode: string; stage: string },
+  expectedVersion: number,
+  values: { level: number | null; note: string; verdict: string | null; authorId: string | null },
+): Promise<StageScoreRow | null> {
+  if (expectedVersion === 0) {
+    const rows = await db
+      .insert(stageScores)
+      .values({ ...key, ...values })
+      .onConflictDoNothing()
+      .returning();
+    return rows[0] ?? null;
+  }
+  const rows = await db
+    .update(stageScores)
+    .set({ ...values, version: sql`${stageScores.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(stageScores.assessmentId, key.assessmentId),
+        eq(stageScores.indicatorCode, key.indicatorCode),
+        eq(stageScores.stage, key.stage),
+        eq(stageScores.version, expectedVersion),
+      ),
+    )
+    .returning();
+  return rows[0] ?? null;
+}
+
+export async function findStageScore(
+  db: Db,
+  key: { assessmentId: string; indicatorCode: string; stage: string },
+) {
+  const [row] = await db
+    .select()
+    .from(stageScores)
+    .where(
+      and(
+        eq(stageScores.assessmentId, key.assessmentId),
+        eq(stageScores.indicatorCode, key.indicatorCode),
+        eq(stageScores.stage, key.stage),
+      ),
+    );
+  return row;
+}
+
+/** Move to another state if the assessment's version still matches. */
+export async function setState(
+  db: Db,
+  id: string,
+  version: number,
+  values: { state: string; submittedAt?: Date | null; reopenedUntil?: Date | null },
+): Promise<AssessmentRow | null> {
+  const rows = await db
+    .update(assessments)
+    .set({ ...values, version: sql`${assessments.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(assessments.id, id), eq(assessments.version, version)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+export async function addComment(
+  db: Db,
+  values: {
+    assessmentId: string;
+    indicatorCode: string;
+    authorId: string;
+    authorLabel: string;
+    body: string;
+  },
+) {
+  const [row] = await db.insert(comments).values(values).returning();
+  return row;
+}
+
+export async function commentsOf(db: Db, assessmentId: string, code: string) {
+  return db
+    .select({
+      id: comments.id,
+      author: comments.authorLabel,
+      body: comments.body,
+      createdAt: comments.createdAt,
+    })
+    .from(comments)
+    .where(and(eq(comments.assessmentId, assessmentId), eq(comments.indicatorCode, code)))
+    .orderBy(asc(comments.createdAt));
+}
+
+export const indicatorEntity = (assessmentId: string, code: string) => `${assessmentId}/${code}`;
+
+export async function historyOf(db: Db, assessmentId: string, code: string) {
+  return db
+    .select({
+      at: auditLog.at,
+      actor: auditLog.actorLabel,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .where(
+      and(eq(auditLog.entityType, "indicator"), eq(auditLog.entityId, indicatorEntity(assessmentId, code))),
+    )
+    .orderBy(asc(auditLog.id));
+}
+
+/** Users holding one of `roles` on the organization at `path` or above it (e.g. a unit's operators). */
+export async function usersWithRoleOver(db: Db, path: string, roles: readonly string[]): Promise<string[]> {
+  const ancestors = path
+    .split("/")
+    .filter(Boolean)
+    .map((_, i, parts) => `/${parts.slice(0, i + 1).join("/")}/`);
+  if (ancestors.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ userId: roleGrants.userId })
+    .from(roleGrants)
+    .innerJoin(organizations, eq(organizations.id, roleGrants.organizationId))
+    .where(and(inArray(roleGrants.role, [...roles]), inArray(organizations.path, ancestors)));
+  return rows.map((r) => r.userId);
+}
+
+export async function unitsUnder(db: Db, path: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: organizations.id, path: organizations.path, kind: organizations.kind })
+    .from(organizations)
+    .where(and(inArray(organizations.id, [...ids]), like(organizations.path, `${path}%`)));
+}
+
+/** Assessments a principal may list: by subtree, by units (operators) and by assignment (assessors). */
+export async function listAssessments(
+  db: Db,
+  filter: {
+    scope: "all" | readonly string[];
+    unitPaths: readonly string[];
+    assessorId: string | null;
+    cycleId?: string;
+  },
+) {
+  const visible = [];
+  if (filter.scope === "all") visible.push(sql`true`);
+  else for (const p of filter.scope) visible.push(like(organizations.path, `${p}%`));
+  for (const unitPath of filter.unitPaths) {
+    visible.push(
+      sql`exists (select 1 from ${indicatorAssignments} ia join ${organizations} u on u.id = ia.unit_id
+        where ia.assessment_id = ${assessments.id} and u.path like ${`${unitPath}%`})`,
+    );
+  }
+  if (filter.assessorId) {
+    visible.push(
+      sql`exists (select 1 from ${cycleAssessors} ca where ca.cycle_id = ${assessments.cycleId}
+        and ca.organization_id = ${assessments.organizationId} and ca.user_id = ${filter.assessorId})`,
+    );
+  }
+  if (visible.length === 0) return [];
+  const conditions = [or(...visible)];
+  if (filter.cycleId) conditions.push(eq(assessments.cycleId, filter.cycleId));
+  return db
+    .select({
+      id: assessments.id,
+      cycleId: assessments.cycleId,
+      organizationId: organizations.id,
+      organizationName: organizations.name,
+      state: assessments.state,
+      version: assessments.version,
+    })
+    .from(assessments)
+    .innerJoin(organizations, eq(organizations.id, assessments.organizationId))
+    .where(and(...conditions))
+    .orderBy(asc(organizations.name));
+}

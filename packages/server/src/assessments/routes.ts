@@ -1,0 +1,293 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../db/client.js";
+import { contextOf } from "../http/context.js";
+import { minutesPdf } from "./minutes.js";
+import {
+  addComment,
+  assignUnits,
+  consolidate,
+  type Frameworks,
+  getAssessment,
+  indicatorThread,
+  listAssessments,
+  listIndicators,
+  move,
+  reopen,
+  returnToUnit,
+  saveUnitAnswer,
+  setStageScore,
+} from "./service.js";
+import { STATES } from "./workflow.js";
+
+const Id = z.object({ id: z.uuid() });
+const IndicatorParams = z.object({ id: z.uuid(), code: z.string().min(1).max(32) });
+const Version = z.number().int().min(0);
+const Level = z.number().int().nullable();
+const Text = z.string().max(20_000);
+const Ok = z.object({ ok: z.literal(true) });
+const StageValue = z.object({
+  level: z.number().nullable(),
+  note: z.string(),
+  verdict: z.string().nullable(),
+  version: z.number(),
+});
+
+export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/api/assessments",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary: "Assessments you may see (optionally of one cycle)",
+          querystring: z.strictObject({ cycle: z.uuid().optional() }),
+        },
+      },
+      async (request) => ({ items: await listAssessments(db, contextOf(request), request.query.cycle) }),
+    );
+
+    app.get(
+      "/api/assessments/:id",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary: "State, schedule and per-stage index, domains, aspects and predicate",
+          params: Id,
+        },
+      },
+      async (request) => getAssessment(db, frameworks, contextOf(request), request.params.id),
+    );
+
+    app.get(
+      "/api/assessments/:id/indicators",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary:
+            "Indicators with assignments, answers, stage scores, evidence, claimed and supported level (an operator sees their unit's only)",
+          params: Id,
+        },
+      },
+      async (request) => listIndicators(db, frameworks, contextOf(request), request.params.id),
+    );
+
+    app.put(
+      "/api/assessments/:id/indicators/:code/assignments",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary: "Set the units (OPD) responsible for an indicator, with due dates",
+          params: IndicatorParams,
+          body: z.strictObject({
+            units: z
+              .array(
+                z.strictObject({
+                  unitId: z.uuid(),
+                  dueDate: z
+                    .string()
+                    .regex(/^\d{4}-\d{2}-\d{2}$/)
+                    .nullable()
+                    .default(null),
+                }),
+              )
+              .max(50),
+          }),
+          response: { 200: Ok },
+        },
+      },
+      async (request) =>
+        assignUnits(
+          db,
+          frameworks,
+          contextOf(request),
+          request.params.id,
+          request.params.code,
+          request.body.units,
+        ),
+    );
+
+    app.put(
+      "/api/assessments/:id/indicators/:code/units/:unitId",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary: "A unit's proposal: level and explanation, marked ready when done (version 0 to create)",
+          params: IndicatorParams.extend({ unitId: z.uuid() }),
+          body: z.strictObject({
+            level: Level,
+            explanation: Text,
+            status: z.enum(["in_progress", "ready"]),
+            version: Version,
+          }),
+        },
+      },
+      async (request) =>
+        saveUnitAnswer(
+          db,
+          frameworks,
+          contextOf(request),
+          request.params.id,
+          request.params.code,
+          request.params.unitId,
+          request.body,
+        ),
+    );
+
+    app.put(
+      "/api/assessments/:id/indicators/:code/answer",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary:
+            "The instansi's consolidated answer (self-assessment level and explanation); version 0 to create",
+          params: IndicatorParams,
+          body: z.strictObject({ level: Level, explanation: Text, version: Version }),
+          response: { 200: StageValue },
+        },
+      },
+      async (request) =>
+        consolidate(db, frameworks, contextOf(request), request.params.id, request.params.code, request.body),
+    );
+
+    app.post(
+      "/api/assessments/:id/indicators/:code/return",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary: "Return an indicator to a unit with a note",
+          params: IndicatorParams,
+          body: z.strictObject({ unitId: z.uuid(), note: z.string().trim().min(1).max(5000) }),
+          response: { 200: Ok },
+        },
+      },
+      async (request) =>
+        returnToUnit(
+          db,
+          frameworks,
+          contextOf(request),
+          request.params.id,
+          request.params.code,
+          request.body,
+        ),
+    );
+
+    app.get(
+      "/api/assessments/:id/indicators/:code/thread",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary: "An indicator's comments and full history",
+          params: IndicatorParams,
+        },
+      },
+      async (request) =>
+        indicatorThread(db, frameworks, contextOf(request), request.params.id, request.params.code),
+    );
+
+    app.post(
+      "/api/assessments/:id/indicators/:code/comments",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary: "Comment on an indicator",
+          params: IndicatorParams,
+          body: z.strictObject({ body: z.string().trim().min(1).max(5000) }),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await addComment(
+              db,
+              frameworks,
+              contextOf(request),
+              request.params.id,
+              request.params.code,
+              request.body.body,
+            ),
+          ),
+    );
+
+    app.put(
+      "/api/assessments/:id/indicators/:code/stages/:stage",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary:
+            "An assessor's level and note for document, interview, visit or final; the review team's verdict for validation",
+          params: IndicatorParams.extend({
+            stage: z.enum(["document", "interview", "visit", "final", "validation"]),
+          }),
+          body: z.strictObject({
+            level: Level.optional(),
+            note: Text,
+            verdict: z.enum(["valid", "not_valid"]).optional(),
+            version: Version,
+          }),
+          response: { 200: StageValue },
+        },
+      },
+      async (request) =>
+        setStageScore(
+          db,
+          frameworks,
+          contextOf(request),
+          request.params.id,
+          request.params.code,
+          request.params.stage,
+          request.body,
+        ),
+    );
+
+    app.post(
+      "/api/assessments/:id/transitions",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary:
+            "Move the assessment to another state (submit, advance, publish, or back as an administrator)",
+          params: Id,
+          body: z.strictObject({
+            to: z.enum(STATES),
+            version: z.number().int().positive().optional(),
+            reopenDays: z.number().int().min(1).max(90).optional(),
+          }),
+        },
+      },
+      async (request) => move(db, frameworks, contextOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      "/api/assessments/:id/reopen",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary: "Reopen the current stage after its end date (administrators)",
+          params: Id,
+          body: z.strictObject({ days: z.number().int().min(1).max(90) }),
+        },
+      },
+      async (request) => reopen(db, frameworks, contextOf(request), request.params.id, request.body.days),
+    );
+
+    app.get(
+      "/api/assessments/:id/minutes.pdf",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary: "Berita acara of the self-assessment submission (PDF)",
+          params: Id,
+        },
+      },
+      async (request, reply) => {
+        const pdf = await minutesPdf(db, frameworks, contextOf(request), request.params.id);
+        return reply
+          .header("content-type", "application/pdf")
+          .header("content-disposition", `attachment; filename="${pdf.fileName}"`)
+          .send(pdf.body);
+      },
+    );
+  };
+}

@@ -1,0 +1,675 @@
+import { type EvidenceStatus, type Framework, type Indicator, score, supportedLevel } from "@matang/core";
+import { appendAudit } from "../audit/repository.js";
+import { type Db, inTransaction } from "../db/client.js";
+import { actorOf, type RequestContext } from "../http/context.js";
+import { ApiError, conflict, notFound } from "../http/errors.js";
+import { notify } from "../notifications/service.js";
+import { authorize, can, type Operation, scopeOf, type Target } from "../policy/policy.js";
+import * as repo from "./repository.js";
+import {
+  transition as findTransition,
+  type Schedule,
+  type ScoreStage,
+  STATE_OF_SCORE,
+  type State,
+  stageOpen,
+} from "./workflow.js";
+
+export type Frameworks = ReadonlyMap<string, Framework>;
+
+// ---------------------------------------------------------------------------------------------
+// Loading and targets
+
+async function load(db: Db, frameworks: Frameworks, id: string) {
+  const context = await repo.loadContext(db, id);
+  if (!context) throw notFound("Assessment");
+  const framework = frameworks.get(context.cycle.frameworkId);
+  if (!framework)
+    throw new ApiError(500, "framework_missing", `Framework ${context.cycle.frameworkId} is not loaded`);
+  return { ...context, framework };
+}
+type Loaded = Awaited<ReturnType<typeof load>>;
+
+/** The assessment as a policy target: its instansi, every assigned unit, its assessors. */
+const assessmentTarget = (c: Loaded): Target => ({
+  path: c.organization.path,
+  unitPaths: c.assignments.map((a) => a.unitPath),
+  assessorIds: c.assessorIds,
+});
+
+/** One indicator as a policy target: only the units assigned to it count. */
+const indicatorTarget = (c: Loaded, code: string): Target => ({
+  path: c.organization.path,
+  unitPaths: c.assignments.filter((a) => a.indicatorCode === code).map((a) => a.unitPath),
+  assessorIds: c.assessorIds,
+});
+
+/** Load and check access in one step; unknown and forbidden look alike to outsiders. */
+async function access(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string, operation: Operation) {
+  const context = await repo.loadContext(db, id);
+  if (!context || !ctx.principal) {
+    authorize(ctx.principal, operation, context ? { path: context.organization.path } : { path: "/" });
+    throw notFound("Assessment");
+  }
+  const loaded = await load(db, frameworks, id);
+  authorize(ctx.principal, operation, assessmentTarget(loaded));
+  return loaded;
+}
+
+function indicatorOf(c: Loaded, code: string): Indicator {
+  const indicator = c.framework.indicatorByCode.get(code);
+  if (!indicator)
+    throw new ApiError(404, "not_found", `Indicator ${code} is not in framework ${c.framework.id}`);
+  return indicator;
+}
+
+function checkLevel(indicator: Indicator, level: number | null): void {
+  if (level !== null && !indicator.scale.values.includes(level)) {
+    throw new ApiError(
+      400,
+      "invalid_level",
+      `Level ${level} is not on indicator ${indicator.code}'s scale (${indicator.scale.values.join(", ")})`,
+    );
+  }
+}
+
+/** Edits belong to a state, and close with its stage's end date unless an admin reopened it. */
+function requireOpen(c: Loaded, state: State, now = new Date()): void {
+  const current = c.assessment.state as State;
+  if (current !== state) {
+    throw new ApiError(
+      409,
+      "stage_closed",
+      `This can only be changed during ${state}; the assessment is in ${current}`,
+      {
+        state: current,
+      },
+    );
+  }
+  if (!stageOpen(c.cycle.schedule as Schedule, current, now, c.assessment.reopenedUntil)) {
+    const end = (c.cycle.schedule as Schedule)[current as keyof Schedule]?.end;
+    throw new ApiError(
+      409,
+      "stage_closed",
+      `The ${current} stage closed on ${end}; an administrator can reopen it`,
+      {
+        state: current,
+        end,
+      },
+    );
+  }
+}
+
+const audit = (
+  db: Db,
+  ctx: RequestContext,
+  c: Loaded,
+  code: string,
+  action: string,
+  before: unknown,
+  after: unknown,
+) =>
+  appendAudit(db, {
+    ...actorOf(ctx),
+    action,
+    entityType: "indicator",
+    entityId: repo.indicatorEntity(c.assessment.id, code),
+    organizationId: c.organization.id,
+    before,
+    after,
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+type Levels = Record<string, number>;
+
+/** The levels each stage stands at: later stages inherit what they did not touch. */
+export function stageLevels(
+  rows: readonly repo.StageScoreRow[],
+): Record<Exclude<ScoreStage, "validation">, Levels> {
+  const of = (stage: ScoreStage): Levels =>
+    Object.fromEntries(
+      rows
+        .filter((r) => r.stage === stage && r.level !== null)
+        .map((r) => [r.indicatorCode, r.level as number]),
+    );
+  const self = of("self");
+  const document = of("document");
+  // An indicator not discussed in the interview keeps its document score, and so on.
+  const interview = { ...document, ...of("interview") };
+  const visit = { ...interview, ...of("visit") };
+  const final = { ...visit, ...of("final") };
+  return { self, document, interview, visit, final };
+}
+
+export async function getAssessment(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  const rows = await repo.stageScoresOf(db, id);
+  const levels = stageLevels(rows);
+  const scores = Object.fromEntries(
+    Object.entries(levels).map(([stage, ls]) => {
+      const s = score(c.framework, ls);
+      return [
+        stage,
+        {
+          complete: s.complete,
+          index: s.index,
+          indexDisplay: s.indexDisplay,
+          predicate: s.predicate,
+          floor: s.floor,
+          ceiling: s.ceiling,
+          missing: s.missing.length,
+          domains: s.domains.map(({ code, name, index, floor, ceiling }) => ({
+            code,
+            name,
+            index,
+            floor,
+            ceiling,
+          })),
+          aspects: s.aspects.map(({ code, name, index, floor, ceiling }) => ({
+            code,
+            name,
+            index,
+            floor,
+            ceiling,
+          })),
+        },
+      ];
+    }),
+  );
+  const verdicts = rows.filter((r) => r.stage === "validation");
+  return {
+    id: c.assessment.id,
+    state: c.assessment.state,
+    version: c.assessment.version,
+    submittedAt: c.assessment.submittedAt,
+    reopenedUntil: c.assessment.reopenedUntil,
+    stageOpen: stageOpen(
+      c.cycle.schedule as Schedule,
+      c.assessment.state as State,
+      new Date(),
+      c.assessment.reopenedUntil,
+    ),
+    cycle: {
+      id: c.cycle.id,
+      year: c.cycle.year,
+      name: c.cycle.name,
+      frameworkId: c.cycle.frameworkId,
+      schedule: c.cycle.schedule,
+    },
+    organization: { id: c.organization.id, name: c.organization.name, kind: c.organization.kind },
+    scores,
+    validation: {
+      valid: verdicts.filter((v) => v.verdict === "valid").length,
+      notValid: verdicts.filter((v) => v.verdict === "not_valid").length,
+    },
+  };
+}
+
+const REVIEW_TO_STATUS: Record<string, EvidenceStatus> = {
+  accepted: "accepted",
+  revision: "returned",
+  pending: "pending",
+};
+
+/** Where one indicator stands, from its unit answers and the consolidated answer. */
+function statusOf(
+  self: repo.StageScoreRow | undefined,
+  answers: readonly repo.UnitAnswerRow[],
+  assignedUnits: number,
+): "not_started" | "in_progress" | "ready" | "returned" | "done" {
+  if (self?.verdict === "done") return "done";
+  if (answers.some((a) => a.status === "returned")) return "returned";
+  if (assignedUnits > 0 && answers.filter((a) => a.status === "ready").length >= assignedUnits)
+    return "ready";
+  if (answers.length > 0 || self) return "in_progress";
+  return "not_started";
+}
+
+export async function listIndicators(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  const [rows, answers, links] = await Promise.all([
+    repo.stageScoresOf(db, id),
+    repo.unitAnswersOf(db, id),
+    repo.linksOf(db, id),
+  ]);
+  const seesAll = can(ctx.principal, "indicator.read", {
+    path: c.organization.path,
+    assessorIds: c.assessorIds,
+  });
+  const items = [];
+  for (const indicator of c.framework.indicators) {
+    const target = indicatorTarget(c, indicator.code);
+    // An operator sees only the indicators assigned to their unit.
+    if (!can(ctx.principal, "indicator.read", target)) continue;
+    const assigned = c.assignments.filter((a) => a.indicatorCode === indicator.code);
+    const ownUnits = seesAll
+      ? assigned
+      : assigned.filter((a) =>
+          can(ctx.principal, "indicator.propose", { path: c.organization.path, unitPaths: [a.unitPath] }),
+        );
+    const unitRows = answers.filter(
+      (a) => a.indicatorCode === indicator.code && ownUnits.some((u) => u.unitId === a.unitId),
+    );
+    const scoreRows = rows.filter((r) => r.indicatorCode === indicator.code);
+    const self = scoreRows.find((r) => r.stage === "self");
+    const indicatorLinks = links.filter((l) => l.indicatorCode === indicator.code);
+    const statuses: Record<number, EvidenceStatus> = {};
+    for (const level of indicator.scale.values) {
+      const reviews = indicatorLinks
+        .filter((l) => l.level === level)
+        .map((l) => REVIEW_TO_STATUS[l.review] ?? "pending");
+      statuses[level] = reviews.includes("accepted")
+        ? "accepted"
+        : reviews.includes("returned")
+          ? "returned"
+          : reviews.length
+            ? "pending"
+            : "missing";
+    }
+    const gating = supportedLevel(indicator.scale, statuses);
+    items.push({
+      code: indicator.code,
+      name: indicator.name.id,
+      weight: indicator.weight,
+      aspect: indicator.aspectCode,
+      domain: indicator.domainCode,
+      scale: indicator.scale.id,
+      status: statusOf(
+        self,
+        answers.filter((a) => a.indicatorCode === indicator.code),
+        assigned.length,
+      ),
+      assignments: assigned.map(({ unitId, unitName, dueDate }) => ({ unitId, unitName, dueDate })),
+      unitAnswers: unitRows.map((a) => ({
+        unitId: a.unitId,
+        level: a.level,
+        explanation: a.explanation,
+        status: a.status,
+        returnNote: a.returnNote,
+        version: a.version,
+      })),
+      stages: Object.fromEntries(
+        scoreRows.map((r) => [
+          r.stage,
+          { level: r.level, note: r.note, verdict: r.verdict, version: r.version },
+        ]),
+      ),
+      claimedLevel: self?.level ?? null,
+      supportedLevel: gating.level,
+      evidence: indicatorLinks.map(({ indicatorCode: _code, ...l }) => l),
+    });
+  }
+  return { items };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicator work
+
+export async function assignUnits(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  code: string,
+  units: readonly { unitId: string; dueDate: string | null }[],
+) {
+  const c = await access(db, frameworks, ctx, id, "assessment.assign");
+  indicatorOf(c, code);
+  requireOpen(c, "self_assessment");
+  const ids = [...new Set(units.map((u) => u.unitId))];
+  const found = await repo.unitsUnder(db, c.organization.path, ids);
+  if (found.length !== ids.length || found.some((u) => u.kind !== "unit")) {
+    throw new ApiError(400, "invalid_unit", "Every unit must be a unit (OPD) of this instansi");
+  }
+  const before = c.assignments
+    .filter((a) => a.indicatorCode === code)
+    .map(({ unitId, dueDate }) => ({ unitId, dueDate }));
+  const added = ids.filter((u) => !before.some((b) => b.unitId === u));
+  await inTransaction(db, async (t) => {
+    await repo.replaceAssignments(t, id, code, units);
+    await audit(t, ctx, c, code, "indicator.assign", before, units);
+    for (const unitId of added) {
+      const unit = found.find((u) => u.id === unitId);
+      if (!unit) continue;
+      const operators = await repo.usersWithRoleOver(t, unit.path, ["operator"]);
+      await notify(t, operators, "assignment", {
+        assessmentId: id,
+        indicator: code,
+        unitId,
+        dueDate: units.find((u) => u.unitId === unitId)?.dueDate ?? null,
+      });
+    }
+  });
+  return { ok: true as const };
+}
+
+export interface UnitAnswerInput {
+  readonly level: number | null;
+  readonly explanation: string;
+  readonly status: "in_progress" | "ready";
+  readonly version: number;
+}
+
+/** A unit's operator proposes a level and an explanation, and marks it ready when done. */
+export async function saveUnitAnswer(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  code: string,
+  unitId: string,
+  input: UnitAnswerInput,
+) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  const indicator = indicatorOf(c, code);
+  const assignment = c.assignments.find((a) => a.indicatorCode === code && a.unitId === unitId);
+  authorize(ctx.principal, "indicator.propose", {
+    path: c.organization.path,
+    unitPaths: assignment ? [assignment.unitPath] : [],
+  });
+  if (!assignment) throw new ApiError(400, "not_assigned", `Indicator ${code} is not assigned to this unit`);
+  requireOpen(c, "self_assessment");
+  checkLevel(indicator, input.level);
+  const key = { assessmentId: id, indicatorCode: code, unitId };
+  return inTransaction(db, async (t) => {
+    const before = await repo.findUnitAnswer(t, key);
+    const saved = await repo.upsertUnitAnswer(t, key, input.version, {
+      level: input.level,
+      explanation: input.explanation,
+      status: input.status,
+      returnNote: input.status === "ready" ? null : (before?.returnNote ?? null),
+    });
+    if (!saved) throw conflict("Someone saved this answer first", { current: before ?? null });
+    await audit(t, ctx, c, code, "indicator.unit_answer", before ? pick(before) : null, pick(saved));
+    return saved;
+  });
+}
+
+const pick = (r: { level: number | null; explanation?: string; note?: string; status?: string }) => ({
+  level: r.level,
+  ...(r.explanation !== undefined ? { explanation: r.explanation } : {}),
+  ...(r.note !== undefined ? { note: r.note } : {}),
+  ...(r.status !== undefined ? { status: r.status } : {}),
+});
+
+/** The coordinator's consolidated answer for the instansi: the self-assessment score. */
+export async function consolidate(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  code: string,
+  input: { level: number | null; explanation: string; version: number },
+) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  const indicator = indicatorOf(c, code);
+  authorize(ctx.principal, "indicator.consolidate", indicatorTarget(c, code));
+  requireOpen(c, "self_assessment");
+  checkLevel(indicator, input.level);
+  return writeStage(db, ctx, c, code, "self", input.version, {
+    level: input.level,
+    note: input.explanation,
+    verdict: input.level !== null && input.explanation.trim() ? "done" : null,
+  });
+}
+
+async function writeStage(
+  db: Db,
+  ctx: RequestContext,
+  c: Loaded,
+  code: string,
+  stage: ScoreStage,
+  version: number,
+  values: { level: number | null; note: string; verdict: string | null },
+) {
+  const key = { assessmentId: c.assessment.id, indicatorCode: code, stage };
+  return inTransaction(db, async (t) => {
+    const before = await repo.findStageScore(t, key);
+    const saved = await repo.upsertStageScore(t, key, version, {
+      ...values,
+      authorId: ctx.principal?.userId ?? null,
+    });
+    if (!saved) {
+      throw conflict("Someone saved this score first", {
+        current: before
+          ? { level: before.level, note: before.note, verdict: before.verdict, version: before.version }
+          : null,
+      });
+    }
+    await audit(
+      t,
+      ctx,
+      c,
+      code,
+      `indicator.stage.${stage}`,
+      before ? { level: before.level, note: before.note, verdict: before.verdict } : null,
+      { level: saved.level, note: saved.note, verdict: saved.verdict },
+    );
+    return { level: saved.level, note: saved.note, verdict: saved.verdict, version: saved.version };
+  });
+}
+
+/** Return an indicator to a unit with a note: their answer goes back to "returned". */
+export async function returnToUnit(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  code: string,
+  input: { unitId: string; note: string },
+) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  indicatorOf(c, code);
+  authorize(ctx.principal, "indicator.consolidate", indicatorTarget(c, code));
+  requireOpen(c, "self_assessment");
+  const assignment = c.assignments.find((a) => a.indicatorCode === code && a.unitId === input.unitId);
+  if (!assignment) throw new ApiError(400, "not_assigned", `Indicator ${code} is not assigned to this unit`);
+  const key = { assessmentId: id, indicatorCode: code, unitId: input.unitId };
+  await inTransaction(db, async (t) => {
+    const current = await repo.findUnitAnswer(t, key);
+    const saved = await repo.upsertUnitAnswer(t, key, current?.version ?? 0, {
+      level: current?.level ?? null,
+      explanation: current?.explanation ?? "",
+      status: "returned",
+      returnNote: input.note,
+    });
+    if (!saved) throw conflict("The unit saved its answer at the same moment; try again");
+    await audit(t, ctx, c, code, "indicator.return", current ? pick(current) : null, {
+      status: "returned",
+      note: input.note,
+      unitId: input.unitId,
+    });
+    await notify(t, await repo.usersWithRoleOver(t, assignment.unitPath, ["operator"]), "returned", {
+      assessmentId: id,
+      indicator: code,
+      note: input.note,
+    });
+  });
+  return { ok: true as const };
+}
+
+export async function addComment(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  code: string,
+  body: string,
+) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  indicatorOf(c, code);
+  authorize(ctx.principal, "indicator.read", indicatorTarget(c, code));
+  return inTransaction(db, async (t) => {
+    const row = await repo.addComment(t, {
+      assessmentId: id,
+      indicatorCode: code,
+      authorId: ctx.principal?.userId ?? "",
+      authorLabel: ctx.principal?.label ?? "",
+      body,
+    });
+    await audit(t, ctx, c, code, "indicator.comment", null, { body });
+    return row;
+  });
+}
+
+export async function indicatorThread(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  code: string,
+) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  indicatorOf(c, code);
+  authorize(ctx.principal, "indicator.read", indicatorTarget(c, code));
+  return { comments: await repo.commentsOf(db, id, code), history: await repo.historyOf(db, id, code) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assessor stages and review
+
+export async function setStageScore(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  code: string,
+  stage: Exclude<ScoreStage, "self">,
+  input: { level?: number | null; note: string; verdict?: "valid" | "not_valid"; version: number },
+) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  const indicator = indicatorOf(c, code);
+  if (stage === "validation") {
+    authorize(ctx.principal, "stage.validate", indicatorTarget(c, code));
+    if (!input.verdict)
+      throw new ApiError(400, "verdict_required", "Say whether the final score is valid or not_valid");
+  } else {
+    authorize(ctx.principal, "stage.score", indicatorTarget(c, code));
+    if (input.level === undefined) throw new ApiError(400, "level_required", "Give the level for this stage");
+    checkLevel(indicator, input.level);
+  }
+  requireOpen(c, STATE_OF_SCORE[stage]);
+  return writeStage(db, ctx, c, code, stage, input.version, {
+    level: stage === "validation" ? null : (input.level ?? null),
+    note: input.note,
+    verdict: stage === "validation" ? (input.verdict ?? null) : null,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving through the states
+
+export async function move(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  input: { to: State; version?: number; reopenDays?: number },
+) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  const from = c.assessment.state as State;
+  const step = findTransition(from, input.to);
+  if (!step)
+    throw new ApiError(409, "invalid_transition", `An assessment in ${from} cannot move to ${input.to}`);
+  authorize(ctx.principal, step.operation, assessmentTarget(c));
+  if (input.version !== undefined && input.version !== c.assessment.version) {
+    throw conflict("The assessment changed meanwhile", {
+      current: { state: from, version: c.assessment.version },
+    });
+  }
+  const rows = await repo.stageScoresOf(db, id);
+  if (step.operation === "assessment.submit") {
+    // Submitting needs every indicator answered with an explanation.
+    const done = new Set(
+      rows.filter((r) => r.stage === "self" && r.level !== null && r.note.trim()).map((r) => r.indicatorCode),
+    );
+    const missing = c.framework.indicators.filter((i) => !done.has(i.code)).map((i) => i.code);
+    if (missing.length > 0) {
+      throw new ApiError(
+        422,
+        "incomplete",
+        `${missing.length} indicators still need a level and an explanation`,
+        { missing },
+      );
+    }
+  }
+  if (step.operation === "assessment.publish") {
+    const final = score(c.framework, stageLevels(rows).final);
+    if (!final.complete) {
+      throw new ApiError(422, "incomplete", "Every indicator needs a final score before publication", {
+        missing: final.missing,
+      });
+    }
+  }
+  // Moving back gives the reopened stage time to be worked on again.
+  const reopenedUntil =
+    step.operation === "assessment.reopen"
+      ? new Date(Date.now() + (input.reopenDays ?? 7) * 86_400_000)
+      : null;
+  return inTransaction(db, async (t) => {
+    const saved = await repo.setState(t, id, c.assessment.version, {
+      state: input.to,
+      reopenedUntil,
+      ...(step.operation === "assessment.submit" ? { submittedAt: new Date() } : {}),
+    });
+    if (!saved) throw conflict("The assessment changed meanwhile");
+    await appendAudit(t, {
+      ...actorOf(ctx),
+      action: "assessment.transition",
+      entityType: "assessment",
+      entityId: id,
+      organizationId: c.organization.id,
+      before: { state: from },
+      after: { state: input.to, reopenedUntil },
+    });
+    const coordinators = await repo.usersWithRoleOver(t, c.organization.path, ["coordinator"]);
+    await notify(t, [...coordinators, ...c.assessorIds], "state_changed", {
+      assessmentId: id,
+      from,
+      to: input.to,
+    });
+    return { state: saved.state, version: saved.version, reopenedUntil: saved.reopenedUntil };
+  });
+}
+
+/** Assessments the caller may see, optionally in one cycle. */
+export async function listAssessments(db: Db, ctx: RequestContext, cycleId?: string) {
+  authorize(ctx.principal, "assessment.read", null);
+  const principal = ctx.principal;
+  const unitPaths = principal.grants
+    .filter((g) => g.role === "operator" && g.organizationPath)
+    .map((g) => g.organizationPath as string);
+  const isAssessor = principal.grants.some((g) => g.role === "external_assessor");
+  return repo.listAssessments(db, {
+    scope: scopeOf(principal, "assessment.read"),
+    unitPaths,
+    assessorId: isAssessor ? principal.userId : null,
+    cycleId,
+  });
+}
+
+/** An administrator reopens the current stage after its end date, for a number of days. */
+export async function reopen(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string, days: number) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  authorize(ctx.principal, "assessment.reopen", assessmentTarget(c));
+  const until = new Date(Date.now() + days * 86_400_000);
+  return inTransaction(db, async (t) => {
+    const saved = await repo.setState(t, id, c.assessment.version, {
+      state: c.assessment.state,
+      reopenedUntil: until,
+    });
+    if (!saved) throw conflict("The assessment changed meanwhile");
+    await appendAudit(t, {
+      ...actorOf(ctx),
+      action: "assessment.reopen",
+      entityType: "assessment",
+      entityId: id,
+      organizationId: c.organization.id,
+      before: { reopenedUntil: c.assessment.reopenedUntil },
+      after: { reopenedUntil: until },
+    });
+    return { state: saved.state, version: saved.version, reopenedUntil: saved.reopenedUntil };
+  });
+}

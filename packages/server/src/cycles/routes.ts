@@ -1,0 +1,113 @@
+import { INSTANSI_KINDS } from "@matang/core";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { SCHEDULE_STAGES } from "../assessments/workflow.js";
+import type { Db } from "../db/client.js";
+import { contextOf } from "../http/context.js";
+import { assignAssessor, countParticipants, createCycle, enrol, getCycle, listCycles } from "./service.js";
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+const Window = z.strictObject({ start: IsoDate, end: IsoDate });
+const Schedule = z.strictObject(Object.fromEntries(SCHEDULE_STAGES.map((s) => [s, Window.optional()])));
+const Cycle = z.object({
+  id: z.string(),
+  year: z.number(),
+  name: z.string(),
+  frameworkId: z.string(),
+  kind: z.string(),
+  schedule: z.unknown(),
+  version: z.number(),
+});
+
+export function cycleRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      "/api/cycles",
+      {
+        schema: {
+          tags: ["cycles"],
+          summary: "Open an evaluation or monitoring cycle with its framework and schedule",
+          body: z.strictObject({
+            year: z.number().int().min(2000).max(2200),
+            name: z.string().trim().min(1).max(200),
+            frameworkId: z.string().max(64),
+            kind: z.enum(["evaluation", "monitoring"]),
+            schedule: Schedule,
+          }),
+          response: { 201: Cycle },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createCycle(db, contextOf(request), request.body)),
+    );
+
+    app.get(
+      "/api/cycles",
+      {
+        schema: {
+          tags: ["cycles"],
+          summary: "All cycles",
+          response: { 200: z.object({ items: z.array(Cycle) }) },
+        },
+      },
+      async (request) => ({ items: await listCycles(db, contextOf(request)) }),
+    );
+
+    app.get(
+      "/api/cycles/:id",
+      {
+        schema: {
+          tags: ["cycles"],
+          summary: "One cycle and how many participants it has",
+          params: z.object({ id: z.uuid() }),
+          response: { 200: Cycle.extend({ participants: z.number() }) },
+        },
+      },
+      async (request) => {
+        const cycle = await getCycle(db, contextOf(request), request.params.id);
+        return { ...cycle, participants: await countParticipants(db, cycle.id) };
+      },
+    );
+
+    app.post(
+      "/api/cycles/:id/participants",
+      {
+        schema: {
+          tags: ["cycles"],
+          summary:
+            "Enrol instansi: by id, by type, a province's kabupaten/kota, or all; each gets an assessment",
+          params: z.object({ id: z.uuid() }),
+          body: z.strictObject({
+            organizationIds: z.array(z.uuid()).max(10_000).optional(),
+            kinds: z.array(z.enum(INSTANSI_KINDS)).optional(),
+            province: z.uuid().optional(),
+            all: z.boolean().optional(),
+          }),
+          response: { 200: z.object({ created: z.number(), alreadyEnrolled: z.number() }) },
+        },
+      },
+      async (request) => enrol(db, contextOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      "/api/cycles/:id/assessors",
+      {
+        schema: {
+          tags: ["cycles"],
+          summary: "Assign an external assessor to an instansi in this cycle",
+          params: z.object({ id: z.uuid() }),
+          body: z.strictObject({ userId: z.uuid(), organizationId: z.uuid() }),
+          response: { 200: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async (request) =>
+        assignAssessor(
+          db,
+          contextOf(request),
+          request.params.id,
+          request.body.userId,
+          request.body.organizationId,
+        ),
+    );
+  };
+}

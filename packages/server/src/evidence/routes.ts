@@ -1,0 +1,228 @@
+import multipart from "@fastify/multipart";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import * as assessmentRepo from "../assessments/repository.js";
+import type { Frameworks } from "../assessments/service.js";
+import type { Db } from "../db/client.js";
+import { contextOf } from "../http/context.js";
+import { ApiError } from "../http/errors.js";
+import { authorize } from "../policy/policy.js";
+import { addLink, evidenceVersions, openContent, recordUpload, reviewLink } from "./service.js";
+import { type LocalStorage, type Staged, TooLargeError } from "./storage.js";
+
+const UploadFields = z.strictObject({
+  indicator: z.string().min(1).max(32),
+  level: z.coerce.number().int(),
+  title: z.string().trim().min(1).max(300),
+  evidenceId: z.uuid().optional(),
+});
+
+/** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
+function contentDisposition(kind: "inline" | "attachment", name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function evidenceRoutes(
+  db: Db,
+  frameworks: Frameworks,
+  storage: LocalStorage,
+  maxBytes: number,
+): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(multipart, {
+      limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 10_000, parts: 20 },
+      throwFileSizeLimit: false,
+    });
+
+    app.post(
+      "/api/assessments/:id/evidence",
+      {
+        schema: {
+          tags: ["evidence"],
+          summary: "Upload a file (multipart: file, indicator, level, title[, evidenceId for a new version])",
+          description: `PDF, images or office documents up to ${Math.round(maxBytes / 1024 / 1024)} MB, typed by their content.`,
+          params: z.object({ id: z.uuid() }),
+          consumes: ["multipart/form-data"],
+          response: {
+            201: z.object({
+              evidenceId: z.string(),
+              fileId: z.string(),
+              linkId: z.string().nullable(),
+              sha256: z.string(),
+              size: z.number(),
+              mediaType: z.string(),
+            }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        // Check access before reading a possibly large body.
+        const c = await assessmentRepo.loadContext(db, request.params.id);
+        authorize(
+          ctx.principal,
+          "assessment.read",
+          c
+            ? {
+                path: c.organization.path,
+                unitPaths: c.assignments.map((a) => a.unitPath),
+                assessorIds: c.assessorIds,
+              }
+            : { path: "/" },
+        );
+        if (!request.isMultipart())
+          throw new ApiError(415, "multipart_required", "Send the file as multipart/form-data");
+        const fields: Record<string, string> = {};
+        let staged: Staged | null = null;
+        let fileName = "";
+        try {
+          for await (const part of request.parts()) {
+            if (part.type === "file") {
+              if (staged) throw new ApiError(400, "one_file", "Send one file per upload");
+              fileName = part.filename || "unnamed";
+              staged = await storage.stage(part.file, maxBytes);
+              if (part.file.truncated) throw new TooLargeError(maxBytes);
+            } else {
+              fields[part.fieldname] = String(part.value);
+            }
+          }
+        } catch (error) {
+          if (staged) await storage.discard(staged);
+          if (error instanceof TooLargeError) throw new ApiError(413, "file_too_large", error.message);
+          throw error;
+        }
+        if (!staged) throw new ApiError(400, "file_required", "The upload has no file");
+        const parsed = UploadFields.safeParse(fields);
+        if (!parsed.success) {
+          await storage.discard(staged);
+          throw new ApiError(
+            400,
+            "validation_error",
+            "Invalid upload fields",
+            parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+          );
+        }
+        const result = await recordUpload(db, frameworks, storage, ctx, request.params.id, parsed.data, {
+          staged,
+          fileName,
+        });
+        return reply.status(201).send(result);
+      },
+    );
+
+    app.post(
+      "/api/assessments/:id/evidence-links",
+      {
+        schema: {
+          tags: ["evidence"],
+          summary: "Let existing evidence, or a web address, support a level of an indicator",
+          params: z.object({ id: z.uuid() }),
+          body: z.strictObject({
+            indicator: z.string().min(1).max(32),
+            level: z.number().int(),
+            evidenceId: z.uuid().optional(),
+            url: z
+              .url({ protocol: /^https?$/ })
+              .max(2000)
+              .optional(),
+            title: z.string().trim().min(1).max(300).optional(),
+          }),
+          response: { 201: z.object({ linkId: z.string(), evidenceId: z.string() }) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await addLink(db, frameworks, contextOf(request), request.params.id, request.body)),
+    );
+
+    app.put(
+      "/api/assessments/:id/evidence-links/:linkId/review",
+      {
+        schema: {
+          tags: ["evidence"],
+          summary: "Accept a piece of evidence for its level, or return it for revision with a reason",
+          params: z.object({ id: z.uuid(), linkId: z.uuid() }),
+          body: z.strictObject({
+            review: z.enum(["accepted", "revision"]),
+            reason: z.enum(["wrong_document", "not_uploaded", "outdated", "other"]).optional(),
+            note: z.string().max(5000).optional(),
+            version: z.number().int().positive(),
+          }),
+          response: {
+            200: z.object({
+              id: z.string(),
+              review: z.string(),
+              reason: z.string().nullable(),
+              note: z.string().nullable(),
+              version: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) =>
+        reviewLink(
+          db,
+          frameworks,
+          contextOf(request),
+          request.params.id,
+          request.params.linkId,
+          request.body,
+        ),
+    );
+
+    app.get(
+      "/api/evidence/:id",
+      {
+        schema: {
+          tags: ["evidence"],
+          summary: "An evidence and all its file versions",
+          params: z.object({ id: z.uuid() }),
+        },
+      },
+      async (request) => evidenceVersions(db, contextOf(request), request.params.id),
+    );
+
+    app.get(
+      "/api/evidence/:id/content",
+      {
+        schema: {
+          tags: ["evidence"],
+          summary: "Download a file (newest version unless ?file=), or preview PDF and images inline",
+          params: z.object({ id: z.uuid() }),
+          querystring: z.strictObject({
+            file: z.uuid().optional(),
+            download: z.enum(["true", "false"]).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { stream, file, inline } = await openContent(
+          db,
+          storage,
+          contextOf(request),
+          request.params.id,
+          request.query.file,
+        );
+        const asInline = inline && request.query.download !== "true";
+        reply
+          .header("content-type", file.mediaType)
+          .header("content-length", String(file.size))
+          .header(
+            "content-disposition",
+            contentDisposition(asInline ? "inline" : "attachment", file.originalName),
+          )
+          .header("etag", `"${file.sha256}"`)
+          .header("cache-control", "private, max-age=0")
+          .header("x-content-type-options", "nosniff")
+          // A preview can show the document but never run anything from it.
+          .header(
+            "content-security-policy",
+            "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; plugin-types application/pdf",
+          );
+        return reply.send(stream);
+      },
+    );
+  };
+}

@@ -1,0 +1,403 @@
+import type { Readable } from "node:stream";
+import { and, desc, eq, sql } from "drizzle-orm";
+import * as assessmentRepo from "../assessments/repository.js";
+import type { Frameworks } from "../assessments/service.js";
+import { type Schedule, type State, stageOpen } from "../assessments/workflow.js";
+import { appendAudit } from "../audit/repository.js";
+import { type Db, inTransaction } from "../db/client.js";
+import { evidence, evidenceFiles, evidenceLinks, organizations } from "../db/schema.js";
+import { actorOf, type RequestContext } from "../http/context.js";
+import { ApiError, conflict, notFound } from "../http/errors.js";
+import { authorize, can, type Target } from "../policy/policy.js";
+import type { LocalStorage, Staged } from "./storage.js";
+import { INLINE_TYPES, typeOf } from "./types.js";
+
+async function loadAssessment(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const c = await assessmentRepo.loadContext(db, id);
+  const target = c
+    ? {
+        path: c.organization.path,
+        unitPaths: c.assignments.map((a) => a.unitPath),
+        assessorIds: c.assessorIds,
+      }
+    : { path: "/" };
+  authorize(ctx.principal, "assessment.read", target);
+  if (!c) throw notFound("Assessment");
+  const framework = frameworks.get(c.cycle.frameworkId);
+  if (!framework) throw new ApiError(500, "framework_missing", "The cycle's framework is not loaded");
+  return { ...c, framework };
+}
+type Loaded = Awaited<ReturnType<typeof loadAssessment>>;
+
+const indicatorTarget = (c: Loaded, code: string): Target => ({
+  path: c.organization.path,
+  unitPaths: c.assignments.filter((a) => a.indicatorCode === code).map((a) => a.unitPath),
+  assessorIds: c.assessorIds,
+});
+
+function checkIndicatorLevel(c: Loaded, code: string, level: number): void {
+  const indicator = c.framework.indicatorByCode.get(code);
+  if (!indicator)
+    throw new ApiError(400, "invalid_indicator", `Indicator ${code} is not in framework ${c.framework.id}`);
+  if (!indicator.scale.values.includes(level)) {
+    throw new ApiError(400, "invalid_level", `Level ${level} is not on indicator ${code}'s scale`);
+  }
+}
+
+/** Evidence is prepared during the self-assessment; afterwards the documents stay as submitted. */
+function requireSelfAssessmentOpen(c: Loaded): void {
+  const state = c.assessment.state as State;
+  if (
+    state !== "self_assessment" ||
+    !stageOpen(c.cycle.schedule as Schedule, state, new Date(), c.assessment.reopenedUntil)
+  ) {
+    throw new ApiError(
+      409,
+      "stage_closed",
+      `Evidence can be added during the self-assessment; the assessment is in ${state}`,
+    );
+  }
+}
+
+/** The unit an operator uploads for: the assigned unit their grant covers. */
+function unitOf(ctx: RequestContext, c: Loaded, code: string): string | null {
+  const grants = ctx.principal?.grants ?? [];
+  const assigned = c.assignments.filter((a) => a.indicatorCode === code);
+  const own = assigned.find((a) =>
+    grants.some(
+      (g) => g.organizationPath && a.unitPath.startsWith(g.organizationPath) && g.role === "operator",
+    ),
+  );
+  return own?.unitId ?? null;
+}
+
+export interface UploadFields {
+  readonly indicator: string;
+  readonly level: number;
+  readonly title: string;
+  /** Add a new version to this evidence instead of creating one. */
+  readonly evidenceId?: string;
+}
+
+export interface UploadedFile {
+  readonly staged: Staged;
+  readonly fileName: string;
+}
+
+/**
+ * Store an uploaded file as evidence for one level of one indicator. The file was already
+ * streamed to a temporary place; it is typed by its content, committed under a generated name
+ * and recorded in one transaction — or discarded, leaving nothing behind.
+ */
+export async function recordUpload(
+  db: Db,
+  frameworks: Frameworks,
+  storage: LocalStorage,
+  ctx: RequestContext,
+  assessmentId: string,
+  fields: UploadFields,
+  file: UploadedFile,
+) {
+  let committedKey: string | null = null;
+  try {
+    const c = await loadAssessment(db, frameworks, ctx, assessmentId);
+    authorize(ctx.principal, "evidence.upload", indicatorTarget(c, fields.indicator));
+    checkIndicatorLevel(c, fields.indicator, fields.level);
+    requireSelfAssessmentOpen(c);
+    if (file.staged.size === 0) throw new ApiError(400, "empty_file", "The file is empty");
+    const typed = await typeOf(file.staged.head, file.fileName);
+    if (!typed.ok) {
+      throw new ApiError(
+        415,
+        "unsupported_type",
+        `Files of type ${typed.mediaType} are not accepted as evidence (PDF, images, office documents)`,
+      );
+    }
+    committedKey = await storage.commit(file.staged);
+    const key = committedKey;
+    const result = await inTransaction(db, async (t) => {
+      let evidenceId = fields.evidenceId;
+      if (evidenceId) {
+        const [existing] = await t.select().from(evidence).where(eq(evidence.id, evidenceId));
+        if (!existing || existing.organizationId !== c.organization.id || existing.kind !== "file") {
+          throw new ApiError(400, "invalid_evidence", "evidenceId is not a file of this instansi");
+        }
+        await t
+          .update(evidence)
+          .set({ version: sql`${evidence.version} + 1` })
+          .where(eq(evidence.id, evidenceId));
+      } else {
+        const [created] = await t
+          .insert(evidence)
+          .values({
+            organizationId: c.organization.id,
+            unitId: unitOf(ctx, c, fields.indicator),
+            kind: "file",
+            title: fields.title,
+            createdBy: ctx.principal?.userId ?? null,
+          })
+          .returning({ id: evidence.id });
+        evidenceId = created?.id as string;
+      }
+      const [stored] = await t
+        .insert(evidenceFiles)
+        .values({
+          evidenceId,
+          storageKey: key,
+          sha256: file.staged.sha256,
+          size: file.staged.size,
+          mediaType: typed.mediaType,
+          originalName: file.fileName.slice(0, 255),
+          uploadedBy: ctx.principal?.userId ?? null,
+        })
+        .returning({ id: evidenceFiles.id });
+      const [link] = await t
+        .insert(evidenceLinks)
+        .values({ assessmentId, indicatorCode: fields.indicator, level: fields.level, evidenceId })
+        .onConflictDoNothing()
+        .returning({ id: evidenceLinks.id });
+      await appendAudit(t, {
+        ...actorOf(ctx),
+        action: "evidence.upload",
+        entityType: "indicator",
+        entityId: assessmentRepo.indicatorEntity(assessmentId, fields.indicator),
+        organizationId: c.organization.id,
+        after: {
+          evidenceId,
+          fileId: stored?.id,
+          title: fields.title,
+          level: fields.level,
+          sha256: file.staged.sha256,
+          size: file.staged.size,
+          mediaType: typed.mediaType,
+        },
+      });
+      return {
+        evidenceId,
+        fileId: stored?.id as string,
+        linkId: link?.id ?? null,
+        sha256: file.staged.sha256,
+        size: file.staged.size,
+        mediaType: typed.mediaType,
+      };
+    });
+    committedKey = null;
+    return result;
+  } finally {
+    // Anything that failed after staging: remove what was written, keep no half state.
+    if (committedKey) await storage.remove(committedKey);
+    await storage.discard(file.staged);
+  }
+}
+
+/** Link existing evidence, or a web address, to a level of an indicator. */
+export async function addLink(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  assessmentId: string,
+  input: { indicator: string; level: number; evidenceId?: string; url?: string; title?: string },
+) {
+  const c = await loadAssessment(db, frameworks, ctx, assessmentId);
+  authorize(ctx.principal, "evidence.upload", indicatorTarget(c, input.indicator));
+  checkIndicatorLevel(c, input.indicator, input.level);
+  requireSelfAssessmentOpen(c);
+  if (!input.evidenceId === !input.url)
+    throw new ApiError(400, "evidence_or_url", "Give either evidenceId or url");
+  return inTransaction(db, async (t) => {
+    let evidenceId = input.evidenceId;
+    if (evidenceId) {
+      const [existing] = await t.select().from(evidence).where(eq(evidence.id, evidenceId));
+      if (!existing || existing.organizationId !== c.organization.id) {
+        throw new ApiError(400, "invalid_evidence", "evidenceId is not evidence of this instansi");
+      }
+    } else {
+      const [created] = await t
+        .insert(evidence)
+        .values({
+          organizationId: c.organization.id,
+          unitId: unitOf(ctx, c, input.indicator),
+          kind: "link",
+          title: input.title ?? input.url ?? "",
+          url: input.url ?? null,
+          createdBy: ctx.principal?.userId ?? null,
+        })
+        .returning({ id: evidence.id });
+      evidenceId = created?.id as string;
+    }
+    const [link] = await t
+      .insert(evidenceLinks)
+      .values({ assessmentId, indicatorCode: input.indicator, level: input.level, evidenceId })
+      .onConflictDoNothing()
+      .returning();
+    if (!link) throw new ApiError(409, "already_linked", "This evidence already supports that level");
+    await appendAudit(t, {
+      ...actorOf(ctx),
+      action: "evidence.link",
+      entityType: "indicator",
+      entityId: assessmentRepo.indicatorEntity(assessmentId, input.indicator),
+      organizationId: c.organization.id,
+      after: { evidenceId, level: input.level, url: input.url ?? null },
+    });
+    return { linkId: link.id, evidenceId };
+  });
+}
+
+export interface ReviewInput {
+  readonly review: "accepted" | "revision";
+  readonly reason?: "wrong_document" | "not_uploaded" | "outdated" | "other";
+  readonly note?: string;
+  readonly version: number;
+}
+
+/** An assessor accepts a piece of evidence for its level, or returns it with a reason. */
+export async function reviewLink(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  assessmentId: string,
+  linkId: string,
+  input: ReviewInput,
+) {
+  const c = await loadAssessment(db, frameworks, ctx, assessmentId);
+  const [link] = await db
+    .select()
+    .from(evidenceLinks)
+    .where(and(eq(evidenceLinks.id, linkId), eq(evidenceLinks.assessmentId, assessmentId)));
+  if (!link) throw notFound("Evidence link");
+  authorize(ctx.principal, "evidence.review", indicatorTarget(c, link.indicatorCode));
+  const state = c.assessment.state as State;
+  if (
+    state === "submitted" ||
+    state === "published" ||
+    !stageOpen(c.cycle.schedule as Schedule, state, new Date(), c.assessment.reopenedUntil)
+  ) {
+    throw new ApiError(
+      409,
+      "stage_closed",
+      `Evidence cannot be reviewed while the assessment is in ${state}`,
+    );
+  }
+  if (input.review === "revision" && !input.reason) {
+    throw new ApiError(
+      400,
+      "reason_required",
+      "Say why the evidence goes back (wrong_document, not_uploaded, outdated, other)",
+    );
+  }
+  return inTransaction(db, async (t) => {
+    const rows = await t
+      .update(evidenceLinks)
+      .set({
+        review: input.review,
+        reason: input.review === "revision" ? (input.reason ?? null) : null,
+        note: input.note ?? null,
+        reviewedBy: ctx.principal?.userId ?? null,
+        version: sql`${evidenceLinks.version} + 1`,
+      })
+      .where(and(eq(evidenceLinks.id, linkId), eq(evidenceLinks.version, input.version)))
+      .returning();
+    const saved = rows[0];
+    if (!saved) {
+      throw conflict("Someone reviewed this evidence first", {
+        current: { review: link.review, reason: link.reason, note: link.note, version: link.version },
+      });
+    }
+    await appendAudit(t, {
+      ...actorOf(ctx),
+      action: "evidence.review",
+      entityType: "indicator",
+      entityId: assessmentRepo.indicatorEntity(assessmentId, link.indicatorCode),
+      organizationId: c.organization.id,
+      before: { linkId, review: link.review },
+      after: { linkId, review: saved.review, reason: saved.reason, note: saved.note },
+    });
+    return {
+      id: saved.id,
+      review: saved.review,
+      reason: saved.reason,
+      note: saved.note,
+      version: saved.version,
+    };
+  });
+}
+
+/**
+ * Who may read a piece of evidence: readers of its instansi, an operator of the unit that
+ * provided it, and anyone who may read an indicator it supports (assigned units and assessors).
+ */
+async function authorizeEvidenceRead(db: Db, ctx: RequestContext, ev: typeof evidence.$inferSelect) {
+  const [org] = await db
+    .select({ path: organizations.path })
+    .from(organizations)
+    .where(eq(organizations.id, ev.organizationId));
+  if (org && can(ctx.principal, "indicator.read", { path: org.path })) return;
+  if (ev.unitId) {
+    const [unit] = await db
+      .select({ path: organizations.path })
+      .from(organizations)
+      .where(eq(organizations.id, ev.unitId));
+    if (unit && can(ctx.principal, "evidence.upload", { path: org?.path ?? "/", unitPaths: [unit.path] }))
+      return;
+  }
+  const links = await db.select().from(evidenceLinks).where(eq(evidenceLinks.evidenceId, ev.id));
+  for (const link of links) {
+    const c = await assessmentRepo.loadContext(db, link.assessmentId);
+    if (!c) continue;
+    const target = {
+      path: c.organization.path,
+      unitPaths: c.assignments.filter((a) => a.indicatorCode === link.indicatorCode).map((a) => a.unitPath),
+      assessorIds: c.assessorIds,
+    };
+    if (can(ctx.principal, "indicator.read", target)) return;
+  }
+  authorize(ctx.principal, "indicator.read", { path: "/" });
+}
+
+/** A stored file of an evidence (the newest version unless one is named), for download or preview. */
+export async function openContent(
+  db: Db,
+  storage: LocalStorage,
+  ctx: RequestContext,
+  evidenceId: string,
+  fileId: string | undefined,
+): Promise<{ stream: Readable; file: typeof evidenceFiles.$inferSelect; inline: boolean }> {
+  const [ev] = await db.select().from(evidence).where(eq(evidence.id, evidenceId));
+  if (!ev) {
+    authorize(ctx.principal, "indicator.read", { path: "/" });
+    throw notFound("Evidence");
+  }
+  await authorizeEvidenceRead(db, ctx, ev);
+  const conditions = [eq(evidenceFiles.evidenceId, evidenceId)];
+  if (fileId) conditions.push(eq(evidenceFiles.id, fileId));
+  const [file] = await db
+    .select()
+    .from(evidenceFiles)
+    .where(and(...conditions))
+    .orderBy(desc(evidenceFiles.createdAt))
+    .limit(1);
+  if (!file) throw notFound(ev.kind === "link" ? "A file (this evidence is a link)" : "Evidence file");
+  return { stream: storage.open(file.storageKey), file, inline: INLINE_TYPES.has(file.mediaType) };
+}
+
+export async function evidenceVersions(db: Db, ctx: RequestContext, evidenceId: string) {
+  const [ev] = await db.select().from(evidence).where(eq(evidence.id, evidenceId));
+  if (!ev) {
+    authorize(ctx.principal, "indicator.read", { path: "/" });
+    throw notFound("Evidence");
+  }
+  await authorizeEvidenceRead(db, ctx, ev);
+  const files = await db
+    .select({
+      id: evidenceFiles.id,
+      sha256: evidenceFiles.sha256,
+      size: evidenceFiles.size,
+      mediaType: evidenceFiles.mediaType,
+      originalName: evidenceFiles.originalName,
+      createdAt: evidenceFiles.createdAt,
+    })
+    .from(evidenceFiles)
+    .where(eq(evidenceFiles.evidenceId, evidenceId))
+    .orderBy(desc(evidenceFiles.createdAt));
+  return { id: ev.id, title: ev.title, kind: ev.kind, url: ev.url, files };
+}

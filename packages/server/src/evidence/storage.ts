@@ -1,0 +1,97 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { type Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+/** What was received: where it waits, its checksum and size, and its first bytes for typing. */
+export interface Staged {
+  readonly tempPath: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly head: Buffer;
+}
+
+export class TooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`The file is larger than ${Math.round(limit / 1024 / 1024)} MB`);
+    this.name = "TooLargeError";
+  }
+}
+
+const HEAD_BYTES = 4100; // what content sniffing needs
+
+/**
+ * Evidence files on local disk. Uploads stream to a temporary file (never whole in memory) and
+ * become visible only by `commit`, under a generated name; anything failing before that is
+ * removed, so an interrupted upload leaves nothing behind.
+ */
+export class LocalStorage {
+  private readonly tmpDir: string;
+  private readonly objectsDir: string;
+
+  constructor(readonly root: string) {
+    this.tmpDir = join(root, "tmp");
+    this.objectsDir = join(root, "objects");
+  }
+
+  async stage(source: Readable, maxBytes: number): Promise<Staged> {
+    await mkdir(this.tmpDir, { recursive: true });
+    const tempPath = join(this.tmpDir, `${randomUUID()}.part`);
+    const hash = createHash("sha256");
+    let size = 0;
+    const headChunks: Buffer[] = [];
+    let headSize = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        if (size > maxBytes) return done(new TooLargeError(maxBytes));
+        hash.update(chunk);
+        if (headSize < HEAD_BYTES) {
+          headChunks.push(chunk.subarray(0, HEAD_BYTES - headSize));
+          headSize += Math.min(chunk.length, HEAD_BYTES - headSize);
+        }
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(source, meter, createWriteStream(tempPath, { flags: "wx" }));
+    } catch (error) {
+      await rm(tempPath, { force: true });
+      throw error;
+    }
+    return { tempPath, sha256: hash.digest("hex"), size, head: Buffer.concat(headChunks) };
+  }
+
+  /** Move a staged file to its permanent, generated place; returns its storage key. */
+  async commit(staged: Staged): Promise<string> {
+    const id = randomUUID();
+    const key = `${id.slice(0, 2)}/${id}`;
+    await mkdir(join(this.objectsDir, id.slice(0, 2)), { recursive: true });
+    await rename(staged.tempPath, this.path(key));
+    return key;
+  }
+
+  discard(staged: Staged): Promise<void> {
+    return rm(staged.tempPath, { force: true });
+  }
+
+  remove(key: string): Promise<void> {
+    return rm(this.path(key), { force: true });
+  }
+
+  open(key: string): Readable {
+    return createReadStream(this.path(key));
+  }
+
+  async size(key: string): Promise<number> {
+    return (await stat(this.path(key))).size;
+  }
+
+  private path(key: string): string {
+    // Keys are generated here ("xx/uuid"); refuse anything else rather than trust it.
+    if (!/^[0-9a-f]{2}\/[0-9a-f-]{36}$/.test(key)) throw new Error(`invalid storage key ${key}`);
+    return join(this.objectsDir, key);
+  }
+}
