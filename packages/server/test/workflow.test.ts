@@ -214,9 +214,13 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
         parentId: bogor,
       })
     ).json().id;
-    const refused = await coordinator.call("PUT", `/api/assessments/${assessmentId}/indicators/1/assignments`, {
-      units: [{ unitId: foreign, dueDate: null }],
-    });
+    const refused = await coordinator.call(
+      "PUT",
+      `/api/assessments/${assessmentId}/indicators/1/assignments`,
+      {
+        units: [{ unitId: foreign, dueDate: null }],
+      },
+    );
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.code).toBe("invalid_unit");
   });
