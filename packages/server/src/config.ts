@@ -12,6 +12,9 @@ export interface Config {
   readonly adminPassword: string | undefined;
   /** Largest evidence upload, in MB. */
   readonly maxUploadMb: number;
+  /** smtp(s)://user:pass@host:port — e-mail notifications are sent only when set. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,6 +26,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: env.MATANG_ADMIN_EMAIL || undefined,
     adminPassword: env.MATANG_ADMIN_PASSWORD || undefined,
     maxUploadMb: positiveNumber(env.MATANG_MAX_UPLOAD_MB, 50),
+    smtpUrl: env.MATANG_SMTP_URL || undefined,
+    mailFrom: env.MATANG_MAIL_FROM || "Matang <no-reply@matang.local>",
   };
 }
 

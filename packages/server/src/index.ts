@@ -4,16 +4,19 @@ import { join } from "node:path";
 import type { Framework } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
 import type { FastifyInstance } from "fastify";
+import nodemailer from "nodemailer";
 import { buildApp } from "./app.js";
 import { type BootstrapReport, bootstrap } from "./bootstrap.js";
-import { configFromEnv, databaseConfig } from "./config.js";
+import { type Config, configFromEnv, databaseConfig } from "./config.js";
 import { type DatabaseHandle, openDatabase } from "./db/client.js";
 import { LocalStorage } from "./evidence/storage.js";
+import { type Mail, remindDueDates, sendPendingEmails } from "./notifications/jobs.js";
 
 export { type AppOptions, buildApp } from "./app.js";
 export { checkPasswordPolicy, createUser, PasswordPolicyError, resetPassword } from "./auth/service.js";
 export { type BootstrapReport, bootstrap, DEMO_PASSWORD } from "./bootstrap.js";
-export { type Config, configFromEnv, databaseConfig } from "./config.js";
+export type { Config } from "./config.js";
+export { configFromEnv, databaseConfig } from "./config.js";
 export { type DatabaseHandle, type Db, openDatabase } from "./db/client.js";
 export { LocalStorage } from "./evidence/storage.js";
 export { type ImportSummary, importRegistry } from "./organizations/import.js";
@@ -53,9 +56,11 @@ export async function startServer(options: StartOptions): Promise<Running> {
     trustProxy: process.env.MATANG_TRUST_PROXY === "1",
   });
   await app.listen({ port: options.port, host: options.host });
+  const timers = startJobs(app, database, config);
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    // Stop accepting, let in-flight requests finish, then close the database.
+    // Stop the jobs and accepting, let in-flight requests finish, then close the database.
+    for (const timer of timers) clearInterval(timer);
     stopping ??= app.close().then(() => database.close());
     return stopping;
   };
@@ -66,4 +71,28 @@ export async function startServer(options: StartOptions): Promise<Running> {
   process.once("SIGTERM", () => onSignal("SIGTERM"));
   process.once("SIGINT", () => onSignal("SIGINT"));
   return { app, database, report, stop };
+}
+
+/** Due-date reminders every 10 minutes; e-mails every 30 seconds when SMTP is configured. */
+function startJobs(app: FastifyInstance, database: DatabaseHandle, config: Config): NodeJS.Timeout[] {
+  const run = (name: string, job: () => Promise<number>) => () => {
+    job()
+      .then((n) => n > 0 && app.log.info({ job: name, count: n }, "background job"))
+      .catch((err) => app.log.warn({ job: name, err }, "background job failed; will retry"));
+  };
+  const reminders = run("due-date reminders", () => remindDueDates(database.db));
+  reminders();
+  const timers = [setInterval(reminders, 10 * 60_000)];
+  if (config.smtpUrl) {
+    const transport = nodemailer.createTransport(config.smtpUrl);
+    const send = (mail: Mail) => transport.sendMail({ from: config.mailFrom, ...mail }).then(() => undefined);
+    timers.push(
+      setInterval(
+        run("e-mail", () => sendPendingEmails(database.db, send)),
+        30_000,
+      ),
+    );
+  }
+  for (const timer of timers) timer.unref();
+  return timers;
 }

@@ -652,4 +652,54 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
       200,
     );
   });
+
+  it("copies forward the previous final answers and evidence links, statuses reset", async () => {
+    const open = async (year: number, frameworkId: string) => {
+      const cycle = (
+        await admin.call("POST", "/api/cycles", {
+          year,
+          name: `Evaluasi ${year}`,
+          frameworkId,
+          kind: "evaluation",
+          schedule: SCHEDULE,
+        })
+      ).json();
+      await admin.call("POST", `/api/cycles/${cycle.id}/participants`, { organizationIds: [bandung] });
+      return (await coordinator.call("GET", `/api/assessments?cycle=${cycle.id}`)).json().items[0]
+        .id as string;
+    };
+    const next = await open(2027, "permenpanrb-59-2020");
+    const report = await coordinator.call("POST", `/api/assessments/${next}/copy-forward`, {});
+    expect(report.statusCode).toBe(200);
+    expect(report.json()).toMatchObject({ from: assessmentId, evidenceLinks: 2, skipped: [] });
+    expect(report.json().copied).toHaveLength(47);
+    const items = (await coordinator.call("GET", `/api/assessments/${next}/indicators`)).json().items;
+    const byCode = (code: string) => items.find((i: { code: string }) => i.code === code);
+    // Final scores of 2026 become the starting answers: indicator 5 was raised to 4 in the interview.
+    expect(byCode("5")).toMatchObject({ claimedLevel: 4, status: "in_progress" });
+    expect(byCode("42").claimedLevel).toBe(3);
+    expect(byCode("1").evidence.map((e: { review: string }) => e.review)).toEqual(["pending", "pending"]);
+    // Running it again overwrites nothing.
+    const again = (
+      await coordinator.call("POST", `/api/assessments/${next}/copy-forward`, { from: assessmentId })
+    ).json();
+    expect(again.copied).toEqual([]);
+    expect(again.skipped).toHaveLength(47);
+
+    // Another framework needs a declared mapping; levels must exist on the new scale.
+    const other = await open(2028, "permenpanrb-5-2018");
+    expect(
+      (
+        await coordinator.call("POST", `/api/assessments/${other}/copy-forward`, { from: assessmentId })
+      ).json().error.code,
+    ).toBe("mapping_required");
+    const mapped = (
+      await coordinator.call("POST", `/api/assessments/${other}/copy-forward`, {
+        from: assessmentId,
+        mapping: { "1": "3", "42": "32", "99": "1" },
+      })
+    ).json();
+    expect(mapped.copied).toEqual(["3", "32"]);
+    expect(mapped.skipped).toEqual([{ code: "99", reason: "not in the source framework" }]);
+  });
 });

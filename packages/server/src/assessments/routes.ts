@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
+import { copyForward } from "./copy-forward.js";
 import { minutesPdf } from "./minutes.js";
 import {
   addComment,
@@ -257,6 +258,22 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
         },
       },
       async (request) => move(db, frameworks, contextOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      "/api/assessments/:id/copy-forward",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary: "Start from the instansi's previous final answers and evidence links (statuses reset)",
+          params: Id,
+          body: z.strictObject({
+            from: z.uuid().optional(),
+            mapping: z.record(z.string().max(32), z.string().max(32)).optional(),
+          }),
+        },
+      },
+      async (request) => copyForward(db, frameworks, contextOf(request), request.params.id, request.body),
     );
 
     app.post(

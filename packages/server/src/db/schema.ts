@@ -247,6 +247,8 @@ export const indicatorAssignments = pgTable(
       .notNull()
       .references(() => organizations.id),
     dueDate: text("due_date"),
+    /** When the unit was reminded that the due date approaches (once). */
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -399,6 +401,8 @@ export const notifications = pgTable(
     kind: text("kind").notNull(),
     payload: jsonb("payload").notNull(),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** Set once the e-mail for it went out (when SMTP is configured). */
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],

@@ -1,0 +1,116 @@
+// Background work that several instances may run at once: every row is claimed atomically, so a
+// reminder or an e-mail goes out once.
+import { sql } from "drizzle-orm";
+import { usersWithRoleOver } from "../assessments/repository.js";
+import { type Db, inTransaction, rows } from "../db/client.js";
+import { notify } from "./service.js";
+
+/** Today's date in Indonesia (WIB, UTC+7), as YYYY-MM-DD. */
+export function todayWib(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Remind units of indicators due within `days` whose answer is not ready yet, once per
+ * assignment, during the self-assessment.
+ */
+export async function remindDueDates(db: Db, now = new Date(), days = 3): Promise<number> {
+  const today = todayWib(now);
+  const horizon = todayWib(new Date(now.getTime() + days * 86_400_000));
+  return inTransaction(db, async (t) => {
+    const claimed = await rows<{
+      assessment_id: string;
+      indicator_code: string;
+      unit_id: string;
+      due_date: string;
+      unit_path: string;
+    }>(
+      t,
+      sql`
+      update indicator_assignments ia set reminded_at = now()
+      from organizations u, assessments a
+      where u.id = ia.unit_id and a.id = ia.assessment_id
+        and ia.reminded_at is null and ia.due_date is not null
+        and ia.due_date between ${today} and ${horizon}
+        and a.state = 'self_assessment'
+        and not exists (select 1 from unit_answers ua where ua.assessment_id = ia.assessment_id
+          and ua.indicator_code = ia.indicator_code and ua.unit_id = ia.unit_id and ua.status = 'ready')
+      returning ia.assessment_id, ia.indicator_code, ia.unit_id, ia.due_date, u.path as unit_path`,
+    );
+    for (const row of claimed) {
+      const operators = await usersWithRoleOver(t, row.unit_path, ["operator"]);
+      await notify(t, operators, "due_soon", {
+        assessmentId: row.assessment_id,
+        indicator: row.indicator_code,
+        dueDate: row.due_date,
+      });
+    }
+    return claimed.length;
+  });
+}
+
+export interface Mail {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+}
+
+const SUBJECTS: Record<string, string> = {
+  assignment: "Indikator baru ditugaskan kepada unit Anda",
+  returned: "Indikator dikembalikan untuk diperbaiki",
+  state_changed: "Status penilaian berubah",
+  due_soon: "Batas waktu indikator sudah dekat",
+};
+
+function mailOf(kind: string, payload: Record<string, unknown>, to: string): Mail {
+  const lines = [
+    SUBJECTS[kind] ?? "Pemberitahuan Matang",
+    payload.indicator ? `Indikator: ${payload.indicator}` : "",
+    payload.dueDate ? `Batas waktu: ${payload.dueDate}` : "",
+    payload.note ? `Catatan: ${payload.note}` : "",
+    payload.to ? `Status baru: ${payload.to}` : "",
+    "",
+    "Buka Matang untuk melihat rinciannya.",
+  ];
+  return {
+    to,
+    subject: `[Matang] ${SUBJECTS[kind] ?? "Pemberitahuan"}`,
+    text: lines.filter((l, i) => l || i === 5).join("\n"),
+  };
+}
+
+/**
+ * Send the e-mails for notifications not yet e-mailed (at most a day old, so switching SMTP on
+ * later does not flood anyone). A failed send stays pending and is tried again next time.
+ */
+export async function sendPendingEmails(
+  db: Db,
+  send: (mail: Mail) => Promise<void>,
+  limit = 50,
+): Promise<number> {
+  return inTransaction(db, async (t) => {
+    const pending = await rows<{
+      id: string;
+      kind: string;
+      payload: Record<string, unknown>;
+      email: string;
+    }>(
+      t,
+      sql`
+      select n.id, n.kind, n.payload, u.email from notifications n join users u on u.id = n.user_id
+      where n.emailed_at is null and n.created_at > now() - interval '1 day'
+      order by n.created_at limit ${limit} for update of n skip locked`,
+    );
+    let sent = 0;
+    for (const row of pending) {
+      try {
+        await send(mailOf(row.kind, row.payload, row.email));
+      } catch {
+        continue;
+      }
+      await t.execute(sql`update notifications set emailed_at = now() where id = ${row.id}`);
+      sent++;
+    }
+    return sent;
+  });
+}
