@@ -64,6 +64,7 @@ describe.each(ENGINES)("notifications on %s", (engine) => {
     ]) {
       await coordinator.call("PUT", `/api/assessments/${assessmentId}/indicators/${code}/assignments`, {
         units: [{ unitId: unit, dueDate }],
+        version: 0,
       });
     }
     operator = await client(app, "opd@surabaya.go.id");

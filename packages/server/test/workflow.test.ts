@@ -187,13 +187,15 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
         code === "2"
           ? [{ unitId: unitB, dueDate: "2026-05-31" }]
           : [{ unitId: unitA, dueDate: "2026-05-31" }];
-      expect(
-        (
-          await coordinator.call("PUT", `/api/assessments/${assessmentId}/indicators/${code}/assignments`, {
-            units,
-          })
-        ).statusCode,
-      ).toBe(200);
+      const res = await coordinator.call(
+        "PUT",
+        `/api/assessments/${assessmentId}/indicators/${code}/assignments`,
+        {
+          units,
+          version: 0,
+        },
+      );
+      expect(res.json()).toEqual({ ok: true, version: 1 });
     }
     const a = (await operatorA.call("GET", `/api/assessments/${assessmentId}/indicators`)).json().items;
     expect(a).toHaveLength(46);
@@ -219,10 +221,21 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
       `/api/assessments/${assessmentId}/indicators/1/assignments`,
       {
         units: [{ unitId: foreign, dueDate: null }],
+        version: 1,
       },
     );
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.code).toBe("invalid_unit");
+    // Two coordinators editing the same assignment: the second, on a stale version, gets 409.
+    const stale = await coordinator.call("PUT", `/api/assessments/${assessmentId}/indicators/3/assignments`, {
+      units: [{ unitId: unitB, dueDate: null }],
+      version: 0,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current).toMatchObject({ version: 1, units: [{ unitId: unitA }] });
+    const listed = (await coordinator.call("GET", `/api/assessments/${assessmentId}/indicators`)).json()
+      .items;
+    expect(listed.find((i: { code: string }) => i.code === "3").assignmentVersion).toBe(1);
   });
 
   it("keeps unit A's operator away from unit B's indicator", async () => {

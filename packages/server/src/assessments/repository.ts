@@ -349,3 +349,24 @@ export async function listAssessments(
     .where(and(...conditions))
     .orderBy(asc(organizations.name));
 }
+
+/** Serialise changes to one assessment's shared records for the rest of the transaction. */
+export async function lockAssessment(db: Db, id: string): Promise<void> {
+  await db.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, id)).for("update");
+}
+
+/** How many times each indicator's assignments were changed: their version. */
+export async function assignmentVersions(db: Db, assessmentId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ entityId: auditLog.entityId, n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityType, "indicator"),
+        eq(auditLog.action, "indicator.assign"),
+        like(auditLog.entityId, `${assessmentId}/%`),
+      ),
+    )
+    .groupBy(auditLog.entityId);
+  return new Map(rows.map((r) => [(r.entityId ?? "").slice(assessmentId.length + 1), r.n]));
+}

@@ -93,8 +93,9 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
                 }),
               )
               .max(50),
+            version: Version,
           }),
-          response: { 200: Ok },
+          response: { 200: z.object({ ok: z.literal(true), version: z.number() }) },
         },
       },
       async (request) =>
@@ -105,6 +106,7 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
           request.params.id,
           request.params.code,
           request.body.units,
+          request.body.version,
         ),
     );
 

@@ -229,10 +229,11 @@ function statusOf(
 
 export async function listIndicators(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await access(db, frameworks, ctx, id, "assessment.read");
-  const [rows, answers, links] = await Promise.all([
+  const [rows, answers, links, assignmentVersions] = await Promise.all([
     repo.stageScoresOf(db, id),
     repo.unitAnswersOf(db, id),
     repo.linksOf(db, id),
+    repo.assignmentVersions(db, id),
   ]);
   const seesAll = can(ctx.principal, "indicator.read", {
     path: c.organization.path,
@@ -282,6 +283,7 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
         assigned.length,
       ),
       assignments: assigned.map(({ unitId, unitName, dueDate }) => ({ unitId, unitName, dueDate })),
+      assignmentVersion: assignmentVersions.get(indicator.code) ?? 0,
       unitAnswers: unitRows.map((a) => ({
         unitId: a.unitId,
         level: a.level,
@@ -314,6 +316,7 @@ export async function assignUnits(
   id: string,
   code: string,
   units: readonly { unitId: string; dueDate: string | null }[],
+  version: number,
 ) {
   const c = await access(db, frameworks, ctx, id, "assessment.assign");
   indicatorOf(c, code);
@@ -328,6 +331,13 @@ export async function assignUnits(
     .map(({ unitId, dueDate }) => ({ unitId, dueDate }));
   const added = ids.filter((u) => !before.some((b) => b.unitId === u));
   await inTransaction(db, async (t) => {
+    await repo.lockAssessment(t, id);
+    const current = (await repo.assignmentVersions(t, id)).get(code) ?? 0;
+    if (current !== version) {
+      throw conflict("Someone changed this indicator's assignments first", {
+        current: { units: before, version: current },
+      });
+    }
     await repo.replaceAssignments(t, id, code, units);
     await audit(t, ctx, c, code, "indicator.assign", before, units);
     for (const unitId of added) {
@@ -342,7 +352,7 @@ export async function assignUnits(
       });
     }
   });
-  return { ok: true as const };
+  return { ok: true as const, version: version + 1 };
 }
 
 export interface UnitAnswerInput {
