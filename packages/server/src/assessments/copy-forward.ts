@@ -5,9 +5,9 @@ import { assessments, cycles, evidenceLinks } from "../db/schema.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
+import { assessmentTarget, NO_ASSESSMENT, requireOpen } from "./access.js";
 import * as repo from "./repository.js";
 import { type Frameworks, stageLevels } from "./service.js";
-import { type Schedule, type State, stageOpen } from "./workflow.js";
 
 export interface CopyForwardInput {
   /** The assessment to copy from; by default the instansi's latest earlier one. */
@@ -23,12 +23,6 @@ export interface CopyReport {
   readonly skipped: readonly { readonly code: string; readonly reason: string }[];
 }
 
-const targetOf = (c: repo.AssessmentContext) => ({
-  path: c.organization.path,
-  unitPaths: c.assignments.map((a) => a.unitPath),
-  assessorIds: c.assessorIds,
-});
-
 /**
  * Start an assessment from the instansi's previous final answers and evidence links: the
  * levels and notes become the new self-assessment answers (not yet consolidated) and the links
@@ -43,19 +37,9 @@ export async function copyForward(
   input: CopyForwardInput,
 ) {
   const target = await repo.loadContext(db, id);
-  authorize(ctx.principal, "assessment.assign", target ? targetOf(target) : { path: "/" });
+  authorize(ctx.principal, "assessment.assign", target ? assessmentTarget(target) : NO_ASSESSMENT);
   if (!target) throw notFound("Assessment");
-  const state = target.assessment.state as State;
-  if (
-    state !== "self_assessment" ||
-    !stageOpen(target.cycle.schedule as Schedule, state, new Date(), target.assessment.reopenedUntil)
-  ) {
-    throw new ApiError(
-      409,
-      "stage_closed",
-      "Answers can be copied forward during an open self-assessment only",
-    );
-  }
+  requireOpen(target, "self_assessment");
   let fromId = input.from;
   if (!fromId) {
     const [previous] = await db
@@ -74,7 +58,7 @@ export async function copyForward(
     fromId = previous.id;
   }
   const source = await repo.loadContext(db, fromId);
-  authorize(ctx.principal, "assessment.read", source ? targetOf(source) : { path: "/" });
+  authorize(ctx.principal, "assessment.read", source ? assessmentTarget(source) : NO_ASSESSMENT);
   if (!source) throw notFound("Source assessment");
   if (source.organization.id !== target.organization.id) {
     throw new ApiError(400, "other_instansi", "Answers can only be copied from the same instansi");

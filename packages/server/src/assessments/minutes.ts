@@ -6,6 +6,7 @@ import { auditLog, users } from "../db/schema.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
+import { assessmentTarget, NO_ASSESSMENT } from "./access.js";
 import * as repo from "./repository.js";
 import type { Frameworks } from "./service.js";
 import { stageLevels } from "./service.js";
@@ -20,17 +21,7 @@ const dateId = (d: Date) =>
 /** The berita acara of a submitted self-assessment: instansi, date, every indicator's level, signatory. */
 export async function minutesPdf(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await repo.loadContext(db, id);
-  authorize(
-    ctx.principal,
-    "assessment.read",
-    c
-      ? {
-          path: c.organization.path,
-          unitPaths: c.assignments.map((a) => a.unitPath),
-          assessorIds: c.assessorIds,
-        }
-      : { path: "/" },
-  );
+  authorize(ctx.principal, "assessment.read", c ? assessmentTarget(c) : NO_ASSESSMENT);
   if (!c) throw notFound("Assessment");
   if (!c.assessment.submittedAt)
     throw new ApiError(409, "not_submitted", "The self-assessment has not been submitted yet");

@@ -4,7 +4,8 @@ import { type Db, inTransaction } from "../db/client.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
 import { notify } from "../notifications/service.js";
-import { authorize, can, type Operation, scopeOf, type Target } from "../policy/policy.js";
+import { authorize, can, type Operation, scopeOf } from "../policy/policy.js";
+import { assessmentTarget, indicatorTarget, NO_ASSESSMENT, requireOpen } from "./access.js";
 import * as repo from "./repository.js";
 import {
   transition as findTransition,
@@ -30,25 +31,11 @@ async function load(db: Db, frameworks: Frameworks, id: string) {
 }
 type Loaded = Awaited<ReturnType<typeof load>>;
 
-/** The assessment as a policy target: its instansi, every assigned unit, its assessors. */
-const assessmentTarget = (c: Loaded): Target => ({
-  path: c.organization.path,
-  unitPaths: c.assignments.map((a) => a.unitPath),
-  assessorIds: c.assessorIds,
-});
-
-/** One indicator as a policy target: only the units assigned to it count. */
-const indicatorTarget = (c: Loaded, code: string): Target => ({
-  path: c.organization.path,
-  unitPaths: c.assignments.filter((a) => a.indicatorCode === code).map((a) => a.unitPath),
-  assessorIds: c.assessorIds,
-});
-
 /** Load and check access in one step; unknown and forbidden look alike to outsiders. */
 async function access(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string, operation: Operation) {
   const context = await repo.loadContext(db, id);
   if (!context || !ctx.principal) {
-    authorize(ctx.principal, operation, context ? { path: context.organization.path } : { path: "/" });
+    authorize(ctx.principal, operation, context ? { path: context.organization.path } : NO_ASSESSMENT);
     throw notFound("Assessment");
   }
   const loaded = await load(db, frameworks, id);
@@ -69,33 +56,6 @@ function checkLevel(indicator: Indicator, level: number | null): void {
       400,
       "invalid_level",
       `Level ${level} is not on indicator ${indicator.code}'s scale (${indicator.scale.values.join(", ")})`,
-    );
-  }
-}
-
-/** Edits belong to a state, and close with its stage's end date unless an admin reopened it. */
-function requireOpen(c: Loaded, state: State, now = new Date()): void {
-  const current = c.assessment.state as State;
-  if (current !== state) {
-    throw new ApiError(
-      409,
-      "stage_closed",
-      `This can only be changed during ${state}; the assessment is in ${current}`,
-      {
-        state: current,
-      },
-    );
-  }
-  if (!stageOpen(c.cycle.schedule as Schedule, current, now, c.assessment.reopenedUntil)) {
-    const end = (c.cycle.schedule as Schedule)[current as keyof Schedule]?.end;
-    throw new ApiError(
-      409,
-      "stage_closed",
-      `The ${current} stage closed on ${end}; an administrator can reopen it`,
-      {
-        state: current,
-        end,
-      },
     );
   }
 }

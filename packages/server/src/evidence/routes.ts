@@ -1,6 +1,7 @@
 import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { assessmentTarget, NO_ASSESSMENT } from "../assessments/access.js";
 import * as assessmentRepo from "../assessments/repository.js";
 import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
@@ -60,17 +61,7 @@ export function evidenceRoutes(
         const ctx = contextOf(request);
         // Check access before reading a possibly large body.
         const c = await assessmentRepo.loadContext(db, request.params.id);
-        authorize(
-          ctx.principal,
-          "assessment.read",
-          c
-            ? {
-                path: c.organization.path,
-                unitPaths: c.assignments.map((a) => a.unitPath),
-                assessorIds: c.assessorIds,
-              }
-            : { path: "/" },
-        );
+        authorize(ctx.principal, "assessment.read", c ? assessmentTarget(c) : NO_ASSESSMENT);
         if (!request.isMultipart())
           throw new ApiError(415, "multipart_required", "Send the file as multipart/form-data");
         const fields: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import { and, desc, eq, sql } from "drizzle-orm";
+import { assessmentTarget, indicatorTarget, NO_ASSESSMENT, requireOpen } from "../assessments/access.js";
 import * as assessmentRepo from "../assessments/repository.js";
 import type { Frameworks } from "../assessments/service.js";
 import { type Schedule, type State, stageOpen } from "../assessments/workflow.js";
@@ -8,20 +9,13 @@ import { type Db, inTransaction } from "../db/client.js";
 import { evidence, evidenceFiles, evidenceLinks, organizations } from "../db/schema.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
-import { authorize, can, type Target } from "../policy/policy.js";
+import { authorize, can } from "../policy/policy.js";
 import type { LocalStorage, Staged } from "./storage.js";
 import { INLINE_TYPES, typeOf } from "./types.js";
 
 async function loadAssessment(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await assessmentRepo.loadContext(db, id);
-  const target = c
-    ? {
-        path: c.organization.path,
-        unitPaths: c.assignments.map((a) => a.unitPath),
-        assessorIds: c.assessorIds,
-      }
-    : { path: "/" };
-  authorize(ctx.principal, "assessment.read", target);
+  authorize(ctx.principal, "assessment.read", c ? assessmentTarget(c) : NO_ASSESSMENT);
   if (!c) throw notFound("Assessment");
   const framework = frameworks.get(c.cycle.frameworkId);
   if (!framework) throw new ApiError(500, "framework_missing", "The cycle's framework is not loaded");
@@ -29,33 +23,12 @@ async function loadAssessment(db: Db, frameworks: Frameworks, ctx: RequestContex
 }
 type Loaded = Awaited<ReturnType<typeof loadAssessment>>;
 
-const indicatorTarget = (c: Loaded, code: string): Target => ({
-  path: c.organization.path,
-  unitPaths: c.assignments.filter((a) => a.indicatorCode === code).map((a) => a.unitPath),
-  assessorIds: c.assessorIds,
-});
-
 function checkIndicatorLevel(c: Loaded, code: string, level: number): void {
   const indicator = c.framework.indicatorByCode.get(code);
   if (!indicator)
     throw new ApiError(400, "invalid_indicator", `Indicator ${code} is not in framework ${c.framework.id}`);
   if (!indicator.scale.values.includes(level)) {
     throw new ApiError(400, "invalid_level", `Level ${level} is not on indicator ${code}'s scale`);
-  }
-}
-
-/** Evidence is prepared during the self-assessment; afterwards the documents stay as submitted. */
-function requireSelfAssessmentOpen(c: Loaded): void {
-  const state = c.assessment.state as State;
-  if (
-    state !== "self_assessment" ||
-    !stageOpen(c.cycle.schedule as Schedule, state, new Date(), c.assessment.reopenedUntil)
-  ) {
-    throw new ApiError(
-      409,
-      "stage_closed",
-      `Evidence can be added during the self-assessment; the assessment is in ${state}`,
-    );
   }
 }
 
@@ -103,7 +76,7 @@ export async function recordUpload(
     const c = await loadAssessment(db, frameworks, ctx, assessmentId);
     authorize(ctx.principal, "evidence.upload", indicatorTarget(c, fields.indicator));
     checkIndicatorLevel(c, fields.indicator, fields.level);
-    requireSelfAssessmentOpen(c);
+    requireOpen(c, "self_assessment");
     if (file.staged.size === 0) throw new ApiError(400, "empty_file", "The file is empty");
     const typed = await typeOf(file.staged.head, file.fileName);
     if (!typed.ok) {
@@ -201,7 +174,7 @@ export async function addLink(
   const c = await loadAssessment(db, frameworks, ctx, assessmentId);
   authorize(ctx.principal, "evidence.upload", indicatorTarget(c, input.indicator));
   checkIndicatorLevel(c, input.indicator, input.level);
-  requireSelfAssessmentOpen(c);
+  requireOpen(c, "self_assessment");
   if (!input.evidenceId === !input.url)
     throw new ApiError(400, "evidence_or_url", "Give either evidenceId or url");
   return inTransaction(db, async (t) => {
@@ -344,12 +317,7 @@ async function authorizeEvidenceRead(db: Db, ctx: RequestContext, ev: typeof evi
   for (const link of links) {
     const c = await assessmentRepo.loadContext(db, link.assessmentId);
     if (!c) continue;
-    const target = {
-      path: c.organization.path,
-      unitPaths: c.assignments.filter((a) => a.indicatorCode === link.indicatorCode).map((a) => a.unitPath),
-      assessorIds: c.assessorIds,
-    };
-    if (can(ctx.principal, "indicator.read", target)) return;
+    if (can(ctx.principal, "indicator.read", indicatorTarget(c, link.indicatorCode))) return;
   }
   authorize(ctx.principal, "indicator.read", { path: "/" });
 }
