@@ -130,6 +130,18 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
     await database.destroy();
   });
 
+  /** Upload as a browser would, with the caller's session and CSRF token. */
+  const uploadAs = (who: Client, fields: Record<string, string>, file: { name: string; content: Buffer }) => {
+    const body = multipart(fields, { ...file, type: "application/pdf" });
+    return app.inject({
+      method: "POST",
+      url: `/api/assessments/${assessmentId}/evidence`,
+      payload: body.payload,
+      headers: { "content-type": body.contentType, "x-csrf-token": who.csrf },
+      cookies: { matang_session: who.cookie },
+    });
+  };
+
   it("opens a cycle and enrols participants one by one and in bulk", async () => {
     const created = await admin.call("POST", "/api/cycles", {
       year: 2026,
@@ -253,17 +265,11 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
     expect(
       (await operatorA.call("GET", `/api/assessments/${assessmentId}/indicators/2/thread`)).statusCode,
     ).toBe(403);
-    const upload = multipart(
+    const res = await uploadAs(
+      operatorA,
       { indicator: "2", level: "1", title: "Salah alamat" },
-      { name: "a.pdf", type: "application/pdf", content: PDF },
+      { name: "a.pdf", content: PDF },
     );
-    const res = await app.inject({
-      method: "POST",
-      url: `/api/assessments/${assessmentId}/evidence`,
-      payload: upload.payload,
-      headers: { "content-type": upload.contentType, "x-csrf-token": operatorA.csrf },
-      cookies: { matang_session: operatorA.cookie },
-    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -311,17 +317,11 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
   let linkLevel1: string;
 
   it("stores uploads by content with a checksum, and downloads them back intact", async () => {
-    const upload = multipart(
+    const res = await uploadAs(
+      operatorA,
       { indicator: "1", level: "1", title: "Rancangan Perwal Arsitektur SPBE" },
-      { name: "rancangan perwal.pdf", type: "application/pdf", content: PDF },
+      { name: "rancangan perwal.pdf", content: PDF },
     );
-    const res = await app.inject({
-      method: "POST",
-      url: `/api/assessments/${assessmentId}/evidence`,
-      payload: upload.payload,
-      headers: { "content-type": upload.contentType, "x-csrf-token": operatorA.csrf },
-      cookies: { matang_session: operatorA.cookie },
-    });
     expect(res.statusCode).toBe(201);
     const sha256 = createHash("sha256").update(PDF).digest("hex");
     expect(res.json()).toMatchObject({ sha256, size: PDF.length, mediaType: "application/pdf" });
@@ -341,17 +341,11 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
     expect((await otherAssessor.call("GET", `/api/evidence/${evidenceId}/content`)).statusCode).toBe(403);
 
     // A new version keeps the previous one.
-    const v2 = multipart(
+    const second = await uploadAs(
+      operatorA,
       { indicator: "1", level: "1", title: "Rancangan Perwal", evidenceId },
-      { name: "v2.pdf", type: "application/pdf", content: Buffer.concat([PDF, Buffer.from("v2")]) },
+      { name: "v2.pdf", content: Buffer.concat([PDF, Buffer.from("v2")]) },
     );
-    const second = await app.inject({
-      method: "POST",
-      url: `/api/assessments/${assessmentId}/evidence`,
-      payload: v2.payload,
-      headers: { "content-type": v2.contentType, "x-csrf-token": operatorA.csrf },
-      cookies: { matang_session: operatorA.cookie },
-    });
     expect(second.statusCode).toBe(201);
     const versions = (await coordinator.call("GET", `/api/evidence/${evidenceId}`)).json();
     expect(versions.files).toHaveLength(2);
