@@ -4,12 +4,19 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Framework, normalizeName, parseRegistryFile } from "@matang/core";
-import { sql } from "drizzle-orm";
+import { type Framework, INSTANSI_KINDS, normalizeName, parseRegistryFile } from "@matang/core";
+import { inArray, sql } from "drizzle-orm";
 import { countAdmins, findUserByEmail } from "./auth/repository.js";
 import { createUser } from "./auth/service.js";
 import { type Db, inTransaction } from "./db/client.js";
-import { frameworks as frameworksTable, organizations } from "./db/schema.js";
+import {
+  assessments,
+  cycleAssessors,
+  cycles,
+  frameworks as frameworksTable,
+  indicatorAssignments,
+  organizations,
+} from "./db/schema.js";
 import { importRegistry } from "./organizations/import.js";
 import { addName, insertOrganization } from "./organizations/repository.js";
 import type { Role } from "./policy/policy.js";
@@ -183,5 +190,59 @@ async function loadDemo(db: Db): Promise<BootstrapReport["demo"]> {
       grants: [{ role: account.role, organizationId: orgId(account.organization) }],
     });
   }
+  await demoCycle(db, city.id, units);
   return { organizations: summary.created + units.length, accounts };
+}
+
+/**
+ * A demo cycle: every instansi enrolled, Kota Bandung's indicators assigned to its units and its
+ * assessor assigned, so the workspace has real work to show.
+ */
+async function demoCycle(db: Db, cityId: string, units: readonly { id: string; name: string }[]) {
+  const year = new Date().getFullYear();
+  const window = (from: number, to: number) => ({
+    start: `${year}-${String(from).padStart(2, "0")}-01`,
+    end: `${year + (to > 12 ? 1 : 0)}-${String(((to - 1) % 12) + 1).padStart(2, "0")}-28`,
+  });
+  const [cycle] = await db
+    .insert(cycles)
+    .values({
+      year,
+      name: `Evaluasi SPBE ${year} (demo)`,
+      frameworkId: "permenpanrb-59-2020",
+      kind: "evaluation",
+      schedule: {
+        self_assessment: window(1, 12),
+        document_review: window(1, 13),
+        interview: window(1, 13),
+        visit: window(1, 13),
+        consolidation: window(1, 13),
+        validation: window(1, 13),
+      },
+    })
+    .returning();
+  if (!cycle) return;
+  const instansi = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(inArray(organizations.kind, [...INSTANSI_KINDS]));
+  const created = await db
+    .insert(assessments)
+    .values(instansi.map((o) => ({ cycleId: cycle.id, organizationId: o.id })))
+    .returning({ id: assessments.id, organizationId: assessments.organizationId });
+  const bandung = created.find((a) => a.organizationId === cityId);
+  const assessor = await findUserByEmail(db, "asesor@demo.matang.id");
+  if (assessor)
+    await db
+      .insert(cycleAssessors)
+      .values({ cycleId: cycle.id, userId: assessor.id, organizationId: cityId });
+  const [kominfo, bappeda, bkpsdm] = units;
+  if (!bandung || !kominfo || !bappeda || !bkpsdm) return;
+  const due = `${year}-${String(Math.min(12, new Date().getMonth() + 2)).padStart(2, "0")}-15`;
+  const rows = Array.from({ length: 47 }, (_, i) => {
+    const code = String(i + 1);
+    const unit = i < 10 ? kominfo : i < 14 ? bappeda : i === 24 || i === 35 || i === 40 ? bkpsdm : kominfo;
+    return { assessmentId: bandung.id, indicatorCode: code, unitId: unit.id, dueDate: due };
+  });
+  await db.insert(indicatorAssignments).values(rows);
 }

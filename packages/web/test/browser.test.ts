@@ -135,6 +135,98 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.close();
   });
 
+  it("lets an operator answer an indicator and upload evidence with progress", async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${base}/login`);
+    await logIn(page, "operator@demo.matang.id", DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Penilaian", exact: true }).click();
+    await page.getByRole("link", { name: "Pemerintah Kota Bandung" }).click();
+    await page.getByRole("heading", { name: "Indikator saya" }).waitFor();
+    // Diskominfo answers indicators 1–10 and most services, never Bappeda's 11–14.
+    await expect.poll(() => page.getByRole("link", { name: /Peta Rencana SPBE Instansi/ }).count()).toBe(1);
+    await page.getByRole("link", { name: /Kebijakan Internal Arsitektur SPBE/ }).click();
+    await page
+      .getByRole("heading", { name: /^1\. Tingkat Kematangan Kebijakan Internal Arsitektur/ })
+      .waitFor();
+    await page.getByRole("button", { name: "Pilih tingkat 3" }).click();
+    await expect
+      .poll(() => page.getByRole("button", { name: "Pilih tingkat 3" }).getAttribute("aria-pressed"))
+      .toBe("true");
+    await page
+      .getByLabel("Penjelasan")
+      .first()
+      .fill("Fakta: Perwal 12/2024.\nAnalisis: mengatur semua domain.\nJustifikasi: pasal 3–5.");
+    await page.getByRole("button", { name: "Tandai siap" }).click();
+    await page.getByText("Tersimpan.").waitFor();
+    const pdf = Buffer.concat([
+      Buffer.from("%PDF-1.4\n"),
+      Buffer.alloc(200_000, 32),
+      Buffer.from("\n%%EOF\n"),
+    ]);
+    await page.getByLabel("Judul dokumen").fill("Perwal 12/2024 tentang Arsitektur SPBE");
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "perwal-12-2024.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.getByText("Berkas perwal-12-2024.pdf terunggah.").waitFor();
+    await page.getByText("Perwal 12/2024 tentang Arsitektur SPBE").waitFor();
+    await page.getByText("Menunggu reviu").waitFor();
+    await page.screenshot({ path: join(screenshots, "indikator-operator.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the coordinator the board and the unit's proposal, and explains a conflicting save", async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${base}/login`);
+    await logIn(page, "koordinator@demo.matang.id", DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Penilaian", exact: true }).click();
+    await page.getByRole("link", { name: "Pemerintah Kota Bandung" }).click();
+    await page.getByText("Kemajuan unit kerja").waitFor();
+    await page.getByText("Indeks sementara").waitFor();
+    await page.screenshot({ path: join(screenshots, "papan-koordinator.png"), fullPage: true });
+    await page.getByRole("link", { name: /Kebijakan Internal Arsitektur SPBE/ }).click();
+    await page.getByText("Usulan unit").waitFor();
+    await page.getByText(/Siap · Tingkat 3/).waitFor();
+    await page.getByRole("button", { name: "Pilih tingkat 3" }).click();
+    const editor = page.getByLabel("Penjelasan");
+    await editor.fill("Fakta: Perwal 12/2024. Analisis dan justifikasi lengkap.");
+    // Meanwhile someone else saves the instansi's answer first.
+    const other = await browser.newPage();
+    await other.goto(`${base}/login`);
+    await logIn(other, "koordinator@demo.matang.id", DEMO_PASSWORD);
+    await other.waitForURL(`${base}/`);
+    const assessments = await other.evaluate(async () => (await fetch("/api/assessments")).json());
+    const bandung = assessments.items.find(
+      (x: { organizationName: string }) => x.organizationName === "Pemerintah Kota Bandung",
+    );
+    const csrf = await other.evaluate(
+      async () => (await (await fetch("/api/auth/session")).json()).session.csrfToken,
+    );
+    await other.evaluate(
+      async ([id, token]) =>
+        fetch(`/api/assessments/${id}/indicators/1/answer`, {
+          method: "PUT",
+          headers: { "content-type": "application/json", "x-csrf-token": token },
+          body: JSON.stringify({ level: 2, explanation: "Versi rekan kerja.", version: 0 }),
+        }),
+      [bandung.id, csrf],
+    );
+    await other.close();
+    await page.getByRole("button", { name: "Simpan jawaban instansi" }).click();
+    await page.getByText("Data ini sudah diubah orang lain").waitFor();
+    await page.getByText("Versi rekan kerja.").waitFor();
+    await page.screenshot({ path: join(screenshots, "konflik.png"), fullPage: true });
+    await page.getByRole("button", { name: "Simpan isian saya di atas versi terbaru" }).click();
+    await page.getByText("Tersimpan.").waitFor();
+    await page.getByRole("tab", { name: "Riwayat" }).click();
+    await page
+      .getByText(/menyimpan jawaban instansi/)
+      .first()
+      .waitFor();
+    expect(errors.filter((e) => !e.includes("409"))).toEqual([]);
+    await page.close();
+  });
+
   it("is readable on a phone", async () => {
     const { page, errors } = await newPage(390, 844);
     await page.goto(`${base}/login`);

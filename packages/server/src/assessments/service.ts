@@ -119,18 +119,23 @@ export async function getAssessment(db: Db, frameworks: Frameworks, ctx: Request
           predicate: s.predicate,
           floor: s.floor,
           ceiling: s.ceiling,
+          floorDisplay: s.floorDisplay,
+          ceilingDisplay: s.ceilingDisplay,
           missing: s.missing.length,
-          domains: s.domains.map(({ code, name, index, floor, ceiling }) => ({
+          answered: c.framework.indicators.length - s.missing.length,
+          domains: s.domains.map(({ code, name, index, indexDisplay, floor, ceiling }) => ({
             code,
             name,
             index,
+            indexDisplay,
             floor,
             ceiling,
           })),
-          aspects: s.aspects.map(({ code, name, index, floor, ceiling }) => ({
+          aspects: s.aspects.map(({ code, name, index, indexDisplay, floor, ceiling }) => ({
             code,
             name,
             index,
+            indexDisplay,
             floor,
             ceiling,
           })),

@@ -10,6 +10,9 @@ import { Shell } from "./Shell";
 const LoginPage = lazy(() => import("../auth/LoginPage"));
 const HomePage = lazy(() => import("../home/HomePage"));
 const OrganizationsPage = lazy(() => import("../organizations/OrganizationsPage"));
+const AssessmentsPage = lazy(() => import("../workspace/AssessmentsPage"));
+const AssessmentPage = lazy(() => import("../workspace/AssessmentPage"));
+const IndicatorPage = lazy(() => import("../workspace/IndicatorPage"));
 
 const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
 const queryClient = new QueryClient({
@@ -39,6 +42,9 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: page(<HomePage />) },
       { path: "organisasi", element: page(<OrganizationsPage />) },
+      { path: "penilaian", element: page(<AssessmentsPage />) },
+      { path: "penilaian/:id", element: page(<AssessmentPage />) },
+      { path: "penilaian/:id/indikator/:code", element: page(<IndicatorPage />) },
       { path: "*", element: <Navigate to="/" replace /> },
     ],
   },

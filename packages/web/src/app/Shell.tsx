@@ -48,6 +48,7 @@ export function Shell() {
 
   const links = [
     { to: "/", label: t("nav.home"), end: true },
+    { to: "/penilaian", label: t("nav.assessments"), end: false },
     { to: "/organisasi", label: t("nav.organizations"), end: false },
   ];
 

@@ -20,8 +20,21 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+export const getCsrfToken = () => csrfToken;
+
+/** Turn an error response body into an ApiError (shared by fetch and upload requests). */
+export function errorFrom(status: number, data: unknown, fallback: string): ApiError {
+  const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  return new ApiError(
+    status,
+    error?.code ?? "http_error",
+    error?.message ?? fallback,
+    error?.details ?? null,
+  );
+}
+
 export async function api<T>(
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   body?: unknown,
 ): Promise<T> {
@@ -41,14 +54,6 @@ export async function api<T>(
   }
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
-  if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? "http_error",
-      error?.message ?? response.statusText,
-      error?.details ?? null,
-    );
-  }
+  if (!response.ok) throw errorFrom(response.status, data, response.statusText);
   return data as T;
 }

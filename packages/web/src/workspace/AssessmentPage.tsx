@@ -1,0 +1,340 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { ApiError, api } from "../app/api";
+import { hasRole, useMe } from "../app/session";
+import { errorMessage } from "../i18n";
+import {
+  type Assessment,
+  assessmentKey,
+  formatIndex,
+  type IndicatorRow,
+  type IndicatorStatus,
+  STAGES,
+  useAssessment,
+  useIndicators,
+} from "./api";
+
+export const STATUS_COLOR: Record<IndicatorStatus, string> = {
+  not_started: "gray",
+  in_progress: "blue",
+  ready: "teal",
+  returned: "orange",
+  done: "green",
+};
+const STATUSES = Object.keys(STATUS_COLOR) as IndicatorStatus[];
+
+/** Today in Indonesia (WIB), as YYYY-MM-DD: due dates are calendar days there. */
+export const todayWib = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+function Provisional({ assessment }: { assessment: Assessment }) {
+  const { t, i18n } = useTranslation();
+  const self = assessment.scores.self;
+  return (
+    <Card withBorder>
+      <Text size="sm" c="dimmed">
+        {t("assessment.provisional")}
+      </Text>
+      {self.complete ? (
+        <Group align="baseline" gap="xs">
+          <Title order={2}>{formatIndex(self.indexDisplay, i18n.language)}</Title>
+          <Badge>{self.predicate}</Badge>
+        </Group>
+      ) : (
+        <Title order={3}>
+          {t("assessment.between", {
+            floor: formatIndex(self.floorDisplay, i18n.language),
+            ceiling: formatIndex(self.ceilingDisplay, i18n.language),
+          })}
+        </Title>
+      )}
+    </Card>
+  );
+}
+
+function UnitProgress({ indicators }: { indicators: IndicatorRow[] }) {
+  const { t } = useTranslation();
+  const today = todayWib();
+  const units = new Map<string, { name: string; assigned: number; ready: number; overdue: number }>();
+  for (const row of indicators) {
+    for (const a of row.assignments) {
+      const entry = units.get(a.unitId) ?? { name: a.unitName, assigned: 0, ready: 0, overdue: 0 };
+      entry.assigned++;
+      const answer = row.unitAnswers.find((u) => u.unitId === a.unitId);
+      const ready = answer?.status === "ready" || row.status === "done";
+      if (ready) entry.ready++;
+      else if (a.dueDate && a.dueDate < today) entry.overdue++;
+      units.set(a.unitId, entry);
+    }
+  }
+  if (units.size === 0) return null;
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        {t("assessment.units")}
+      </Title>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("assessment.unit")}</Table.Th>
+            <Table.Th>{t("assessment.assigned")}</Table.Th>
+            <Table.Th>{t("assessment.readyCount")}</Table.Th>
+            <Table.Th>{t("assessment.overdue")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {[...units.entries()].map(([id, u]) => (
+            <Table.Tr key={id} bg={u.overdue > 0 ? "red.0" : undefined}>
+              <Table.Td>{u.name}</Table.Td>
+              <Table.Td>{u.assigned}</Table.Td>
+              <Table.Td>{u.ready}</Table.Td>
+              <Table.Td>{u.overdue > 0 ? <Badge color="red">{u.overdue}</Badge> : 0}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+function StageScores({ assessment }: { assessment: Assessment }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        {t("assessment.scores")}
+      </Title>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("assessment.stage")}</Table.Th>
+            <Table.Th>{t("assessment.index")}</Table.Th>
+            <Table.Th>{t("assessment.predicate")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {STAGES.map((stage) => {
+            const s = assessment.scores[stage];
+            return (
+              <Table.Tr key={stage}>
+                <Table.Td>{t(`stages.${stage}`)}</Table.Td>
+                <Table.Td>
+                  {s.complete
+                    ? formatIndex(s.indexDisplay, i18n.language)
+                    : s.answered === 0
+                      ? "—"
+                      : `${formatIndex(s.floorDisplay, i18n.language)}–${formatIndex(s.ceilingDisplay, i18n.language)}`}
+                </Table.Td>
+                <Table.Td>{s.predicate ?? "—"}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+function SubmitButton({ assessment }: { assessment: Assessment }) {
+  const { t } = useTranslation();
+  const [opened, { open, close }] = useDisclosure(false);
+  const queryClient = useQueryClient();
+  const [missing, setMissing] = useState<string[] | null>(null);
+  const submit = useMutation({
+    mutationFn: () =>
+      api("POST", `/api/assessments/${assessment.id}/transitions`, {
+        to: "submitted",
+        version: assessment.version,
+      }),
+    onSuccess: () => {
+      close();
+      notifications.show({ color: "green", message: t("assessment.submitted") });
+      void queryClient.invalidateQueries({ queryKey: assessmentKey(assessment.id) });
+    },
+    onError: (error) => {
+      close();
+      if (error instanceof ApiError && error.code === "incomplete") {
+        setMissing((error.details as { missing: string[] }).missing);
+      } else notifications.show({ color: "red", message: errorMessage(error) });
+    },
+  });
+  return (
+    <>
+      <Button onClick={open}>{t("assessment.submit")}</Button>
+      {missing && (
+        <Alert color="orange" withCloseButton onClose={() => setMissing(null)} role="alert">
+          {t("assessment.missing", { count: missing.length, codes: missing.join(", ") })}
+        </Alert>
+      )}
+      <Modal opened={opened} onClose={close} title={t("assessment.submit")}>
+        <Stack>
+          <Text>{t("assessment.submitConfirm")}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("assessment.cancel")}
+            </Button>
+            <Button loading={submit.isPending} onClick={() => submit.mutate()}>
+              {t("assessment.confirm")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+export default function AssessmentPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const assessment = useAssessment(id);
+  const indicators = useIndicators(id);
+  const me = useMe().data;
+  const [status, setStatus] = useState<string>("all");
+  if (assessment.isPending || indicators.isPending) return <Loader aria-label={t("common.loading")} />;
+  if (assessment.isError) return <Alert color="red">{errorMessage(assessment.error)}</Alert>;
+  if (indicators.isError) return <Alert color="red">{errorMessage(indicators.error)}</Alert>;
+  const a = assessment.data;
+  const rows = indicators.data.items;
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
+  const shown = status === "all" ? rows : rows.filter((r) => r.status === status);
+  const stageWindow = a.cycle.schedule[a.state];
+  const coordinator = hasRole(me, "coordinator", "admin");
+  const operatorOnly =
+    hasRole(me, "operator") &&
+    !hasRole(me, "coordinator", "admin", "internal_assessor", "reviewer", "leader");
+  const today = todayWib();
+
+  return (
+    <Stack maw={1200}>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2}>{a.organization.name}</Title>
+          <Text c="dimmed">
+            {a.cycle.name} · <Badge variant="light">{t(`states.${a.state}`)}</Badge>
+          </Text>
+          {stageWindow && (
+            <Text size="sm" c={a.stageOpen ? undefined : "red"}>
+              {a.stageOpen
+                ? t("assessment.stageEnds", { stage: t(`states.${a.state}`), date: stageWindow.end })
+                : t("assessment.stageClosed")}
+            </Text>
+          )}
+        </Stack>
+        <Group>
+          {a.submittedAt && (
+            <Anchor href={`/api/assessments/${a.id}/minutes.pdf`}>{t("assessment.minutes")}</Anchor>
+          )}
+          {coordinator && a.state === "self_assessment" && <SubmitButton assessment={a} />}
+        </Group>
+      </Group>
+
+      {!operatorOnly && (
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <Provisional assessment={a} />
+          <Card withBorder>
+            <Text size="sm" c="dimmed">
+              {t("assessment.byStatus")}
+            </Text>
+            <Group gap="xs" mt="xs">
+              {STATUSES.map((s) => (
+                <Badge key={s} color={STATUS_COLOR[s]} variant="light">
+                  {t(`statuses.${s}`)}: {counts[s]}
+                </Badge>
+              ))}
+            </Group>
+          </Card>
+          <StageScores assessment={a} />
+        </SimpleGrid>
+      )}
+      {!operatorOnly && <UnitProgress indicators={rows} />}
+
+      <Card withBorder>
+        <Group justify="space-between" mb="sm" wrap="wrap">
+          <Title order={4}>{operatorOnly ? t("assessment.myIndicators") : t("assessment.indicators")}</Title>
+          <SegmentedControl
+            size="xs"
+            value={status}
+            onChange={setStatus}
+            data={[
+              { value: "all", label: t("assessment.allStatuses") },
+              ...STATUSES.map((s) => ({ value: s, label: `${t(`statuses.${s}`)} (${counts[s]})` })),
+            ]}
+          />
+        </Group>
+        {shown.length === 0 ? (
+          <Text>{t("assessment.noIndicators")}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={760}>
+            <Table highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("assessment.code")}</Table.Th>
+                  <Table.Th>{t("assessment.name")}</Table.Th>
+                  <Table.Th>{t("assessment.unit")}</Table.Th>
+                  <Table.Th>{t("assessment.dueDate")}</Table.Th>
+                  <Table.Th>{t("assessment.status")}</Table.Th>
+                  <Table.Th>{t("assessment.claimed")}</Table.Th>
+                  <Table.Th>{t("assessment.supported")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((r) => {
+                  const due =
+                    r.assignments
+                      .map((x) => x.dueDate)
+                      .filter(Boolean)
+                      .sort()[0] ?? null;
+                  const late = due !== null && due < today && r.status !== "done" && r.status !== "ready";
+                  return (
+                    <Table.Tr key={r.code}>
+                      <Table.Td>{r.code}</Table.Td>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/penilaian/${a.id}/indikator/${r.code}`}>
+                          {r.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{r.assignments.map((x) => x.unitName).join(", ") || "—"}</Table.Td>
+                      <Table.Td
+                        c={late ? "red" : undefined}
+                        fw={late ? 700 : undefined}
+                        style={{ whiteSpace: "nowrap" }}
+                      >
+                        {due ?? "—"}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
+                        <Badge color={STATUS_COLOR[r.status]} variant="light" style={{ overflow: "visible" }}>
+                          {t(`statuses.${r.status}`)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{r.claimedLevel ?? "—"}</Table.Td>
+                      <Table.Td>{r.supportedLevel ?? "—"}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,631 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+  UnstyledButton,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { ApiError, api } from "../app/api";
+import { hasRole, useMe } from "../app/session";
+import { EvidencePanel } from "../evidence/EvidencePanel";
+import { errorMessage } from "../i18n";
+import { STATUS_COLOR } from "./AssessmentPage";
+import {
+  assessmentKey,
+  type IndicatorRow,
+  indicatorsKey,
+  local,
+  STAGES,
+  useAssessment,
+  useFramework,
+  useIndicators,
+} from "./api";
+
+interface Draft {
+  level: number | null;
+  text: string;
+  version: number;
+}
+
+interface Conflict {
+  current: { level: number | null; text: string; version: number };
+  mine: Draft;
+  status?: "in_progress" | "ready";
+}
+
+/** The level cards: every level's criteria and evidence guidance, the chosen one highlighted. */
+function LevelCards({
+  levels,
+  chosen,
+  onChoose,
+}: {
+  levels: { value: number; name: string; criteria: string; evidence: string }[];
+  chosen: number | null;
+  onChoose: ((level: number) => void) | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: levels.length > 5 ? 3 : levels.length }} spacing="xs">
+      {levels.map((l) => {
+        const selected = chosen === l.value;
+        const body = (
+          <Card
+            key={l.value}
+            withBorder
+            h="100%"
+            p="sm"
+            bg={selected ? "teal.0" : undefined}
+            style={{
+              borderColor: selected ? "var(--mantine-color-teal-6)" : undefined,
+              borderWidth: selected ? 2 : 1,
+            }}
+          >
+            <Group justify="space-between" mb={4} wrap="nowrap">
+              <Text fw={700} size="sm">
+                {t("indicator.level", { level: l.value })} · {l.name}
+              </Text>
+              {selected && <Badge size="xs">{t("indicator.chosen")}</Badge>}
+            </Group>
+            <Text size="sm">{l.criteria}</Text>
+            {l.evidence && (
+              <Text size="xs" c="dimmed" mt={6}>
+                <b>{t("indicator.evidenceGuide")}:</b> {l.evidence}
+              </Text>
+            )}
+          </Card>
+        );
+        return onChoose ? (
+          <UnstyledButton
+            key={l.value}
+            onClick={() => onChoose(l.value)}
+            aria-pressed={selected}
+            aria-label={t("indicator.choose", { level: l.value })}
+            style={{ height: "100%" }}
+          >
+            {body}
+          </UnstyledButton>
+        ) : (
+          <div key={l.value}>{body}</div>
+        );
+      })}
+    </SimpleGrid>
+  );
+}
+
+function ConflictNotice({
+  conflict,
+  onTheirs,
+  onMine,
+}: {
+  conflict: Conflict;
+  onTheirs: () => void;
+  onMine: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="orange" title={t("indicator.conflictTitle")} role="alert">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Stack gap={2}>
+          <Text size="sm" fw={600}>
+            {t("indicator.conflictBody")}
+          </Text>
+          <Text size="sm">
+            {t("indicator.levelField")}: {conflict.current.level ?? "—"}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+            {conflict.current.text || "—"}
+          </Text>
+        </Stack>
+        <Stack gap={2}>
+          <Text size="sm" fw={600}>
+            {t("indicator.yours")}
+          </Text>
+          <Text size="sm">
+            {t("indicator.levelField")}: {conflict.mine.level ?? "—"}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+            {conflict.mine.text || "—"}
+          </Text>
+        </Stack>
+      </SimpleGrid>
+      <Group mt="sm">
+        <Button size="xs" variant="default" onClick={onTheirs}>
+          {t("indicator.useTheirs")}
+        </Button>
+        <Button size="xs" onClick={onMine}>
+          {t("indicator.keepMine")}
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
+function Thread({ assessmentId, code }: { assessmentId: string; code: string }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const key = ["thread", assessmentId, code];
+  const thread = useQuery({
+    queryKey: key,
+    queryFn: () =>
+      api<{
+        comments: { id: string; author: string; body: string; createdAt: string }[];
+        history: { at: string; actor: string; action: string }[];
+      }>("GET", `/api/assessments/${assessmentId}/indicators/${code}/thread`),
+  });
+  const [body, setBody] = useState("");
+  const post = useMutation({
+    mutationFn: () => api("POST", `/api/assessments/${assessmentId}/indicators/${code}/comments`, { body }),
+    onSuccess: () => {
+      setBody("");
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
+    onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
+  });
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language === "id" ? "id-ID" : "en-GB", {
+      dateStyle: "medium",
+      timeStyle: "short",
+    }).format(new Date(iso));
+  return (
+    <Card withBorder>
+      <Tabs defaultValue="comments">
+        <Tabs.List>
+          <Tabs.Tab value="comments">{t("indicator.comments")}</Tabs.Tab>
+          <Tabs.Tab value="history">{t("indicator.history")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="comments" pt="sm">
+          <Stack gap="xs">
+            {thread.data?.comments.length === 0 && <Text c="dimmed">{t("indicator.noComments")}</Text>}
+            {thread.data?.comments.map((c) => (
+              <Stack key={c.id} gap={0}>
+                <Text size="xs" c="dimmed">
+                  {c.author} · {when(c.createdAt)}
+                </Text>
+                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                  {c.body}
+                </Text>
+              </Stack>
+            ))}
+            <Textarea
+              aria-label={t("indicator.comments")}
+              placeholder={t("indicator.commentPlaceholder")}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
+            <Group justify="flex-end">
+              <Button
+                size="xs"
+                disabled={!body.trim()}
+                loading={post.isPending}
+                onClick={() => post.mutate()}
+              >
+                {t("indicator.post")}
+              </Button>
+            </Group>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="sm">
+          <Timeline bulletSize={12} lineWidth={2}>
+            {thread.data?.history.map((h) => (
+              <Timeline.Item
+                key={`${h.at}-${h.action}`}
+                title={`${h.actor} ${i18n.exists(`history.${h.action}`) ? t(`history.${h.action}`) : h.action}`}
+              >
+                <Text size="xs" c="dimmed">
+                  {when(h.at)}
+                </Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Tabs.Panel>
+      </Tabs>
+    </Card>
+  );
+}
+
+/** Level + explanation editor with save buttons and optimistic-concurrency handling. */
+function AnswerEditor({
+  title,
+  initial,
+  chosenLevel,
+  setChosenLevel,
+  save,
+  actions,
+  note,
+}: {
+  title: string;
+  initial: Draft;
+  chosenLevel: number | null;
+  setChosenLevel: (level: number | null) => void;
+  save: (draft: Draft, status?: "in_progress" | "ready") => Promise<unknown>;
+  actions: { label: string; status?: "in_progress" | "ready"; variant?: string }[];
+  note?: string | null;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(initial.text);
+  const [version, setVersion] = useState(initial.version);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setText(initial.text);
+    setVersion(initial.version);
+  }, [initial.text, initial.version]);
+
+  const run = async (draft: Draft, status?: "in_progress" | "ready") => {
+    setSaving(true);
+    setError(null);
+    try {
+      await save(draft, status);
+      setConflict(null);
+      notifications.show({ color: "green", message: t("indicator.saved") });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && e.code === "version_conflict") {
+        const current = (
+          e.details as {
+            current?: { level: number | null; explanation?: string; note?: string; version: number } | null;
+          }
+        )?.current;
+        setConflict({
+          current: {
+            level: current?.level ?? null,
+            text: current?.explanation ?? current?.note ?? "",
+            version: current?.version ?? 0,
+          },
+          mine: draft,
+          status,
+        });
+      } else setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        {title}
+      </Title>
+      <Stack gap="xs">
+        {note && (
+          <Alert color="orange" role="alert">
+            {note}
+          </Alert>
+        )}
+        <Text size="sm">
+          {t("indicator.levelField")}: <b>{chosenLevel ?? "—"}</b>
+        </Text>
+        <Textarea
+          label={t("indicator.explanation")}
+          description={t("indicator.explanationHint")}
+          placeholder={t("indicator.explanationPlaceholder")}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          autosize
+          minRows={5}
+        />
+        {conflict && (
+          <ConflictNotice
+            conflict={conflict}
+            onTheirs={() => {
+              setText(conflict.current.text);
+              setChosenLevel(conflict.current.level);
+              setVersion(conflict.current.version);
+              setConflict(null);
+            }}
+            onMine={() => void run({ ...conflict.mine, version: conflict.current.version }, conflict.status)}
+          />
+        )}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          {actions.map((a) => (
+            <Button
+              key={a.label}
+              variant={a.variant ?? "filled"}
+              loading={saving}
+              onClick={() => void run({ level: chosenLevel, text, version }, a.status)}
+            >
+              {a.label}
+            </Button>
+          ))}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function Proposals({
+  row,
+  assessmentId,
+  canReturn,
+}: {
+  row: IndicatorRow;
+  assessmentId: string;
+  canReturn: boolean;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [returning, setReturning] = useState<string | null>(null);
+  const [note, setNote] = useState("");
+  const send = useMutation({
+    mutationFn: (unitId: string) =>
+      api("POST", `/api/assessments/${assessmentId}/indicators/${row.code}/return`, { unitId, note }),
+    onSuccess: () => {
+      setReturning(null);
+      setNote("");
+      void queryClient.invalidateQueries({ queryKey: indicatorsKey(assessmentId) });
+    },
+    onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
+  });
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        {t("indicator.proposals")}
+      </Title>
+      <Stack gap="xs">
+        {row.assignments.map((a) => {
+          const answer = row.unitAnswers.find((u) => u.unitId === a.unitId);
+          return (
+            <Stack key={a.unitId} gap={4}>
+              <Group justify="space-between">
+                <Text fw={600} size="sm">
+                  {a.unitName}
+                </Text>
+                <Group gap="xs">
+                  {answer ? (
+                    <Badge
+                      variant="light"
+                      color={
+                        answer.status === "ready" ? "teal" : answer.status === "returned" ? "orange" : "blue"
+                      }
+                    >
+                      {t(`statuses.${answer.status}`)} · {t("indicator.levelField")} {answer.level ?? "—"}
+                    </Badge>
+                  ) : (
+                    <Badge variant="light" color="gray">
+                      {t("indicator.noProposal")}
+                    </Badge>
+                  )}
+                  {canReturn && answer && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="orange"
+                      onClick={() => setReturning(a.unitId)}
+                    >
+                      {t("indicator.returnToUnit")}
+                    </Button>
+                  )}
+                </Group>
+              </Group>
+              {answer?.explanation && (
+                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                  {answer.explanation}
+                </Text>
+              )}
+              {returning === a.unitId && (
+                <Group align="end">
+                  <Textarea
+                    label={t("indicator.returnNote")}
+                    value={note}
+                    onChange={(e) => setNote(e.currentTarget.value)}
+                    flex={1}
+                    autosize
+                  />
+                  <Button
+                    size="xs"
+                    color="orange"
+                    disabled={!note.trim()}
+                    loading={send.isPending}
+                    onClick={() => send.mutate(a.unitId)}
+                  >
+                    {t("indicator.send")}
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          );
+        })}
+      </Stack>
+    </Card>
+  );
+}
+
+export default function IndicatorPage() {
+  const { t, i18n } = useTranslation();
+  const { id = "", code = "" } = useParams();
+  const queryClient = useQueryClient();
+  const assessment = useAssessment(id);
+  const indicators = useIndicators(id);
+  const framework = useFramework(assessment.data?.cycle.frameworkId);
+  const me = useMe().data;
+  const row = indicators.data?.items.find((r) => r.code === code);
+  const ownUnit = row?.assignments.find((a) =>
+    me?.grants.some((g) => g.role === "operator" && g.organizationId === a.unitId),
+  );
+  const ownAnswer = row?.unitAnswers.find((u) => u.unitId === ownUnit?.unitId);
+  const canConsolidate = hasRole(me, "coordinator", "internal_assessor");
+  const initialLevel = ownUnit ? (ownAnswer?.level ?? null) : (row?.stages.self?.level ?? null);
+  const [chosen, setChosen] = useState<number | null>(initialLevel);
+  useEffect(() => setChosen(initialLevel), [initialLevel]);
+
+  if (assessment.isPending || indicators.isPending || framework.isPending)
+    return <Loader aria-label={t("common.loading")} />;
+  if (assessment.isError) return <Alert color="red">{errorMessage(assessment.error)}</Alert>;
+  if (indicators.isError) return <Alert color="red">{errorMessage(indicators.error)}</Alert>;
+  if (framework.isError) return <Alert color="red">{errorMessage(framework.error)}</Alert>;
+  if (!row) return <Alert color="red">{t("errors.forbidden")}</Alert>;
+
+  const a = assessment.data;
+  const definition = framework.data.domains
+    .flatMap((d) => d.aspects.flatMap((x) => x.indicators))
+    .find((i) => i.code === code);
+  const scale = framework.data.scales.find((s) => s.id === definition?.scale);
+  const levels = (scale?.levels ?? []).map((l) => {
+    const criteria = definition?.levels.find((x) => x.value === l.value);
+    return {
+      value: l.value,
+      name: local(l.name, i18n.language),
+      criteria: local(criteria?.criteria, i18n.language),
+      evidence: local(criteria?.evidence, i18n.language),
+    };
+  });
+  const editable = a.state === "self_assessment" && a.stageOpen;
+  // After a save everything that shows it follows: the row, the board, the history.
+  const refresh = async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: indicatorsKey(id) }),
+      queryClient.invalidateQueries({ queryKey: assessmentKey(id) }),
+      queryClient.invalidateQueries({ queryKey: ["thread", id, code] }),
+    ]);
+  };
+
+  return (
+    <Stack maw={1200}>
+      <Anchor component={Link} to={`/penilaian/${id}`} size="sm">
+        ← {t("indicator.back")}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Title order={2}>
+            {row.code}. {row.name}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {a.organization.name} · {a.cycle.name}
+          </Text>
+        </Stack>
+        <Stack gap={4} align="flex-end">
+          <Badge color={STATUS_COLOR[row.status]}>{t(`statuses.${row.status}`)}</Badge>
+          <Text size="sm">
+            {t("indicator.supportedLevel", { level: row.supportedLevel ?? t("indicator.none") })}
+          </Text>
+        </Stack>
+      </Group>
+      <Text size="sm">
+        <b>{t("indicator.assignedTo")}:</b>{" "}
+        {row.assignments.length
+          ? row.assignments.map((x) => `${x.unitName}${x.dueDate ? ` (${x.dueDate})` : ""}`).join(", ")
+          : t("indicator.noAssignment")}
+      </Text>
+
+      <Title order={4}>{t("indicator.levels")}</Title>
+      <LevelCards
+        levels={levels}
+        chosen={chosen}
+        onChoose={editable && (ownUnit || canConsolidate) ? setChosen : null}
+      />
+
+      {!editable && <Alert color="gray">{t("indicator.readOnly")}</Alert>}
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Stack>
+          {editable && ownUnit && (
+            <AnswerEditor
+              title={t("indicator.unitAnswer", { unit: ownUnit.unitName })}
+              initial={{
+                level: ownAnswer?.level ?? null,
+                text: ownAnswer?.explanation ?? "",
+                version: ownAnswer?.version ?? 0,
+              }}
+              chosenLevel={chosen}
+              setChosenLevel={setChosen}
+              note={
+                ownAnswer?.status === "returned"
+                  ? t("indicator.returnedNote", { note: ownAnswer.returnNote ?? "" })
+                  : null
+              }
+              save={async (draft, status) => {
+                await api("PUT", `/api/assessments/${id}/indicators/${code}/units/${ownUnit.unitId}`, {
+                  level: draft.level,
+                  explanation: draft.text,
+                  status: status ?? "in_progress",
+                  version: draft.version,
+                });
+                await refresh();
+              }}
+              actions={[
+                { label: t("indicator.saveDraft"), status: "in_progress", variant: "default" },
+                { label: t("indicator.markReady"), status: "ready" },
+              ]}
+            />
+          )}
+          {canConsolidate && row.assignments.length > 0 && (
+            <Proposals row={row} assessmentId={id} canReturn={editable} />
+          )}
+          {editable && canConsolidate && (
+            <AnswerEditor
+              title={t("indicator.instansiAnswer")}
+              initial={{
+                level: row.stages.self?.level ?? null,
+                text: row.stages.self?.note ?? "",
+                version: row.stages.self?.version ?? 0,
+              }}
+              chosenLevel={chosen}
+              setChosenLevel={setChosen}
+              save={async (draft) => {
+                await api("PUT", `/api/assessments/${id}/indicators/${code}/answer`, {
+                  level: draft.level,
+                  explanation: draft.text,
+                  version: draft.version,
+                });
+                await refresh();
+              }}
+              actions={[{ label: t("indicator.saveAnswer") }]}
+            />
+          )}
+          <Card withBorder>
+            <Title order={4} mb="xs">
+              {t("indicator.stageScores")}
+            </Title>
+            <Table>
+              <Table.Tbody>
+                {STAGES.map((stage) => (
+                  <Table.Tr key={stage}>
+                    <Table.Td>{t(`stages.${stage}`)}</Table.Td>
+                    <Table.Td fw={600}>{row.stages[stage]?.level ?? "—"}</Table.Td>
+                    <Table.Td>
+                      <Text size="xs" style={{ whiteSpace: "pre-wrap" }}>
+                        {row.stages[stage]?.note}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Card>
+        </Stack>
+        <Stack>
+          <EvidencePanel
+            assessmentId={id}
+            indicator={code}
+            levels={levels.map((l) => l.value)}
+            links={row.evidence}
+            canAdd={editable && Boolean(ownUnit || canConsolidate)}
+          />
+          <Thread assessmentId={id} code={code} />
+        </Stack>
+      </SimpleGrid>
+    </Stack>
+  );
+}
