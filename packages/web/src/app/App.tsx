@@ -13,6 +13,7 @@ const OrganizationsPage = lazy(() => import("../organizations/OrganizationsPage"
 const AssessmentsPage = lazy(() => import("../workspace/AssessmentsPage"));
 const AssessmentPage = lazy(() => import("../workspace/AssessmentPage"));
 const IndicatorPage = lazy(() => import("../workspace/IndicatorPage"));
+const PasswordPage = lazy(() => import("../account/PasswordPage"));
 
 const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
 const queryClient = new QueryClient({
@@ -45,6 +46,7 @@ const router = createBrowserRouter([
       { path: "penilaian", element: page(<AssessmentsPage />) },
       { path: "penilaian/:id", element: page(<AssessmentPage />) },
       { path: "penilaian/:id/indikator/:code", element: page(<IndicatorPage />) },
+      { path: "kata-sandi", element: page(<PasswordPage />) },
       { path: "*", element: <Navigate to="/" replace /> },
     ],
   },

@@ -91,7 +91,14 @@ export function Shell() {
             onClick={close}
           />
         ))}
-        <Anchor href="/api/docs" size="sm" mt="auto" p="sm">
+        <NavLink
+          component={RouterLink}
+          to="/kata-sandi"
+          label={t("nav.password")}
+          mt="auto"
+          onClick={close}
+        />
+        <Anchor href="/api/docs" size="sm" p="sm">
           {t("nav.apiDocs")}
         </Anchor>
       </AppShell.Navbar>
