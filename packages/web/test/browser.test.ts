@@ -227,6 +227,67 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.close();
   });
 
+  it("lets an assigned assessor move the assessment on, review evidence, score and go to the next indicator", async () => {
+    // The coordinator completes and submits the self-assessment through the API.
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "koordinator@demo.matang.id", password: DEMO_PASSWORD },
+    });
+    const cookie = login.cookies.find((c) => c.name === "matang_session")?.value ?? "";
+    const csrf = login.json().csrfToken as string;
+    const call = (method: "GET" | "PUT" | "POST", url: string, payload?: object) =>
+      app.inject({
+        method,
+        url,
+        payload,
+        cookies: { matang_session: cookie },
+        headers: method === "GET" ? {} : { "x-csrf-token": csrf },
+      });
+    const bandung = (await call("GET", "/api/assessments"))
+      .json()
+      .items.find((x: { organizationName: string }) => x.organizationName === "Pemerintah Kota Bandung");
+    const rows = (await call("GET", `/api/assessments/${bandung.id}/indicators`)).json().items;
+    for (const row of rows) {
+      const res = await call("PUT", `/api/assessments/${bandung.id}/indicators/${row.code}/answer`, {
+        level: 3,
+        explanation: `Fakta, analisis dan justifikasi ${row.code}.`,
+        version: row.stages.self?.version ?? 0,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    expect(
+      (await call("POST", `/api/assessments/${bandung.id}/transitions`, { to: "submitted" })).statusCode,
+    ).toBe(200);
+
+    const { page, errors } = await newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`${base}/login`);
+    await logIn(page, "asesor@demo.matang.id", DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Penilaian", exact: true }).click();
+    await page.getByRole("link", { name: "Pemerintah Kota Bandung" }).click();
+    await page.getByRole("button", { name: "Lanjutkan ke Penilaian dokumen" }).click();
+    await page.getByText("Penilaian dipindahkan ke tahap Penilaian dokumen.").waitFor();
+    await page.getByRole("link", { name: /Kebijakan Internal Arsitektur SPBE/ }).click();
+    await page.getByRole("button", { name: "Terima" }).first().click();
+    await page.getByText("Diterima").first().waitFor();
+    await page.getByRole("button", { name: "Pilih tingkat 2" }).click();
+    await page
+      .getByLabel("Penjelasan")
+      .fill("Fakta: Perwal ada. Analisis: integrasi belum diatur. Justifikasi: tingkat 2.");
+    await page.getByRole("button", { name: "Simpan nilai" }).click();
+    await page.getByText("Tersimpan.").waitFor();
+    // The stage table shows the difference from the self-assessment.
+    await page.getByTitle("Selisih dari mandiri").getByText("-1").waitFor();
+    await page.screenshot({ path: join(screenshots, "asesor.png"), fullPage: true });
+    await page.keyboard.press("Alt+ArrowRight");
+    await page
+      .getByRole("heading", { name: /^2\. Tingkat Kematangan Kebijakan Internal Peta Rencana/ })
+      .waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("is readable on a phone", async () => {
     const { page, errors } = await newPage(390, 844);
     await page.goto(`${base}/login`);

@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Group,
+  Modal,
   Progress,
   Select,
   Stack,
@@ -49,9 +50,85 @@ interface Props {
   levels: number[];
   links: EvidenceLink[];
   canAdd: boolean;
+  /** Assessors (and the coordinator's internal review) accept or return each piece. */
+  canReview?: boolean;
 }
 
-export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd }: Props) {
+const REASONS = ["wrong_document", "not_uploaded", "outdated", "other"] as const;
+
+function ReviewControls({
+  assessmentId,
+  link,
+  onDone,
+}: {
+  assessmentId: string;
+  link: EvidenceLink;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState<string>("wrong_document");
+  const [note, setNote] = useState("");
+  const review = useMutation({
+    mutationFn: (body: { review: "accepted" | "revision"; reason?: string; note?: string }) =>
+      api("PUT", `/api/assessments/${assessmentId}/evidence-links/${link.id}/review`, {
+        ...body,
+        version: link.version,
+      }),
+    onSuccess: () => {
+      setReturning(false);
+      setNote("");
+      onDone();
+    },
+    onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
+  });
+  return (
+    <Stack gap={4}>
+      <Group gap="xs">
+        <Button
+          size="compact-xs"
+          color="green"
+          variant="light"
+          loading={review.isPending}
+          onClick={() => review.mutate({ review: "accepted" })}
+        >
+          {t("review.accept")}
+        </Button>
+        <Button size="compact-xs" color="orange" variant="light" onClick={() => setReturning((r) => !r)}>
+          {t("review.return")}
+        </Button>
+      </Group>
+      {returning && (
+        <Group align="end" gap="xs">
+          <Select
+            label={t("review.reason")}
+            value={reason}
+            onChange={(v) => setReason(v ?? reason)}
+            data={REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`) }))}
+            allowDeselect={false}
+            w={200}
+          />
+          <TextInput
+            label={t("review.note")}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            flex={1}
+          />
+          <Button
+            size="xs"
+            color="orange"
+            loading={review.isPending}
+            onClick={() => review.mutate({ review: "revision", reason, note })}
+          >
+            {t("review.send")}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, canReview = false }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [level, setLevel] = useState<string>(String(levels[0] ?? ""));
@@ -59,6 +136,7 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd }
   const [url, setUrl] = useState("");
   const [progress, setProgress] = useState<{ name: string; fraction: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<EvidenceLink | null>(null);
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: indicatorsKey(assessmentId) }),
@@ -103,45 +181,64 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd }
 
   return (
     <Card withBorder>
+      <Modal opened={preview !== null} onClose={() => setPreview(null)} title={preview?.title} size="xl">
+        {preview && (
+          <Stack>
+            <iframe
+              title={preview.title}
+              src={`/api/evidence/${preview.evidenceId}/content`}
+              style={{ width: "100%", height: "70vh", border: 0 }}
+            />
+            <Anchor href={`/api/evidence/${preview.evidenceId}/content?download=true`}>
+              {t("evidence.view")}
+            </Anchor>
+          </Stack>
+        )}
+      </Modal>
       <Title order={4} mb="sm">
         {t("evidence.title")}
       </Title>
       <Stack gap="xs">
         {links.length === 0 && <Text c="dimmed">{t("evidence.empty")}</Text>}
         {links.map((l) => (
-          <Group key={l.id} justify="space-between" wrap="nowrap" align="flex-start">
-            <Stack gap={2}>
-              <Group gap="xs">
-                <Badge variant="outline">{t("evidence.forLevel", { level: l.level })}</Badge>
-                <Text size="sm">{l.title}</Text>
+          <Stack key={l.id} gap={4}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Stack gap={2}>
+                <Group gap="xs">
+                  <Badge variant="outline">{t("evidence.forLevel", { level: l.level })}</Badge>
+                  <Text size="sm">{l.title}</Text>
+                </Group>
+                {l.note && (
+                  <Text size="xs" c="dimmed">
+                    {t("evidence.reviewNote", { note: l.note })}
+                  </Text>
+                )}
+              </Stack>
+              <Group gap="xs" wrap="nowrap">
+                <Badge color={REVIEW_COLOR[l.review]} variant="light">
+                  {t(`reviews.${l.review}`)}
+                  {l.reason ? ` · ${t(`reasons.${l.reason}`)}` : ""}
+                </Badge>
+                {l.kind === "file" ? (
+                  <Anchor
+                    size="sm"
+                    href={`/api/evidence/${l.evidenceId}/content`}
+                    target="_blank"
+                    rel="noopener"
+                  >
+                    {t("evidence.view")}
+                  </Anchor>
+                ) : (
+                  <Anchor size="sm" href={l.url ?? "#"} target="_blank" rel="noopener noreferrer">
+                    {t("evidence.link")}
+                  </Anchor>
+                )}
               </Group>
-              {l.note && (
-                <Text size="xs" c="dimmed">
-                  {t("evidence.reviewNote", { note: l.note })}
-                </Text>
-              )}
-            </Stack>
-            <Group gap="xs" wrap="nowrap">
-              <Badge color={REVIEW_COLOR[l.review]} variant="light">
-                {t(`reviews.${l.review}`)}
-                {l.reason ? ` · ${t(`reasons.${l.reason}`)}` : ""}
-              </Badge>
-              {l.kind === "file" ? (
-                <Anchor
-                  size="sm"
-                  href={`/api/evidence/${l.evidenceId}/content`}
-                  target="_blank"
-                  rel="noopener"
-                >
-                  {t("evidence.view")}
-                </Anchor>
-              ) : (
-                <Anchor size="sm" href={l.url ?? "#"} target="_blank" rel="noopener noreferrer">
-                  {t("evidence.link")}
-                </Anchor>
-              )}
             </Group>
-          </Group>
+            {canReview && (
+              <ReviewControls assessmentId={assessmentId} link={l} onDone={() => void refresh()} />
+            )}
+          </Stack>
         ))}
         {canAdd && (
           <Stack gap="xs" mt="sm">

@@ -202,6 +202,48 @@ function SubmitButton({ assessment }: { assessment: Assessment }) {
   );
 }
 
+/** Forward moves an assessor (or an administrator) can make from each state. */
+const NEXT: Partial<Record<Assessment["state"], Assessment["state"][]>> = {
+  submitted: ["document_review"],
+  document_review: ["interview"],
+  interview: ["visit", "consolidation"],
+  visit: ["consolidation"],
+  consolidation: ["validation"],
+  validation: ["published"],
+};
+
+function MoveButtons({ assessment }: { assessment: Assessment }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const queryClient = useQueryClient();
+  const move = useMutation({
+    mutationFn: (to: string) =>
+      api("POST", `/api/assessments/${assessment.id}/transitions`, { to, version: assessment.version }),
+    onSuccess: (_data, to) => {
+      notifications.show({ color: "green", message: t("review.moved", { state: t(`states.${to}`) }) });
+      void queryClient.invalidateQueries({ queryKey: assessmentKey(assessment.id) });
+    },
+    onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
+  });
+  const targets = (NEXT[assessment.state] ?? []).filter((to) =>
+    to === "published" ? hasRole(me, "admin") : hasRole(me, "external_assessor", "admin"),
+  );
+  return (
+    <>
+      {targets.map((to) => (
+        <Button
+          key={to}
+          variant={to === "visit" ? "default" : "filled"}
+          loading={move.isPending}
+          onClick={() => move.mutate(to)}
+        >
+          {to === "published" ? t("review.publish") : t("review.advance", { state: t(`states.${to}`) })}
+        </Button>
+      ))}
+    </>
+  );
+}
+
 export default function AssessmentPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
@@ -244,6 +286,7 @@ export default function AssessmentPage() {
             <Anchor href={`/api/assessments/${a.id}/minutes.pdf`}>{t("assessment.minutes")}</Anchor>
           )}
           {coordinator && a.state === "self_assessment" && <SubmitButton assessment={a} />}
+          <MoveButtons assessment={a} />
         </Group>
       </Group>
 

@@ -6,6 +6,7 @@ import {
   Card,
   Group,
   Loader,
+  SegmentedControl,
   SimpleGrid,
   Stack,
   Table,
@@ -16,11 +17,12 @@ import {
   Title,
   UnstyledButton,
 } from "@mantine/core";
+import { useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, api } from "../app/api";
 import { hasRole, useMe } from "../app/session";
 import { EvidencePanel } from "../evidence/EvidencePanel";
@@ -453,6 +455,73 @@ function Proposals({
   );
 }
 
+/** The score stage an assessor works on in each state. */
+const STAGE_OF_STATE: Partial<Record<string, "document" | "interview" | "visit" | "final" | "validation">> = {
+  document_review: "document",
+  interview: "interview",
+  visit: "visit",
+  consolidation: "final",
+  validation: "validation",
+};
+
+function VerdictEditor({
+  assessmentId,
+  code,
+  current,
+  onSaved,
+}: {
+  assessmentId: string;
+  code: string;
+  current: { verdict: string | null; note: string; version: number } | undefined;
+  onSaved: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const [verdict, setVerdict] = useState(current?.verdict ?? "valid");
+  const [note, setNote] = useState(current?.note ?? "");
+  const save = useMutation({
+    mutationFn: () =>
+      api("PUT", `/api/assessments/${assessmentId}/indicators/${code}/stages/validation`, {
+        verdict,
+        note,
+        version: current?.version ?? 0,
+      }),
+    onSuccess: async () => {
+      notifications.show({ color: "green", message: t("indicator.saved") });
+      await onSaved();
+    },
+    onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
+  });
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        {t("review.verdict")}
+      </Title>
+      <Stack gap="xs">
+        <SegmentedControl
+          value={verdict}
+          onChange={setVerdict}
+          data={[
+            { value: "valid", label: t("review.valid") },
+            { value: "not_valid", label: t("review.notValid") },
+          ]}
+        />
+        <Textarea
+          label={t("review.note")}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <Group justify="flex-end">
+          <Button loading={save.isPending} onClick={() => save.mutate()}>
+            {t("review.saveVerdict")}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
 export default function IndicatorPage() {
   const { t, i18n } = useTranslation();
   const { id = "", code = "" } = useParams();
@@ -467,9 +536,39 @@ export default function IndicatorPage() {
   );
   const ownAnswer = row?.unitAnswers.find((u) => u.unitId === ownUnit?.unitId);
   const canConsolidate = hasRole(me, "coordinator", "internal_assessor");
-  const initialLevel = ownUnit ? (ownAnswer?.level ?? null) : (row?.stages.self?.level ?? null);
+  const stage = STAGE_OF_STATE[assessment.data?.state ?? ""];
+  const open = assessment.data?.stageOpen ?? false;
+  const canScore =
+    open && stage !== undefined && stage !== "validation" && hasRole(me, "external_assessor", "admin");
+  const canValidate = open && stage === "validation" && hasRole(me, "reviewer", "admin");
+  // The level an assessor starts from: their own score, else what the previous stage left.
+  const inherited = row
+    ? ((["final", "visit", "interview", "document", "self"] as const)
+        .slice(
+          (["final", "visit", "interview", "document", "self"] as const).indexOf(
+            stage === "validation" || !stage ? "final" : stage,
+          ),
+        )
+        .map((s) => row.stages[s]?.level)
+        .find((l) => l !== null && l !== undefined) ?? null)
+    : null;
+  const initialLevel = ownUnit
+    ? (ownAnswer?.level ?? null)
+    : canScore
+      ? inherited
+      : (row?.stages.self?.level ?? null);
   const [chosen, setChosen] = useState<number | null>(initialLevel);
   useEffect(() => setChosen(initialLevel), [initialLevel]);
+  const navigate = useNavigate();
+  const codes = indicators.data?.items.map((r) => r.code) ?? [];
+  const position = codes.indexOf(code);
+  const previous = position > 0 ? codes[position - 1] : undefined;
+  const next = position >= 0 && position < codes.length - 1 ? codes[position + 1] : undefined;
+  const go = (target: string | undefined) => target && navigate(`/penilaian/${id}/indikator/${target}`);
+  useHotkeys([
+    ["alt+ArrowLeft", () => go(previous)],
+    ["alt+ArrowRight", () => go(next)],
+  ]);
 
   if (assessment.isPending || indicators.isPending || framework.isPending)
     return <Loader aria-label={t("common.loading")} />;
@@ -504,9 +603,22 @@ export default function IndicatorPage() {
 
   return (
     <Stack maw={1200}>
-      <Anchor component={Link} to={`/penilaian/${id}`} size="sm">
-        ← {t("indicator.back")}
-      </Anchor>
+      <Group justify="space-between">
+        <Anchor component={Link} to={`/penilaian/${id}`} size="sm">
+          ← {t("indicator.back")}
+        </Anchor>
+        <Group gap="xs">
+          <Text size="xs" c="dimmed" visibleFrom="sm">
+            {t("review.keys")}
+          </Text>
+          <Button size="compact-sm" variant="default" disabled={!previous} onClick={() => go(previous)}>
+            ← {t("review.previous")}
+          </Button>
+          <Button size="compact-sm" variant="default" disabled={!next} onClick={() => go(next)}>
+            {t("review.next")} →
+          </Button>
+        </Group>
+      </Group>
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Title order={2}>
@@ -534,10 +646,10 @@ export default function IndicatorPage() {
       <LevelCards
         levels={levels}
         chosen={chosen}
-        onChoose={editable && (ownUnit || canConsolidate) ? setChosen : null}
+        onChoose={(editable && (ownUnit || canConsolidate)) || canScore ? setChosen : null}
       />
 
-      {!editable && <Alert color="gray">{t("indicator.readOnly")}</Alert>}
+      {!editable && !canScore && !canValidate && <Alert color="gray">{t("indicator.readOnly")}</Alert>}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Stack>
           {editable && ownUnit && (
@@ -594,23 +706,64 @@ export default function IndicatorPage() {
               actions={[{ label: t("indicator.saveAnswer") }]}
             />
           )}
+          {canScore && stage && (
+            <AnswerEditor
+              key={stage}
+              title={t("review.stageScore", { stage: t(`stages.${stage}`) })}
+              initial={{
+                level: row.stages[stage]?.level ?? null,
+                text: row.stages[stage]?.note ?? "",
+                version: row.stages[stage]?.version ?? 0,
+              }}
+              chosenLevel={chosen}
+              setChosenLevel={setChosen}
+              save={async (draft) => {
+                await api("PUT", `/api/assessments/${id}/indicators/${code}/stages/${stage}`, {
+                  level: draft.level,
+                  note: draft.text,
+                  version: draft.version,
+                });
+                await refresh();
+              }}
+              actions={[{ label: t("review.saveScore") }]}
+            />
+          )}
+          {canValidate && (
+            <VerdictEditor assessmentId={id} code={code} current={row.stages.validation} onSaved={refresh} />
+          )}
           <Card withBorder>
             <Title order={4} mb="xs">
               {t("indicator.stageScores")}
             </Title>
             <Table>
               <Table.Tbody>
-                {STAGES.map((stage) => (
-                  <Table.Tr key={stage}>
-                    <Table.Td>{t(`stages.${stage}`)}</Table.Td>
-                    <Table.Td fw={600}>{row.stages[stage]?.level ?? "—"}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs" style={{ whiteSpace: "pre-wrap" }}>
-                        {row.stages[stage]?.note}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                {STAGES.map((s) => {
+                  const level = row.stages[s]?.level;
+                  const self = row.stages.self?.level;
+                  const diff = s !== "self" && level != null && self != null ? level - self : null;
+                  return (
+                    <Table.Tr key={s}>
+                      <Table.Td>{t(`stages.${s}`)}</Table.Td>
+                      <Table.Td fw={600}>{level ?? "—"}</Table.Td>
+                      <Table.Td>
+                        {diff !== null && diff !== 0 && (
+                          <Badge
+                            color={diff < 0 ? "red" : "green"}
+                            variant="light"
+                            title={t("review.difference")}
+                          >
+                            {diff > 0 ? `+${diff}` : diff}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs" style={{ whiteSpace: "pre-wrap" }}>
+                          {row.stages[s]?.note}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
               </Table.Tbody>
             </Table>
           </Card>
@@ -622,6 +775,12 @@ export default function IndicatorPage() {
             levels={levels.map((l) => l.value)}
             links={row.evidence}
             canAdd={editable && Boolean(ownUnit || canConsolidate)}
+            canReview={
+              open &&
+              a.state !== "submitted" &&
+              a.state !== "published" &&
+              (hasRole(me, "external_assessor") || (a.state === "self_assessment" && canConsolidate))
+            }
           />
           <Thread assessmentId={id} code={code} />
         </Stack>
