@@ -14,6 +14,7 @@ const AssessmentsPage = lazy(() => import("../workspace/AssessmentsPage"));
 const AssessmentPage = lazy(() => import("../workspace/AssessmentPage"));
 const IndicatorPage = lazy(() => import("../workspace/IndicatorPage"));
 const PasswordPage = lazy(() => import("../account/PasswordPage"));
+const DashboardPage = lazy(() => import("../dashboards/DashboardPage"));
 
 const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
 const queryClient = new QueryClient({
@@ -47,6 +48,7 @@ const router = createBrowserRouter([
       { path: "penilaian/:id", element: page(<AssessmentPage />) },
       { path: "penilaian/:id/indikator/:code", element: page(<IndicatorPage />) },
       { path: "kata-sandi", element: page(<PasswordPage />) },
+      { path: "penilaian/:id/dasbor", element: page(<DashboardPage />) },
       { path: "*", element: <Navigate to="/" replace /> },
     ],
   },

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../app/api";
 import { useMe } from "../app/session";
+import { useAssessments } from "../workspace/api";
 
 interface Organization {
   id: string;
@@ -16,6 +17,36 @@ function OrganizationName({ id }: { id: string }) {
     queryFn: () => api<Organization>("GET", `/api/organizations/${id}`),
   });
   return <>{org.data?.name ?? "…"}</>;
+}
+
+/** The assessments the user works on, each with its dashboard first: what leadership looks at. */
+function YourAssessments() {
+  const { t } = useTranslation();
+  const list = useAssessments();
+  const items = list.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        {t("home.assessments")}
+      </Title>
+      <Stack gap="xs">
+        {items.slice(0, 5).map((a) => (
+          <Group key={a.id} justify="space-between">
+            <Anchor component={Link} to={`/penilaian/${a.id}`}>
+              {a.organizationName}
+            </Anchor>
+            <Group gap="xs">
+              <Badge variant="light">{t(`states.${a.state}`)}</Badge>
+              <Anchor component={Link} to={`/penilaian/${a.id}/dasbor`} size="sm">
+                {t("home.dashboardOf")}
+              </Anchor>
+            </Group>
+          </Group>
+        ))}
+      </Stack>
+    </Card>
+  );
 }
 
 export default function HomePage() {
@@ -44,6 +75,7 @@ export default function HomePage() {
           </Stack>
         )}
       </Card>
+      <YourAssessments />
       <Anchor component={Link} to="/organisasi">
         {t("home.organizationsLink")}
       </Anchor>

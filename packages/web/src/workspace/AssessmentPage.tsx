@@ -282,6 +282,9 @@ export default function AssessmentPage() {
           )}
         </Stack>
         <Group>
+          <Anchor component={Link} to={`/penilaian/${a.id}/dasbor`}>
+            {t("nav.dashboard")}
+          </Anchor>
           {a.submittedAt && (
             <Anchor href={`/api/assessments/${a.id}/minutes.pdf`}>{t("assessment.minutes")}</Anchor>
           )}

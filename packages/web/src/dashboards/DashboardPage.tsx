@@ -1,0 +1,368 @@
+import { BarChart, GaugeChart, RadarChart } from "@mantine/charts";
+import "@mantine/charts/styles.css";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  Loader,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import {
+  compareLevels,
+  formatIndex as exactDisplay,
+  type Framework,
+  loadFramework,
+  plan,
+  ratioOfDecimal,
+} from "@matang/core";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { errorMessage } from "../i18n";
+import {
+  type Assessment,
+  type FrameworkTree,
+  formatIndex,
+  type IndicatorRow,
+  STAGES,
+  type Stage,
+  useAssessment,
+  useFramework,
+  useIndicators,
+} from "../workspace/api";
+
+const BAND_COLORS = ["red.6", "orange.5", "yellow.5", "teal.5", "green.7", "blue.6", "grape.6"];
+
+/** The stage leadership should look at: the latest one with a complete score. */
+function headlineStage(a: Assessment): Stage {
+  return ([...STAGES].reverse().find((s) => a.scores[s].complete) ?? "self") as Stage;
+}
+
+function compile(tree: FrameworkTree): Framework | null {
+  const result = loadFramework(tree);
+  return result.ok ? result.framework : null;
+}
+
+/** A number as the user reads it, through the core's exact rounding. */
+const show = (value: number, language: string, places = 2) =>
+  formatIndex(exactDisplay(ratioOfDecimal(Number(value.toFixed(12))), places), language);
+
+function Gauge({ a, framework, stage }: { a: Assessment; framework: Framework; stage: Stage }) {
+  const { t, i18n } = useTranslation();
+  const s = a.scores[stage];
+  const bands = [...framework.predicates].sort((x, y) => x.min - y.min);
+  const min = bands[0]?.min ?? 0;
+  const max = bands[bands.length - 1]?.max ?? 5;
+  const value = s.complete ? (s.index ?? min) : s.floor;
+  return (
+    <Card withBorder>
+      <Text size="sm" c="dimmed">
+        {t("dashboard.index", { stage: t(`stages.${stage}`) })}
+      </Text>
+      <Group justify="center">
+        <GaugeChart
+          value={value}
+          min={min}
+          max={max}
+          size={220}
+          thickness={18}
+          sections={bands.map((b, i) => ({
+            value: b.max,
+            color: BAND_COLORS[i % BAND_COLORS.length] ?? "gray",
+          }))}
+          label={
+            <Stack gap={0} align="center">
+              <Text fz={34} fw={700}>
+                {s.complete ? formatIndex(s.indexDisplay, i18n.language) : "…"}
+              </Text>
+              <Text size="sm">
+                {s.predicate ??
+                  t("assessment.between", {
+                    floor: formatIndex(s.floorDisplay, i18n.language),
+                    ceiling: formatIndex(s.ceilingDisplay, i18n.language),
+                  })}
+              </Text>
+            </Stack>
+          }
+        />
+      </Group>
+      <Group gap={6} justify="center">
+        {bands.map((b, i) => (
+          <Badge key={b.name.id} size="xs" color={BAND_COLORS[i % BAND_COLORS.length]} variant="light">
+            {(i18n.language === "en" && b.name.en) || b.name.id} ≥ {formatIndex(String(b.min), i18n.language)}
+          </Badge>
+        ))}
+      </Group>
+    </Card>
+  );
+}
+
+function GapList({
+  rows,
+  framework,
+  assessmentId,
+}: {
+  rows: IndicatorRow[];
+  framework: Framework;
+  assessmentId: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const claimed: Record<string, number> = {};
+  const supported: Record<string, number> = {};
+  for (const r of rows) {
+    if (r.claimedLevel === null) continue;
+    const scale = framework.indicatorByCode.get(r.code)?.scale;
+    if (!scale) continue;
+    claimed[r.code] = r.claimedLevel;
+    supported[r.code] = r.supportedLevel ?? scale.min;
+  }
+  // What the index would lose if only accepted evidence counted, largest first (core's comparison).
+  const comparison = compareLevels(framework, claimed, supported);
+  const gaps = comparison.indicators.filter((d) => d.difference < 0);
+  return (
+    <Card withBorder>
+      <Title order={4}>{t("dashboard.gaps")}</Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t("dashboard.gapsHint")}
+      </Text>
+      {gaps.length === 0 ? (
+        <Text>{t("dashboard.noGaps")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={520}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("assessment.code")}</Table.Th>
+                <Table.Th>{t("assessment.name")}</Table.Th>
+                <Table.Th>{t("assessment.claimed")}</Table.Th>
+                <Table.Th>{t("assessment.supported")}</Table.Th>
+                <Table.Th>{t("dashboard.atRisk")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {gaps.slice(0, 15).map((g) => (
+                <Table.Tr key={g.indicator}>
+                  <Table.Td>{g.indicator}</Table.Td>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={`/penilaian/${assessmentId}/indikator/${g.indicator}`}
+                      size="sm"
+                    >
+                      {g.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{g.from}</Table.Td>
+                  <Table.Td>{g.to}</Table.Td>
+                  <Table.Td c="red">−{show(-g.contribution, i18n.language, 3)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Card>
+  );
+}
+
+function Planner({
+  rows,
+  framework,
+  current,
+}: {
+  rows: IndicatorRow[];
+  framework: Framework;
+  current: number | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const bands = [...framework.predicates].sort((x, y) => x.min - y.min);
+  const nextBand = bands.find((b) => current !== null && b.min > current);
+  const [target, setTarget] = useState<number>(nextBand?.min ?? bands[bands.length - 1]?.max ?? 5);
+  const levels = Object.fromEntries(
+    rows.filter((r) => r.claimedLevel !== null).map((r) => [r.code, r.claimedLevel as number]),
+  );
+  const complete = framework.indicators.every((i) => levels[i.code] !== undefined);
+  const result = useMemo(
+    () => (complete ? plan(framework, levels, target) : null),
+    [complete, framework, levels, target],
+  );
+  return (
+    <Card withBorder>
+      <Title order={4}>{t("dashboard.planner")}</Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t("dashboard.plannerHint")}
+      </Text>
+      <NumberInput
+        label={t("dashboard.target")}
+        value={target}
+        onChange={(v) => typeof v === "number" && setTarget(v)}
+        min={bands[0]?.min ?? 0}
+        max={bands[bands.length - 1]?.max ?? 5}
+        step={0.05}
+        decimalScale={2}
+        decimalSeparator={i18n.language === "id" ? "," : "."}
+        w={160}
+        mb="sm"
+      />
+      {!complete || !result ? (
+        <Text>{t("dashboard.plannerIncomplete")}</Text>
+      ) : !result.reachable ? (
+        <Alert color="orange">
+          {t("dashboard.unreachable", { max: formatIndex(result.maxIndexDisplay, i18n.language) })}
+        </Alert>
+      ) : result.steps.length === 0 ? (
+        <Alert color="green">{t("dashboard.reached")}</Alert>
+      ) : (
+        <Stack gap="xs">
+          <Text size="sm">
+            {t("dashboard.planSummary", {
+              steps: result.totalCost,
+              result: formatIndex(result.resultIndexDisplay, i18n.language),
+            })}
+          </Text>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("assessment.code")}</Table.Th>
+                <Table.Th>{t("assessment.name")}</Table.Th>
+                <Table.Th>{t("dashboard.levels")}</Table.Th>
+                <Table.Th>{t("dashboard.gain")}</Table.Th>
+                <Table.Th>{t("dashboard.after")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.steps.map((s) => (
+                <Table.Tr key={s.indicator}>
+                  <Table.Td>{s.indicator}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{s.name}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {s.from} → {s.to}
+                  </Table.Td>
+                  <Table.Td>+{show(s.gain, i18n.language, 3)}</Table.Td>
+                  <Table.Td>{show(s.indexAfter, i18n.language, 3)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+export default function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const { id = "" } = useParams();
+  const assessment = useAssessment(id);
+  const indicators = useIndicators(id);
+  const tree = useFramework(assessment.data?.cycle.frameworkId);
+  const framework = useMemo(() => (tree.data ? compile(tree.data) : null), [tree.data]);
+  if (assessment.isPending || indicators.isPending || tree.isPending)
+    return <Loader aria-label={t("common.loading")} />;
+  if (assessment.isError) return <Alert color="red">{errorMessage(assessment.error)}</Alert>;
+  if (indicators.isError) return <Alert color="red">{errorMessage(indicators.error)}</Alert>;
+  if (tree.isError || !framework) return <Alert color="red">{errorMessage(tree.error)}</Alert>;
+  const a = assessment.data;
+  const stage = headlineStage(a);
+  const compared: Stage[] = stage === "self" ? ["self"] : ["self", stage];
+  const value = (n: number | null, floor: number) => Number((n ?? floor).toFixed(4));
+  const domains = a.scores.self.domains.map((d, i) => ({
+    domain: `${d.code} ${d.name}`,
+    ...Object.fromEntries(
+      compared.map((s) => [
+        t(`stages.${s}`),
+        value(a.scores[s].domains[i]?.index ?? null, a.scores[s].domains[i]?.floor ?? 0),
+      ]),
+    ),
+  }));
+  const aspects = a.scores.self.aspects.map((x, i) => ({
+    aspect: x.code,
+    ...Object.fromEntries(
+      compared.map((s) => [
+        t(`stages.${s}`),
+        value(a.scores[s].aspects[i]?.index ?? null, a.scores[s].aspects[i]?.floor ?? 0),
+      ]),
+    ),
+  }));
+  const colors = ["teal.6", "indigo.6"];
+  const series = compared.map((s, i) => ({ name: t(`stages.${s}`), color: colors[i] ?? "gray.6" }));
+  // Only complete stages: a half-scored stage has no index yet, and its floor would mislead.
+  const stageIndices = STAGES.filter((s) => a.scores[s].complete).map((s) => ({
+    stage: t(`stages.${s}`),
+    [t("assessment.index")]: value(a.scores[s].index, a.scores[s].floor),
+  }));
+  const bands = [...framework.predicates].sort((x, y) => x.min - y.min);
+  const axisMax = bands[bands.length - 1]?.max ?? 5;
+
+  return (
+    <Stack maw={1200}>
+      <Group justify="space-between">
+        <Stack gap={2}>
+          <Title order={2}>{t("dashboard.title", { name: a.organization.name })}</Title>
+          <Text c="dimmed">
+            {a.cycle.name} · {t(`states.${a.state}`)}
+          </Text>
+        </Stack>
+        <Anchor component={Link} to={`/penilaian/${a.id}`}>
+          {t("dashboard.workspace")}
+        </Anchor>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Gauge a={a} framework={framework} stage={stage} />
+        <Card withBorder>
+          <Title order={4} mb="sm">
+            {t("dashboard.stages")}
+          </Title>
+          <BarChart
+            h={220}
+            data={stageIndices}
+            dataKey="stage"
+            series={[{ name: t("assessment.index"), color: "teal.6" }]}
+            yAxisProps={{ domain: [0, axisMax] }}
+            valueFormatter={(v) => formatIndex(v.toFixed(2), i18n.language)}
+          />
+        </Card>
+        <Card withBorder>
+          <Title order={4} mb="sm">
+            {t("dashboard.domains")}
+          </Title>
+          <BarChart
+            h={260}
+            data={domains}
+            dataKey="domain"
+            series={series}
+            orientation="vertical"
+            yAxisProps={{ width: 150 }}
+            xAxisProps={{ domain: [0, axisMax] }}
+            withLegend
+            valueFormatter={(v) => formatIndex(v.toFixed(2), i18n.language)}
+          />
+        </Card>
+        <Card withBorder>
+          <Title order={4} mb="sm">
+            {t("dashboard.aspects")}
+          </Title>
+          <RadarChart
+            h={260}
+            data={aspects}
+            dataKey="aspect"
+            series={series.map((s) => ({ ...s, opacity: 0.25 }))}
+            withLegend
+            withPolarRadiusAxis
+          />
+        </Card>
+      </SimpleGrid>
+      <GapList rows={indicators.data.items} framework={framework} assessmentId={a.id} />
+      <Planner rows={indicators.data.items} framework={framework} current={a.scores.self.index} />
+    </Stack>
+  );
+}
