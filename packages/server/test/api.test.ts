@@ -469,3 +469,42 @@ describe.each(ENGINES)("database going away on %s", (engine) => {
     await database.destroy();
   });
 });
+
+describe("registry import over HTTP", () => {
+  it("imports a CSV for a national admin, reports problems by line, refuses others", async () => {
+    const database = await testDatabase("pglite");
+    const app = await appFor(database);
+    await addUser(database, "admin@matang.go.id", "admin", null);
+    const admin = await client(app, "admin@matang.go.id");
+    const send = (body: string, cookie = admin.cookie, csrf = admin.csrf) =>
+      app.inject({
+        method: "POST",
+        url: "/api/organizations/import?year=2024&name=registri.csv",
+        payload: body,
+        headers: { "content-type": "text/csv", "x-csrf-token": csrf },
+        cookies: { matang_session: cookie },
+      });
+    const ok = await send(
+      "instansi,type,region\nPemerintah Provinsi Bali,provinsi,Bali\nPemerintah Kota Denpasar,kota,Bali\n",
+    );
+    expect(ok.json()).toMatchObject({ total: 2, created: 2, linked: 1 });
+    const bad = await send("instansi,type,region\nKota X,desa,Bali\n");
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.details).toEqual([
+      {
+        file: "registri.csv",
+        line: 2,
+        field: "type",
+        message: '"desa" is not a type of instansi (kementerian, lembaga, provinsi, kabupaten, kota)',
+      },
+    ]);
+    const bali = (await admin.call("GET", "/api/organizations?kind=provinsi")).json().items[0].id;
+    await addUser(database, "koordinator@baliprov.go.id", "coordinator", bali);
+    const coordinator = await client(app, "koordinator@baliprov.go.id");
+    expect((await send("instansi,type\nX,lembaga\n", coordinator.cookie, coordinator.csrf)).statusCode).toBe(
+      403,
+    );
+    await app.close();
+    await database.destroy();
+  });
+});

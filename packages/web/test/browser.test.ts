@@ -313,6 +313,51 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.close();
   });
 
+  it("lets an administrator create accounts with roles, open a cycle, enrol participants and import the registry", async () => {
+    const { page, errors } = await newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/login`);
+    await logIn(page, "admin@uji.id", "sandi-admin-uji");
+    await page.getByRole("link", { name: "Pengguna", exact: true }).click();
+    await page.getByLabel(/^Email/).fill("opd-baru@bandung.go.id");
+    await page.getByLabel(/^Nama/).first().fill("Operator Baru");
+    const picker = page.getByLabel("Organisasi", { exact: true }).first();
+    await picker.fill("Kota Bandung");
+    await page.getByRole("option", { name: "Pemerintah Kota Bandung" }).click();
+    await page.getByRole("button", { name: "Buat akun" }).click();
+    await page.getByText("Kata sandi awal").waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("cell", { name: "opd-baru@bandung.go.id" }).waitFor();
+
+    await page.getByRole("link", { name: "Periode", exact: true }).click();
+    await page.getByLabel("Nama periode").fill("Pemantauan SPBE uji");
+    await page.getByLabel("Kerangka", { exact: true }).first().click();
+    await page.getByRole("option", { name: /PermenPANRB No. 59/ }).click();
+    await page.getByRole("button", { name: "Buat periode" }).click();
+    await page.getByText("Periode dibuat.").waitFor();
+    await page
+      .getByRole("row", { name: /Pemantauan SPBE uji/ })
+      .getByRole("button", { name: "Peserta dan asesor" })
+      .click();
+    await page.getByRole("button", { name: "Daftarkan", exact: true }).click();
+    await page.getByText(/instansi didaftarkan/).waitFor();
+
+    await page.getByRole("link", { name: "Organisasi", exact: true }).click();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "registri.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "instansi,type,region\nPemerintah Kota Uji Coba,kota,Jawa Barat\nKota Salah,desa,Jawa Barat\n",
+      ),
+    });
+    await page.getByRole("button", { name: "Impor", exact: true }).click();
+    await page.getByText("1 masalah; tidak ada yang diubah").waitFor();
+    await page.getByText(/Baris 3, kolom type/).waitFor();
+    await page.screenshot({ path: join(screenshots, "admin.png"), fullPage: true });
+    expect(errors.filter((e) => !e.includes("422"))).toEqual([]);
+    await page.close();
+  });
+
   it("is readable on a phone", async () => {
     const { page, errors } = await newPage(390, 844);
     await page.goto(`${base}/login`);

@@ -1,7 +1,11 @@
+import { parseRegistryFile } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
+import { ApiError } from "../http/errors.js";
+import { authorize } from "../policy/policy.js";
+import { importRegistry } from "./import.js";
 import {
   createOrganization,
   getOrganization,
@@ -111,6 +115,50 @@ export function organizationRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => renameOrganization(db, contextOf(request), request.params.id, request.body),
+    );
+
+    // The registry CSV comes as the raw request body (text/csv), up to 10 MB.
+    app.addContentTypeParser(
+      "text/csv",
+      { parseAs: "string", bodyLimit: 10 * 1024 * 1024 },
+      (_request, body, done) => done(null, body),
+    );
+    app.post(
+      "/api/organizations/import",
+      {
+        schema: {
+          tags: ["organizations"],
+          summary:
+            "Import the instansi registry (CSV like the official results: instansi, type, region[, group])",
+          consumes: ["text/csv"],
+          querystring: z.strictObject({
+            year: z.coerce.number().int().min(1900).max(2200).optional(),
+            name: z.string().max(200).optional(),
+          }),
+          response: {
+            200: z.object({
+              total: z.number(),
+              created: z.number(),
+              matched: z.number(),
+              linked: z.number(),
+              byKind: z.record(z.string(), z.number()),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        authorize(ctx.principal, "organization.import", { path: "/" });
+        if (typeof request.body !== "string")
+          throw new ApiError(415, "csv_required", "Send the registry as text/csv");
+        const source = request.query.name ?? "upload.csv";
+        const rows = parseRegistryFile(request.body, source);
+        return importRegistry(db, rows, {
+          actor: { id: ctx.principal?.userId ?? null, label: ctx.principal?.label ?? "anonymous" },
+          source,
+          year: request.query.year ?? null,
+        });
+      },
     );
 
     app.post(

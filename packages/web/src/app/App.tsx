@@ -15,6 +15,8 @@ const AssessmentPage = lazy(() => import("../workspace/AssessmentPage"));
 const IndicatorPage = lazy(() => import("../workspace/IndicatorPage"));
 const PasswordPage = lazy(() => import("../account/PasswordPage"));
 const DashboardPage = lazy(() => import("../dashboards/DashboardPage"));
+const UsersPage = lazy(() => import("../admin/UsersPage"));
+const CyclesPage = lazy(() => import("../admin/CyclesPage"));
 
 const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
 const queryClient = new QueryClient({
@@ -49,6 +51,8 @@ const router = createBrowserRouter([
       { path: "penilaian/:id/indikator/:code", element: page(<IndicatorPage />) },
       { path: "kata-sandi", element: page(<PasswordPage />) },
       { path: "penilaian/:id/dasbor", element: page(<DashboardPage />) },
+      { path: "admin/pengguna", element: page(<UsersPage />) },
+      { path: "admin/periode", element: page(<CyclesPage />) },
       { path: "*", element: <Navigate to="/" replace /> },
     ],
   },

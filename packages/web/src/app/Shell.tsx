@@ -15,7 +15,7 @@ import { useTranslation } from "react-i18next";
 import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from "react-router";
 import { LANGUAGES, type Language } from "../i18n";
 import { api, setCsrfToken } from "./api";
-import { ME_KEY, useMe } from "./session";
+import { hasRole, ME_KEY, useMe } from "./session";
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -50,6 +50,11 @@ export function Shell() {
     { to: "/", label: t("nav.home"), end: true },
     { to: "/penilaian", label: t("nav.assessments"), end: false },
     { to: "/organisasi", label: t("nav.organizations"), end: false },
+    // Role-aware: administration only for those who may use it.
+    ...(hasRole(me.data, "admin", "coordinator")
+      ? [{ to: "/admin/pengguna", label: t("nav.users"), end: false }]
+      : []),
+    ...(hasRole(me.data, "admin") ? [{ to: "/admin/periode", label: t("nav.cycles"), end: false }] : []),
   ];
 
   return (

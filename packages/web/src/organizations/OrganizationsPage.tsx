@@ -1,9 +1,13 @@
 import {
   Alert,
   Badge,
+  Button,
+  Card,
+  FileInput,
   Group,
   Loader,
   Pagination,
+  Progress,
   Select,
   Stack,
   Table,
@@ -12,10 +16,12 @@ import {
   Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { api } from "../app/api";
+import { api, errorFrom, getCsrfToken } from "../app/api";
+import { useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 
 const KINDS = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota", "unit"] as const;
@@ -32,6 +38,99 @@ interface Organization {
 interface Page {
   items: Organization[];
   total: number;
+}
+
+/** Admins load the instansi registry from a CSV; upload progress, then the summary or every problem. */
+function RegistryImport({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const [problems, setProblems] = useState<
+    { line: number; field: string; message: string }[] | string | null
+  >(null);
+  const send = () => {
+    if (!file) return;
+    setProblems(null);
+    setResult(null);
+    setProgress(0);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/organizations/import?name=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader("content-type", "text/csv");
+    const csrf = getCsrfToken();
+    if (csrf) xhr.setRequestHeader("x-csrf-token", csrf);
+    xhr.upload.onprogress = (e) => e.lengthComputable && setProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      setProgress(null);
+      let data: unknown = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        // reported below
+      }
+      if (xhr.status === 200) {
+        const r = data as { total: number; created: number; matched: number; linked: number };
+        setResult(t("organizations.imported", r));
+        onDone();
+      } else {
+        const error = errorFrom(xhr.status, data, xhr.statusText);
+        setProblems(
+          Array.isArray(error.details)
+            ? (error.details as { line: number; field: string; message: string }[])
+            : errorMessage(error),
+        );
+      }
+    };
+    xhr.onerror = () => {
+      setProgress(null);
+      setProblems(t("errors.network_error"));
+    };
+    xhr.send(file);
+  };
+  return (
+    <Card withBorder>
+      <Group align="end" wrap="wrap">
+        <FileInput
+          label={t("organizations.importFile")}
+          accept=".csv,text/csv"
+          value={file}
+          onChange={setFile}
+          w={320}
+          clearable
+        />
+        <Button disabled={!file} loading={progress !== null} onClick={send}>
+          {t("organizations.import")}
+        </Button>
+      </Group>
+      {progress !== null && (
+        <Progress mt="xs" value={Math.round(progress * 100)} aria-label={t("organizations.import")} />
+      )}
+      {result && (
+        <Alert color="green" mt="xs">
+          {result}
+        </Alert>
+      )}
+      {typeof problems === "string" && (
+        <Alert color="red" mt="xs" role="alert">
+          {problems}
+        </Alert>
+      )}
+      {Array.isArray(problems) && (
+        <Alert
+          color="red"
+          mt="xs"
+          role="alert"
+          title={t("organizations.importProblems", { count: problems.length })}
+        >
+          {problems.slice(0, 50).map((p) => (
+            <Text key={`${p.line}-${p.field}-${p.message}`} size="sm">
+              {t("organizations.problemLine", { line: p.line, field: p.field, message: p.message })}
+            </Text>
+          ))}
+        </Alert>
+      )}
+    </Card>
+  );
 }
 
 export default function OrganizationsPage() {
@@ -63,9 +162,14 @@ export default function OrganizationsPage() {
   });
   const pages = Math.max(1, Math.ceil((query.data?.total ?? 0) / PAGE_SIZE));
 
+  const me = useMe().data;
+  const queryClient = useQueryClient();
   return (
     <Stack maw={1100}>
       <Title order={2}>{t("organizations.title")}</Title>
+      {me?.grants.some((g) => g.role === "admin" && g.organizationId === null) && (
+        <RegistryImport onDone={() => void queryClient.invalidateQueries({ queryKey: ["organizations"] })} />
+      )}
       <Group align="end" wrap="wrap">
         <TextInput
           label={t("organizations.search")}
@@ -107,8 +211,10 @@ export default function OrganizationsPage() {
                   {query.data.items.map((o) => (
                     <Table.Tr key={o.id}>
                       <Table.Td>{o.name}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="light">{t(`organizations.kinds.${o.kind}`)}</Badge>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
+                        <Badge variant="light" style={{ overflow: "visible" }}>
+                          {t(`organizations.kinds.${o.kind}`)}
+                        </Badge>
                       </Table.Td>
                       <Table.Td>{o.category ?? "—"}</Table.Td>
                     </Table.Tr>

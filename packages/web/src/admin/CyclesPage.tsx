@@ -1,0 +1,308 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Fragment, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../app/api";
+import { errorMessage } from "../i18n";
+import { OrganizationPicker } from "../organizations/OrganizationPicker";
+
+const STAGES = [
+  "self_assessment",
+  "document_review",
+  "interview",
+  "visit",
+  "consolidation",
+  "validation",
+] as const;
+const KINDS = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota"] as const;
+
+interface Cycle {
+  id: string;
+  year: number;
+  name: string;
+  frameworkId: string;
+  kind: string;
+}
+
+function NewCycle({ onCreated }: { onCreated: () => void }) {
+  const { t } = useTranslation();
+  const frameworks = useQuery({
+    queryKey: ["frameworks"],
+    queryFn: () =>
+      api<{ items: { id: string; title: { id: string }; years: number[] }[] }>("GET", "/api/frameworks"),
+  });
+  const year = new Date().getFullYear();
+  const [name, setName] = useState(`Evaluasi SPBE ${year}`);
+  const [cycleYear, setCycleYear] = useState(String(year));
+  const [frameworkId, setFrameworkId] = useState<string | null>(null);
+  const [kind, setKind] = useState("evaluation");
+  const [schedule, setSchedule] = useState<Record<string, { start: string; end: string }>>({});
+  const create = useMutation({
+    mutationFn: () =>
+      api("POST", "/api/cycles", {
+        year: Number(cycleYear),
+        name: name.trim(),
+        frameworkId,
+        kind,
+        schedule: Object.fromEntries(Object.entries(schedule).filter(([, w]) => w.start && w.end)),
+      }),
+    onSuccess: () => {
+      notifications.show({ color: "green", message: t("admin.cycleCreated") });
+      onCreated();
+    },
+    onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
+  });
+  const setDate = (stage: string, key: "start" | "end", value: string) =>
+    setSchedule((s) => ({
+      ...s,
+      [stage]: { start: s[stage]?.start ?? "", end: s[stage]?.end ?? "", [key]: value },
+    }));
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        {t("admin.newCycle")}
+      </Title>
+      <Stack gap="xs">
+        <Group grow align="end">
+          <TextInput
+            label={t("admin.cycleName")}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t("admin.year")}
+            value={cycleYear}
+            onChange={(e) => setCycleYear(e.currentTarget.value)}
+          />
+          <Select
+            label={t("admin.framework")}
+            value={frameworkId}
+            onChange={setFrameworkId}
+            data={(frameworks.data?.items ?? []).map((f) => ({ value: f.id, label: f.title.id }))}
+          />
+          <Select
+            label={t("admin.kind")}
+            value={kind}
+            onChange={(v) => v && setKind(v)}
+            data={[
+              { value: "evaluation", label: t("admin.evaluation") },
+              { value: "monitoring", label: t("admin.monitoring") },
+            ]}
+            allowDeselect={false}
+          />
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {STAGES.map((stage) => (
+            <Group key={stage} grow align="end" gap="xs">
+              <TextInput
+                type="date"
+                label={`${t(`states.${stage}`)} · ${t("admin.start")}`}
+                value={schedule[stage]?.start ?? ""}
+                onChange={(e) => setDate(stage, "start", e.currentTarget.value)}
+              />
+              <TextInput
+                type="date"
+                label={t("admin.end")}
+                value={schedule[stage]?.end ?? ""}
+                onChange={(e) => setDate(stage, "end", e.currentTarget.value)}
+              />
+            </Group>
+          ))}
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button
+            loading={create.isPending}
+            disabled={!frameworkId || !name.trim()}
+            onClick={() => create.mutate()}
+          >
+            {t("admin.createCycle")}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function Participants({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const detail = useQuery({
+    queryKey: ["cycle", cycle.id],
+    queryFn: () => api<Cycle & { participants: number }>("GET", `/api/cycles/${cycle.id}`),
+  });
+  const [mode, setMode] = useState("all");
+  const [kind, setKind] = useState<string>("kabupaten");
+  const [province, setProvince] = useState<string | null>(null);
+  const [instansi, setInstansi] = useState<string | null>(null);
+  const [assessorEmail, setAssessorEmail] = useState("");
+  const [assessorOrg, setAssessorOrg] = useState<string | null>(null);
+  const onError = (e: unknown) => notifications.show({ color: "red", message: errorMessage(e) });
+  const enrol = useMutation({
+    mutationFn: () =>
+      api<{ created: number; alreadyEnrolled: number }>(
+        "POST",
+        `/api/cycles/${cycle.id}/participants`,
+        mode === "all"
+          ? { all: true }
+          : mode === "kind"
+            ? { kinds: [kind] }
+            : mode === "province"
+              ? { province }
+              : { organizationIds: instansi ? [instansi] : [] },
+      ),
+    onSuccess: (r) => {
+      notifications.show({
+        color: "green",
+        message: t("admin.enrolled", { created: r.created, already: r.alreadyEnrolled }),
+      });
+      void queryClient.invalidateQueries({ queryKey: ["cycle", cycle.id] });
+      void queryClient.invalidateQueries({ queryKey: ["assessments"] });
+    },
+    onError,
+  });
+  const assign = useMutation({
+    mutationFn: async () => {
+      const found = await api<{ items: { id: string; email: string }[] }>(
+        "GET",
+        `/api/users?q=${encodeURIComponent(assessorEmail.trim())}`,
+      );
+      const user = found.items.find((u) => u.email.toLowerCase() === assessorEmail.trim().toLowerCase());
+      if (!user) throw new Error(t("admin.noSuchUser", { email: assessorEmail }));
+      return api("POST", `/api/cycles/${cycle.id}/assessors`, {
+        userId: user.id,
+        organizationId: assessorOrg,
+      });
+    },
+    onSuccess: () => notifications.show({ color: "green", message: t("admin.assessorAssigned") }),
+    onError,
+  });
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t("admin.participants", { count: detail.data?.participants ?? 0 })}</Text>
+      <Group align="end" wrap="wrap">
+        <Select
+          label={t("admin.enrol")}
+          value={mode}
+          onChange={(v) => v && setMode(v)}
+          allowDeselect={false}
+          data={[
+            { value: "all", label: t("admin.enrolAll") },
+            { value: "kind", label: t("admin.enrolKind") },
+            { value: "province", label: t("admin.enrolProvince") },
+            { value: "one", label: t("admin.enrolOne") },
+          ]}
+          w={260}
+        />
+        {mode === "kind" && (
+          <Select
+            label={t("organizations.kind")}
+            value={kind}
+            onChange={(v) => v && setKind(v)}
+            data={KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))}
+            allowDeselect={false}
+          />
+        )}
+        {mode === "province" && (
+          <OrganizationPicker
+            label={t("organizations.kinds.provinsi")}
+            kinds={["provinsi"]}
+            value={province}
+            onChange={setProvince}
+          />
+        )}
+        {mode === "one" && (
+          <OrganizationPicker label={t("assessments.instansi")} value={instansi} onChange={setInstansi} />
+        )}
+        <Button loading={enrol.isPending} onClick={() => enrol.mutate()}>
+          {t("admin.enrolButton")}
+        </Button>
+      </Group>
+      <Group align="end" wrap="wrap">
+        <TextInput
+          label={t("admin.assessorEmail")}
+          value={assessorEmail}
+          onChange={(e) => setAssessorEmail(e.currentTarget.value)}
+        />
+        <OrganizationPicker label={t("assessments.instansi")} value={assessorOrg} onChange={setAssessorOrg} />
+        <Button
+          variant="light"
+          loading={assign.isPending}
+          disabled={!assessorEmail || !assessorOrg}
+          onClick={() => assign.mutate()}
+        >
+          {t("admin.assignAssessor")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+export default function CyclesPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const cycles = useQuery({
+    queryKey: ["cycles"],
+    queryFn: () => api<{ items: Cycle[] }>("GET", "/api/cycles"),
+  });
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <Stack maw={1200}>
+      <Title order={2}>{t("admin.cycles")}</Title>
+      <NewCycle onCreated={() => void queryClient.invalidateQueries({ queryKey: ["cycles"] })} />
+      {cycles.isError && <Alert color="red">{errorMessage(cycles.error)}</Alert>}
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("admin.year")}</Table.Th>
+            <Table.Th>{t("admin.cycleName")}</Table.Th>
+            <Table.Th>{t("admin.framework")}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {cycles.data?.items.map((c) => (
+            <Fragment key={c.id}>
+              <Table.Tr>
+                <Table.Td>{c.year}</Table.Td>
+                <Table.Td>
+                  {c.name} <Badge variant="light">{t(`admin.${c.kind}`)}</Badge>
+                </Table.Td>
+                <Table.Td>{c.frameworkId}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => setOpen(open === c.id ? null : c.id)}
+                  >
+                    {t("admin.manageParticipants")}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+              {open === c.id && (
+                <Table.Tr>
+                  <Table.Td colSpan={4}>
+                    <Participants cycle={c} />
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            </Fragment>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

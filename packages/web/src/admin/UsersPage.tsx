@@ -1,0 +1,223 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../app/api";
+import type { Role } from "../app/session";
+import { errorMessage } from "../i18n";
+import { OrganizationPicker } from "../organizations/OrganizationPicker";
+
+const ROLES: Role[] = [
+  "admin",
+  "coordinator",
+  "operator",
+  "internal_assessor",
+  "external_assessor",
+  "reviewer",
+  "leader",
+];
+
+interface User {
+  id: string;
+  email: string;
+  name: string;
+  grants: { id: string; role: Role; organizationId: string | null; organizationName: string | null }[];
+}
+
+function GrantForm({
+  onSubmit,
+  busy,
+  label,
+}: {
+  onSubmit: (g: { role: Role; organizationId: string | null }) => void;
+  busy: boolean;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<Role>("operator");
+  const [organizationId, setOrganizationId] = useState<string | null>(null);
+  return (
+    <Group align="end" wrap="wrap">
+      <Select
+        label={t("admin.role")}
+        value={role}
+        onChange={(v) => v && setRole(v as Role)}
+        data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        allowDeselect={false}
+        w={200}
+      />
+      <OrganizationPicker
+        label={t("admin.organization")}
+        placeholder={t("admin.national")}
+        value={organizationId}
+        onChange={setOrganizationId}
+      />
+      <Button loading={busy} onClick={() => onSubmit({ role, organizationId })}>
+        {label}
+      </Button>
+    </Group>
+  );
+}
+
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [q, setQ] = useState("");
+  const [debounced] = useDebouncedValue(q, 250);
+  const users = useQuery({
+    queryKey: ["users", debounced],
+    queryFn: () =>
+      api<{ items: User[]; total: number }>(
+        "GET",
+        `/api/users?pageSize=100${debounced ? `&q=${encodeURIComponent(debounced)}` : ""}`,
+      ),
+  });
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  const [password, setPassword] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["users"] });
+  const onError = (e: unknown) => notifications.show({ color: "red", message: errorMessage(e) });
+  const create = useMutation({
+    mutationFn: (grant: { role: Role; organizationId: string | null }) =>
+      api<{ password: string | null }>("POST", "/api/users", {
+        email: email.trim(),
+        name: name.trim(),
+        grants: [grant],
+      }),
+    onSuccess: (result) => {
+      setPassword(result.password);
+      setEmail("");
+      setName("");
+      void refresh();
+    },
+    onError,
+  });
+  const grant = useMutation({
+    mutationFn: ({ userId, g }: { userId: string; g: { role: Role; organizationId: string | null } }) =>
+      api("POST", `/api/users/${userId}/grants`, g),
+    onSuccess: () => void refresh(),
+    onError,
+  });
+  const revoke = useMutation({
+    mutationFn: ({ userId, grantId }: { userId: string; grantId: string }) =>
+      api("DELETE", `/api/users/${userId}/grants/${grantId}`),
+    onSuccess: () => void refresh(),
+    onError,
+  });
+  const [granting, setGranting] = useState<string | null>(null);
+
+  return (
+    <Stack maw={1100}>
+      <Title order={2}>{t("admin.users")}</Title>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          {t("admin.newUser")}
+        </Title>
+        <Stack gap="xs">
+          <Group grow>
+            <TextInput
+              label={t("login.email")}
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              required
+            />
+            <TextInput
+              label={t("admin.name")}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              required
+            />
+          </Group>
+          <GrantForm busy={create.isPending} label={t("admin.create")} onSubmit={(g) => create.mutate(g)} />
+        </Stack>
+      </Card>
+      <Modal opened={password !== null} onClose={() => setPassword(null)} title={t("admin.passwordOnce")}>
+        <Stack>
+          <Text size="sm">{t("admin.passwordHint")}</Text>
+          <Code block fz="lg">
+            {password}
+          </Code>
+        </Stack>
+      </Modal>
+      <TextInput label={t("admin.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={320} />
+      {users.isError && <Alert color="red">{errorMessage(users.error)}</Alert>}
+      <Table.ScrollContainer minWidth={700}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("admin.name")}</Table.Th>
+              <Table.Th>{t("login.email")}</Table.Th>
+              <Table.Th>{t("admin.roles")}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.data?.items.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>{u.name}</Table.Td>
+                <Table.Td>{u.email}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {u.grants.map((g) => (
+                      <Badge
+                        key={g.id}
+                        variant="light"
+                        rightSection={
+                          <ActionIcon
+                            size="xs"
+                            variant="transparent"
+                            aria-label={t("admin.revoke", { role: t(`roles.${g.role}`) })}
+                            onClick={() => revoke.mutate({ userId: u.id, grantId: g.id })}
+                          >
+                            ×
+                          </ActionIcon>
+                        }
+                      >
+                        {t(`roles.${g.role}`)} · {g.organizationName ?? t("admin.national")}
+                      </Badge>
+                    ))}
+                  </Group>
+                  {granting === u.id && (
+                    <GrantForm
+                      busy={grant.isPending}
+                      label={t("admin.grant")}
+                      onSubmit={(g) =>
+                        grant.mutate({ userId: u.id, g }, { onSuccess: () => setGranting(null) })
+                      }
+                    />
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => setGranting(granting === u.id ? null : u.id)}
+                  >
+                    {t("admin.addRole")}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
