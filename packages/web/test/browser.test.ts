@@ -227,6 +227,29 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.close();
   });
 
+  it("lets the coordinator assign several indicators to a unit at once", async () => {
+    const { page, errors } = await newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/login`);
+    await logIn(page, "koordinator@demo.matang.id", DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Penilaian", exact: true }).click();
+    await page.getByRole("link", { name: "Pemerintah Kota Bandung" }).click();
+    await page.getByLabel("Pilih indikator 15").check();
+    await page.getByLabel("Pilih indikator 16").check();
+    await page.getByText("Tugaskan indikator terpilih").waitFor();
+    await page.getByLabel("Unit penanggung jawab").first().click();
+    await page.getByRole("option", { name: "Badan Pengelolaan Keuangan dan Aset Daerah" }).click();
+    await page.keyboard.press("Escape");
+    await page.getByLabel("Batas waktu").fill("2030-06-30");
+    await page.getByRole("button", { name: "Tugaskan 2 indikator" }).click();
+    await page.getByText("Penugasan 2 indikator tersimpan.").waitFor();
+    const row = page.getByRole("row", { name: /Tingkat Kematangan Pembangunan Aplikasi SPBE/ });
+    await row.getByText("Badan Pengelolaan Keuangan dan Aset Daerah").waitFor();
+    await row.getByText("2030-06-30").waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("lets an assigned assessor move the assessment on, review evidence, score and go to the next indicator", async () => {
     // The coordinator completes and submits the self-assessment through the API.
     const login = await app.inject({

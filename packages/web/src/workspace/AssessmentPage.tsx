@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   Loader,
   Modal,
@@ -23,6 +24,7 @@ import { Link, useParams } from "react-router";
 import { ApiError, api } from "../app/api";
 import { hasRole, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
+import { AssignmentEditor } from "./AssignmentEditor";
 import {
   type Assessment,
   assessmentKey,
@@ -251,6 +253,7 @@ export default function AssessmentPage() {
   const indicators = useIndicators(id);
   const me = useMe().data;
   const [status, setStatus] = useState<string>("all");
+  const [selected, setSelected] = useState<string[]>([]);
   if (assessment.isPending || indicators.isPending) return <Loader aria-label={t("common.loading")} />;
   if (assessment.isError) return <Alert color="red">{errorMessage(assessment.error)}</Alert>;
   if (indicators.isError) return <Alert color="red">{errorMessage(indicators.error)}</Alert>;
@@ -264,6 +267,9 @@ export default function AssessmentPage() {
     hasRole(me, "operator") &&
     !hasRole(me, "coordinator", "admin", "internal_assessor", "reviewer", "leader");
   const today = todayWib();
+  const canAssign = coordinator && a.state === "self_assessment" && a.stageOpen;
+  const toggle = (code: string) =>
+    setSelected((s) => (s.includes(code) ? s.filter((c) => c !== code) : [...s, code]));
 
   return (
     <Stack maw={1200}>
@@ -326,6 +332,19 @@ export default function AssessmentPage() {
             ]}
           />
         </Group>
+        {canAssign && selected.length > 0 && (
+          <Card withBorder mb="sm" bg="gray.0">
+            <Text size="sm" fw={600} mb="xs">
+              {t("assign.bulk")}
+            </Text>
+            <AssignmentEditor
+              assessmentId={a.id}
+              organizationId={a.organization.id}
+              rows={rows.filter((r) => selected.includes(r.code))}
+              onDone={() => setSelected([])}
+            />
+          </Card>
+        )}
         {shown.length === 0 ? (
           <Text>{t("assessment.noIndicators")}</Text>
         ) : (
@@ -333,6 +352,21 @@ export default function AssessmentPage() {
             <Table highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
+                  {canAssign && (
+                    <Table.Th>
+                      <Checkbox
+                        aria-label={t("assign.selectAll")}
+                        checked={shown.length > 0 && shown.every((r) => selected.includes(r.code))}
+                        onChange={(e) =>
+                          setSelected(
+                            e.currentTarget.checked
+                              ? [...new Set([...selected, ...shown.map((r) => r.code)])]
+                              : [],
+                          )
+                        }
+                      />
+                    </Table.Th>
+                  )}
                   <Table.Th>{t("assessment.code")}</Table.Th>
                   <Table.Th>{t("assessment.name")}</Table.Th>
                   <Table.Th>{t("assessment.unit")}</Table.Th>
@@ -352,6 +386,15 @@ export default function AssessmentPage() {
                   const late = due !== null && due < today && r.status !== "done" && r.status !== "ready";
                   return (
                     <Table.Tr key={r.code}>
+                      {canAssign && (
+                        <Table.Td>
+                          <Checkbox
+                            aria-label={t("assign.select", { code: r.code })}
+                            checked={selected.includes(r.code)}
+                            onChange={() => toggle(r.code)}
+                          />
+                        </Table.Td>
+                      )}
                       <Table.Td>{r.code}</Table.Td>
                       <Table.Td>
                         <Anchor component={Link} to={`/penilaian/${a.id}/indikator/${r.code}`}>

@@ -28,6 +28,7 @@ import { hasRole, useMe } from "../app/session";
 import { EvidencePanel } from "../evidence/EvidencePanel";
 import { errorMessage } from "../i18n";
 import { STATUS_COLOR } from "./AssessmentPage";
+import { AssignmentEditor } from "./AssignmentEditor";
 import {
   assessmentKey,
   type IndicatorRow,
@@ -642,6 +643,19 @@ export default function IndicatorPage() {
           : t("indicator.noAssignment")}
       </Text>
 
+      {editable && hasRole(me, "coordinator", "admin") && (
+        <Card withBorder>
+          <Title order={5} mb="xs">
+            {t("assign.title")}
+          </Title>
+          <AssignmentEditor
+            assessmentId={id}
+            organizationId={a.organization.id}
+            rows={[row]}
+            key={row.assignmentVersion}
+          />
+        </Card>
+      )}
       <Title order={4}>{t("indicator.levels")}</Title>
       <LevelCards
         levels={levels}
