@@ -20,12 +20,20 @@ import type { Db } from "./db/client.js";
 import { evidenceRoutes } from "./evidence/routes.js";
 import { LocalStorage } from "./evidence/storage.js";
 import { frameworkRoutes } from "./frameworks/routes.js";
+import type { FrameworkMap } from "./frameworks/service.js";
 import { healthRoutes } from "./health/routes.js";
 import { installAuthentication } from "./http/authn.js";
 import { installErrorHandling } from "./http/errors.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { organizationRoutes } from "./organizations/routes.js";
 import { userRoutes } from "./users/routes.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The frameworks this instance knows (shipped, imported here, or refreshed from the database). */
+    frameworks: FrameworkMap;
+  }
+}
 
 export interface AppOptions {
   readonly db: Db;
@@ -48,6 +56,8 @@ export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  // The app's own map (a copy): importing a framework makes it available to every route at once.
+  const frameworks: FrameworkMap = new Map(options.frameworks);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -58,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
+  app.decorate("frameworks", frameworks);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
@@ -119,16 +130,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installAuthentication(app, options.db);
   await app.register(healthRoutes(options.db));
   await app.register(authRoutes(options.db, options.auth ?? DEFAULT_AUTH));
-  await app.register(frameworkRoutes(options.frameworks));
+  await app.register(frameworkRoutes(options.db, frameworks));
   await app.register(organizationRoutes(options.db));
   await app.register(auditRoutes(options.db));
   await app.register(userRoutes(options.db));
   await app.register(cycleRoutes(options.db));
-  await app.register(assessmentRoutes(options.db, options.frameworks));
+  await app.register(assessmentRoutes(options.db, frameworks));
   await app.register(
     evidenceRoutes(
       options.db,
-      options.frameworks,
+      frameworks,
       options.storage ?? new LocalStorage(resolve("data", "evidence")),
       options.maxUploadBytes ?? 50 * 1024 * 1024,
     ),

@@ -10,6 +10,7 @@ import { type BootstrapReport, bootstrap } from "./bootstrap.js";
 import { type Config, configFromEnv, databaseConfig } from "./config.js";
 import { type DatabaseHandle, openDatabase } from "./db/client.js";
 import { LocalStorage } from "./evidence/storage.js";
+import { type FrameworkMap, refreshFrameworks } from "./frameworks/service.js";
 import { type Mail, remindDueDates, sendPendingEmails } from "./notifications/jobs.js";
 
 export { type AppOptions, buildApp } from "./app.js";
@@ -55,8 +56,10 @@ export async function startServer(options: StartOptions): Promise<Running> {
     logger: true,
     trustProxy: process.env.MATANG_TRUST_PROXY === "1",
   });
+  // Plus the frameworks administrators imported earlier (stored in the database).
+  await refreshFrameworks(database.db, app.frameworks);
   await app.listen({ port: options.port, host: options.host });
-  const timers = startJobs(app, database, config);
+  const timers = startJobs(app, database, config, app.frameworks);
   let stopping: Promise<void> | undefined;
   const stop = () => {
     // Stop the jobs and accepting, let in-flight requests finish, then close the database.
@@ -73,8 +76,13 @@ export async function startServer(options: StartOptions): Promise<Running> {
   return { app, database, report, stop };
 }
 
-/** Due-date reminders every 10 minutes; e-mails every 30 seconds when SMTP is configured. */
-function startJobs(app: FastifyInstance, database: DatabaseHandle, config: Config): NodeJS.Timeout[] {
+/** Due-date reminders every 10 minutes, framework refresh every minute, e-mails every 30 s with SMTP. */
+function startJobs(
+  app: FastifyInstance,
+  database: DatabaseHandle,
+  config: Config,
+  frameworks: FrameworkMap,
+): NodeJS.Timeout[] {
   const run = (name: string, job: () => Promise<number>) => () => {
     job()
       .then((n) => n > 0 && app.log.info({ job: name, count: n }, "background job"))
@@ -82,7 +90,14 @@ function startJobs(app: FastifyInstance, database: DatabaseHandle, config: Confi
   };
   const reminders = run("due-date reminders", () => remindDueDates(database.db));
   reminders();
-  const timers = [setInterval(reminders, 10 * 60_000)];
+  const timers = [
+    setInterval(reminders, 10 * 60_000),
+    // Frameworks imported on another instance become known here within a minute.
+    setInterval(
+      run("frameworks", () => refreshFrameworks(database.db, frameworks)),
+      60_000,
+    ),
+  ];
   if (config.smtpUrl) {
     const transport = nodemailer.createTransport(config.smtpUrl);
     const send = (mail: Mail) => transport.sendMail({ from: config.mailFrom, ...mail }).then(() => undefined);

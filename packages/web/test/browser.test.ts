@@ -381,6 +381,41 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.close();
   });
 
+  it("shows frameworks as a tree and explains a broken framework file path by path", async () => {
+    const { page, errors } = await newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/login`);
+    await logIn(page, "admin@uji.id", "sandi-admin-uji");
+    await page.getByRole("link", { name: "Kerangka", exact: true }).click();
+    await page
+      .getByRole("row", { name: /permenpanrb-59-2020/ })
+      .getByRole("button", { name: "Lihat pohon" })
+      .click();
+    await page.getByRole("button", { name: /D4 · Layanan SPBE/ }).click();
+    await page.getByText("Tingkat Kematangan Layanan Publik Sektor 3").waitFor();
+    const broken = {
+      format: "matang.framework/v1",
+      id: "rusak",
+      title: { id: "Rusak" },
+      years: [2026],
+      scales: [],
+      predicates: [],
+      domains: [],
+    };
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: "rusak.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(broken)),
+      });
+    await page.getByRole("button", { name: "Impor kerangka" }).click();
+    await page.getByText(/masalah; kerangka tidak diimpor/).waitFor();
+    await page.getByRole("cell", { name: "scales" }).waitFor();
+    expect(errors.filter((e) => !e.includes("422"))).toEqual([]);
+    await page.close();
+  });
+
   it("is readable on a phone", async () => {
     const { page, errors } = await newPage(390, 844);
     await page.goto(`${base}/login`);

@@ -1,11 +1,13 @@
-import type { Framework } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { Db } from "../db/client.js";
+import { contextOf } from "../http/context.js";
 import { notFound } from "../http/errors.js";
+import { type FrameworkMap, importFramework } from "./service.js";
 
 const Text = z.object({ id: z.string(), en: z.string().optional() });
 
-export function frameworkRoutes(frameworks: ReadonlyMap<string, Framework>): FastifyPluginAsyncZod {
+export function frameworkRoutes(db: Db, frameworks: FrameworkMap): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/frameworks",
@@ -54,6 +56,24 @@ export function frameworkRoutes(frameworks: ReadonlyMap<string, Framework>): Fas
         const framework = frameworks.get(request.params.id);
         if (!framework) throw notFound(`Framework "${request.params.id}"`);
         return framework.definition;
+      },
+    );
+
+    app.post(
+      "/api/frameworks",
+      {
+        // Framework files are large (criteria for every level of every indicator).
+        bodyLimit: 5 * 1024 * 1024,
+        schema: {
+          tags: ["frameworks"],
+          summary: "Import a framework file (matang.framework/v1); 422 lists every problem with its path",
+          body: z.unknown(),
+          response: { 201: z.object({ id: z.string(), indicators: z.number() }) },
+        },
+      },
+      async (request, reply) => {
+        const framework = await importFramework(db, frameworks, contextOf(request), request.body);
+        return reply.status(201).send({ id: framework.id, indicators: framework.indicators.length });
       },
     );
   };

@@ -17,6 +17,7 @@ const PasswordPage = lazy(() => import("../account/PasswordPage"));
 const DashboardPage = lazy(() => import("../dashboards/DashboardPage"));
 const UsersPage = lazy(() => import("../admin/UsersPage"));
 const CyclesPage = lazy(() => import("../admin/CyclesPage"));
+const FrameworksPage = lazy(() => import("../admin/FrameworksPage"));
 
 const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
 const queryClient = new QueryClient({
@@ -53,6 +54,7 @@ const router = createBrowserRouter([
       { path: "penilaian/:id/dasbor", element: page(<DashboardPage />) },
       { path: "admin/pengguna", element: page(<UsersPage />) },
       { path: "admin/periode", element: page(<CyclesPage />) },
+      { path: "admin/kerangka", element: page(<FrameworksPage />) },
       { path: "*", element: <Navigate to="/" replace /> },
     ],
   },

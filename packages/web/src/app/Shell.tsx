@@ -54,7 +54,12 @@ export function Shell() {
     ...(hasRole(me.data, "admin", "coordinator")
       ? [{ to: "/admin/pengguna", label: t("nav.users"), end: false }]
       : []),
-    ...(hasRole(me.data, "admin") ? [{ to: "/admin/periode", label: t("nav.cycles"), end: false }] : []),
+    ...(hasRole(me.data, "admin")
+      ? [
+          { to: "/admin/periode", label: t("nav.cycles"), end: false },
+          { to: "/admin/kerangka", label: t("nav.frameworks"), end: false },
+        ]
+      : []),
   ];
 
   return (

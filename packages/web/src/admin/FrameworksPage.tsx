@@ -1,0 +1,187 @@
+import {
+  Accordion,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../app/api";
+import { errorMessage } from "../i18n";
+import { local, useFramework } from "../workspace/api";
+
+interface Summary {
+  id: string;
+  title: { id: string; en?: string };
+  years: number[];
+  domains: number;
+  aspects: number;
+  indicators: number;
+}
+
+function Tree({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const tree = useFramework(id);
+  if (!tree.data) return null;
+  return (
+    <Accordion multiple variant="separated">
+      {tree.data.domains.map((d) => (
+        <Accordion.Item key={d.code} value={d.code}>
+          <Accordion.Control>
+            {d.code} · {local(d.name, i18n.language)}
+          </Accordion.Control>
+          <Accordion.Panel>
+            {d.aspects.map((a) => (
+              <Stack key={a.code} gap={4} mb="sm">
+                <Text fw={600} size="sm">
+                  {a.code} · {local(a.name, i18n.language)}
+                </Text>
+                <Table>
+                  <Table.Tbody>
+                    {a.indicators.map((ind) => (
+                      <Table.Tr key={ind.code}>
+                        <Table.Td w={50}>{ind.code}</Table.Td>
+                        <Table.Td>{local(ind.name, i18n.language)}</Table.Td>
+                        <Table.Td w={120}>
+                          <Badge variant="light">{ind.scale}</Badge>
+                        </Table.Td>
+                        <Table.Td w={110}>{t("frameworks.levels", { count: ind.levels.length })}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Stack>
+            ))}
+          </Accordion.Panel>
+        </Accordion.Item>
+      ))}
+    </Accordion>
+  );
+}
+
+export default function FrameworksPage() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: ["frameworks"],
+    queryFn: () => api<{ items: Summary[] }>("GET", "/api/frameworks"),
+  });
+  const [open, setOpen] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [problems, setProblems] = useState<{ path: string; message: string }[] | string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const importFile = async () => {
+    if (!file) return;
+    setBusy(true);
+    setProblems(null);
+    try {
+      let definition: unknown;
+      try {
+        definition = JSON.parse(await file.text());
+      } catch (e) {
+        setProblems(t("frameworks.notJson", { message: e instanceof Error ? e.message : String(e) }));
+        return;
+      }
+      const created = await api<{ id: string; indicators: number }>("POST", "/api/frameworks", definition);
+      notifications.show({ color: "green", message: t("frameworks.imported", created) });
+      setFile(null);
+      await queryClient.invalidateQueries({ queryKey: ["frameworks"] });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === "invalid_framework")
+        setProblems(e.details as { path: string; message: string }[]);
+      else setProblems(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack maw={1200}>
+      <Title order={2}>{t("frameworks.title")}</Title>
+      <Card withBorder>
+        <Group align="end" wrap="wrap">
+          <FileInput
+            label={t("frameworks.file")}
+            accept=".json,application/json"
+            value={file}
+            onChange={setFile}
+            w={340}
+            clearable
+          />
+          <Button disabled={!file} loading={busy} onClick={() => void importFile()}>
+            {t("frameworks.import")}
+          </Button>
+        </Group>
+        {typeof problems === "string" && (
+          <Alert color="red" mt="sm" role="alert">
+            {problems}
+          </Alert>
+        )}
+        {Array.isArray(problems) && (
+          <Alert
+            color="red"
+            mt="sm"
+            role="alert"
+            title={t("frameworks.problems", { count: problems.length })}
+          >
+            <Table>
+              <Table.Tbody>
+                {problems.map((p) => (
+                  <Table.Tr key={`${p.path}-${p.message}`}>
+                    <Table.Td>
+                      <code>{p.path || "—"}</code>
+                    </Table.Td>
+                    <Table.Td>{p.message}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Alert>
+        )}
+      </Card>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("frameworks.id")}</Table.Th>
+            <Table.Th>{t("frameworks.name")}</Table.Th>
+            <Table.Th>{t("frameworks.years")}</Table.Th>
+            <Table.Th>{t("frameworks.indicators")}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.data?.items.map((f) => (
+            <Table.Tr key={f.id}>
+              <Table.Td>
+                <code>{f.id}</code>
+              </Table.Td>
+              <Table.Td>{local(f.title, i18n.language)}</Table.Td>
+              <Table.Td>{f.years.join(", ")}</Table.Td>
+              <Table.Td>{f.indicators}</Table.Td>
+              <Table.Td>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => setOpen(open === f.id ? null : f.id)}
+                >
+                  {t("frameworks.view")}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {open && <Tree id={open} />}
+    </Stack>
+  );
+}
