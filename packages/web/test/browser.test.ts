@@ -402,13 +402,11 @@ describe.skipIf(!available)("web app in Chromium", () => {
       predicates: [],
       domains: [],
     };
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: "rusak.json",
-        mimeType: "application/json",
-        buffer: Buffer.from(JSON.stringify(broken)),
-      });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "rusak.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
     await page.getByRole("button", { name: "Impor kerangka" }).click();
     await page.getByText(/masalah; kerangka tidak diimpor/).waitFor();
     await page.getByRole("cell", { name: "scales" }).waitFor();
