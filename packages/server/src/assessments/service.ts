@@ -43,6 +43,21 @@ async function access(db: Db, frameworks: Frameworks, ctx: RequestContext, id: s
   return loaded;
 }
 
+/** Load, find the indicator, and check `operation` on it: where most indicator work starts. */
+async function accessIndicator(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  code: string,
+  operation: Operation,
+) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  const indicator = indicatorOf(c, code);
+  authorize(ctx.principal, operation, indicatorTarget(c, code));
+  return { c, indicator };
+}
+
 function indicatorOf(c: Loaded, code: string): Indicator {
   const indicator = c.framework.indicatorByCode.get(code);
   if (!indicator)
@@ -378,9 +393,7 @@ export async function consolidate(
   code: string,
   input: { level: number | null; explanation: string; version: number },
 ) {
-  const c = await access(db, frameworks, ctx, id, "assessment.read");
-  const indicator = indicatorOf(c, code);
-  authorize(ctx.principal, "indicator.consolidate", indicatorTarget(c, code));
+  const { c, indicator } = await accessIndicator(db, frameworks, ctx, id, code, "indicator.consolidate");
   requireOpen(c, "self_assessment");
   checkLevel(indicator, input.level);
   return writeStage(db, ctx, c, code, "self", input.version, {
@@ -435,9 +448,7 @@ export async function returnToUnit(
   code: string,
   input: { unitId: string; note: string },
 ) {
-  const c = await access(db, frameworks, ctx, id, "assessment.read");
-  indicatorOf(c, code);
-  authorize(ctx.principal, "indicator.consolidate", indicatorTarget(c, code));
+  const { c } = await accessIndicator(db, frameworks, ctx, id, code, "indicator.consolidate");
   requireOpen(c, "self_assessment");
   const assignment = c.assignments.find((a) => a.indicatorCode === code && a.unitId === input.unitId);
   if (!assignment) throw new ApiError(400, "not_assigned", `Indicator ${code} is not assigned to this unit`);
@@ -473,9 +484,7 @@ export async function addComment(
   code: string,
   body: string,
 ) {
-  const c = await access(db, frameworks, ctx, id, "assessment.read");
-  indicatorOf(c, code);
-  authorize(ctx.principal, "indicator.read", indicatorTarget(c, code));
+  const { c } = await accessIndicator(db, frameworks, ctx, id, code, "indicator.read");
   return inTransaction(db, async (t) => {
     const row = await repo.addComment(t, {
       assessmentId: id,
@@ -496,9 +505,7 @@ export async function indicatorThread(
   id: string,
   code: string,
 ) {
-  const c = await access(db, frameworks, ctx, id, "assessment.read");
-  indicatorOf(c, code);
-  authorize(ctx.principal, "indicator.read", indicatorTarget(c, code));
+  await accessIndicator(db, frameworks, ctx, id, code, "indicator.read");
   return { comments: await repo.commentsOf(db, id, code), history: await repo.historyOf(db, id, code) };
 }
 
