@@ -136,6 +136,14 @@ describe.each(ENGINES)("API on %s", (engine) => {
     expect(inJabar.total).toBe(27);
     const search = (await admin.call("GET", "/api/organizations?q=kab.%20aceh%20besar")).json();
     expect(search.items.map((o: { name: string }) => o.name)).toEqual(["Pemerintah Kab. Aceh Besar"]);
+    // Each item says how many organizations hang below it, so the list browses as a tree.
+    const jabarRow = (
+      await admin.call("GET", "/api/organizations?q=provinsi%20jawa%20barat&kind=provinsi")
+    ).json().items[0];
+    expect(jabarRow.children).toBe(27);
+    expect((await admin.call("GET", `/api/organizations?parent=${jabar}&pageSize=100`)).json().total).toBe(
+      27,
+    );
     const page2 = (await admin.call("GET", "/api/organizations?pageSize=10&page=2")).json();
     expect(page2.items[0].id).not.toBe(all.items[0].id);
   });

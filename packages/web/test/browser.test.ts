@@ -97,6 +97,13 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.getByRole("cell", { name: "Dinas Komunikasi dan Informatika" }).waitFor();
     await page.getByText("1 organisasi").waitFor();
     await page.screenshot({ path: join(screenshots, "organisasi.png"), fullPage: true });
+    // Browse as a tree: from the city to its units, and back.
+    page.setDefaultTimeout(8000);
+    await page.getByLabel("Cari nama").fill("");
+    await page.getByRole("button", { name: "Pemerintah Kota Bandung (6 di bawahnya)" }).click();
+    await page.getByText("6 organisasi").waitFor();
+    await page.getByRole("button", { name: "Semua organisasi" }).click();
+    await page.getByText("7 organisasi").waitFor();
 
     await page.getByRole("link", { name: "Beranda", exact: true }).click();
     await page.getByRole("heading", { name: "Selamat datang, Rina Koordinator" }).waitFor();

@@ -55,9 +55,13 @@ export class LocalStorage {
         done(null, chunk);
       },
     });
+    const sink = createWriteStream(tempPath, { flags: "wx" });
     try {
-      await pipeline(source, meter, createWriteStream(tempPath, { flags: "wx" }));
+      await pipeline(source, meter, sink);
     } catch (error) {
+      // The file is created when the stream opens, which may happen after the failure: wait for
+      // the stream to close, or a late open would recreate the file after its removal.
+      if (!sink.closed) await new Promise<void>((resolve) => sink.once("close", () => resolve()));
       await rm(tempPath, { force: true });
       throw error;
     }

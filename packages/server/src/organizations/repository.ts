@@ -107,6 +107,9 @@ export interface ListFilter {
   readonly offset: number;
 }
 
+/** The outer row's id, qualified: inside a subquery Drizzle's bare `"id"` would mean the inner row. */
+const outerId = sql`${organizations}.${sql.identifier("id")}`;
+
 const listColumns = {
   id: organizations.id,
   kind: organizations.kind,
@@ -128,12 +131,16 @@ export async function listOrganizations(db: Db, filter: ListFilter) {
   if (filter.search) {
     // Any name the organization has carried counts; normalised text has no LIKE wildcards.
     conditions.push(
-      sql`exists (select 1 from ${organizationNames} n where n.organization_id = ${organizations.id} and n.normalized_name like ${`%${filter.search}%`})`,
+      sql`exists (select 1 from ${organizationNames} n where n.organization_id = ${outerId} and n.normalized_name like ${`%${filter.search}%`})`,
     );
   }
   const where = conditions.length ? and(...conditions) : undefined;
   const items = await db
-    .select(listColumns)
+    .select({
+      ...listColumns,
+      // How many organizations hang directly below: lets a list be browsed as a tree.
+      children: sql<number>`(select count(*)::int from ${organizations} c where c.parent_id = ${outerId})`,
+    })
     .from(organizations)
     .where(where)
     .orderBy(asc(organizations.name), asc(organizations.id))

@@ -48,7 +48,7 @@ export function organizationRoutes(db: Db): FastifyPluginAsyncZod {
           }),
           response: {
             200: z.object({
-              items: z.array(Organization),
+              items: z.array(Organization.extend({ children: z.number() })),
               total: z.number(),
               page: z.number(),
               pageSize: z.number(),

@@ -44,7 +44,8 @@ export async function listOrganizations(db: Db, ctx: RequestContext, query: List
   return { items: items.map(publicView), total, page: query.page, pageSize: query.pageSize };
 }
 
-function publicView(row: NonNullable<Awaited<ReturnType<typeof repo.getOrganization>>>) {
+/** An organization as the API shows it: everything but the internal tree path. */
+function publicView<T extends { path: string }>(row: T): Omit<T, "path"> {
   const { path: _path, ...rest } = row;
   return rest;
 }

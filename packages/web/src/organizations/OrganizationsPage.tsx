@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -33,6 +34,7 @@ interface Organization {
   category: string | null;
   name: string;
   parentId: string | null;
+  children: number;
 }
 
 interface Page {
@@ -139,6 +141,17 @@ export default function OrganizationsPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get("q") ?? "";
   const kind = params.get("kind") ?? "";
+  // Browsing as a tree: the organization whose children are listed.
+  const parent = params.get("parent") ?? "";
+  const parentOrg = useQuery({
+    queryKey: ["organization", parent],
+    queryFn: () =>
+      api<{ id: string; name: string; parent: { id: string; name: string } | null }>(
+        "GET",
+        `/api/organizations/${parent}`,
+      ),
+    enabled: Boolean(parent),
+  });
   const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
   const [debouncedQ] = useDebouncedValue(q, 250);
   const update = (changes: Record<string, string>) => {
@@ -151,11 +164,12 @@ export default function OrganizationsPage() {
   };
 
   const query = useQuery({
-    queryKey: ["organizations", debouncedQ, kind, page],
+    queryKey: ["organizations", debouncedQ, kind, page, parent],
     queryFn: () => {
       const search = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
       if (debouncedQ.trim()) search.set("q", debouncedQ.trim());
       if (kind) search.set("kind", kind);
+      if (parent) search.set("parent", parent);
       return api<Page>("GET", `/api/organizations?${search}`);
     },
     placeholderData: keepPreviousData,
@@ -169,6 +183,27 @@ export default function OrganizationsPage() {
       <Title order={2}>{t("organizations.title")}</Title>
       {me?.grants.some((g) => g.role === "admin" && g.organizationId === null) && (
         <RegistryImport onDone={() => void queryClient.invalidateQueries({ queryKey: ["organizations"] })} />
+      )}
+      {parent && parentOrg.data && (
+        <Group gap="xs">
+          <Anchor component="button" type="button" onClick={() => update({ parent: "", page: "" })}>
+            {t("organizations.all")}
+          </Anchor>
+          {parentOrg.data.parent && (
+            <>
+              <Text c="dimmed">/</Text>
+              <Anchor
+                component="button"
+                type="button"
+                onClick={() => update({ parent: parentOrg.data?.parent?.id ?? "", page: "" })}
+              >
+                {parentOrg.data.parent.name}
+              </Anchor>
+            </>
+          )}
+          <Text c="dimmed">/</Text>
+          <Text fw={600}>{parentOrg.data.name}</Text>
+        </Group>
       )}
       <Group align="end" wrap="wrap">
         <TextInput
@@ -210,7 +245,19 @@ export default function OrganizationsPage() {
                 <Table.Tbody>
                   {query.data.items.map((o) => (
                     <Table.Tr key={o.id}>
-                      <Table.Td>{o.name}</Table.Td>
+                      <Table.Td>
+                        {o.children > 0 ? (
+                          <Anchor
+                            component="button"
+                            type="button"
+                            onClick={() => update({ parent: o.id, q: "", kind: "", page: "" })}
+                          >
+                            {o.name} ({t("organizations.childCount", { count: o.children })})
+                          </Anchor>
+                        ) : (
+                          o.name
+                        )}
+                      </Table.Td>
                       <Table.Td style={{ whiteSpace: "nowrap" }}>
                         <Badge variant="light" style={{ overflow: "visible" }}>
                           {t(`organizations.kinds.${o.kind}`)}
