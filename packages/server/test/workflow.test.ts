@@ -708,5 +708,21 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
     ).json();
     expect(mapped.copied).toEqual(["3", "32"]);
     expect(mapped.skipped).toEqual([{ code: "99", reason: "not in the source framework" }]);
+
+    // The instansi's assessments over the years, each scored with its own framework.
+    const years = (await coordinator.call("GET", `/api/assessments/${next}/history`)).json().items;
+    expect(years.map((y: { year: number }) => y.year)).toEqual([2020, 2026, 2027, 2028]);
+    const published = years.find((y: { year: number }) => y.year === 2026);
+    expect(published).toMatchObject({ state: "published", stage: "final" });
+    expect(published.index).toBeCloseTo(
+      score(framework, {
+        ...Object.fromEntries(CODES.map((c) => [c, c === "1" || c === "2" ? 1 : 2])),
+        "5": 4,
+        "42": 3,
+      }).index ?? 0,
+      12,
+    );
+    expect(years.find((y: { year: number }) => y.year === 2027)).toMatchObject({ stage: "self" });
+    expect((await otherAssessor.call("GET", `/api/assessments/${next}/history`)).statusCode).toBe(403);
   });
 });

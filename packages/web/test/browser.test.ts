@@ -331,6 +331,7 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.getByText("Baik", { exact: true }).first().waitFor();
     await page.getByText("Nilai domain").waitFor();
     await page.getByText("Nilai aspek").waitFor();
+    await page.getByText("Tren indeks dari tahun ke tahun").waitFor();
     // Claims of 3 backed by no accepted evidence: the heaviest indicators (42–47, weight 3) first.
     const gaps = page.locator("table").filter({ hasText: "Potensi turun" });
     await expect.poll(() => gaps.locator("tbody tr").first().locator("td").first().textContent()).toBe("42");

@@ -370,3 +370,18 @@ export async function assignmentVersions(db: Db, assessmentId: string): Promise<
     .groupBy(auditLog.entityId);
   return new Map(rows.map((r) => [(r.entityId ?? "").slice(assessmentId.length + 1), r.n]));
 }
+
+export async function assessmentsOfOrganization(db: Db, organizationId: string) {
+  return db
+    .select({
+      id: assessments.id,
+      year: cycles.year,
+      cycleName: cycles.name,
+      frameworkId: cycles.frameworkId,
+      state: assessments.state,
+    })
+    .from(assessments)
+    .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
+    .where(eq(assessments.organizationId, organizationId))
+    .orderBy(asc(cycles.year), asc(assessments.createdAt));
+}

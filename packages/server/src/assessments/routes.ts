@@ -10,6 +10,7 @@ import {
   consolidate,
   type Frameworks,
   getAssessment,
+  history,
   indicatorThread,
   listAssessments,
   listIndicators,
@@ -58,6 +59,18 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
         },
       },
       async (request) => getAssessment(db, frameworks, contextOf(request), request.params.id),
+    );
+
+    app.get(
+      "/api/assessments/:id/history",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary: "The same instansi's assessments over the years, with each one's headline index",
+          params: Id,
+        },
+      },
+      async (request) => history(db, frameworks, contextOf(request), request.params.id),
     );
 
     app.get(

@@ -655,3 +655,36 @@ export async function reopen(db: Db, frameworks: Frameworks, ctx: RequestContext
     return { state: saved.state, version: saved.version, reopenedUntil: saved.reopenedUntil };
   });
 }
+
+/**
+ * The instansi's assessments over the years, each with its headline index: the final score when
+ * complete, else the self-assessment when complete. Each cycle is scored with its own framework.
+ */
+export async function history(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  const rows = await repo.assessmentsOfOrganization(db, c.organization.id);
+  const items = [];
+  for (const row of rows) {
+    const framework = frameworks.get(row.frameworkId);
+    if (!framework) continue;
+    const levels = stageLevels(await repo.stageScoresOf(db, row.id));
+    const final = score(framework, levels.final);
+    const self = score(framework, levels.self);
+    const headline = final.complete
+      ? { stage: "final", s: final }
+      : self.complete
+        ? { stage: "self", s: self }
+        : null;
+    items.push({
+      assessmentId: row.id,
+      year: row.year,
+      cycle: row.cycleName,
+      state: row.state,
+      stage: headline?.stage ?? null,
+      index: headline?.s.index ?? null,
+      indexDisplay: headline?.s.indexDisplay ?? null,
+      predicate: headline?.s.predicate ?? null,
+    });
+  }
+  return { items };
+}

@@ -1,4 +1,4 @@
-import { BarChart, GaugeChart, RadarChart } from "@mantine/charts";
+import { BarChart, GaugeChart, LineChart, RadarChart } from "@mantine/charts";
 import "@mantine/charts/styles.css";
 import {
   Alert,
@@ -22,9 +22,11 @@ import {
   plan,
   ratioOfDecimal,
 } from "@matang/core";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { api } from "../app/api";
 import { errorMessage } from "../i18n";
 import {
   type Assessment,
@@ -175,16 +177,16 @@ function GapList({
 function Planner({
   rows,
   framework,
-  current,
+  target,
+  setTarget,
 }: {
   rows: IndicatorRow[];
   framework: Framework;
-  current: number | null;
+  target: number;
+  setTarget: (target: number) => void;
 }) {
   const { t, i18n } = useTranslation();
   const bands = [...framework.predicates].sort((x, y) => x.min - y.min);
-  const nextBand = bands.find((b) => current !== null && b.min > current);
-  const [target, setTarget] = useState<number>(nextBand?.min ?? bands[bands.length - 1]?.max ?? 5);
   const levels = Object.fromEntries(
     rows.filter((r) => r.claimedLevel !== null).map((r) => [r.code, r.claimedLevel as number]),
   );
@@ -259,6 +261,55 @@ function Planner({
   );
 }
 
+interface HistoryItem {
+  assessmentId: string;
+  year: number;
+  cycle: string;
+  stage: "final" | "self" | null;
+  index: number | null;
+  indexDisplay: string | null;
+  predicate: string | null;
+}
+
+/** The instansi's index over the years (Matang's own assessments), with the target as a line. */
+function Trend({ id, target, axisMax }: { id: string; target: number; axisMax: number }) {
+  const { t, i18n } = useTranslation();
+  const history = useQuery({
+    queryKey: ["assessment", id, "history"],
+    queryFn: () => api<{ items: HistoryItem[] }>("GET", `/api/assessments/${id}/history`),
+  });
+  const points = (history.data?.items ?? []).filter((h) => h.index !== null);
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        {t("dashboard.trend")}
+      </Title>
+      {points.length === 0 ? (
+        <Text c="dimmed">{t("dashboard.noTrend")}</Text>
+      ) : (
+        <LineChart
+          h={220}
+          data={points.map((p) => ({
+            year: String(p.year),
+            [t("assessment.index")]: Number((p.index ?? 0).toFixed(4)),
+          }))}
+          dataKey="year"
+          series={[{ name: t("assessment.index"), color: "teal.6" }]}
+          yAxisProps={{ domain: [0, axisMax] }}
+          referenceLines={[
+            {
+              y: target,
+              label: t("dashboard.targetLine", { target: formatIndex(target.toFixed(2), i18n.language) }),
+              color: "red.6",
+            },
+          ]}
+          valueFormatter={(v) => formatIndex(v.toFixed(2), i18n.language)}
+        />
+      )}
+    </Card>
+  );
+}
+
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
   const { id = "" } = useParams();
@@ -266,6 +317,8 @@ export default function DashboardPage() {
   const indicators = useIndicators(id);
   const tree = useFramework(assessment.data?.cycle.frameworkId);
   const framework = useMemo(() => (tree.data ? compile(tree.data) : null), [tree.data]);
+  // One target for the trend line and the planner: by default the next predicate band up.
+  const [target, setTarget] = useState<number | null>(null);
   if (assessment.isPending || indicators.isPending || tree.isPending)
     return <Loader aria-label={t("common.loading")} />;
   if (assessment.isError) return <Alert color="red">{errorMessage(assessment.error)}</Alert>;
@@ -302,6 +355,8 @@ export default function DashboardPage() {
   }));
   const bands = [...framework.predicates].sort((x, y) => x.min - y.min);
   const axisMax = bands[bands.length - 1]?.max ?? 5;
+  const current = a.scores.self.index;
+  const chosenTarget = target ?? bands.find((b) => current !== null && b.min > current)?.min ?? axisMax;
 
   return (
     <Stack maw={1200}>
@@ -361,8 +416,14 @@ export default function DashboardPage() {
           />
         </Card>
       </SimpleGrid>
+      <Trend id={a.id} target={chosenTarget} axisMax={axisMax} />
       <GapList rows={indicators.data.items} framework={framework} assessmentId={a.id} />
-      <Planner rows={indicators.data.items} framework={framework} current={a.scores.self.index} />
+      <Planner
+        rows={indicators.data.items}
+        framework={framework}
+        target={chosenTarget}
+        setTarget={setTarget}
+      />
     </Stack>
   );
 }
