@@ -12,6 +12,9 @@ export interface FileProblem {
   /** The field (column or key) at fault, or "file" / "row" for the whole. */
   readonly field: string;
   readonly message: string;
+  /** Machine-readable kind, with the values a translated message needs. */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export class InputFileError extends Error {
@@ -134,7 +137,9 @@ export function readCsv(text: string, file: string): CsvRecord[] {
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     const message = error instanceof Error ? error.message.replace(/^Invalid[^:]*: /, "") : String(error);
-    throw new InputFileError([{ file, line, field: "file", message: `not valid CSV: ${message}` }]);
+    throw new InputFileError([
+      { file, line, field: "file", message: `not valid CSV: ${message}`, code: "invalid_csv" },
+    ]);
   }
 }
 

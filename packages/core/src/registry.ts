@@ -46,6 +46,8 @@ export function parseRegistryFile(text: string, file: string): RegistryRow[] {
         line: 1,
         field: "header",
         message: `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (found: ${names.join(", ")})`,
+        code: "missing_column",
+        params: { columns: missing.join(", ") },
       },
     ]);
   }
@@ -57,25 +59,34 @@ export function parseRegistryFile(text: string, file: string): RegistryRow[] {
     const name = cell(idx.name);
     const kindText = cell(idx.kind).toLowerCase();
     const region = cell(idx.region) || null;
-    const at = (field: string, message: string) => problems.push({ file, line, field, message });
+    const at = (field: string, message: string, code: string, params: Record<string, string | number> = {}) =>
+      problems.push({ file, line, field, message, code, params });
     if (name === "") {
-      at(COLUMNS.name[0], "the name is empty");
+      at(COLUMNS.name[0], "the name is empty", "empty_name");
       continue;
     }
     if (!(INSTANSI_KINDS as readonly string[]).includes(kindText)) {
-      at(COLUMNS.kind[0], `"${cell(idx.kind)}" is not a type of instansi (${INSTANSI_KINDS.join(", ")})`);
+      at(
+        COLUMNS.kind[0],
+        `"${cell(idx.kind)}" is not a type of instansi (${INSTANSI_KINDS.join(", ")})`,
+        "unknown_type",
+        {
+          value: cell(idx.kind),
+          kinds: INSTANSI_KINDS.join(", "),
+        },
+      );
       continue;
     }
     const kind = kindText as InstansiKind;
     if (REGIONAL_KINDS.includes(kind) && !region) {
-      at(COLUMNS.region[0], `a ${kind} needs its province in the region column`);
+      at(COLUMNS.region[0], `a ${kind} needs its province in the region column`, "region_required", { kind });
       continue;
     }
     const normalizedName = normalizeName(name);
     const key = `${kind}|${normalizedName}|${REGIONAL_KINDS.includes(kind) ? normalizeName(region ?? "") : ""}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      at(COLUMNS.name[0], `"${name}" is already listed on line ${first}`);
+      at(COLUMNS.name[0], `"${name}" is already listed on line ${first}`, "duplicate_row", { name, first });
       continue;
     }
     seen.set(key, line);

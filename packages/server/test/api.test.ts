@@ -504,6 +504,9 @@ describe("registry import over HTTP", () => {
         line: 2,
         field: "type",
         message: '"desa" is not a type of instansi (kementerian, lembaga, provinsi, kabupaten, kota)',
+        // A machine code and its values let the app say it in the user's language.
+        code: "unknown_type",
+        params: { value: "desa", kinds: "kementerian, lembaga, provinsi, kabupaten, kota" },
       },
     ]);
     const bali = (await admin.call("GET", "/api/organizations?kind=provinsi")).json().items[0].id;

@@ -383,7 +383,11 @@ describe.skipIf(!available)("web app in Chromium", () => {
     });
     await page.getByRole("button", { name: "Impor", exact: true }).click();
     await page.getByText("1 masalah; tidak ada yang diubah").waitFor();
-    await page.getByText(/Baris 3, kolom type/).waitFor();
+    await page
+      .getByText(
+        'Baris 3, kolom type: "desa" bukan jenis instansi (kementerian, lembaga, provinsi, kabupaten, kota)',
+      )
+      .waitFor();
     await page.screenshot({ path: join(screenshots, "admin.png"), fullPage: true });
     expect(errors.filter((e) => !e.includes("422"))).toEqual([]);
     await page.close();
@@ -418,6 +422,7 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.getByRole("button", { name: "Impor kerangka" }).click();
     await page.getByText(/masalah; kerangka tidak diimpor/).waitFor();
     await page.getByRole("cell", { name: "scales" }).waitFor();
+    await page.getByText("Bentuk isian tidak sesuai format kerangka").first().waitFor();
     expect(errors.filter((e) => !e.includes("422"))).toEqual([]);
     await page.close();
   });

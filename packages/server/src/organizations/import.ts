@@ -80,6 +80,8 @@ export async function importRegistry(
             line: row.line,
             field: "region",
             message: `province "${row.region}" is neither in this file nor in Matang`,
+            code: "unknown_province",
+            params: { region: row.region ?? "" },
           });
           continue;
         }

@@ -77,7 +77,9 @@ export default function FrameworksPage() {
   });
   const [open, setOpen] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [problems, setProblems] = useState<{ path: string; message: string }[] | string | null>(null);
+  const [problems, setProblems] = useState<{ path: string; code: string; message: string }[] | string | null>(
+    null,
+  );
   const [busy, setBusy] = useState(false);
 
   const importFile = async () => {
@@ -98,7 +100,7 @@ export default function FrameworksPage() {
       await queryClient.invalidateQueries({ queryKey: ["frameworks"] });
     } catch (e) {
       if (e instanceof ApiError && e.code === "invalid_framework")
-        setProblems(e.details as { path: string; message: string }[]);
+        setProblems(e.details as { path: string; code: string; message: string }[]);
       else setProblems(errorMessage(e));
     } finally {
       setBusy(false);
@@ -141,7 +143,14 @@ export default function FrameworksPage() {
                     <Table.Td>
                       <code>{p.path || "—"}</code>
                     </Table.Td>
-                    <Table.Td>{p.message}</Table.Td>
+                    <Table.Td>
+                      {i18n.exists(`frameworkProblems.${p.code}`) && (
+                        <Text size="sm">{t(`frameworkProblems.${p.code}`)}</Text>
+                      )}
+                      <Text size="xs" c="dimmed">
+                        {p.message}
+                      </Text>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -42,15 +42,21 @@ interface Page {
   total: number;
 }
 
+type Problem = {
+  line: number;
+  field: string;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+};
+
 /** Admins load the instansi registry from a CSV; upload progress, then the summary or every problem. */
 function RegistryImport({ onDone }: { onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<string | null>(null);
-  const [problems, setProblems] = useState<
-    { line: number; field: string; message: string }[] | string | null
-  >(null);
+  const [problems, setProblems] = useState<Problem[] | string | null>(null);
   const send = () => {
     if (!file) return;
     setProblems(null);
@@ -76,11 +82,7 @@ function RegistryImport({ onDone }: { onDone: () => void }) {
         onDone();
       } else {
         const error = errorFrom(xhr.status, data, xhr.statusText);
-        setProblems(
-          Array.isArray(error.details)
-            ? (error.details as { line: number; field: string; message: string }[])
-            : errorMessage(error),
-        );
+        setProblems(Array.isArray(error.details) ? (error.details as Problem[]) : errorMessage(error));
       }
     };
     xhr.onerror = () => {
@@ -126,7 +128,15 @@ function RegistryImport({ onDone }: { onDone: () => void }) {
         >
           {problems.slice(0, 50).map((p) => (
             <Text key={`${p.line}-${p.field}-${p.message}`} size="sm">
-              {t("organizations.problemLine", { line: p.line, field: p.field, message: p.message })}
+              {t("organizations.problemLine", {
+                line: p.line,
+                field: p.field,
+                // In the user's language when the problem's kind is known; the server's text otherwise.
+                message:
+                  p.code && i18n.exists(`fileProblems.${p.code}`)
+                    ? t(`fileProblems.${p.code}`, p.params ?? {})
+                    : p.message,
+              })}
             </Text>
           ))}
         </Alert>
