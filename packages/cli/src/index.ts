@@ -11,6 +11,7 @@ import {
   parseConstraintsFile,
   parseLevelsFile,
   parseRegistryFile,
+  parseResultsFile,
   plan,
   score,
 } from "@matang/core";
@@ -49,6 +50,7 @@ Usage:
   matang serve [--port N] [--host ADDR]
   matang migrate
   matang organizations import FILE [--year YYYY]
+  matang results import FILE [--year YYYY]
   matang admin create --email ADDRESS [--name NAME] [--password PASSWORD]
   matang admin reset-password --email ADDRESS [--password PASSWORD]
 
@@ -78,6 +80,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await organizationsCommand(rest, io);
       case "admin":
         return await adminCommand(rest, io);
+      case "results":
+        return await resultsCommand(rest, io);
       case "--version":
       case "-v":
         io.out("matang 0.1.0");
@@ -501,5 +505,38 @@ async function organizationsCommand(argv: readonly string[], io: Io): Promise<nu
       .map(([kind, n]) => `${kind} ${n}`)
       .join(" · "),
   );
+  return 0;
+}
+
+async function resultsCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = args(argv, { year: { type: "string" } });
+  const [sub, file] = positionals;
+  if (sub !== "import")
+    throw new UsageError(sub ? `unknown subcommand "results ${sub}"` : "results needs import");
+  const path = required(file, "a results file (CSV)");
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2200)) {
+    throw new UsageError(`--year: "${values.year}" is not a year`, 1);
+  }
+  // Parse and check the whole file before touching the database.
+  const rows = parseResultsFile(readText(path), path, year);
+  const { importResults } = await import("@matang/server");
+  const bar = progressBar("Importing", io === processIo ? undefined : (t) => io.err(t.trimEnd()));
+  const report = await withDatabase((handle) =>
+    importResults(handle.db, rows, {
+      actor: { id: null, label: "cli" },
+      source: path,
+      onProgress: (done, total) => bar.update(done, total),
+    }),
+  );
+  io.out(`${report.total} rows: ${report.imported} matched and stored, ${report.unmatched.length} left out.`);
+  for (const u of report.unmatched) {
+    const hint = u.candidates.length
+      ? ` — did you mean ${u.candidates.map((c) => `"${c}"`).join(", ")}?`
+      : "";
+    io.out(
+      `  ${path}:${u.line}: "${u.name}" (${u.kind}${u.region ? `, ${u.region}` : ""}) matches no known instansi${hint}`,
+    );
+  }
   return 0;
 }

@@ -7,4 +7,5 @@ export * from "./input-files.js";
 export * from "./names.js";
 export * from "./planner.js";
 export * from "./registry.js";
+export * from "./results.js";
 export * from "./scoring.js";

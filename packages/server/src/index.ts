@@ -22,6 +22,7 @@ export { type DatabaseHandle, type Db, openDatabase } from "./db/client.js";
 export { LocalStorage } from "./evidence/storage.js";
 export { type ImportSummary, importRegistry } from "./organizations/import.js";
 export { ROLES, type Role } from "./policy/policy.js";
+export { importResults, type ResultsReport } from "./results/import.js";
 
 export interface StartOptions {
   readonly port: number;

@@ -407,3 +407,26 @@ export const notifications = pgTable(
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
 );
+
+/** Official published results (index, predicate, domain values) exactly as printed, with their source. */
+export const publishedResults = pgTable(
+  "published_results",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    year: integer("year").notNull(),
+    /** Decimal strings as printed (e.g. "2.79"): official figures are not re-rounded. */
+    index: text("index").notNull(),
+    predicate: text("predicate").notNull(),
+    domains: jsonb("domains").notNull(),
+    nameAsPublished: text("name_as_published").notNull(),
+    source: text("source").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("published_results_org_year_unique").on(t.organizationId, t.year),
+    index("published_results_year_idx").on(t.year),
+  ],
+);

