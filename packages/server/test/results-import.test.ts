@@ -4,7 +4,16 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organizationNames, organizations, publishedResults } from "../src/db/schema.js";
 import { importResults } from "../src/results/import.js";
-import { ENGINES, loadRegistry, registryFile, type TestDatabase, testDatabase } from "./harness.js";
+import {
+  addUser,
+  appFor,
+  client,
+  ENGINES,
+  loadRegistry,
+  registryFile,
+  type TestDatabase,
+  testDatabase,
+} from "./harness.js";
 
 const actor = { id: null, label: "test" };
 
@@ -42,6 +51,34 @@ describe.each(ENGINES)("official results import on %s", (engine) => {
       { n: number },
     ];
     expect(n).toBe(621);
+  });
+
+  it("gives each organization's history with its rank nationally and among its type", async () => {
+    const rows = parseResultsFile(readFileSync(registryFile, "utf8"), "results-2023.csv");
+    const app = await appFor(database);
+    await addUser(database, "admin@matang.go.id", "admin", null);
+    const admin = await client(app, "admin@matang.go.id");
+    const [jabar] = await database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.name, "Pemerintah Provinsi Jawa Barat"));
+    const history = (await admin.call("GET", `/api/organizations/${jabar?.id}/history`)).json();
+    const own = rows.find((r) => r.name === "Pemerintah Provinsi Jawa Barat");
+    const higher = (list: typeof rows) => list.filter((r) => Number(r.index) > Number(own?.index)).length + 1;
+    expect(history.years).toEqual([
+      expect.objectContaining({
+        year: 2023,
+        index: own?.index,
+        predicate: own?.predicate,
+        rank: {
+          national: higher(rows),
+          nationalOf: 621,
+          inType: higher(rows.filter((r) => r.kind === "provinsi")),
+          typeOf: 38,
+        },
+      }),
+    ]);
+    await app.close();
   });
 
   it("matches another year's spelling, lists near misses with candidates, and leaves unknown bodies out", async () => {

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
+import { organizationHistory } from "../results/history.js";
 import { importRegistry } from "./import.js";
 import {
   createOrganization,
@@ -82,6 +83,19 @@ export function organizationRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => getOrganization(db, contextOf(request), request.params.id),
+    );
+
+    app.get(
+      "/api/organizations/:id/history",
+      {
+        schema: {
+          tags: ["organizations"],
+          summary:
+            "Published results over the years (index, predicate, domains, rank nationally and by type) beside Matang's own assessments",
+          params: Id,
+        },
+      },
+      async (request) => organizationHistory(db, contextOf(request), request.params.id),
     );
 
     app.post(
