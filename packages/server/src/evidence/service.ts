@@ -44,6 +44,28 @@ function unitOf(ctx: RequestContext, c: Loaded, code: string): string | null {
   return own?.unitId ?? null;
 }
 
+/** A new piece of evidence owned by the instansi (and the operator's unit, if any). */
+async function createEvidence(
+  t: Db,
+  ctx: RequestContext,
+  c: Loaded,
+  indicator: string,
+  values: { kind: "file" | "link"; title: string; url?: string | null },
+): Promise<string> {
+  const [created] = await t
+    .insert(evidence)
+    .values({
+      organizationId: c.organization.id,
+      unitId: unitOf(ctx, c, indicator),
+      kind: values.kind,
+      title: values.title,
+      url: values.url ?? null,
+      createdBy: ctx.principal?.userId ?? null,
+    })
+    .returning({ id: evidence.id });
+  return created?.id as string;
+}
+
 export interface UploadFields {
   readonly indicator: string;
   readonly level: number;
@@ -100,17 +122,7 @@ export async function recordUpload(
           .set({ version: sql`${evidence.version} + 1` })
           .where(eq(evidence.id, evidenceId));
       } else {
-        const [created] = await t
-          .insert(evidence)
-          .values({
-            organizationId: c.organization.id,
-            unitId: unitOf(ctx, c, fields.indicator),
-            kind: "file",
-            title: fields.title,
-            createdBy: ctx.principal?.userId ?? null,
-          })
-          .returning({ id: evidence.id });
-        evidenceId = created?.id as string;
+        evidenceId = await createEvidence(t, ctx, c, fields.indicator, { kind: "file", title: fields.title });
       }
       const [stored] = await t
         .insert(evidenceFiles)
@@ -185,18 +197,11 @@ export async function addLink(
         throw new ApiError(400, "invalid_evidence", "evidenceId is not evidence of this instansi");
       }
     } else {
-      const [created] = await t
-        .insert(evidence)
-        .values({
-          organizationId: c.organization.id,
-          unitId: unitOf(ctx, c, input.indicator),
-          kind: "link",
-          title: input.title ?? input.url ?? "",
-          url: input.url ?? null,
-          createdBy: ctx.principal?.userId ?? null,
-        })
-        .returning({ id: evidence.id });
-      evidenceId = created?.id as string;
+      evidenceId = await createEvidence(t, ctx, c, input.indicator, {
+        kind: "link",
+        title: input.title ?? input.url ?? "",
+        url: input.url ?? null,
+      });
     }
     const [link] = await t
       .insert(evidenceLinks)
