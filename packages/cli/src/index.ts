@@ -529,10 +529,12 @@ async function resultsCommand(argv: readonly string[], io: Io): Promise<number> 
       onProgress: (done, total) => bar.update(done, total),
     }),
   );
-  io.out(`${report.total} rows: ${report.imported} matched and stored, ${report.unmatched.length} left out.`);
+  io.out(
+    `${report.total} rows: ${report.imported} matched (${report.created} new, ${report.updated} changed, ${report.unchanged} already stored), ${report.unmatched.length} left out.`,
+  );
   for (const u of report.unmatched) {
     const hint = u.candidates.length
-      ? ` — did you mean ${u.candidates.map((c) => `"${c}"`).join(", ")}?`
+      ? ` — did you mean ${u.candidates.map((c) => `"${c.name}"`).join(", ")}?`
       : "";
     io.out(
       `  ${path}:${u.line}: "${u.name}" (${u.kind}${u.region ? `, ${u.region}` : ""}) matches no known instansi${hint}`,

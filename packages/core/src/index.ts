@@ -6,6 +6,8 @@ export * from "./framework/validate.js";
 export * from "./input-files.js";
 export * from "./names.js";
 export * from "./planner.js";
+export * from "./rankings.js";
 export * from "./registry.js";
+export * from "./report.js";
 export * from "./results.js";
 export * from "./scoring.js";

@@ -120,7 +120,9 @@ export interface CsvRecord {
  * line) for broken quoting and for an empty file.
  */
 export function readCsv(text: string, file: string): CsvRecord[] {
-  const body = text.replace(BOM, "");
+  // Files edited on several machines mix line endings; the parser would take the first one seen
+  // as the only record separator and glue the other lines into cells.
+  const body = text.replace(BOM, "").replace(/\r\n?/g, "\n");
   if (body.trim() === "")
     throw new InputFileError([{ file, line: 1, field: "file", message: "the file is empty" }]);
   const firstLine = body.split(/\r?\n/, 1)[0] ?? "";

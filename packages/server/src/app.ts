@@ -24,8 +24,13 @@ import type { FrameworkMap } from "./frameworks/service.js";
 import { healthRoutes } from "./health/routes.js";
 import { installAuthentication } from "./http/authn.js";
 import { installErrorHandling } from "./http/errors.js";
+import { modelAnswerRoutes } from "./model-answers/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { organizationRoutes } from "./organizations/routes.js";
+import { provinceRoutes } from "./province/routes.js";
+import { reportRoutes } from "./reports/routes.js";
+import { resultsRoutes } from "./results/routes.js";
+import { targetRoutes } from "./targets/routes.js";
 import { userRoutes } from "./users/routes.js";
 
 declare module "fastify" {
@@ -131,7 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes(options.db));
   await app.register(authRoutes(options.db, options.auth ?? DEFAULT_AUTH));
   await app.register(frameworkRoutes(options.db, frameworks));
-  await app.register(organizationRoutes(options.db));
+  await app.register(organizationRoutes(options.db, frameworks));
   await app.register(auditRoutes(options.db));
   await app.register(userRoutes(options.db));
   await app.register(cycleRoutes(options.db));
@@ -145,5 +150,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
   );
   await app.register(notificationRoutes(options.db));
+  await app.register(resultsRoutes(options.db));
+  await app.register(targetRoutes(options.db));
+  await app.register(modelAnswerRoutes(options.db, frameworks));
+  await app.register(provinceRoutes(options.db, frameworks));
+  await app.register(reportRoutes(options.db, frameworks));
   return app;
 }

@@ -112,7 +112,7 @@ export async function client(app: FastifyInstance, email: string, password = PAS
   const cookie = res.cookies.find((c) => c.name === "matang_session");
   const csrf = res.json().csrfToken as string;
   const call = (
-    method: "GET" | "POST" | "PATCH" | "DELETE",
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
     url: string,
     payload?: unknown,
   ): Promise<LightMyRequestResponse> =>

@@ -32,7 +32,13 @@ async function load(db: Db, frameworks: Frameworks, id: string) {
 type Loaded = Awaited<ReturnType<typeof load>>;
 
 /** Load and check access in one step; unknown and forbidden look alike to outsiders. */
-async function access(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string, operation: Operation) {
+export async function access(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  operation: Operation,
+) {
   const context = await repo.loadContext(db, id);
   if (!context || !ctx.principal) {
     authorize(ctx.principal, operation, context ? { path: context.organization.path } : NO_ASSESSMENT);
@@ -44,7 +50,7 @@ async function access(db: Db, frameworks: Frameworks, ctx: RequestContext, id: s
 }
 
 /** Load, find the indicator, and check `operation` on it: where most indicator work starts. */
-async function accessIndicator(
+export async function accessIndicator(
   db: Db,
   frameworks: Frameworks,
   ctx: RequestContext,
@@ -662,7 +668,15 @@ export async function reopen(db: Db, frameworks: Frameworks, ctx: RequestContext
  */
 export async function history(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await access(db, frameworks, ctx, id, "assessment.read");
-  const rows = await repo.assessmentsOfOrganization(db, c.organization.id);
+  return { items: await headlines(db, frameworks, c.organization.id) };
+}
+
+/**
+ * Each of an organization's assessments with its headline index: the final score when complete,
+ * else the self-assessment when complete. Each cycle is scored with its own framework.
+ */
+export async function headlines(db: Db, frameworks: Frameworks, organizationId: string) {
+  const rows = await repo.assessmentsOfOrganization(db, organizationId);
   const items = [];
   for (const row of rows) {
     const framework = frameworks.get(row.frameworkId);
@@ -686,5 +700,5 @@ export async function history(db: Db, frameworks: Frameworks, ctx: RequestContex
       predicate: headline?.s.predicate ?? null,
     });
   }
-  return { items };
+  return items;
 }

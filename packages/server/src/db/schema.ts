@@ -430,3 +430,54 @@ export const publishedResults = pgTable(
     index("published_results_year_idx").on(t.year),
   ],
 );
+
+/**
+ * What an organization aims for in a year: an index, and optionally a level per indicator (e.g.
+ * the steps of a plan it committed to) with the effort each level step of an indicator costs.
+ */
+export const targets = pgTable(
+  "targets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    year: integer("year").notNull(),
+    /** Decimal string as entered (e.g. "3.50"). */
+    index: text("index").notNull(),
+    /** Indicator code → target level. */
+    indicators: jsonb("indicators").notNull().default({}),
+    /** Indicator code → effort of one level step (the planner's cost). */
+    efforts: jsonb("efforts").notNull().default({}),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("targets_org_year_unique").on(t.organizationId, t.year)],
+);
+
+/**
+ * A province's model answer for one indicator of a framework: an example explanation and the
+ * kinds of evidence expected, shown to its kabupaten/kota beside the criteria.
+ */
+export const modelAnswers = pgTable(
+  "model_answers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    frameworkId: text("framework_id")
+      .notNull()
+      .references(() => frameworks.id),
+    indicatorCode: text("indicator_code").notNull(),
+    explanation: text("explanation").notNull(),
+    evidenceKinds: jsonb("evidence_kinds").notNull().default([]),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("model_answers_org_indicator_unique").on(t.organizationId, t.frameworkId, t.indicatorCode),
+  ],
+);

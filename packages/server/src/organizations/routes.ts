@@ -1,4 +1,4 @@
-import { parseRegistryFile } from "@matang/core";
+import { type Framework, parseRegistryFile } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
@@ -28,7 +28,10 @@ const Name = z.string().trim().min(1).max(300);
 const Id = z.object({ id: z.uuid() });
 const Version = z.number().int().positive();
 
-export function organizationRoutes(db: Db): FastifyPluginAsyncZod {
+export function organizationRoutes(
+  db: Db,
+  frameworks: ReadonlyMap<string, Framework>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/organizations",
@@ -91,11 +94,11 @@ export function organizationRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ["organizations"],
           summary:
-            "Published results over the years (index, predicate, domains, rank nationally and by type) beside Matang's own assessments",
+            "Published results over the years (index, predicate, domains, rank nationally, by type and within the province, rank change) joined with Matang's own assessments",
           params: Id,
         },
       },
-      async (request) => organizationHistory(db, contextOf(request), request.params.id),
+      async (request) => organizationHistory(db, frameworks, contextOf(request), request.params.id),
     );
 
     app.post(

@@ -112,6 +112,13 @@ export const POLICY = {
     { roles: ["admin"], scope: "national" },
     { roles: ["reviewer"], scope: "subtree" },
   ],
+  "results.import": [{ roles: ["admin"], scope: "national" }],
+  "target.read": [{ roles: READERS, scope: "subtree" }],
+  "target.manage": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
+  // A province's coordinator and leadership watch its kabupaten/kota side by side.
+  "province.view": [{ roles: READERS, scope: "subtree" }],
+  "model_answer.manage": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
+  "cycle.export": [{ roles: ["admin"], scope: "national" }],
 } as const satisfies Record<string, readonly Rule[]>;
 
 export type Operation = keyof typeof POLICY;

@@ -1,69 +1,66 @@
-import { asc, eq, sql } from "drizzle-orm";
-import * as assessmentRepo from "../assessments/repository.js";
-import { type Db, rows } from "../db/client.js";
-import { organizations, publishedResults } from "../db/schema.js";
+import type { Framework } from "@matang/core";
+import { headlines } from "../assessments/service.js";
+import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
 import { notFound } from "../http/errors.js";
 import { getOrganization } from "../organizations/repository.js";
-import { authorize } from "../policy/policy.js";
-
-interface Ranked {
-  year: number;
-  national: number;
-  nationalOf: number;
-  inType: number;
-  typeOf: number;
-}
+import { authorize, can } from "../policy/policy.js";
+import { yearsOf } from "./repository.js";
+import { rankedYear } from "./service.js";
 
 /**
- * An organization's published results over the years with its rank each year — nationally and
- * among bodies of its type (competition ranking: equal indices share a rank) — beside Matang's
- * own assessments of it.
+ * An organization's published results over the years with its rank each year (nationally, by
+ * type and within its province, with the change since the previous published year), joined with
+ * Matang's own assessments of it where the caller may read them.
  */
-export async function organizationHistory(db: Db, ctx: RequestContext, id: string) {
+export async function organizationHistory(
+  db: Db,
+  frameworks: ReadonlyMap<string, Framework>,
+  ctx: RequestContext,
+  id: string,
+) {
   const org = await getOrganization(db, id);
   authorize(ctx.principal, "organization.read", org ?? { path: "/" });
   if (!org) throw notFound("Organization");
-  const published = await db
-    .select({
-      year: publishedResults.year,
-      index: publishedResults.index,
-      predicate: publishedResults.predicate,
-      domains: publishedResults.domains,
-      nameAsPublished: publishedResults.nameAsPublished,
-      source: publishedResults.source,
-    })
-    .from(publishedResults)
-    .where(eq(publishedResults.organizationId, id))
-    .orderBy(asc(publishedResults.year));
-  // Ranks straight from the stored figures: indices are compared as printed (exact decimals).
-  const ranks = await rows<Ranked>(db, sqlRanks(id));
-  const own = await assessmentRepo.assessmentsOfOrganization(db, id);
+  const own = can(ctx.principal, "assessment.read", { path: org.path })
+    ? await headlines(db, frameworks, id)
+    : [];
+  const published = new Map<number, Awaited<ReturnType<typeof rankedYear>>>();
+  for (const year of await yearsOf(db, id)) published.set(year, await rankedYear(db, year));
+  const years = [...new Set([...published.keys(), ...own.map((a) => a.year)])].sort((a, b) => a - b);
   return {
     organization: { id: org.id, name: org.name, kind: org.kind },
-    years: published.map((p) => {
-      const r = ranks.find((x) => x.year === p.year);
+    years: years.map((year) => {
+      const r = published.get(year)?.items.find((x) => x.organizationId === id);
       return {
-        ...p,
-        rank: r
-          ? { national: r.national, nationalOf: r.nationalOf, inType: r.inType, typeOf: r.typeOf }
+        year,
+        published: r
+          ? {
+              index: r.index,
+              predicate: r.predicate,
+              domains: r.domains,
+              nameAsPublished: r.nameAsPublished,
+              rank: r.rank,
+              of: r.of,
+              rankInType: r.rankInType,
+              ofType: r.ofType,
+              rankInProvince: r.rankInProvince,
+              ofProvince: r.ofProvince,
+              percentile: r.percentile,
+              rankChange: r.rankChange,
+            }
           : null,
         assessments: own
-          .filter((a) => a.year === p.year)
-          .map((a) => ({ id: a.id, cycle: a.cycleName, state: a.state })),
+          .filter((a) => a.year === year)
+          .map((a) => ({
+            id: a.assessmentId,
+            cycle: a.cycle,
+            state: a.state,
+            stage: a.stage,
+            index: a.indexDisplay,
+            predicate: a.predicate,
+          })),
       };
     }),
   };
-}
-
-function sqlRanks(id: string) {
-  return sql`
-    select year, national::int, national_of::int as "nationalOf", in_type::int as "inType", type_of::int as "typeOf" from (
-      select p.year, p.organization_id,
-        rank() over (partition by p.year order by p.index::numeric desc) as national,
-        count(*) over (partition by p.year) as national_of,
-        rank() over (partition by p.year, o.kind order by p.index::numeric desc) as in_type,
-        count(*) over (partition by p.year, o.kind) as type_of
-      from ${publishedResults} p join ${organizations} o on o.id = p.organization_id
-    ) r where r.organization_id = ${id}`;
 }

@@ -1,9 +1,22 @@
-import { INSTANSI_KINDS, normalizeName, REGIONAL_KINDS, type ResultRow } from "@matang/core";
-import { sql } from "drizzle-orm";
+import {
+  type FileProblem,
+  INSTANSI_KINDS,
+  InputFileError,
+  normalizeName,
+  REGIONAL_KINDS,
+  type ResultRow,
+} from "@matang/core";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
-import { publishedResults } from "../db/schema.js";
 import { addName, listKnownNames } from "../organizations/repository.js";
+import { currentNames, resultsByOrganization, storeResult } from "./repository.js";
+
+export interface Candidate {
+  readonly id: string;
+  readonly name: string;
+  /** Trigram overlap with the published name, 0–1. */
+  readonly similarity: number;
+}
 
 export interface Unmatched {
   readonly line: number;
@@ -11,13 +24,31 @@ export interface Unmatched {
   readonly kind: string;
   readonly region: string | null;
   /** Known organizations whose names are close: for a person to confirm, never applied silently. */
-  readonly candidates: readonly string[];
+  readonly candidates: readonly Candidate[];
 }
 
 export interface ResultsReport {
   readonly total: number;
+  /** Rows matched to an organization (automatically or confirmed) and stored. */
   readonly imported: number;
+  /** Of those: results new for that organization and year, changed figures, figures already stored. */
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** Rows stored because a person confirmed their match. */
+  readonly confirmed: number;
   readonly unmatched: readonly Unmatched[];
+  /** Nothing was written (a preview). */
+  readonly dryRun: boolean;
+}
+
+export interface ImportOptions {
+  readonly actor: { id: string | null; label: string };
+  readonly source: string;
+  /** Line → organization id: matches a person confirmed; the published name joins its names. */
+  readonly confirmations?: ReadonlyMap<number, string>;
+  readonly dryRun?: boolean;
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Three-letter pieces of a name: a typo changes few of them. */
@@ -38,19 +69,17 @@ function similarity(a: string, b: string): number {
 
 /**
  * Import official results: each row is matched to an organization by any name it has carried
- * (normalised, within its province for a kabupaten/kota) and stored as published, with its source.
- * Rows without a sure match are listed with close candidates and left out. Idempotent per
- * organization and year; one audit entry.
+ * (normalised, within its province for a kabupaten/kota), or by a person's confirmation, and stored
+ * as published, with its source. Rows without a sure match are listed with close candidates and
+ * left out. Idempotent per organization and year; one audit entry. A dry run writes nothing.
  */
 export async function importResults(
   db: Db,
   rows: readonly ResultRow[],
-  options: {
-    actor: { id: string | null; label: string };
-    source: string;
-    onProgress?: (done: number, total: number) => void;
-  },
+  options: ImportOptions,
 ): Promise<ResultsReport> {
+  const dryRun = options.dryRun ?? false;
+  const confirmations = options.confirmations ?? new Map<number, string>();
   return inTransaction(db, async (t) => {
     const known = await listKnownNames(t, INSTANSI_KINDS);
     const key = (kind: string, name: string, parent: string | null) => `${kind}|${name}|${parent ?? ""}`;
@@ -67,64 +96,87 @@ export async function importResults(
       entry.names.push(k.normalizedName);
       names.set(k.id, entry);
     }
-    const display = new Map(known.map((k) => [k.id, k.normalizedName]));
-    let imported = 0;
+    const display = await currentNames(t, [...names.keys()]);
+    const existing = await resultsByOrganization(t, [...new Set(rows.map((r) => r.year))]);
+    const counts = { imported: 0, created: 0, updated: 0, unchanged: 0, confirmed: 0 };
     const unmatched: Unmatched[] = [];
+    const problems: FileProblem[] = [];
     let done = 0;
     for (const row of rows) {
       const regional = REGIONAL_KINDS.includes(row.kind);
       const provinceId = regional ? index.get(key("provinsi", normalizeName(row.region ?? ""), null)) : null;
-      const organizationId = index.get(
-        key(row.kind, row.normalizedName, regional ? (provinceId ?? "?") : null),
-      );
-      if (!organizationId) {
-        const candidates = [...names.entries()]
+      const candidatesOf = () =>
+        [...names.entries()]
           .filter(([, v]) => v.kind === row.kind && (!regional || !provinceId || v.parentId === provinceId))
           .map(([id, v]) => ({
             id,
-            score: Math.max(...v.names.map((n) => similarity(n, row.normalizedName))),
+            name: display.get(id) ?? id,
+            similarity: Math.max(...v.names.map((n) => similarity(n, row.normalizedName))),
           }))
-          .filter((c) => c.score >= 0.5)
-          .sort((a, b) => b.score - a.score)
+          .filter((c) => c.similarity >= 0.4)
+          .sort((a, b) => b.similarity - a.similarity)
           .slice(0, 3)
-          .map((c) => display.get(c.id) ?? c.id);
-        unmatched.push({ line: row.line, name: row.name, kind: row.kind, region: row.region, candidates });
-      } else {
-        await t
-          .insert(publishedResults)
-          .values({
-            organizationId,
-            year: row.year,
-            index: row.index,
-            predicate: row.predicate,
-            domains: row.domains,
-            nameAsPublished: row.name,
-            source: options.source,
-          })
-          .onConflictDoUpdate({
-            target: [publishedResults.organizationId, publishedResults.year],
-            set: {
-              index: row.index,
-              predicate: row.predicate,
-              domains: row.domains,
-              nameAsPublished: row.name,
-              source: options.source,
-              createdAt: sql`now()`,
-            },
+          .map((c) => ({ ...c, similarity: Math.round(c.similarity * 100) / 100 }));
+      let organizationId = index.get(
+        key(row.kind, row.normalizedName, regional ? (provinceId ?? "?") : null),
+      );
+      const confirmedId = confirmations.get(row.line);
+      if (!organizationId && confirmedId) {
+        // A confirmation may only pick a body of the same type (and province), never anything else.
+        const target = names.get(confirmedId);
+        if (
+          !target ||
+          target.kind !== row.kind ||
+          (regional && provinceId && target.parentId !== provinceId)
+        ) {
+          problems.push({
+            file: options.source,
+            line: row.line,
+            field: "confirmation",
+            code: "confirmation_mismatch",
+            params: { name: row.name },
+            message: `the organization confirmed for "${row.name}" is not a ${row.kind}${regional ? ` in ${row.region}` : ""}`,
           });
+        } else {
+          organizationId = confirmedId;
+          counts.confirmed++;
+        }
+      }
+      if (!organizationId) {
+        unmatched.push({
+          line: row.line,
+          name: row.name,
+          kind: row.kind,
+          region: row.region,
+          candidates: candidatesOf(),
+        });
+      } else {
+        const before = existing.get(`${organizationId}|${row.year}`);
+        const same =
+          before &&
+          before.index === row.index &&
+          before.predicate === row.predicate &&
+          JSON.stringify(before.domains) === JSON.stringify(row.domains);
+        if (!before) counts.created++;
+        else if (same) counts.unchanged++;
+        else counts.updated++;
+        counts.imported++;
+        if (!dryRun && !same) await storeResult(t, organizationId, row, options.source);
         // The name as published that year joins the organization's name history.
-        await addName(t, organizationId, row.name, row.normalizedName, options.source, row.year);
-        imported++;
+        if (!dryRun) await addName(t, organizationId, row.name, row.normalizedName, options.source, row.year);
       }
       options.onProgress?.(++done, rows.length);
     }
-    await appendAudit(t, {
-      actorId: options.actor.id,
-      actorLabel: options.actor.label,
-      action: "results.import",
-      entityType: "published_result",
-      after: { source: options.source, total: rows.length, imported, unmatched: unmatched.length },
-    });
-    return { total: rows.length, imported, unmatched };
+    if (problems.length > 0) throw new InputFileError(problems);
+    if (!dryRun) {
+      await appendAudit(t, {
+        actorId: options.actor.id,
+        actorLabel: options.actor.label,
+        action: "results.import",
+        entityType: "published_result",
+        after: { source: options.source, total: rows.length, ...counts, unmatched: unmatched.length },
+      });
+    }
+    return { total: rows.length, ...counts, unmatched, dryRun };
   });
 }

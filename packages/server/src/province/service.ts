@@ -1,0 +1,121 @@
+import { score, spread } from "@matang/core";
+import { type Frameworks, stageLevels } from "../assessments/service.js";
+import type { Db } from "../db/client.js";
+import type { RequestContext } from "../http/context.js";
+import { ApiError, notFound } from "../http/errors.js";
+import { getOrganization } from "../organizations/repository.js";
+import { authorize } from "../policy/policy.js";
+import { publishedYears, rankedYear } from "../results/service.js";
+import { targetsForYear } from "../targets/repository.js";
+import * as repo from "./repository.js";
+
+const NATIONAL = { path: "/" };
+
+/** Is `value` (a printed decimal) below `target`? Compared exactly, as scaled integers. */
+function below(value: string, target: string): boolean {
+  const places = Math.max(value.split(".")[1]?.length ?? 0, target.split(".")[1]?.length ?? 0);
+  const scaled = (s: string) => {
+    const [int = "0", frac = ""] = s.split(".");
+    return BigInt(int + frac.padEnd(places, "0"));
+  };
+  return scaled(value) < scaled(target);
+}
+
+/**
+ * A province's kabupaten/kota side by side: progress and provisional index in a cycle (the newest
+ * they take part in unless one is given), their last published results, and the disparity between
+ * them — range, standard deviation, and how many are below their target (their own, else the
+ * province's).
+ */
+export async function provinceView(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  cycleId?: string,
+) {
+  const province = await getOrganization(db, id);
+  authorize(ctx.principal, "province.view", province ?? NATIONAL);
+  if (!province) throw notFound("Organization");
+  if (province.kind !== "provinsi")
+    throw new ApiError(400, "not_a_province", "The province view is for a provinsi");
+  const members = await repo.membersOf(db, id);
+  const memberIds = members.map((m) => m.id);
+  const cycle = cycleId ? await repo.findCycle(db, cycleId) : await repo.latestCycleOf(db, memberIds);
+  if (cycleId && !cycle) throw notFound("Cycle");
+  const framework = cycle ? frameworks.get(cycle.frameworkId) : undefined;
+  const list = cycle ? await repo.assessmentsIn(db, cycle.id, memberIds) : [];
+  const scores = await repo.scoresOf(
+    db,
+    list.map((a) => a.id),
+  );
+  const years = await publishedYears(db);
+  const lastYear = years[0]?.year ?? null;
+  const published = lastYear === null ? null : await rankedYear(db, lastYear);
+  const year = cycle?.year ?? lastYear;
+  const targets = year === null ? new Map() : await targetsForYear(db, year);
+  const provinceTarget: string | null = targets.get(id)?.index ?? null;
+
+  const rows = members.map((m) => {
+    const a = list.find((x) => x.organizationId === m.id);
+    let assessment = null;
+    if (a && framework) {
+      const levels = stageLevels(scores.filter((s) => s.assessmentId === a.id));
+      const self = score(framework, levels.self);
+      const final = score(framework, levels.final);
+      const headline = final.complete ? final : self;
+      assessment = {
+        id: a.id,
+        state: a.state,
+        answered: framework.indicators.length - self.missing.length,
+        total: framework.indicators.length,
+        stage: final.complete ? "final" : "self",
+        complete: headline.complete,
+        index: headline.complete ? headline.indexDisplay : null,
+        predicate: headline.complete ? headline.predicate : null,
+        floor: headline.floorDisplay,
+        ceiling: headline.ceilingDisplay,
+      };
+    }
+    const p = published?.items.find((x) => x.organizationId === m.id);
+    const target: string | null = targets.get(m.id)?.index ?? provinceTarget;
+    const current = assessment?.index ?? null;
+    return {
+      organizationId: m.id,
+      name: m.name,
+      kind: m.kind,
+      assessment,
+      published: p
+        ? {
+            year: lastYear as number,
+            index: p.index,
+            predicate: p.predicate,
+            rankInProvince: p.rankInProvince,
+            ofProvince: p.ofProvince,
+            rank: p.rank,
+            rankChange: p.rankChange,
+          }
+        : null,
+      target,
+      belowTarget: target === null || current === null ? null : below(current, target),
+    };
+  });
+  const provisional = rows.flatMap((r) => (r.assessment?.index ? [r.assessment.index] : []));
+  const last = rows.flatMap((r) => (r.published ? [r.published.index] : []));
+  return {
+    province: { id: province.id, name: province.name },
+    cycle: cycle
+      ? { id: cycle.id, name: cycle.name, year: cycle.year, frameworkId: cycle.frameworkId }
+      : null,
+    target: provinceTarget,
+    members: rows,
+    disparity: {
+      provisional: spread(provisional),
+      published: { year: lastYear, ...spread(last) },
+      belowTarget: rows.filter((r) => r.belowTarget === true).length,
+      publishedBelowTarget: rows.filter(
+        (r) => r.target !== null && r.published && below(r.published.index, r.target),
+      ).length,
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { aspectProfiles, readiness, recommendations } from "@matang/core";
+import { access, type Frameworks, getAssessment, listIndicators } from "../assessments/service.js";
+import type { Db } from "../db/client.js";
+import type { RequestContext } from "../http/context.js";
+
+export const STAGES = ["self", "document", "interview", "visit", "final"] as const;
+export const STAGE_NAMES: Record<(typeof STAGES)[number] | "validation", string> = {
+  self: "Mandiri",
+  document: "Dokumen",
+  interview: "Wawancara",
+  visit: "Visitasi",
+  final: "Akhir",
+  validation: "Validasi",
+};
+export const REVIEW_NAMES: Record<string, string> = {
+  accepted: "Diterima",
+  revision: "Dikembalikan",
+  pending: "Menunggu",
+};
+
+/**
+ * Everything a report of one assessment shows, read through the same services (and access
+ * checks) as the screens: scores per stage, indicators with answers and evidence, and the core's
+ * strengths, weaknesses, readiness and recommendations on the headline levels.
+ */
+export async function reportData(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  const assessment = await getAssessment(db, frameworks, ctx, id);
+  const { items } = await listIndicators(db, frameworks, ctx, id);
+  const framework = c.framework;
+  const levelsAt = (stage: (typeof STAGES)[number]) => {
+    const out: Record<string, number> = {};
+    for (const i of items) {
+      // Later stages inherit the levels earlier ones set (as the scores do).
+      const chain = STAGES.slice(1, STAGES.indexOf(stage) + 1).reverse();
+      const level =
+        stage === "self"
+          ? i.stages.self?.level
+          : chain.map((s) => i.stages[s]?.level).find((l) => l !== null && l !== undefined);
+      if (level !== null && level !== undefined) out[i.code] = level;
+    }
+    return out;
+  };
+  const headlineStage = ([...STAGES].reverse().find((s) => assessment.scores[s]?.complete) ??
+    "self") as (typeof STAGES)[number];
+  const headline = levelsAt(headlineStage);
+  const claimed: Record<string, number> = {};
+  const supported: Record<string, number> = {};
+  for (const i of items) {
+    const min = framework.indicatorByCode.get(i.code)?.scale.min ?? 0;
+    if (i.claimedLevel !== null) {
+      claimed[i.code] = i.claimedLevel;
+      supported[i.code] = i.supportedLevel ?? min;
+    }
+  }
+  return {
+    framework,
+    assessment,
+    items,
+    headlineStage,
+    headline,
+    profiles: aspectProfiles(framework, headline),
+    readiness: readiness(framework, claimed, supported),
+    recommendations: recommendations(framework, headline).steps,
+  };
+}
+
+export type ReportData = Awaited<ReturnType<typeof reportData>>;
+
+/** A file name from an instansi's name: letters and digits only. */
+export const fileSafe = (name: string) => name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");

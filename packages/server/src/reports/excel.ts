@@ -1,0 +1,230 @@
+import { PassThrough, type Readable } from "node:stream";
+import { score } from "@matang/core";
+import ExcelJS from "exceljs";
+import { type Frameworks, stageLevels } from "../assessments/service.js";
+import type { Db } from "../db/client.js";
+import type { RequestContext } from "../http/context.js";
+import { ApiError, notFound } from "../http/errors.js";
+import { authorize } from "../policy/policy.js";
+import { fileSafe, REVIEW_NAMES, reportData, STAGE_NAMES, STAGES } from "./data.js";
+import * as repo from "./repository.js";
+
+const bold = { font: { bold: true } } as const;
+
+/** A text cell a spreadsheet would run as a formula is kept as text. */
+const text = (s: string | null | undefined) => (s && /^[=+\-@]/.test(s) ? `'${s}` : (s ?? ""));
+
+type Book = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
+
+/** A worksheet with its columns, a bold header row that stays in view. */
+function sheet(book: Book, name: string, columns: { header: string; key: string; width: number }[]) {
+  const s = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  s.columns = columns;
+  s.getRow(1).font = bold.font;
+  return s;
+}
+
+/**
+ * One assessment as a workbook: a summary (index per stage, domains, aspects), indicators ×
+ * stages with explanations and notes, and the evidence list with review statuses.
+ */
+export async function assessmentWorkbook(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const d = await reportData(db, frameworks, ctx, id);
+  const a = d.assessment;
+  const book = new ExcelJS.Workbook();
+  book.creator = "Matang";
+  book.created = new Date();
+
+  const summary = sheet(book, "Ringkasan", [
+    { header: "Bagian", key: "part", width: 14 },
+    { header: "Kode", key: "code", width: 8 },
+    { header: "Nama", key: "name", width: 50 },
+    ...STAGES.map((s) => ({ header: STAGE_NAMES[s], key: s, width: 12 })),
+  ]);
+  const at = (g: { index: number | null } | undefined) =>
+    g?.index === null || g?.index === undefined ? null : Number(g.index.toFixed(4));
+  summary.addRow({
+    part: "Instansi",
+    name: `${a.organization.name} — ${a.cycle.name} (${a.cycle.year})`,
+  });
+  summary.addRow({
+    part: "Indeks",
+    name: "Indeks SPBE",
+    ...Object.fromEntries(STAGES.map((s) => [s, at(a.scores[s])])),
+  });
+  summary.addRow({
+    part: "Predikat",
+    name: "Predikat",
+    ...Object.fromEntries(STAGES.map((s) => [s, a.scores[s]?.predicate ?? null])),
+  });
+  d.framework.domains.forEach((domain, i) =>
+    summary.addRow({
+      part: "Domain",
+      code: domain.code,
+      name: domain.name.id,
+      ...Object.fromEntries(STAGES.map((s) => [s, at(a.scores[s]?.domains[i])])),
+    }),
+  );
+  d.framework.aspects.forEach((aspect, i) =>
+    summary.addRow({
+      part: "Aspek",
+      code: aspect.code,
+      name: aspect.name.id,
+      ...Object.fromEntries(STAGES.map((s) => [s, at(a.scores[s]?.aspects[i])])),
+    }),
+  );
+
+  const indicators = sheet(book, "Indikator", [
+    { header: "Kode", key: "code", width: 8 },
+    { header: "Indikator", key: "name", width: 45 },
+    { header: "Domain", key: "domain", width: 8 },
+    { header: "Aspek", key: "aspect", width: 8 },
+    { header: "Bobot (%)", key: "weight", width: 10 },
+    ...STAGES.map((s) => ({ header: STAGE_NAMES[s], key: s, width: 11 })),
+    { header: "Validasi", key: "validation", width: 12 },
+    { header: "Didukung bukti", key: "supported", width: 14 },
+    { header: "Penjelasan", key: "explanation", width: 60 },
+    { header: "Catatan", key: "notes", width: 60 },
+  ]);
+  for (const i of d.items) {
+    indicators.addRow({
+      code: i.code,
+      name: i.name,
+      domain: i.domain,
+      aspect: i.aspect,
+      weight: i.weight,
+      ...Object.fromEntries(STAGES.map((s) => [s, i.stages[s]?.level ?? null])),
+      validation: i.stages.validation?.verdict ?? null,
+      supported: i.supportedLevel,
+      explanation: text(
+        i.unitAnswers
+          .filter((u) => u.explanation?.trim())
+          .map(
+            (u) =>
+              `${i.assignments.find((x) => x.unitId === u.unitId)?.unitName ?? "unit"}: ${u.explanation}`,
+          )
+          .join("\n"),
+      ),
+      notes: text(
+        [...STAGES, "validation" as const]
+          .filter((s) => i.stages[s]?.note?.trim())
+          .map((s) => `${STAGE_NAMES[s]}: ${i.stages[s]?.note}`)
+          .join("\n"),
+      ),
+    });
+  }
+
+  const evidence = sheet(book, "Bukti dukung", [
+    { header: "Indikator", key: "code", width: 10 },
+    { header: "Tingkat", key: "level", width: 9 },
+    { header: "Judul", key: "title", width: 50 },
+    { header: "Jenis", key: "kind", width: 10 },
+    { header: "Tautan", key: "url", width: 40 },
+    { header: "Status", key: "status", width: 14 },
+    { header: "Alasan", key: "reason", width: 20 },
+    { header: "Catatan", key: "note", width: 40 },
+  ]);
+  for (const i of d.items) {
+    for (const e of i.evidence) {
+      evidence.addRow({
+        code: i.code,
+        level: e.level,
+        title: text(e.title),
+        kind: e.kind,
+        url: text(e.url),
+        status: REVIEW_NAMES[e.review] ?? e.review,
+        reason: e.reason,
+        note: text(e.note),
+      });
+    }
+  }
+  const body = Buffer.from(await book.xlsx.writeBuffer());
+  return { body, fileName: `penilaian-spbe-${fileSafe(a.organization.name)}-${a.cycle.year}.xlsx` };
+}
+
+/**
+ * A whole cycle as a workbook: every participant × indicator × stage, plus each participant's
+ * index per stage. Streamed row by row, so a national cycle does not sit in memory as a workbook.
+ */
+export async function cycleWorkbook(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  cycleId: string,
+): Promise<{ stream: Readable; fileName: string }> {
+  authorize(ctx.principal, "cycle.export", { path: "/" });
+  const cycle = await repo.findCycle(db, cycleId);
+  if (!cycle) throw notFound("Cycle");
+  const framework = frameworks.get(cycle.frameworkId);
+  if (!framework) throw new ApiError(500, "framework_missing", "The cycle's framework is not loaded");
+  const people = await repo.participants(db, cycleId);
+  const rows = await repo.cycleScores(db, cycleId);
+  const byAssessment = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const list = byAssessment.get(r.assessmentId);
+    if (list) list.push(r);
+    else byAssessment.set(r.assessmentId, [r]);
+  }
+  const out = new PassThrough();
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  book.creator = "Matang";
+  const indices = sheet(book, "Indeks", [
+    { header: "Instansi", key: "organization", width: 50 },
+    { header: "Jenis", key: "kind", width: 12 },
+    { header: "Provinsi", key: "province", width: 25 },
+    { header: "Tahap", key: "state", width: 18 },
+    ...STAGES.map((s) => ({ header: STAGE_NAMES[s], key: s, width: 11 })),
+    { header: "Predikat", key: "predicate", width: 14 },
+  ]);
+  const detail = sheet(book, "Indikator", [
+    { header: "Instansi", key: "organization", width: 50 },
+    { header: "Jenis", key: "kind", width: 12 },
+    { header: "Provinsi", key: "province", width: 25 },
+    { header: "Kode", key: "code", width: 8 },
+    { header: "Indikator", key: "name", width: 45 },
+    ...STAGES.map((s) => ({ header: STAGE_NAMES[s], key: s, width: 11 })),
+    { header: "Validasi", key: "validation", width: 12 },
+  ]);
+  (async () => {
+    for (const p of people) {
+      const scoresOf = byAssessment.get(p.id) ?? [];
+      const levels = stageLevels(scoresOf as never);
+      const scored = Object.fromEntries(STAGES.map((s) => [s, score(framework, levels[s])]));
+      const last = [...STAGES].reverse().find((s) => scored[s]?.complete);
+      indices
+        .addRow({
+          organization: p.organization,
+          kind: p.kind,
+          province: p.province,
+          state: p.state,
+          ...Object.fromEntries(
+            STAGES.map((s) => [s, scored[s]?.index === null ? null : Number(scored[s]?.index?.toFixed(4))]),
+          ),
+          predicate: last ? scored[last]?.predicate : null,
+        })
+        .commit();
+      for (const indicator of framework.indicators) {
+        const own = scoresOf.filter((r) => r.indicatorCode === indicator.code);
+        detail
+          .addRow({
+            organization: p.organization,
+            kind: p.kind,
+            province: p.province,
+            code: indicator.code,
+            name: indicator.name.id,
+            ...Object.fromEntries(STAGES.map((s) => [s, own.find((r) => r.stage === s)?.level ?? null])),
+            validation: own.find((r) => r.stage === "validation")?.verdict ?? null,
+          })
+          .commit();
+      }
+    }
+    indices.commit();
+    detail.commit();
+    await book.commit();
+  })().catch((error: unknown) => out.destroy(error as Error));
+  return { stream: out, fileName: `siklus-spbe-${fileSafe(cycle.name)}-${cycle.year}.xlsx` };
+}

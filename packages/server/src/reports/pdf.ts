@@ -1,0 +1,361 @@
+import PDFDocument from "pdfkit";
+import type { Frameworks } from "../assessments/service.js";
+import type { Db } from "../db/client.js";
+import type { RequestContext } from "../http/context.js";
+import { fileSafe, REVIEW_NAMES, type ReportData, reportData, STAGE_NAMES, STAGES } from "./data.js";
+
+const LEFT = 50;
+const WIDTH = 495;
+const BOTTOM = 780;
+const TEAL = "#0f766e";
+const INDIGO = "#4338ca";
+
+const dateId = (d: Date) =>
+  new Intl.DateTimeFormat("id-ID", { dateStyle: "long", timeZone: "Asia/Jakarta" }).format(d);
+/** Indonesian decimal comma. */
+const num = (s: string | null | undefined) => (s ? s.replace(".", ",") : "—");
+const fixed = (n: number | null | undefined, places = 2) =>
+  n === null || n === undefined ? "—" : num(n.toFixed(places));
+
+type Doc = PDFKit.PDFDocument;
+
+function ensureRoom(doc: Doc, height: number) {
+  if (doc.y + height > BOTTOM) doc.addPage();
+}
+
+function heading(doc: Doc, text: string) {
+  ensureRoom(doc, 60);
+  doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor("black").text(text, LEFT);
+  doc.moveDown(0.3).font("Helvetica").fontSize(9);
+}
+
+/** A simple table: fixed column widths, wrapped cells, a header row repeated on each new page. */
+function table(doc: Doc, columns: { label: string; width: number }[], rows: string[][]) {
+  const drawHeader = () => {
+    doc.font("Helvetica-Bold").fontSize(8.5);
+    const y = doc.y;
+    let x = LEFT;
+    let bottom = y;
+    for (const c of columns) {
+      doc.text(c.label, x, y, { width: c.width - 4 });
+      bottom = Math.max(bottom, doc.y);
+      x += c.width;
+    }
+    doc
+      .moveTo(LEFT, bottom + 1)
+      .lineTo(LEFT + WIDTH, bottom + 1)
+      .strokeColor("#999")
+      .stroke();
+    doc.y = bottom + 3;
+    doc.font("Helvetica").fontSize(8.5);
+  };
+  drawHeader();
+  for (const row of rows) {
+    const heights = row.map((cell, i) => doc.heightOfString(cell, { width: (columns[i]?.width ?? 50) - 4 }));
+    const h = Math.max(...heights, 10);
+    if (doc.y + h > BOTTOM) {
+      doc.addPage();
+      drawHeader();
+    }
+    const y = doc.y;
+    let x = LEFT;
+    row.forEach((cell, i) => {
+      doc.text(cell, x, y, { width: (columns[i]?.width ?? 50) - 4 });
+      x += columns[i]?.width ?? 50;
+    });
+    doc.y = y + h + 2;
+  }
+  doc.x = LEFT;
+}
+
+/** Horizontal bars (one or two series) on the framework's index scale. */
+function barChart(
+  doc: Doc,
+  rows: { label: string; values: (number | null)[] }[],
+  series: { name: string; color: string }[],
+  max: number,
+) {
+  const labelWidth = 170;
+  const barArea = WIDTH - labelWidth - 40;
+  const rowHeight = 8 * series.length + 8;
+  ensureRoom(doc, rows.length * rowHeight + 30);
+  let y = doc.y + 4;
+  doc.fontSize(8);
+  series.forEach((s, i) => {
+    doc.rect(LEFT + labelWidth + i * 90, y, 8, 8).fill(s.color);
+    doc.fillColor("black").text(s.name, LEFT + labelWidth + i * 90 + 12, y, { width: 76 });
+  });
+  y += 14;
+  for (const r of rows) {
+    doc
+      .fillColor("black")
+      .text(r.label, LEFT, y, { width: labelWidth - 6, height: rowHeight, ellipsis: true });
+    r.values.forEach((v, i) => {
+      const by = y + i * 8;
+      const w = v === null ? 0 : Math.max(0, (v / max) * barArea);
+      doc.rect(LEFT + labelWidth, by, w, 7).fill(series[i]?.color ?? "#888");
+      doc.fillColor("black").text(fixed(v), LEFT + labelWidth + w + 4, by - 0.5, { width: 36 });
+    });
+    y += rowHeight;
+  }
+  doc.y = y + 4;
+  doc.x = LEFT;
+}
+
+function cover(doc: Doc, d: ReportData) {
+  const a = d.assessment;
+  const s = a.scores[d.headlineStage];
+  doc
+    .moveDown(6)
+    .font("Helvetica-Bold")
+    .fontSize(22)
+    .fillColor(TEAL)
+    .text("LAPORAN EVALUASI SPBE", { align: "center" });
+  doc.moveDown(0.5).fontSize(16).fillColor("black").text(a.organization.name, { align: "center" });
+  doc
+    .moveDown(0.3)
+    .font("Helvetica")
+    .fontSize(12)
+    .text(`${a.cycle.name} (${a.cycle.year})`, { align: "center" });
+  doc
+    .moveDown(3)
+    .fontSize(12)
+    .text(`Indeks SPBE (${STAGE_NAMES[d.headlineStage].toLowerCase()})`, { align: "center" });
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(40)
+    .fillColor(TEAL)
+    .text(s?.complete ? num(s.indexDisplay) : `${num(s?.floorDisplay)}–${num(s?.ceilingDisplay)}`, {
+      align: "center",
+    });
+  doc
+    .font("Helvetica")
+    .fontSize(14)
+    .fillColor("black")
+    .text(s?.predicate ?? "Belum lengkap", { align: "center" });
+  doc.moveDown(6).fontSize(10);
+  doc.text(`Kerangka: ${d.framework.title.id}`, { align: "center" });
+  doc.text(`Tahap: ${a.state}`, { align: "center" });
+  doc.text(`Dibuat oleh Matang pada ${dateId(new Date())}`, { align: "center" });
+}
+
+function scores(doc: Doc, d: ReportData) {
+  const a = d.assessment;
+  heading(doc, "1. Indeks dan predikat per tahap");
+  table(
+    doc,
+    [
+      { label: "Tahap", width: 120 },
+      { label: "Indeks", width: 90 },
+      { label: "Predikat", width: 120 },
+      { label: "Terjawab", width: 165 },
+    ],
+    STAGES.map((stage) => {
+      const s = a.scores[stage];
+      return [
+        STAGE_NAMES[stage],
+        s?.complete ? num(s.indexDisplay) : `${num(s?.floorDisplay)}–${num(s?.ceilingDisplay)}`,
+        s?.predicate ?? "—",
+        `${s?.answered ?? 0} dari ${d.framework.indicators.length} indikator`,
+      ];
+    }),
+  );
+  const compared = d.headlineStage === "self" ? (["self"] as const) : (["self", d.headlineStage] as const);
+  const max = Math.max(...d.framework.predicates.map((p) => p.max));
+  const value = (g: { index: number | null; floor: number } | undefined) => (g ? (g.index ?? g.floor) : null);
+  heading(doc, "2. Domain dan aspek");
+  table(
+    doc,
+    [
+      { label: "Kode", width: 45 },
+      { label: "Domain / aspek", width: 250 },
+      ...compared.map((s) => ({ label: STAGE_NAMES[s], width: 100 })),
+    ],
+    d.framework.domains.flatMap((domain, di) => [
+      [domain.code, domain.name.id, ...compared.map((s) => fixed(value(a.scores[s]?.domains[di])))],
+      ...domain.aspects.map((aspect) => {
+        const ai = d.framework.aspects.findIndex((x) => x.code === aspect.code);
+        return [
+          `  ${aspect.code}`,
+          `  ${aspect.name.id}`,
+          ...compared.map((s) => fixed(value(a.scores[s]?.aspects[ai]))),
+        ];
+      }),
+    ]),
+  );
+  const series = compared.map((s, i) => ({ name: STAGE_NAMES[s], color: i === 0 ? TEAL : INDIGO }));
+  heading(doc, "Grafik indeks domain");
+  barChart(
+    doc,
+    d.framework.domains.map((domain, di) => ({
+      label: `${domain.code} ${domain.name.id}`,
+      values: compared.map((s) => value(a.scores[s]?.domains[di])),
+    })),
+    series,
+    max,
+  );
+  heading(doc, "Grafik indeks aspek");
+  barChart(
+    doc,
+    d.framework.aspects.map((aspect, ai) => ({
+      label: `${aspect.code} ${aspect.name.id}`,
+      values: compared.map((s) => value(a.scores[s]?.aspects[ai])),
+    })),
+    series,
+    max,
+  );
+}
+
+function profiles(doc: Doc, d: ReportData) {
+  heading(doc, `3. Kekuatan dan kelemahan per aspek (tahap ${STAGE_NAMES[d.headlineStage].toLowerCase()})`);
+  doc.text(
+    "Kekuatan: indikator pada dua tingkat teratas skalanya. Kelemahan: indikator pada dua tingkat terbawah skalanya.",
+    LEFT,
+  );
+  doc.moveDown(0.4);
+  const list = (items: readonly { code: string; name: string; level: number }[]) =>
+    items.length ? items.map((i) => `${i.code} ${i.name} (tingkat ${i.level})`).join("\n") : "—";
+  table(
+    doc,
+    [
+      { label: "Aspek", width: 115 },
+      { label: "Kekuatan", width: 190 },
+      { label: "Kelemahan", width: 190 },
+    ],
+    d.profiles.map((p) => [`${p.code} ${p.name}`, list(p.strengths), list(p.weaknesses)]),
+  );
+}
+
+function readinessSection(doc: Doc, d: ReportData) {
+  const r = d.readiness;
+  heading(doc, "4. Kesiapan bukti dukung");
+  doc.text(
+    `Indeks penilaian mandiri: ${r.from.complete ? num(r.from.indexDisplay) : "belum lengkap"}. Indeks bila hanya bukti dukung yang diterima dihitung: ${
+      r.to.complete ? num(r.to.indexDisplay) : "belum lengkap"
+    }.`,
+    LEFT,
+  );
+  const risky = r.indicators.filter((x) => x.difference < 0);
+  if (risky.length > 0) {
+    doc.moveDown(0.4);
+    table(
+      doc,
+      [
+        { label: "Kode", width: 45 },
+        { label: "Indikator berisiko turun", width: 290 },
+        { label: "Diklaim", width: 55 },
+        { label: "Didukung", width: 55 },
+        { label: "Dampak", width: 50 },
+      ],
+      risky.map((x) => [x.indicator, x.name, String(x.from), String(x.to), `−${fixed(-x.contribution, 3)}`]),
+    );
+  }
+}
+
+function recommendationsSection(doc: Doc, d: ReportData) {
+  heading(doc, "5. Rekomendasi");
+  if (d.recommendations.length === 0) {
+    doc.text(
+      "Tidak ada langkah yang diperlukan untuk predikat berikutnya, atau tingkat belum lengkap.",
+      LEFT,
+    );
+    return;
+  }
+  doc.text(
+    "Langkah termurah (satu upaya per tingkat) untuk mencapai predikat berikutnya, dengan kriteria tingkat yang dituju:",
+    LEFT,
+  );
+  doc.moveDown(0.4);
+  table(
+    doc,
+    [
+      { label: "Kode", width: 45 },
+      { label: "Indikator", width: 150 },
+      { label: "Tingkat", width: 50 },
+      { label: "Kriteria tingkat yang dituju", width: 200 },
+      { label: "Tambah", width: 50 },
+    ],
+    d.recommendations.map((s) => [s.code, s.name, `${s.from} → ${s.to}`, s.criteria, `+${fixed(s.gain, 3)}`]),
+  );
+}
+
+function indicators(doc: Doc, d: ReportData) {
+  heading(doc, "6. Rincian indikator per tahap");
+  for (const i of d.items) {
+    ensureRoom(doc, 70);
+    doc.font("Helvetica-Bold").fontSize(9.5).fillColor("black").text(`${i.code}. ${i.name}`, LEFT);
+    doc.font("Helvetica").fontSize(8.5);
+    const levels = STAGES.map((s) => `${STAGE_NAMES[s]}: ${i.stages[s]?.level ?? "—"}`).join("   ");
+    const verdict = i.stages.validation?.verdict;
+    doc.text(
+      `${levels}${verdict ? `   Validasi: ${verdict === "valid" ? "valid" : "tidak valid"}` : ""}`,
+      LEFT,
+    );
+    for (const u of i.unitAnswers) {
+      if (u.explanation?.trim())
+        doc.text(
+          `Penjelasan ${i.assignments.find((x) => x.unitId === u.unitId)?.unitName ?? "unit"}: ${u.explanation}`,
+          LEFT,
+          doc.y,
+          { width: WIDTH },
+        );
+    }
+    for (const s of [...STAGES, "validation"] as const) {
+      const note = i.stages[s]?.note;
+      if (note?.trim())
+        doc.text(`Catatan ${STAGE_NAMES[s].toLowerCase()}: ${note}`, LEFT, doc.y, { width: WIDTH });
+    }
+    if (i.evidence.length > 0) {
+      doc.text(
+        `Bukti dukung: ${i.evidence.map((e) => `${e.title} (tingkat ${e.level}, ${REVIEW_NAMES[e.review] ?? e.review})`).join("; ")}`,
+        LEFT,
+        doc.y,
+        { width: WIDTH },
+      );
+    }
+    doc.moveDown(0.5);
+  }
+}
+
+/** The assessment report in Bahasa Indonesia, as a PDF. */
+export async function assessmentReportPdf(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const d = await reportData(db, frameworks, ctx, id);
+  const a = d.assessment;
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: LEFT,
+    bufferPages: true,
+    info: { Title: `Laporan Evaluasi SPBE — ${a.organization.name} (${a.cycle.year})`, Author: "Matang" },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  cover(doc, d);
+  doc.addPage();
+  scores(doc, d);
+  profiles(doc, d);
+  readinessSection(doc, d);
+  recommendationsSection(doc, d);
+  indicators(doc, d);
+  // Page numbers once the page count is known.
+  const range = doc.bufferedPageRange();
+  for (let p = range.start + 1; p < range.start + range.count; p++) {
+    doc.switchToPage(p);
+    // Writing below the bottom margin would start a new page; the footer lives there.
+    doc.page.margins.bottom = 0;
+    doc
+      .font("Helvetica")
+      .fontSize(8)
+      .fillColor("#666")
+      .text(`${a.organization.name} · ${a.cycle.name} · halaman ${p + 1} dari ${range.count}`, LEFT, 810, {
+        width: WIDTH,
+        align: "center",
+        lineBreak: false,
+      });
+  }
+  doc.end();
+  return { body: await done, fileName: `laporan-spbe-${fileSafe(a.organization.name)}-${a.cycle.year}.pdf` };
+}

@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Frameworks } from "../assessments/service.js";
+import type { Db } from "../db/client.js";
+import { contextOf } from "../http/context.js";
+import { assessmentWorkbook, cycleWorkbook } from "./excel.js";
+import { assessmentReportPdf } from "./pdf.js";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const Id = z.object({ id: z.uuid() });
+
+export function reportRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/api/assessments/:id/report.pdf",
+      {
+        schema: {
+          tags: ["reports"],
+          summary:
+            "The assessment report (Bahasa Indonesia): index and predicate, domains and aspects with charts, strengths and weaknesses, readiness, recommendations, every indicator per stage",
+          params: Id,
+          produces: ["application/pdf"],
+        },
+      },
+      async (request, reply) => {
+        const { body, fileName } = await assessmentReportPdf(
+          db,
+          frameworks,
+          contextOf(request),
+          request.params.id,
+        );
+        return reply
+          .header("content-type", "application/pdf")
+          .header("content-disposition", `attachment; filename="${fileName}"`)
+          .send(body);
+      },
+    );
+    app.get(
+      "/api/assessments/:id/export.xlsx",
+      {
+        schema: {
+          tags: ["reports"],
+          summary:
+            "The assessment as a workbook: summary, indicators × stages with explanations, evidence list",
+          params: Id,
+          produces: [XLSX],
+        },
+      },
+      async (request, reply) => {
+        const { body, fileName } = await assessmentWorkbook(
+          db,
+          frameworks,
+          contextOf(request),
+          request.params.id,
+        );
+        return reply
+          .header("content-type", XLSX)
+          .header("content-disposition", `attachment; filename="${fileName}"`)
+          .send(body);
+      },
+    );
+    app.get(
+      "/api/cycles/:id/export.xlsx",
+      {
+        schema: {
+          tags: ["reports"],
+          summary:
+            "A whole cycle as a workbook: every participant's index per stage and every participant × indicator × stage",
+          params: Id,
+          produces: [XLSX],
+        },
+      },
+      async (request, reply) => {
+        const { stream, fileName } = await cycleWorkbook(
+          db,
+          frameworks,
+          contextOf(request),
+          request.params.id,
+        );
+        return reply
+          .header("content-type", XLSX)
+          .header("content-disposition", `attachment; filename="${fileName}"`)
+          .send(stream);
+      },
+    );
+  };
+}

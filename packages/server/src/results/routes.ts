@@ -1,0 +1,240 @@
+import { InputFileError, parseResultsFile } from "@matang/core";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../db/client.js";
+import { contextOf } from "../http/context.js";
+import { ApiError } from "../http/errors.js";
+import { authorize } from "../policy/policy.js";
+import { importResults } from "./import.js";
+import { publishedYears, type RankedYear, rankedYear } from "./service.js";
+
+const Year = z.coerce.number().int().min(2000).max(2200);
+const Filters = z.strictObject({
+  year: Year.optional(),
+  type: z.enum(["kementerian", "lembaga", "provinsi", "kabupaten", "kota"]).optional(),
+  province: z.string().max(200).optional(),
+  q: z.string().max(200).optional(),
+});
+type Filters = z.infer<typeof Filters>;
+
+const SpreadSchema = z.object({
+  count: z.number(),
+  mean: z.string().nullable(),
+  min: z.string().nullable(),
+  max: z.string().nullable(),
+  range: z.string().nullable(),
+  stddev: z.string().nullable(),
+});
+const Item = z.object({
+  organizationId: z.string(),
+  organization: z.string(),
+  nameAsPublished: z.string(),
+  type: z.string(),
+  province: z.string().nullable(),
+  index: z.string(),
+  predicate: z.string(),
+  domains: z.record(z.string(), z.string()),
+  rank: z.number(),
+  of: z.number(),
+  rankInType: z.number(),
+  ofType: z.number(),
+  rankInProvince: z.number().nullable(),
+  ofProvince: z.number().nullable(),
+  percentile: z.number(),
+  previousRank: z.number().nullable(),
+  rankChange: z.number().nullable(),
+  previousIndex: z.string().nullable(),
+});
+
+/** The year asked for, else the newest; 404 when nothing was published then. */
+async function yearOf(db: Db, year: number | undefined): Promise<RankedYear> {
+  const chosen = year ?? (await publishedYears(db))[0]?.year;
+  const ranked = chosen === undefined ? null : await rankedYear(db, chosen);
+  if (!ranked)
+    throw new ApiError(
+      404,
+      "no_results",
+      year ? `No results were published for ${year}` : "No results are published yet",
+    );
+  return ranked;
+}
+
+const folded = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+
+function filtered(ranked: RankedYear, f: Filters) {
+  const q = f.q?.trim() ? folded(f.q.trim()) : null;
+  return ranked.items.filter(
+    (i) =>
+      (!f.type || i.type === f.type) &&
+      (!f.province || i.province === f.province) &&
+      (!q || folded(i.organization).includes(q) || folded(i.nameAsPublished).includes(q)),
+  );
+}
+
+/** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused. */
+function cell(value: string | number | null): string {
+  if (value === null) return "";
+  let s = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function resultsRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/api/public/results/years",
+      {
+        schema: {
+          tags: ["public"],
+          summary: "Years with published results (no login)",
+          response: { 200: z.object({ items: z.array(z.object({ year: z.number(), count: z.number() })) }) },
+        },
+      },
+      async () => ({ items: await publishedYears(db) }),
+    );
+
+    app.get(
+      "/api/public/results",
+      {
+        schema: {
+          tags: ["public"],
+          summary:
+            "Published results of a year (default: the newest), sorted by rank, with rank by type and province, rank change, percentile, per-type means and the distribution (no login). Filters narrow the list; ranks are always among all.",
+          querystring: Filters,
+          response: {
+            200: z.object({
+              year: z.number(),
+              previousYear: z.number().nullable(),
+              total: z.number(),
+              items: z.array(Item),
+              summary: z.object({ all: SpreadSchema, byType: z.record(z.string(), SpreadSchema) }),
+              distribution: z.array(z.object({ from: z.string(), to: z.string(), count: z.number() })),
+              predicates: z.record(z.string(), z.number()),
+              provinces: z.array(z.string()),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const ranked = await yearOf(db, request.query.year);
+        const provinces = [...new Set(ranked.items.flatMap((i) => (i.province ? [i.province] : [])))].sort();
+        return {
+          ...ranked,
+          distribution: [...ranked.distribution],
+          total: ranked.items.length,
+          items: filtered(ranked, request.query).map(({ provinceId: _p, previousYear: _y, ...i }) => i),
+          provinces,
+        };
+      },
+    );
+
+    app.get(
+      "/api/public/results.csv",
+      {
+        schema: {
+          tags: ["public"],
+          summary: "The same published results as CSV, for spreadsheets (no login)",
+          querystring: Filters,
+          produces: ["text/csv"],
+        },
+      },
+      async (request, reply) => {
+        const ranked = await yearOf(db, request.query.year);
+        const items = filtered(ranked, request.query);
+        const domains = [...new Set(items.flatMap((i) => Object.keys(i.domains)))].sort();
+        const header = [
+          "year",
+          "rank",
+          "instansi",
+          "type",
+          "province",
+          "index",
+          "predicate",
+          ...domains.map((d) => d.toLowerCase()),
+          "rank_in_type",
+          "rank_in_province",
+          "percentile",
+          "previous_rank",
+          "rank_change",
+        ];
+        const lines = items.map((i) =>
+          [
+            ranked.year,
+            i.rank,
+            i.nameAsPublished,
+            i.type,
+            i.province,
+            i.index,
+            i.predicate,
+            ...domains.map((d) => i.domains[d] ?? null),
+            i.rankInType,
+            i.rankInProvince,
+            i.percentile,
+            i.previousRank,
+            i.rankChange,
+          ]
+            .map(cell)
+            .join(","),
+        );
+        return reply
+          .header("content-type", "text/csv; charset=utf-8")
+          .header("content-disposition", `attachment; filename="hasil-spbe-${ranked.year}.csv"`)
+          .send(`${[header.join(","), ...lines].join("\r\n")}\r\n`);
+      },
+    );
+
+    app.post(
+      "/api/results/import",
+      {
+        bodyLimit: 10 * 1024 * 1024,
+        schema: {
+          tags: ["results"],
+          summary:
+            "Import official results (CSV text like results-2023.csv): a dry run lists matches and uncertain names; confirmed lines are matched to the chosen organization",
+          body: z.strictObject({
+            csv: z
+              .string()
+              .min(1)
+              .max(10 * 1024 * 1024),
+            source: z.string().trim().min(1).max(200).default("upload.csv"),
+            year: Year.optional(),
+            dryRun: z.boolean().default(false),
+            confirmations: z
+              .array(z.strictObject({ line: z.number().int().min(2), organizationId: z.uuid() }))
+              .max(10_000)
+              .default([]),
+          }),
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        authorize(ctx.principal, "results.import", { path: "/" });
+        const { csv, source, year, dryRun, confirmations } = request.body;
+        const rows = parseResultsFile(csv, source, year);
+        const lines = new Set(rows.map((r) => r.line));
+        const unknown = confirmations.filter((c) => !lines.has(c.line));
+        if (unknown.length > 0) {
+          throw new InputFileError(
+            unknown.map((c) => ({
+              file: source,
+              line: c.line,
+              field: "confirmation",
+              code: "no_such_line",
+              message: `line ${c.line} holds no result`,
+            })),
+          );
+        }
+        return importResults(db, rows, {
+          actor: { id: ctx.principal.userId, label: ctx.principal.label },
+          source,
+          dryRun,
+          confirmations: new Map(confirmations.map((c) => [c.line, c.organizationId])),
+        });
+      },
+    );
+  };
+}

@@ -1,0 +1,106 @@
+import { type Bin, histogram, type Ranking, rankResults, type Spread, spread } from "@matang/core";
+import type { Db } from "../db/client.js";
+import { publishedYears, resultsOfYears, type YearRow } from "./repository.js";
+
+export interface RankedResult {
+  readonly organizationId: string;
+  readonly organization: string;
+  readonly nameAsPublished: string;
+  readonly type: string;
+  readonly provinceId: string | null;
+  readonly province: string | null;
+  readonly index: string;
+  readonly predicate: string;
+  readonly domains: Record<string, string>;
+  readonly rank: number;
+  readonly of: number;
+  readonly rankInType: number;
+  readonly ofType: number;
+  readonly rankInProvince: number | null;
+  readonly ofProvince: number | null;
+  readonly percentile: number;
+  /** Year compared with: the latest earlier year with published results. */
+  readonly previousYear: number | null;
+  readonly previousRank: number | null;
+  /** Places gained since the previous year (positive = moved up). */
+  readonly rankChange: number | null;
+  readonly previousIndex: string | null;
+}
+
+export interface RankedYear {
+  readonly year: number;
+  readonly previousYear: number | null;
+  readonly items: readonly RankedResult[];
+  readonly summary: { readonly all: Spread; readonly byType: Record<string, Spread> };
+  /** How the indices spread over the scale, in half-point bins. */
+  readonly distribution: readonly Bin[];
+  readonly predicates: Record<string, number>;
+}
+
+const rankEntries = (list: readonly YearRow[]) =>
+  rankResults(
+    list.map((r) => ({ id: r.organizationId, index: r.index, kind: r.kind, province: r.provinceId })),
+  );
+
+/**
+ * A year's published results ranked nationally, by type and within each province (core's
+ * competition ranking on the printed index), with rank change against the previous published year,
+ * per-type means and the distribution. Null when nothing was published that year.
+ */
+export async function rankedYear(db: Db, year: number): Promise<RankedYear | null> {
+  const years = await publishedYears(db);
+  if (!years.some((y) => y.year === year)) return null;
+  const previousYear = years.map((y) => y.year).find((y) => y < year) ?? null;
+  const all = await resultsOfYears(db, previousYear === null ? [year] : [year, previousYear]);
+  const current = all.filter((r) => r.year === year);
+  const previous = all.filter((r) => r.year === previousYear);
+  const ranks = rankEntries(current);
+  const previousRanks = rankEntries(previous);
+  const previousIndex = new Map(previous.map((r) => [r.organizationId, r.index]));
+  const items = current
+    .map((r): RankedResult => {
+      const rank = ranks.get(r.organizationId) as Ranking;
+      const before = previousRanks.get(r.organizationId);
+      return {
+        organizationId: r.organizationId,
+        organization: r.name,
+        nameAsPublished: r.nameAsPublished,
+        type: r.kind,
+        provinceId: r.provinceId,
+        province: r.province,
+        index: r.index,
+        predicate: r.predicate,
+        domains: r.domains,
+        ...rank,
+        previousYear,
+        previousRank: before?.rank ?? null,
+        rankChange: before ? before.rank - rank.rank : null,
+        previousIndex: previousIndex.get(r.organizationId) ?? null,
+      };
+    })
+    .sort((a, b) => a.rank - b.rank || a.organization.localeCompare(b.organization, "id"));
+  const kinds = [...new Set(current.map((r) => r.kind))].sort();
+  const top = current.reduce((m, r) => Math.max(m, Math.ceil(Number(r.index))), 1);
+  const predicates: Record<string, number> = {};
+  for (const r of current) predicates[r.predicate] = (predicates[r.predicate] ?? 0) + 1;
+  return {
+    year,
+    previousYear,
+    items,
+    summary: {
+      all: spread(current.map((r) => r.index)),
+      byType: Object.fromEntries(
+        kinds.map((k) => [k, spread(current.filter((r) => r.kind === k).map((r) => r.index))]),
+      ),
+    },
+    distribution: histogram(
+      current.map((r) => r.index),
+      0,
+      top,
+      "0.5",
+    ),
+    predicates,
+  };
+}
+
+export { publishedYears };

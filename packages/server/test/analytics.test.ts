@@ -1,0 +1,443 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { parseResultsFile, spread } from "@matang/core";
+import { builtinFrameworks } from "@matang/core/node";
+import { eq, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import type { FastifyInstance } from "fastify";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootstrap } from "../src/bootstrap.js";
+import {
+  assessments,
+  auditLog,
+  cycles,
+  organizations,
+  publishedResults,
+  stageScores,
+} from "../src/db/schema.js";
+import {
+  addUser,
+  appFor,
+  client,
+  ENGINES,
+  loadRegistry,
+  registryFile,
+  type TestDatabase,
+  testDatabase,
+} from "./harness.js";
+
+const frameworks = builtinFrameworks();
+const framework = frameworks.get("permenpanrb-59-2020");
+if (!framework) throw new Error("framework missing");
+const CSV = readFileSync(registryFile, "utf8");
+const ROWS = parseResultsFile(CSV, "results-2023.csv");
+
+// pdf.js reads the 14 standard PDF fonts' metrics from its own package.
+const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
+
+/** The text of every page of a PDF, read back with pdf.js. */
+async function pdfText(body: Buffer): Promise<string> {
+  const doc = await getDocument({
+    data: new Uint8Array(body),
+    disableFontFace: true,
+    useSystemFonts: false,
+    standardFontDataUrl,
+  }).promise;
+  const pages: string[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    pages.push(content.items.map((i) => ("str" in i ? i.str : "")).join(" "));
+  }
+  return pages.join("\n");
+}
+
+async function workbook(body: Buffer) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(body as never);
+  return book;
+}
+
+describe.each(ENGINES)("analytics and reports on %s", (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  type Client = Awaited<ReturnType<typeof client>>;
+  let admin: Client;
+  let province: Client;
+  let otherProvince: Client;
+  let coordinator: Client;
+  let leader: Client;
+  const id: Record<string, string> = {};
+  let cycleId: string;
+  let bandungAssessment: string;
+
+  const org = async (name: string) => {
+    const [row] = await database.db.select().from(organizations).where(eq(organizations.name, name));
+    if (!row) throw new Error(`no ${name}`);
+    return row.id;
+  };
+
+  beforeAll(async () => {
+    database = await testDatabase(engine);
+    await loadRegistry(database);
+    await bootstrap(database.db, {
+      frameworks,
+      demo: false,
+      adminEmail: "admin@uji.id",
+      adminPassword: "sandi-admin-uji",
+    });
+    app = await appFor(database);
+    admin = await client(app, "admin@uji.id", "sandi-admin-uji");
+    id.jabar = await org("Pemerintah Provinsi Jawa Barat");
+    id.jateng = await org("Pemerintah Provinsi Jawa Tengah");
+    id.bandung = await org("Pemerintah Kota Bandung");
+    id.bogor = await org("Pemerintah Kota Bogor");
+    await addUser(database, "provinsi@jabarprov.go.id", "coordinator", id.jabar);
+    await addUser(database, "provinsi@jatengprov.go.id", "coordinator", id.jateng);
+    await addUser(database, "koordinator@bandung.go.id", "coordinator", id.bandung);
+    await addUser(database, "pimpinan@bandung.go.id", "leader", id.bandung);
+    province = await client(app, "provinsi@jabarprov.go.id");
+    otherProvince = await client(app, "provinsi@jatengprov.go.id");
+    coordinator = await client(app, "koordinator@bandung.go.id");
+    leader = await client(app, "pimpinan@bandung.go.id");
+    // A 2025 cycle: Bandung's self-assessment complete (its final score on a few indicators),
+    // Bogor's half done. Levels go straight into the table: the workflow has its own tests.
+    const [cycle] = await database.db
+      .insert(cycles)
+      .values({
+        year: 2025,
+        name: "Evaluasi SPBE 2025",
+        frameworkId: framework.id,
+        kind: "evaluation",
+        schedule: {},
+      })
+      .returning();
+    cycleId = cycle?.id ?? "";
+    const created = await database.db
+      .insert(assessments)
+      .values([id.bandung, id.bogor].map((organizationId) => ({ cycleId, organizationId })))
+      .returning();
+    bandungAssessment = created.find((a) => a.organizationId === id.bandung)?.id ?? "";
+    const bogorAssessment = created.find((a) => a.organizationId === id.bogor)?.id ?? "";
+    await database.db.insert(stageScores).values([
+      ...framework.indicators.map((i, n) => ({
+        assessmentId: bandungAssessment,
+        indicatorCode: i.code,
+        stage: "self",
+        level: [1, 2, 3, 4, 5][n % 5] as number,
+        note: n === 0 ? "Kebijakan internal arsitektur sudah ditetapkan" : "",
+        verdict: "done",
+      })),
+      ...framework.indicators.slice(0, 20).map((i) => ({
+        assessmentId: bogorAssessment,
+        indicatorCode: i.code,
+        stage: "self",
+        level: 2,
+      })),
+    ]);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.destroy();
+  });
+
+  const importCsv = (csv: string, extra: Record<string, unknown> = {}) =>
+    admin.call("POST", "/api/results/import", { csv, source: "results-2023.csv", ...extra });
+
+  it("imports the official results once: a second import creates nothing", async () => {
+    const first = await importCsv(CSV);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({
+      total: 621,
+      imported: 621,
+      created: 621,
+      updated: 0,
+      unmatched: [],
+    });
+    const second = (await importCsv(CSV)).json();
+    expect(second).toMatchObject({ total: 621, imported: 621, created: 0, updated: 0, unchanged: 621 });
+    const [{ n }] = (await database.db.select({ n: sql<number>`count(*)::int` }).from(publishedResults)) as [
+      { n: number },
+    ];
+    expect(n).toBe(621);
+    // Only the administrator imports; a coordinator gets 403 and nothing changes.
+    expect((await coordinator.call("POST", "/api/results/import", { csv: CSV })).statusCode).toBe(403);
+    // A broken file names line and field, and changes nothing.
+    const broken = await importCsv(`${CSV.trimEnd()}\r\n2023,Kota X,kota,,Jawa Barat,tinggi,Baik,1,1,1,1\n`);
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().error.details).toEqual([
+      expect.objectContaining({ line: 623, field: "index", code: "not_a_number" }),
+    ]);
+  });
+
+  it("ranks 2023 publicly: first place has the highest index, per-type means match the published figures", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/public/results?year=2023" });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.items).toHaveLength(621);
+    const best = Math.max(...ROWS.map((r) => Number(r.index)));
+    expect(Number(body.items[0].index)).toBe(best);
+    expect(body.items[0]).toMatchObject({ rank: 1, of: 621 });
+    for (const key of ["organization", "type", "province", "index", "predicate", "domains", "rank"])
+      expect(body.items[0]).toHaveProperty(key);
+    // Sorted by rank, and each rank is one more than the count of strictly higher indices.
+    const ranks = body.items.map((i: { rank: number }) => i.rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const aceh = body.items.find((i: { organization: string }) => i.organization === "Pemerintah Aceh");
+    expect(aceh.rank).toBe(ROWS.filter((r) => Number(r.index) > 3.62).length + 1);
+    // Per-type averages of the published indices, to two decimals.
+    for (const kind of ["kementerian", "lembaga", "provinsi", "kabupaten", "kota"]) {
+      const values = ROWS.filter((r) => r.kind === kind).map((r) => Number(r.index));
+      const mean = values.reduce((s, v) => s + v, 0) / values.length;
+      expect(Number(body.summary.byType[kind].mean)).toBeCloseTo(mean, 2);
+      expect(body.summary.byType[kind].count).toBe(values.length);
+    }
+    expect(body.distribution.reduce((s: number, b: { count: number }) => s + b.count, 0)).toBe(621);
+    // Filters narrow the list; ranks stay among all.
+    const jabar = (
+      await app.inject({
+        method: "GET",
+        url: "/api/public/results?year=2023&province=Pemerintah%20Provinsi%20Jawa%20Barat&type=kota",
+      })
+    ).json();
+    expect(jabar.items.length).toBeGreaterThan(0);
+    for (const i of jabar.items)
+      expect(i).toMatchObject({ province: "Pemerintah Provinsi Jawa Barat", type: "kota" });
+    const bandung = jabar.items.find(
+      (i: { organization: string }) => i.organization === "Pemerintah Kota Bandung",
+    );
+    expect(bandung.rankInProvince).toBeGreaterThan(0);
+    const search = (
+      await app.inject({ method: "GET", url: "/api/public/results?year=2023&q=bandung" })
+    ).json();
+    expect(search.items.map((i: { organization: string }) => i.organization)).toContain(
+      "Pemerintah Kota Bandung",
+    );
+    // CSV download, sorted by rank.
+    const csv = await app.inject({ method: "GET", url: "/api/public/results.csv?year=2023" });
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    const lines = csv.body.trim().split("\r\n");
+    expect(lines).toHaveLength(622);
+    expect(lines[0]).toMatch(/^year,rank,instansi,type,province,index,predicate,d1,d2,d3,d4/);
+    expect(lines[1]).toMatch(/^2023,1,/);
+    expect((await app.inject({ method: "GET", url: "/api/public/results?year=1999" })).statusCode).toBe(400);
+    expect(
+      (await app.inject({ method: "GET", url: "/api/public/results?year=2019" })).json().error,
+    ).toMatchObject({
+      code: "no_results",
+    });
+  });
+
+  it("lists an uncertain name for confirmation, never merges it silently, and stores it once confirmed", async () => {
+    const header =
+      "year,instansi,type,group,region,index,predicate,d1_kebijakan,d2_tata_kelola,d3_manajemen,d4_layanan";
+    const csv = [
+      header,
+      "2024,Pemerintah Kota Bandungg,kota,Pemerintah Daerah,Jawa Barat,3.90,Sangat Baik,4.00,3.80,3.50,4.00",
+      "2024,Pemerintah Kota Bogor,kota,Pemerintah Daerah,Jawa Barat,3.10,Baik,3.00,3.00,3.00,3.20",
+      "2024,Pemerintah Provinsi Jawa Barat,provinsi,Pemerintah Daerah,,4.10,Sangat Baik,4.00,4.00,4.00,4.20",
+    ].join("\n");
+    const preview = (await importCsv(csv, { source: "2024.csv", dryRun: true })).json();
+    expect(preview).toMatchObject({ dryRun: true, imported: 2, created: 2 });
+    expect(preview.unmatched).toHaveLength(1);
+    expect(preview.unmatched[0]).toMatchObject({ line: 2, name: "Pemerintah Kota Bandungg" });
+    expect(preview.unmatched[0].candidates[0]).toMatchObject({
+      id: id.bandung,
+      name: "Pemerintah Kota Bandung",
+    });
+    // The dry run wrote nothing.
+    const stored2024 = async () =>
+      database.db.select().from(publishedResults).where(eq(publishedResults.year, 2024));
+    expect(await stored2024()).toHaveLength(0);
+    // Without confirmation the near miss is left out.
+    const plain = (await importCsv(csv, { source: "2024.csv" })).json();
+    expect(plain).toMatchObject({ imported: 2, unmatched: [expect.objectContaining({ line: 2 })] });
+    expect((await stored2024()).map((r) => r.organizationId).sort()).toEqual([id.bogor, id.jabar].sort());
+    // A confirmation must pick a body of the same type and province.
+    const wrong = await importCsv(csv, {
+      source: "2024.csv",
+      confirmations: [{ line: 2, organizationId: id.jabar }],
+    });
+    expect(wrong.statusCode).toBe(422);
+    const confirmed = (
+      await importCsv(csv, { source: "2024.csv", confirmations: [{ line: 2, organizationId: id.bandung }] })
+    ).json();
+    expect(confirmed).toMatchObject({ imported: 3, confirmed: 1, created: 1, unchanged: 2, unmatched: [] });
+    // The spelling is now one of Bandung's names: the next import matches it by itself.
+    expect((await importCsv(csv, { source: "2024.csv" })).json()).toMatchObject({
+      imported: 3,
+      unmatched: [],
+    });
+    // Rank change against 2023, among the three 2024 rows.
+    const ranked = (await app.inject({ method: "GET", url: "/api/public/results?year=2024" })).json();
+    expect(ranked.previousYear).toBe(2023);
+    const jabar = ranked.items.find((i: { organizationId: string }) => i.organizationId === id.jabar);
+    expect(jabar).toMatchObject({ rank: 1, of: 3 });
+    expect(jabar.rankChange).toBe(jabar.previousRank - 1);
+  });
+
+  it("gives an organization's history: published rank per year beside Matang's own assessments", async () => {
+    const res = await leader.call("GET", `/api/organizations/${id.bandung}/history`);
+    expect(res.statusCode).toBe(200);
+    const years = res.json().years;
+    expect(years.map((y: { year: number }) => y.year)).toEqual([2023, 2024, 2025]);
+    const own = ROWS.find((r) => r.name === "Pemerintah Kota Bandung");
+    expect(years[0].published).toMatchObject({ index: own?.index, of: 621, ofProvince: 27 });
+    expect(years[1].published).toMatchObject({ index: "3.90", rank: 2 });
+    expect(years[2].published).toBeNull();
+    expect(years[2].assessments[0]).toMatchObject({ id: bandungAssessment, stage: "self" });
+    expect(years[2].assessments[0].index).toMatch(/^\d\.\d\d$/);
+  });
+
+  it("stores targets with version checks, for those who may set them", async () => {
+    const url = `/api/organizations/${id.bandung}/targets/2025`;
+    expect((await leader.call("GET", url)).json()).toMatchObject({ index: null, version: 0 });
+    const saved = await coordinator.call("PUT", url, {
+      index: "3,50",
+      indicators: { "1": 4 },
+      efforts: { "1": 3 },
+      version: 0,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({
+      index: "3.50",
+      indicators: { "1": 4 },
+      efforts: { "1": 3 },
+      version: 1,
+    });
+    const stale = await coordinator.call("PUT", url, { index: "3.60", version: 0 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details).toMatchObject({ index: "3.50", version: 1 });
+    expect((await leader.call("GET", url)).json()).toMatchObject({ index: "3.50", version: 1 });
+    expect((await leader.call("PUT", url, { index: "3.60", version: 1 })).statusCode).toBe(403);
+    expect((await otherProvince.call("GET", url)).statusCode).toBe(403);
+    expect((await coordinator.call("PUT", url, { index: "tinggi", version: 1 })).statusCode).toBe(400);
+    const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.action, "target.set"));
+    expect(entry?.entityId).toBe(`${id.bandung}/2025`);
+    // The province sets one for itself, which its kabupaten/kota without their own target are held to.
+    expect(
+      (
+        await province.call("PUT", `/api/organizations/${id.jabar}/targets/2025`, {
+          index: "3.00",
+          version: 0,
+        })
+      ).statusCode,
+    ).toBe(200);
+  });
+
+  it("shows the province its kabupaten/kota side by side with disparity", async () => {
+    const res = await province.call("GET", `/api/organizations/${id.jabar}/province`);
+    expect(res.statusCode).toBe(200);
+    const view = res.json();
+    expect(view.cycle).toMatchObject({ id: cycleId, year: 2025 });
+    expect(view.members).toHaveLength(27);
+    const bandung = view.members.find((m: { organizationId: string }) => m.organizationId === id.bandung);
+    expect(bandung.assessment).toMatchObject({ complete: true, answered: 47, total: 47 });
+    expect(bandung.target).toBe("3.50");
+    expect(bandung.published).toMatchObject({ year: 2024, index: "3.90" });
+    const bogor = view.members.find((m: { organizationId: string }) => m.organizationId === id.bogor);
+    expect(bogor.assessment).toMatchObject({ complete: false, answered: 20, index: null });
+    expect(bogor.target).toBe("3.00");
+    expect(view.disparity.provisional.count).toBe(1);
+    expect(view.disparity.belowTarget).toBe(Number(bandung.assessment.index) < 3.5 ? 1 : 0);
+    expect(view.disparity.published).toMatchObject({ year: 2024, count: 2, range: "0.80" });
+    expect(view.disparity.published.stddev).toBe(spread(["3.90", "3.10"]).stddev);
+    expect((await coordinator.call("GET", `/api/organizations/${id.jabar}/province`)).statusCode).toBe(403);
+    expect((await otherProvince.call("GET", `/api/organizations/${id.jabar}/province`)).statusCode).toBe(403);
+    expect((await province.call("GET", `/api/organizations/${id.bandung}/province`)).statusCode).toBe(400);
+  });
+
+  it("lets a province publish model answers that its kabupaten/kota see beside the criteria", async () => {
+    const url = `/api/organizations/${id.jabar}/model-answers/${framework.id}/1`;
+    const body = {
+      explanation: "Contoh: Peraturan Wali Kota tentang SPBE yang memuat arsitektur dan peta rencana.",
+      evidenceKinds: ["Peraturan kepala daerah", "Berita acara sosialisasi"],
+      version: 0,
+    };
+    expect((await coordinator.call("PUT", url, body)).statusCode).toBe(403);
+    expect((await otherProvince.call("PUT", url, body)).statusCode).toBe(403);
+    const saved = await province.call("PUT", url, body);
+    expect(saved.statusCode).toBe(200);
+    expect((await province.call("PUT", url, body)).statusCode).toBe(409);
+    expect(
+      (await province.call("PUT", `/api/organizations/${id.jabar}/model-answers/${framework.id}/999`, body))
+        .statusCode,
+    ).toBe(404);
+    const seen = await coordinator.call(
+      "GET",
+      `/api/assessments/${bandungAssessment}/indicators/1/model-answers`,
+    );
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().items).toEqual([
+      expect.objectContaining({
+        organization: "Pemerintah Provinsi Jawa Barat",
+        evidenceKinds: body.evidenceKinds,
+      }),
+    ]);
+    const list = (
+      await province.call("GET", `/api/organizations/${id.jabar}/model-answers?framework=${framework.id}`)
+    ).json();
+    expect(list.items).toHaveLength(1);
+    const removed = await province.call(
+      "DELETE",
+      `/api/organizations/${id.jabar}/model-answers/${framework.id}/1?version=${saved.json().version}`,
+    );
+    expect(removed.statusCode).toBe(204);
+    expect(
+      (
+        await coordinator.call("GET", `/api/assessments/${bandungAssessment}/indicators/1/model-answers`)
+      ).json().items,
+    ).toEqual([]);
+  });
+
+  it("writes the assessment report as a PDF that opens and holds the index", async () => {
+    const assessment = (await leader.call("GET", `/api/assessments/${bandungAssessment}`)).json();
+    const res = await leader.call("GET", `/api/assessments/${bandungAssessment}/report.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    const text = await pdfText(res.rawPayload);
+    expect(text).toContain("LAPORAN EVALUASI SPBE");
+    expect(text).toContain("Pemerintah Kota Bandung");
+    expect(text).toContain(assessment.scores.self.indexDisplay.replace(".", ","));
+    expect(text).toContain(assessment.scores.self.predicate);
+    for (const part of [
+      "Kekuatan",
+      "Kelemahan",
+      "Rekomendasi",
+      "Kebijakan internal arsitektur sudah ditetapkan",
+    ])
+      expect(text).toContain(part);
+    expect(
+      (await otherProvince.call("GET", `/api/assessments/${bandungAssessment}/report.pdf`)).statusCode,
+    ).toBe(403);
+  });
+
+  it("exports an assessment and a whole cycle as workbooks that open with the expected rows", async () => {
+    const res = await coordinator.call("GET", `/api/assessments/${bandungAssessment}/export.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const book = await workbook(res.rawPayload);
+    const indicators = book.getWorksheet("Indikator");
+    expect(indicators?.rowCount).toBe(framework.indicators.length + 1);
+    expect(indicators?.getRow(1).getCell(1).value).toBe("Kode");
+    expect(indicators?.getRow(2).values).toEqual(expect.arrayContaining(["1", 1]));
+    expect(book.getWorksheet("Ringkasan")?.getRow(3).getCell(4).value).toBeCloseTo(
+      (await coordinator.call("GET", `/api/assessments/${bandungAssessment}`)).json().scores.self.index,
+      3,
+    );
+    expect(book.getWorksheet("Bukti dukung")?.getRow(1).getCell(3).value).toBe("Judul");
+
+    expect((await coordinator.call("GET", `/api/cycles/${cycleId}/export.xlsx`)).statusCode).toBe(403);
+    const cycle = await admin.call("GET", `/api/cycles/${cycleId}/export.xlsx`);
+    expect(cycle.statusCode).toBe(200);
+    const whole = await workbook(cycle.rawPayload);
+    expect(whole.getWorksheet("Indeks")?.rowCount).toBe(3);
+    const detail = whole.getWorksheet("Indikator");
+    expect(detail?.rowCount).toBe(2 * framework.indicators.length + 1);
+    const bogorRows = (detail?.getSheetValues() ?? []).filter(
+      (r) => Array.isArray(r) && r[1] === "Pemerintah Kota Bogor" && r[6] === 2,
+    );
+    expect(bogorRows).toHaveLength(20);
+  });
+});
