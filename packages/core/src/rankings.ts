@@ -124,7 +124,10 @@ export function spread(values: readonly string[]): Spread {
   const n = BigInt(xs.length);
   const unit = 10n ** BigInt(places);
   const sum = xs.reduce((s, x) => s + x, 0n);
+  // Math.min/max do not take bigints.
+  // biome-ignore lint/complexity/useMathMinMax: bigint
   const min = xs.reduce((m, x) => (x < m ? x : m));
+  // biome-ignore lint/complexity/useMathMinMax: bigint
   const max = xs.reduce((m, x) => (x > m ? x : m));
   // Variance = (n·Σx² − (Σx)²) / n², exact; only the final square root is floating point.
   const sumSq = xs.reduce((s, x) => s + x * x, 0n);
@@ -155,7 +158,11 @@ export function histogram(values: readonly string[], min: number, max: number, w
   const lo = scaled(String(min), places);
   const hi = scaled(String(max), places);
   const bins: { from: bigint; to: bigint; count: number }[] = [];
-  for (let from = lo; from < hi; from += w) bins.push({ from, to: from + w > hi ? hi : from + w, count: 0 });
+  for (let from = lo; from < hi; from += w) {
+    // biome-ignore lint/complexity/useMathMinMax: bigint
+    const to = from + w > hi ? hi : from + w;
+    bins.push({ from, to, count: 0 });
+  }
   for (const v of values) {
     const x = scaled(v, places);
     const i = x >= hi ? bins.length - 1 : Number((x - lo) / w);

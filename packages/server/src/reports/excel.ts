@@ -57,22 +57,22 @@ export async function assessmentWorkbook(db: Db, frameworks: Frameworks, ctx: Re
     name: "Predikat",
     ...Object.fromEntries(STAGES.map((s) => [s, a.scores[s]?.predicate ?? null])),
   });
-  d.framework.domains.forEach((domain, i) =>
+  d.framework.domains.forEach((domain, i) => {
     summary.addRow({
       part: "Domain",
       code: domain.code,
       name: domain.name.id,
       ...Object.fromEntries(STAGES.map((s) => [s, at(a.scores[s]?.domains[i])])),
-    }),
-  );
-  d.framework.aspects.forEach((aspect, i) =>
+    });
+  });
+  d.framework.aspects.forEach((aspect, i) => {
     summary.addRow({
       part: "Aspek",
       code: aspect.code,
       name: aspect.name.id,
       ...Object.fromEntries(STAGES.map((s) => [s, at(a.scores[s]?.aspects[i])])),
-    }),
-  );
+    });
+  });
 
   const indicators = sheet(book, "Indikator", [
     { header: "Kode", key: "code", width: 8 },
