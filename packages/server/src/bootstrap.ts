@@ -4,7 +4,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Framework, INSTANSI_KINDS, normalizeName, parseRegistryFile } from "@matang/core";
+import {
+  type Framework,
+  INSTANSI_KINDS,
+  normalizeName,
+  parseRegistryFile,
+  parseResultsFile,
+  type ResultRow,
+} from "@matang/core";
 import { inArray, sql } from "drizzle-orm";
 import { countAdmins, findUserByEmail } from "./auth/repository.js";
 import { createUser } from "./auth/service.js";
@@ -16,10 +23,12 @@ import {
   frameworks as frameworksTable,
   indicatorAssignments,
   organizations,
+  stageScores,
 } from "./db/schema.js";
 import { importRegistry } from "./organizations/import.js";
 import { addName, insertOrganization } from "./organizations/repository.js";
 import type { Role } from "./policy/policy.js";
+import { importResults } from "./results/import.js";
 
 const SYSTEM = { id: null, label: "system" } as const;
 
@@ -73,7 +82,7 @@ export async function bootstrap(database: Db, options: BootstrapOptions): Promis
 async function bootstrapLocked(db: Db, options: BootstrapOptions): Promise<BootstrapReport> {
   const frameworksLoaded = await loadFrameworks(db, options.frameworks);
   const admin = await ensureAdmin(db, options);
-  const demo = options.demo ? await loadDemo(db) : null;
+  const demo = options.demo ? await loadDemo(db, options.frameworks) : null;
   const demoAccounts: DemoAccount[] = [];
   if (options.demo) {
     for (const account of DEMO_ACCOUNTS)
@@ -151,10 +160,14 @@ const DEMO_UNITS = [
   "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
 ];
 
-async function loadDemo(db: Db): Promise<BootstrapReport["demo"]> {
+async function loadDemo(
+  db: Db,
+  frameworks: ReadonlyMap<string, Framework>,
+): Promise<BootstrapReport["demo"]> {
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations);
   if ((existing?.n ?? 0) > 0 || !existsSync(DEMO_REGISTRY)) return null;
-  const rows = parseRegistryFile(readFileSync(DEMO_REGISTRY, "utf8"), "results-2023.csv");
+  const text = readFileSync(DEMO_REGISTRY, "utf8");
+  const rows = parseRegistryFile(text, "results-2023.csv");
   const summary = await importRegistry(db, rows, {
     actor: SYSTEM,
     source: "demo: results-2023.csv",
@@ -190,7 +203,10 @@ async function loadDemo(db: Db): Promise<BootstrapReport["demo"]> {
       grants: [{ role: account.role, organizationId: orgId(account.organization) }],
     });
   }
-  await demoCycle(db, city.id, units);
+  // The official 2023 results, as published: rankings, history and the public page have data.
+  const published = parseResultsFile(text, "results-2023.csv");
+  await importResults(db, published, { actor: SYSTEM, source: "demo: results-2023.csv" });
+  await demoCycle(db, city.id, units, published, frameworks.get(DEMO_FRAMEWORK));
   return { organizations: summary.created + units.length, accounts };
 }
 
@@ -198,7 +214,15 @@ async function loadDemo(db: Db): Promise<BootstrapReport["demo"]> {
  * A demo cycle: every instansi enrolled, Kota Bandung's indicators assigned to its units and its
  * assessor assigned, so the workspace has real work to show.
  */
-async function demoCycle(db: Db, cityId: string, units: readonly { id: string; name: string }[]) {
+const DEMO_FRAMEWORK = "permenpanrb-59-2020";
+
+async function demoCycle(
+  db: Db,
+  cityId: string,
+  units: readonly { id: string; name: string }[],
+  published: readonly ResultRow[],
+  framework: Framework | undefined,
+) {
   const year = new Date().getFullYear();
   const window = (from: number, to: number) => ({
     start: `${year}-${String(from).padStart(2, "0")}-01`,
@@ -209,7 +233,7 @@ async function demoCycle(db: Db, cityId: string, units: readonly { id: string; n
     .values({
       year,
       name: `Evaluasi SPBE ${year} (demo)`,
-      frameworkId: "permenpanrb-59-2020",
+      frameworkId: DEMO_FRAMEWORK,
       kind: "evaluation",
       schedule: {
         self_assessment: window(1, 12),
@@ -245,4 +269,38 @@ async function demoCycle(db: Db, cityId: string, units: readonly { id: string; n
     return { assessmentId: bandung.id, indicatorCode: code, unitId: unit.id, dueDate: due };
   });
   await db.insert(indicatorAssignments).values(rows);
+  if (framework) await demoProvince(db, cityId, created, published, framework);
+}
+
+/**
+ * The city's neighbours in its province start with a self-assessment under way, each indicator at
+ * its domain's 2023 value (rounded, some left open), so the province view has something to compare.
+ */
+async function demoProvince(
+  db: Db,
+  cityId: string,
+  created: readonly { id: string; organizationId: string }[],
+  published: readonly ResultRow[],
+  framework: Framework,
+) {
+  const [city] = await db.select().from(organizations).where(sql`${organizations.id} = ${cityId}`);
+  if (!city?.parentId) return;
+  const neighbours = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(sql`${organizations.parentId} = ${city.parentId} and ${organizations.id} <> ${cityId}`);
+  const values = [];
+  for (const [n, org] of neighbours.entries()) {
+    const result = published.find((r) => r.name === org.name);
+    const assessment = created.find((a) => a.organizationId === org.id);
+    if (!result || !assessment) continue;
+    // Every fourth is still halfway through its answers.
+    const answered = n % 4 === 3 ? Math.floor(framework.indicators.length / 2) : framework.indicators.length;
+    for (const indicator of framework.indicators.slice(0, answered)) {
+      const value = Number(result.domains[indicator.domainCode] ?? indicator.scale.min);
+      const level = Math.min(indicator.scale.max, Math.max(indicator.scale.min, Math.round(value)));
+      values.push({ assessmentId: assessment.id, indicatorCode: indicator.code, stage: "self", level });
+    }
+  }
+  if (values.length > 0) await db.insert(stageScores).values(values);
 }

@@ -1,8 +1,9 @@
 // The web app in a real browser (Debian's Chromium driven by playwright-core), served by the
 // real server on a fresh embedded database with the demo content.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseResultsFile } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
 import { bootstrap, buildApp, DEMO_PASSWORD, openDatabase } from "@matang/server";
 import type { FastifyInstance } from "fastify";
@@ -16,6 +17,10 @@ if (required && !available)
   throw new Error(`browser tests are required but ${CHROMIUM} is missing (apt-get install chromium)`);
 
 export const screenshots = join(tmpdir(), "matang-screenshots");
+const RESULTS = parseResultsFile(
+  readFileSync(new URL("../../../reference/results-2023.csv", import.meta.url), "utf8"),
+  "results-2023.csv",
+);
 
 describe.skipIf(!available)("web app in Chromium", () => {
   let app: FastifyInstance;
@@ -338,10 +343,138 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await gaps.getByText("−0,060").first().waitFor();
     // The planner aims at the next predicate band (Sangat Baik from 3,50).
     await page.getByLabel("Target indeks").waitFor();
-    await page.getByText(/langkah kenaikan tingkat membawa indeks ke 3,5/).waitFor();
+    await page.getByText(/kenaikan tingkat \(total upaya \d+\) membawa indeks ke 3,5/).waitFor();
+    // Readiness: the claimed index beside the one accepted evidence supports.
+    await page.getByText("Kesiapan bukti dukung").waitFor();
+    await expect.poll(() => page.getByTestId("claimed-index").textContent()).toBe("3,00");
+    // Leadership reads the plan; only coordinators store targets.
+    expect(await page.getByRole("button", { name: "Simpan target dan rencana" }).count()).toBe(0);
     await page.screenshot({ path: join(screenshots, "dasbor.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("lets the coordinator weigh the effort of each step, re-plan, and store the target and plan", async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${base}/login`);
+    page.setDefaultTimeout(8000);
+    await logIn(page, "koordinator@demo.matang.id", DEMO_PASSWORD);
+    await page.getByText("Penilaian Anda").waitFor();
+    await page.goto(`${base}/penilaian`);
+    await page.getByRole("link", { name: "Pemerintah Kota Bandung" }).first().click();
+    await page.getByRole("link", { name: "Dasbor", exact: true }).click();
+    await page.getByRole("heading", { name: "Dasbor Pemerintah Kota Bandung" }).waitFor();
+    const planner = page.getByRole("table", { name: "Jalur termurah ke target" });
+    const firstStep = () => planner.locator("tbody tr").first().locator("td").first().textContent();
+    await expect.poll(firstStep).not.toBeNull();
+    const before = await firstStep();
+    const summary = page.getByTestId("plan-summary");
+    const summaryBefore = await summary.textContent();
+    // Make the first step very costly: the cheapest path no longer starts with it.
+    const effort = page.getByLabel(`Upaya per tingkat indikator ${before}`);
+    // Typing re-plans at once: the row may leave the table as soon as the value lands.
+    await effort.fill("50");
+    await expect.poll(firstStep).not.toBe(before);
+    await expect.poll(() => summary.textContent()).not.toBe(summaryBefore);
+    await page.getByLabel("Target indeks").fill("3,6");
+    await page.getByText(/membawa indeks ke 3,6/).waitFor();
+    await page.getByRole("button", { name: "Simpan target dan rencana" }).click();
+    await page.getByText("Target dan rencana disimpan.").waitFor();
+    // After a reload the stored target and efforts are back.
+    await page.reload();
+    await expect.poll(() => page.getByLabel("Target indeks").inputValue()).toBe("3,6");
+    await expect.poll(firstStep).not.toBe(before);
+    await page.getByText("Kembalikan upaya ke 1").waitFor();
+    await page.screenshot({ path: join(screenshots, "perencana.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows everyone the published results without a login: ranking, filters, charts and downloads", async () => {
+    const { page, errors } = await newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`${base}/login`);
+    await page.getByRole("link", { name: "Lihat hasil evaluasi yang telah dipublikasikan" }).click();
+    await page.getByRole("heading", { name: "Hasil Evaluasi SPBE" }).waitFor();
+    const table = page.getByRole("table", { name: "Peringkat 2023" });
+    const first = table.locator("tbody tr").first().locator("td");
+    await expect.poll(() => first.first().textContent()).toBe("1");
+    // First place holds the highest published index of 2023.
+    const best = Math.max(...RESULTS.map((r) => Number(r.index)));
+    await expect.poll(() => first.nth(5).textContent()).toBe(best.toFixed(2).replace(".", ","));
+    await page.getByText("Sebaran indeks").waitFor();
+    await page.getByText("Rata-rata indeks per jenis").waitFor();
+    await page
+      .getByText("50 dari 621 instansi")
+      .waitFor({ state: "detached" })
+      .catch(() => {});
+    await page.getByText("621 dari 621 instansi").waitFor();
+    await page.getByLabel("Cari instansi").fill("bandung");
+    await page.getByRole("cell", { name: "Pemerintah Kota Bandung" }).waitFor();
+    await page.getByLabel("Jenis", { exact: true }).first().click();
+    await page.getByRole("option", { name: "Kota" }).click();
+    await page.getByText("1 dari 621 instansi").waitFor();
+    const csv = await page.getByRole("link", { name: "Unduh CSV" }).getAttribute("href");
+    expect(csv).toContain("year=2023");
+    expect(csv).toContain("type=kota");
+    const download = await page.request.get(`${base}${csv}`);
+    expect((await download.text()).split("\r\n")[1]).toContain("Pemerintah Kota Bandung");
+    await page.screenshot({ path: join(screenshots, "hasil-publik.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a province its kabupaten/kota side by side and lets it publish a model answer they see", async () => {
+    const { page, errors } = await newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/login`);
+    await logIn(page, "provinsi@demo.matang.id", DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Provinsi saya" }).click();
+    await page.getByRole("heading", { name: "Pemerintah Provinsi Jawa Barat: kabupaten/kota" }).waitFor();
+    const table = page.getByRole("table", { name: "Kabupaten/kota berdampingan" });
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(27);
+    await table.getByRole("link", { name: "Pemerintah Kota Bandung" }).waitFor();
+    await page.getByText("Simpangan baku", { exact: true }).waitFor();
+    await page.getByText(/Hasil resmi 2023: rata-rata/).waitFor();
+    // A province target: those below it are counted and marked.
+    await page.getByLabel(/^Target provinsi/).fill("3,50");
+    await page.getByRole("button", { name: "Simpan target" }).click();
+    await page.getByText("Target disimpan.").waitFor();
+    await expect.poll(() => table.getByText("di bawah", { exact: true }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screenshots, "provinsi.png"), fullPage: true });
+    // A model answer for indicator 1.
+    await page.getByLabel("Indikator", { exact: true }).first().click();
+    await page.getByRole("option", { name: /^1\. / }).click();
+    await page
+      .getByLabel("Contoh penjelasan")
+      .fill("Peraturan Wali Kota tentang SPBE memuat arsitektur dan peta rencana.");
+    const kinds = page.getByLabel("Bukti dukung yang diharapkan").first();
+    await kinds.fill("Peraturan kepala daerah");
+    await kinds.press("Enter");
+    await page.getByRole("button", { name: "Publikasikan" }).click();
+    await page.getByText("Contoh jawaban dipublikasikan.").waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // The city's operator sees it beside the criteria of indicator 1.
+    const city = await newPage();
+    await city.page.goto(`${base}/login`);
+    city.page.setDefaultTimeout(10_000);
+    await logIn(city.page, "koordinator@demo.matang.id", DEMO_PASSWORD);
+    await city.page.getByText("Penilaian Anda").waitFor();
+    await city.page.goto(`${base}/penilaian`);
+    await city.page.getByRole("link", { name: "Pemerintah Kota Bandung" }).first().click();
+    await city.page
+      .getByRole("link", { name: /Kebijakan Internal Arsitektur SPBE/ })
+      .first()
+      .click();
+    await city.page.getByText("Contoh jawaban dari Pemerintah Provinsi Jawa Barat").waitFor();
+    await city.page
+      .getByText("Peraturan Wali Kota tentang SPBE memuat arsitektur dan peta rencana.")
+      .waitFor();
+    await city.page.getByText("Peraturan kepala daerah").waitFor();
+    expect(city.errors).toEqual([]);
+    await city.page.close();
   });
 
   it("lets an administrator create accounts with roles, open a cycle, enrol participants and import the registry", async () => {

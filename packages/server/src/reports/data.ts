@@ -7,9 +7,9 @@ export const STAGES = ["self", "document", "interview", "visit", "final"] as con
 export const STAGE_NAMES: Record<(typeof STAGES)[number] | "validation", string> = {
   self: "Mandiri",
   document: "Dokumen",
-  interview: "Wawancara",
+  interview: "Interviu",
   visit: "Visitasi",
-  final: "Akhir",
+  final: "Final",
   validation: "Validasi",
 };
 export const REVIEW_NAMES: Record<string, string> = {

@@ -1,3 +1,5 @@
+import type { Readable } from "node:stream";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Frameworks } from "../assessments/service.js";
@@ -8,6 +10,13 @@ import { assessmentReportPdf } from "./pdf.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const Id = z.object({ id: z.uuid() });
+
+/** A generated file as a download. */
+const download = (reply: FastifyReply, type: string, fileName: string, body: Buffer | Readable) =>
+  reply
+    .header("content-type", type)
+    .header("content-disposition", `attachment; filename="${fileName}"`)
+    .send(body);
 
 export function reportRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsyncZod {
   return async (app) => {

@@ -290,6 +290,14 @@ export default function CyclesPage() {
                   >
                     {t("admin.manageParticipants")}
                   </Button>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    component="a"
+                    href={`/api/cycles/${c.id}/export.xlsx`}
+                  >
+                    {t("admin.exportCycle")}
+                  </Button>
                 </Table.Td>
               </Table.Tr>
               {open === c.id && (

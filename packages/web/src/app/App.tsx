@@ -18,6 +18,10 @@ const DashboardPage = lazy(() => import("../dashboards/DashboardPage"));
 const UsersPage = lazy(() => import("../admin/UsersPage"));
 const CyclesPage = lazy(() => import("../admin/CyclesPage"));
 const FrameworksPage = lazy(() => import("../admin/FrameworksPage"));
+const PublicResultsPage = lazy(() => import("../results/PublicResultsPage"));
+const ResultsImportPage = lazy(() => import("../results/ResultsImportPage"));
+const HistoryPage = lazy(() => import("../results/HistoryPage"));
+const ProvincePage = lazy(() => import("../province/ProvincePage"));
 
 const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
 const queryClient = new QueryClient({
@@ -38,6 +42,8 @@ const page = (element: React.ReactNode) => (
 
 const router = createBrowserRouter([
   { path: "/login", element: page(<LoginPage />) },
+  // Published results are public: no login.
+  { path: "/hasil", element: page(<PublicResultsPage />) },
   {
     element: (
       <RequireLogin>
@@ -55,6 +61,9 @@ const router = createBrowserRouter([
       { path: "admin/pengguna", element: page(<UsersPage />) },
       { path: "admin/periode", element: page(<CyclesPage />) },
       { path: "admin/kerangka", element: page(<FrameworksPage />) },
+      { path: "admin/hasil", element: page(<ResultsImportPage />) },
+      { path: "organisasi/:id/riwayat", element: page(<HistoryPage />) },
+      { path: "provinsi/:id", element: page(<ProvincePage />) },
       { path: "*", element: <Navigate to="/" replace /> },
     ],
   },

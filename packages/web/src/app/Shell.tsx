@@ -10,7 +10,7 @@ import {
   UnstyledButton,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from "react-router";
 import { LANGUAGES, type Language } from "../i18n";
@@ -46,9 +46,20 @@ export function Shell() {
     navigate("/login");
   };
 
+  // A province's people get its side-by-side view in the menu.
+  const grantOrg = me.data?.grants.find((g) => g.organizationId)?.organizationId ?? null;
+  const grantKind = useQuery({
+    queryKey: ["organization", grantOrg, "kind"],
+    queryFn: () => api<{ kind: string }>("GET", `/api/organizations/${grantOrg}`),
+    enabled: Boolean(grantOrg),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   const links = [
     { to: "/", label: t("nav.home"), end: true },
     { to: "/penilaian", label: t("nav.assessments"), end: false },
+    ...(grantKind.data?.kind === "provinsi" && grantOrg
+      ? [{ to: `/provinsi/${grantOrg}`, label: t("nav.province"), end: false }]
+      : []),
     { to: "/organisasi", label: t("nav.organizations"), end: false },
     // Role-aware: administration only for those who may use it.
     ...(hasRole(me.data, "admin", "coordinator")
@@ -58,6 +69,7 @@ export function Shell() {
       ? [
           { to: "/admin/periode", label: t("nav.cycles"), end: false },
           { to: "/admin/kerangka", label: t("nav.frameworks"), end: false },
+          { to: "/admin/hasil", label: t("nav.results"), end: false },
         ]
       : []),
   ];
@@ -108,6 +120,7 @@ export function Shell() {
           mt="auto"
           onClick={close}
         />
+        <NavLink component={RouterLink} to="/hasil" label={t("nav.publicResults")} onClick={close} />
         <Anchor href="/api/docs" size="sm" p="sm">
           {t("nav.apiDocs")}
         </Anchor>

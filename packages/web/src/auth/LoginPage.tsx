@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Center,
   Group,
@@ -13,7 +14,7 @@ import {
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { api, setCsrfToken } from "../app/api";
 import { LanguageSwitch } from "../app/Shell";
 import { ME_KEY, type Me, useMe } from "../app/session";
@@ -87,6 +88,9 @@ export default function LoginPage() {
             </Button>
           </Stack>
         </form>
+        <Anchor component={Link} to="/hasil" size="sm" mt="md" display="block" ta="center">
+          {t("login.publicResults")}
+        </Anchor>
       </Paper>
     </Center>
   );

@@ -1,9 +1,10 @@
-import { BarChart, GaugeChart, LineChart, RadarChart } from "@mantine/charts";
+import { BarChart, GaugeChart, RadarChart } from "@mantine/charts";
 import "@mantine/charts/styles.css";
 import {
   Alert,
   Anchor,
   Badge,
+  Button,
   Card,
   Group,
   Loader,
@@ -14,20 +15,25 @@ import {
   Text,
   Title,
 } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import {
-  compareLevels,
   formatIndex as exactDisplay,
   type Framework,
   loadFramework,
+  type Plan,
+  type PlanConstraint,
   plan,
   ratioOfDecimal,
+  readiness,
 } from "@matang/core";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { api } from "../app/api";
+import { ApiError, api } from "../app/api";
+import { hasRole, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
+import { HistoryChart } from "../results/HistoryPage";
 import {
   type Assessment,
   type FrameworkTree,
@@ -125,15 +131,37 @@ function GapList({
     claimed[r.code] = r.claimedLevel;
     supported[r.code] = r.supportedLevel ?? scale.min;
   }
-  // What the index would lose if only accepted evidence counted, largest first (core's comparison).
-  const comparison = compareLevels(framework, claimed, supported);
+  // What the index would lose if only accepted evidence counted, largest first (core's readiness).
+  const comparison = readiness(framework, claimed, supported);
   const gaps = comparison.indicators.filter((d) => d.difference < 0);
+  const indexOf = (s: typeof comparison.from) =>
+    s.complete
+      ? formatIndex(s.indexDisplay, i18n.language)
+      : `${formatIndex(s.floorDisplay, i18n.language)}–${formatIndex(s.ceilingDisplay, i18n.language)}`;
   return (
     <Card withBorder>
-      <Title order={4}>{t("dashboard.gaps")}</Title>
+      <Title order={4}>{t("dashboard.readiness")}</Title>
       <Text size="sm" c="dimmed" mb="xs">
         {t("dashboard.gapsHint")}
       </Text>
+      <Group mb="sm" gap="xl">
+        <Stack gap={0}>
+          <Text size="xs" c="dimmed">
+            {t("dashboard.claimedIndex")}
+          </Text>
+          <Text fz={26} fw={700} data-testid="claimed-index">
+            {indexOf(comparison.from)}
+          </Text>
+        </Stack>
+        <Stack gap={0}>
+          <Text size="xs" c="dimmed">
+            {t("dashboard.supportedIndex")}
+          </Text>
+          <Text fz={26} fw={700} c={gaps.length ? "red.7" : "green.7"} data-testid="supported-index">
+            {indexOf(comparison.to)}
+          </Text>
+        </Stack>
+      </Group>
       {gaps.length === 0 ? (
         <Text>{t("dashboard.noGaps")}</Text>
       ) : (
@@ -179,40 +207,73 @@ function Planner({
   framework,
   target,
   setTarget,
+  efforts,
+  setEfforts,
+  onSave,
+  canSave,
 }: {
   rows: IndicatorRow[];
   framework: Framework;
   target: number;
   setTarget: (target: number) => void;
+  efforts: Record<string, number>;
+  setEfforts: (efforts: Record<string, number>) => void;
+  onSave: ((plan: Plan | null) => Promise<void>) | null;
+  canSave: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const [saving, setSaving] = useState(false);
   const bands = [...framework.predicates].sort((x, y) => x.min - y.min);
   const levels = Object.fromEntries(
     rows.filter((r) => r.claimedLevel !== null).map((r) => [r.code, r.claimedLevel as number]),
   );
   const complete = framework.indicators.every((i) => levels[i.code] !== undefined);
-  const result = useMemo(
-    () => (complete ? plan(framework, levels, target) : null),
-    [complete, framework, levels, target],
-  );
+  // Each indicator's effort per level step (1 unless the user says otherwise), through core's planner.
+  const result = useMemo(() => {
+    if (!complete) return null;
+    const constraints: Record<string, PlanConstraint> = Object.fromEntries(
+      Object.entries(efforts).map(([code, cost]) => [code, { cost }]),
+    );
+    return plan(framework, levels, target, { constraints });
+  }, [complete, framework, levels, target, efforts]);
+  const save = async () => {
+    if (!onSave) return;
+    setSaving(true);
+    try {
+      await onSave(result?.reachable ? result : null);
+    } finally {
+      setSaving(false);
+    }
+  };
   return (
     <Card withBorder>
       <Title order={4}>{t("dashboard.planner")}</Title>
       <Text size="sm" c="dimmed" mb="xs">
         {t("dashboard.plannerHint")}
       </Text>
-      <NumberInput
-        label={t("dashboard.target")}
-        value={target}
-        onChange={(v) => typeof v === "number" && setTarget(v)}
-        min={bands[0]?.min ?? 0}
-        max={bands[bands.length - 1]?.max ?? 5}
-        step={0.05}
-        decimalScale={2}
-        decimalSeparator={i18n.language === "id" ? "," : "."}
-        w={160}
-        mb="sm"
-      />
+      <Group align="end" mb="sm">
+        <NumberInput
+          label={t("dashboard.target")}
+          value={target}
+          onChange={(v) => typeof v === "number" && setTarget(v)}
+          min={bands[0]?.min ?? 0}
+          max={bands[bands.length - 1]?.max ?? 5}
+          step={0.05}
+          decimalScale={2}
+          decimalSeparator={i18n.language === "id" ? "," : "."}
+          w={160}
+        />
+        {canSave ? (
+          <Button variant="light" loading={saving} onClick={() => void save()}>
+            {t("dashboard.saveTarget")}
+          </Button>
+        ) : null}
+        {Object.keys(efforts).length > 0 ? (
+          <Button variant="subtle" onClick={() => setEfforts({})}>
+            {t("dashboard.resetEfforts")}
+          </Button>
+        ) : null}
+      </Group>
       {!complete || !result ? (
         <Text>{t("dashboard.plannerIncomplete")}</Text>
       ) : !result.reachable ? (
@@ -223,89 +284,72 @@ function Planner({
         <Alert color="green">{t("dashboard.reached")}</Alert>
       ) : (
         <Stack gap="xs">
-          <Text size="sm">
+          <Text size="sm" data-testid="plan-summary">
             {t("dashboard.planSummary", {
-              steps: result.totalCost,
+              steps: result.steps.reduce((n, s) => n + (s.to - s.from), 0),
+              effort: new Intl.NumberFormat(i18n.language === "id" ? "id-ID" : "en", {
+                maximumFractionDigits: 2,
+              }).format(result.totalCost),
               result: formatIndex(result.resultIndexDisplay, i18n.language),
             })}
           </Text>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("assessment.code")}</Table.Th>
-                <Table.Th>{t("assessment.name")}</Table.Th>
-                <Table.Th>{t("dashboard.levels")}</Table.Th>
-                <Table.Th>{t("dashboard.gain")}</Table.Th>
-                <Table.Th>{t("dashboard.after")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.steps.map((s) => (
-                <Table.Tr key={s.indicator}>
-                  <Table.Td>{s.indicator}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{s.name}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {s.from} → {s.to}
-                  </Table.Td>
-                  <Table.Td>+{show(s.gain, i18n.language, 3)}</Table.Td>
-                  <Table.Td>{show(s.indexAfter, i18n.language, 3)}</Table.Td>
+          <Table.ScrollContainer minWidth={640}>
+            <Table aria-label={t("dashboard.planner")}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("assessment.code")}</Table.Th>
+                  <Table.Th>{t("assessment.name")}</Table.Th>
+                  <Table.Th>{t("dashboard.levels")}</Table.Th>
+                  <Table.Th>{t("dashboard.effort")}</Table.Th>
+                  <Table.Th>{t("dashboard.gain")}</Table.Th>
+                  <Table.Th>{t("dashboard.after")}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {result.steps.map((s) => (
+                  <Table.Tr key={s.indicator}>
+                    <Table.Td>{s.indicator}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{s.name}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {s.from} → {s.to}
+                    </Table.Td>
+                    <Table.Td>
+                      <NumberInput
+                        aria-label={t("dashboard.effortFor", { code: s.indicator })}
+                        size="xs"
+                        w={90}
+                        min={0.5}
+                        max={1000}
+                        step={1}
+                        decimalScale={1}
+                        decimalSeparator={i18n.language === "id" ? "," : "."}
+                        value={efforts[s.indicator] ?? 1}
+                        onChange={(v) =>
+                          typeof v === "number" && v > 0 && setEfforts({ ...efforts, [s.indicator]: v })
+                        }
+                      />
+                    </Table.Td>
+                    <Table.Td>+{show(s.gain, i18n.language, 3)}</Table.Td>
+                    <Table.Td>{show(s.indexAfter, i18n.language, 3)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Stack>
       )}
-    </Card>
-  );
-}
-
-interface HistoryItem {
-  assessmentId: string;
-  year: number;
-  cycle: string;
-  stage: "final" | "self" | null;
-  index: number | null;
-  indexDisplay: string | null;
-  predicate: string | null;
-}
-
-/** The instansi's index over the years (Matang's own assessments), with the target as a line. */
-function Trend({ id, target, axisMax }: { id: string; target: number; axisMax: number }) {
-  const { t, i18n } = useTranslation();
-  const history = useQuery({
-    queryKey: ["assessment", id, "history"],
-    queryFn: () => api<{ items: HistoryItem[] }>("GET", `/api/assessments/${id}/history`),
-  });
-  const points = (history.data?.items ?? []).filter((h) => h.index !== null);
-  return (
-    <Card withBorder>
-      <Title order={4} mb="sm">
-        {t("dashboard.trend")}
-      </Title>
-      {points.length === 0 ? (
-        <Text c="dimmed">{t("dashboard.noTrend")}</Text>
-      ) : (
-        <LineChart
-          h={220}
-          data={points.map((p) => ({
-            year: String(p.year),
-            [t("assessment.index")]: Number((p.index ?? 0).toFixed(4)),
-          }))}
-          dataKey="year"
-          series={[{ name: t("assessment.index"), color: "teal.6" }]}
-          yAxisProps={{ domain: [0, axisMax] }}
-          referenceLines={[
-            {
-              y: target,
-              label: t("dashboard.targetLine", { target: formatIndex(target.toFixed(2), i18n.language) }),
-              color: "red.6",
-            },
-          ]}
-          valueFormatter={(v) => formatIndex(v.toFixed(2), i18n.language)}
-        />
-      )}
+      {result && Object.keys(efforts).some((code) => !result.steps.some((s) => s.indicator === code)) ? (
+        <Text size="sm" c="dimmed" mt="xs">
+          {t("dashboard.otherEfforts", {
+            list: Object.entries(efforts)
+              .filter(([code]) => !result.steps.some((s) => s.indicator === code))
+              .map(([code, cost]) => `${code} (${cost})`)
+              .join(", "),
+          })}
+        </Text>
+      ) : null}
     </Card>
   );
 }
@@ -317,8 +361,22 @@ export default function DashboardPage() {
   const indicators = useIndicators(id);
   const tree = useFramework(assessment.data?.cycle.frameworkId);
   const framework = useMemo(() => (tree.data ? compile(tree.data) : null), [tree.data]);
-  // One target for the trend line and the planner: by default the next predicate band up.
+  // One target for the planner: the stored one, else the next predicate band up.
   const [target, setTarget] = useState<number | null>(null);
+  const [efforts, setEfforts] = useState<Record<string, number> | null>(null);
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const targetUrl = assessment.data
+    ? `/api/organizations/${assessment.data.organization.id}/targets/${assessment.data.cycle.year}`
+    : "";
+  const stored = useQuery({
+    queryKey: ["target", targetUrl],
+    queryFn: () =>
+      api<{ index: string | null; efforts: Record<string, number>; version: number }>("GET", targetUrl).catch(
+        () => null,
+      ),
+    enabled: Boolean(targetUrl),
+  });
   if (assessment.isPending || indicators.isPending || tree.isPending)
     return <Loader aria-label={t("common.loading")} />;
   if (assessment.isError) return <Alert color="red">{errorMessage(assessment.error)}</Alert>;
@@ -356,7 +414,35 @@ export default function DashboardPage() {
   const bands = [...framework.predicates].sort((x, y) => x.min - y.min);
   const axisMax = bands[bands.length - 1]?.max ?? 5;
   const current = a.scores.self.index;
-  const chosenTarget = target ?? bands.find((b) => current !== null && b.min > current)?.min ?? axisMax;
+  const chosenTarget =
+    target ??
+    (stored.data?.index ? Number(stored.data.index) : null) ??
+    bands.find((b) => current !== null && b.min > current)?.min ??
+    axisMax;
+  const chosenEfforts = efforts ?? stored.data?.efforts ?? {};
+  const canSave = hasRole(me.data, "admin", "coordinator");
+  // The target, the effort per indicator and the plan's levels are stored for the year.
+  const saveTarget = async (result: Plan | null) => {
+    try {
+      await api("PUT", targetUrl, {
+        index: chosenTarget.toFixed(2),
+        indicators: Object.fromEntries((result?.steps ?? []).map((s) => [s.indicator, s.to])),
+        efforts: chosenEfforts,
+        version: stored.data?.version ?? 0,
+      });
+      notifications.show({ color: "green", message: t("dashboard.targetSaved") });
+    } catch (error) {
+      notifications.show({
+        color: "red",
+        message:
+          error instanceof ApiError && error.status === 409
+            ? t("dashboard.targetConflict")
+            : errorMessage(error),
+      });
+    }
+    await queryClient.invalidateQueries({ queryKey: ["organization", a.organization.id] });
+    await queryClient.invalidateQueries({ queryKey: ["target", targetUrl] });
+  };
 
   return (
     <Stack maw={1200}>
@@ -416,13 +502,25 @@ export default function DashboardPage() {
           />
         </Card>
       </SimpleGrid>
-      <Trend id={a.id} target={chosenTarget} axisMax={axisMax} />
+      <Card withBorder>
+        <Group justify="space-between" mb="sm">
+          <Title order={4}>{t("dashboard.trend")}</Title>
+          <Anchor component={Link} to={`/organisasi/${a.organization.id}/riwayat`} size="sm">
+            {t("dashboard.fullHistory")}
+          </Anchor>
+        </Group>
+        <HistoryChart id={a.organization.id} height={220} />
+      </Card>
       <GapList rows={indicators.data.items} framework={framework} assessmentId={a.id} />
       <Planner
         rows={indicators.data.items}
         framework={framework}
         target={chosenTarget}
         setTarget={setTarget}
+        efforts={chosenEfforts}
+        setEfforts={setEfforts}
+        canSave={canSave}
+        onSave={saveTarget}
       />
     </Stack>
   );

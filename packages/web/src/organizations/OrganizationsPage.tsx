@@ -20,8 +20,9 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { api, errorFrom, getCsrfToken } from "../app/api";
+import { type FileProblem, FileProblems } from "../app/FileProblems";
 import { useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 
@@ -42,21 +43,13 @@ interface Page {
   total: number;
 }
 
-type Problem = {
-  line: number;
-  field: string;
-  message: string;
-  code?: string;
-  params?: Record<string, string | number>;
-};
-
 /** Admins load the instansi registry from a CSV; upload progress, then the summary or every problem. */
 function RegistryImport({ onDone }: { onDone: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<string | null>(null);
-  const [problems, setProblems] = useState<Problem[] | string | null>(null);
+  const [problems, setProblems] = useState<FileProblem[] | string | null>(null);
   const send = () => {
     if (!file) return;
     setProblems(null);
@@ -82,7 +75,7 @@ function RegistryImport({ onDone }: { onDone: () => void }) {
         onDone();
       } else {
         const error = errorFrom(xhr.status, data, xhr.statusText);
-        setProblems(Array.isArray(error.details) ? (error.details as Problem[]) : errorMessage(error));
+        setProblems(Array.isArray(error.details) ? (error.details as FileProblem[]) : errorMessage(error));
       }
     };
     xhr.onerror = () => {
@@ -114,33 +107,7 @@ function RegistryImport({ onDone }: { onDone: () => void }) {
           {result}
         </Alert>
       )}
-      {typeof problems === "string" && (
-        <Alert color="red" mt="xs" role="alert">
-          {problems}
-        </Alert>
-      )}
-      {Array.isArray(problems) && (
-        <Alert
-          color="red"
-          mt="xs"
-          role="alert"
-          title={t("organizations.importProblems", { count: problems.length })}
-        >
-          {problems.slice(0, 50).map((p) => (
-            <Text key={`${p.line}-${p.field}-${p.message}`} size="sm">
-              {t("organizations.problemLine", {
-                line: p.line,
-                field: p.field,
-                // In the user's language when the problem's kind is known; the server's text otherwise.
-                message:
-                  p.code && i18n.exists(`fileProblems.${p.code}`)
-                    ? t(`fileProblems.${p.code}`, p.params ?? {})
-                    : p.message,
-              })}
-            </Text>
-          ))}
-        </Alert>
-      )}
+      <FileProblems problems={problems} />
     </Card>
   );
 }
@@ -250,6 +217,7 @@ export default function OrganizationsPage() {
                     <Table.Th>{t("organizations.name")}</Table.Th>
                     <Table.Th>{t("organizations.kind")}</Table.Th>
                     <Table.Th>{t("organizations.category")}</Table.Th>
+                    <Table.Th>{t("organizations.views")}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -274,6 +242,20 @@ export default function OrganizationsPage() {
                         </Badge>
                       </Table.Td>
                       <Table.Td>{o.category ?? "—"}</Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
+                        {o.kind === "unit" ? null : (
+                          <Group gap="xs">
+                            <Anchor component={Link} to={`/organisasi/${o.id}/riwayat`} size="sm">
+                              {t("organizations.history")}
+                            </Anchor>
+                            {o.kind === "provinsi" ? (
+                              <Anchor component={Link} to={`/provinsi/${o.id}`} size="sm">
+                                {t("organizations.provinceView")}
+                              </Anchor>
+                            ) : null}
+                          </Group>
+                        )}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

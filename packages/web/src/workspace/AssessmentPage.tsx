@@ -294,6 +294,8 @@ export default function AssessmentPage() {
           {a.submittedAt && (
             <Anchor href={`/api/assessments/${a.id}/minutes.pdf`}>{t("assessment.minutes")}</Anchor>
           )}
+          <Anchor href={`/api/assessments/${a.id}/report.pdf`}>{t("assessment.report")}</Anchor>
+          <Anchor href={`/api/assessments/${a.id}/export.xlsx`}>{t("assessment.excel")}</Anchor>
           {coordinator && a.state === "self_assessment" && <SubmitButton assessment={a} />}
           <MoveButtons assessment={a} />
         </Group>

@@ -27,6 +27,7 @@ import { ApiError, api } from "../app/api";
 import { hasRole, useMe } from "../app/session";
 import { EvidencePanel } from "../evidence/EvidencePanel";
 import { errorMessage } from "../i18n";
+import { ModelAnswers } from "../province/ModelAnswers";
 import { STATUS_COLOR } from "./AssessmentPage";
 import { AssignmentEditor } from "./AssignmentEditor";
 import {
@@ -662,6 +663,7 @@ export default function IndicatorPage() {
         chosen={chosen}
         onChoose={(editable && (ownUnit || canConsolidate)) || canScore ? setChosen : null}
       />
+      <ModelAnswers assessmentId={id} code={code} />
 
       {!editable && !canScore && !canValidate && <Alert color="gray">{t("indicator.readOnly")}</Alert>}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>

@@ -1,0 +1,44 @@
+import { Alert, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+
+export type FileProblem = {
+  line: number;
+  field: string;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+};
+
+/** Every problem an import found, by line and field, in the user's language where known. */
+export function FileProblems({ problems }: { problems: FileProblem[] | string | null }) {
+  const { t, i18n } = useTranslation();
+  if (problems === null) return null;
+  if (typeof problems === "string")
+    return (
+      <Alert color="red" mt="xs" role="alert">
+        {problems}
+      </Alert>
+    );
+  return (
+    <Alert
+      color="red"
+      mt="xs"
+      role="alert"
+      title={t("organizations.importProblems", { count: problems.length })}
+    >
+      {problems.slice(0, 50).map((p) => (
+        <Text key={`${p.line}-${p.field}-${p.message}`} size="sm">
+          {t("organizations.problemLine", {
+            line: p.line,
+            field: p.field,
+            // In the user's language when the problem's kind is known; the server's text otherwise.
+            message:
+              p.code && i18n.exists(`fileProblems.${p.code}`)
+                ? t(`fileProblems.${p.code}`, p.params ?? {})
+                : p.message,
+          })}
+        </Text>
+      ))}
+    </Alert>
+  );
+}

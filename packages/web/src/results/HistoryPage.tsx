@@ -1,0 +1,187 @@
+import { LineChart } from "@mantine/charts";
+import "@mantine/charts/styles.css";
+import { Alert, Anchor, Card, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { api } from "../app/api";
+import { errorMessage } from "../i18n";
+import { formatIndex } from "../workspace/api";
+import { RankChange } from "./RankChange";
+
+interface HistoryYear {
+  year: number;
+  published: {
+    index: string;
+    predicate: string;
+    domains: Record<string, string>;
+    nameAsPublished: string;
+    rank: number;
+    of: number;
+    rankInType: number;
+    ofType: number;
+    rankInProvince: number | null;
+    ofProvince: number | null;
+    percentile: number;
+    rankChange: number | null;
+  } | null;
+  assessments: {
+    id: string;
+    cycle: string;
+    state: string;
+    stage: "self" | "final" | null;
+    index: string | null;
+    predicate: string | null;
+  }[];
+}
+
+export interface Target {
+  year: number;
+  index: string | null;
+  indicators: Record<string, number>;
+  efforts: Record<string, number>;
+  version: number;
+}
+
+export function useHistory(id: string) {
+  return useQuery({
+    queryKey: ["organization", id, "history"],
+    queryFn: () =>
+      api<{ organization: { id: string; name: string; kind: string }; years: HistoryYear[] }>(
+        "GET",
+        `/api/organizations/${id}/history`,
+      ),
+  });
+}
+
+/** Stored targets, when the user may read them (an empty list otherwise). */
+export function useTargets(id: string) {
+  return useQuery({
+    queryKey: ["organization", id, "targets"],
+    queryFn: () =>
+      api<{ items: Target[] }>("GET", `/api/organizations/${id}/targets`).catch(() => ({ items: [] })),
+  });
+}
+
+/** Published index, Matang's own index and the target, year by year, as a chart. */
+export function HistoryChart({ id, height = 240 }: { id: string; height?: number }) {
+  const { t, i18n } = useTranslation();
+  const history = useHistory(id);
+  const targets = useTargets(id);
+  if (history.isPending) return <Loader aria-label={t("common.loading")} />;
+  if (history.isError) return <Alert color="red">{errorMessage(history.error)}</Alert>;
+  const published = t("orgHistory.published");
+  const own = t("orgHistory.matang");
+  const target = t("orgHistory.target");
+  const data = history.data.years.map((y) => {
+    const mine = [...y.assessments].reverse().find((a) => a.index !== null);
+    const goal = targets.data?.items.find((x) => x.year === y.year)?.index;
+    return {
+      year: String(y.year),
+      [published]: y.published ? Number(y.published.index) : null,
+      [own]: mine?.index ? Number(mine.index) : null,
+      [target]: goal ? Number(goal) : null,
+    };
+  });
+  for (const x of targets.data?.items ?? []) {
+    if (x.index && !data.some((d) => d.year === String(x.year)))
+      data.push({ year: String(x.year), [published]: null, [own]: null, [target]: Number(x.index) });
+  }
+  data.sort((a, b) => a.year.localeCompare(b.year));
+  if (data.length === 0) return <Text c="dimmed">{t("orgHistory.none")}</Text>;
+  return (
+    <LineChart
+      h={height}
+      data={data}
+      dataKey="year"
+      connectNulls
+      series={[
+        { name: published, color: "indigo.6" },
+        { name: own, color: "teal.6" },
+        { name: target, color: "red.6", strokeDasharray: "5 5" },
+      ]}
+      withLegend
+      yAxisProps={{ domain: [0, 5] }}
+      valueFormatter={(v) => formatIndex(v.toFixed(2), i18n.language)}
+    />
+  );
+}
+
+/** An organization's results over the years: table and chart, joined with Matang's assessments. */
+export default function HistoryPage() {
+  const { t, i18n } = useTranslation();
+  const { id = "" } = useParams();
+  const history = useHistory(id);
+  if (history.isPending) return <Loader aria-label={t("common.loading")} />;
+  if (history.isError) return <Alert color="red">{errorMessage(history.error)}</Alert>;
+  const show = (s: string | null | undefined) => formatIndex(s ?? null, i18n.language);
+  return (
+    <Stack maw={1200}>
+      <Title order={2}>{t("orgHistory.title", { name: history.data.organization.name })}</Title>
+      <Card withBorder>
+        <HistoryChart id={id} />
+      </Card>
+      <Card withBorder>
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped aria-label={t("orgHistory.table")}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("results.year")}</Table.Th>
+                <Table.Th>{t("orgHistory.published")}</Table.Th>
+                <Table.Th>{t("results.predicate")}</Table.Th>
+                <Table.Th>{t("results.rank")}</Table.Th>
+                <Table.Th>{t("results.change")}</Table.Th>
+                <Table.Th>{t("results.rankInType")}</Table.Th>
+                <Table.Th>{t("results.rankInProvince")}</Table.Th>
+                <Table.Th>{t("results.domains")}</Table.Th>
+                <Table.Th>{t("orgHistory.matang")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {history.data.years.map((y) => (
+                <Table.Tr key={y.year}>
+                  <Table.Td>{y.year}</Table.Td>
+                  <Table.Td fw={600}>{show(y.published?.index)}</Table.Td>
+                  <Table.Td>{y.published?.predicate ?? "—"}</Table.Td>
+                  <Table.Td>{y.published ? `${y.published.rank}/${y.published.of}` : "—"}</Table.Td>
+                  <Table.Td>
+                    <RankChange change={y.published?.rankChange ?? null} />
+                  </Table.Td>
+                  <Table.Td>{y.published ? `${y.published.rankInType}/${y.published.ofType}` : "—"}</Table.Td>
+                  <Table.Td>
+                    {y.published?.rankInProvince
+                      ? `${y.published.rankInProvince}/${y.published.ofProvince}`
+                      : "—"}
+                  </Table.Td>
+                  <Table.Td>
+                    {y.published
+                      ? Object.entries(y.published.domains)
+                          .map(([d, v]) => `${d} ${show(v)}`)
+                          .join(" · ")
+                      : "—"}
+                  </Table.Td>
+                  <Table.Td>
+                    {y.assessments.length === 0
+                      ? "—"
+                      : y.assessments.map((a) => (
+                          <Group key={a.id} gap={4}>
+                            <Anchor component={Link} to={`/penilaian/${a.id}/dasbor`} size="sm">
+                              {a.cycle}
+                            </Anchor>
+                            <Text size="sm">
+                              {a.index
+                                ? `${show(a.index)} (${t(`stages.${a.stage}`)})`
+                                : t("orgHistory.incomplete")}
+                            </Text>
+                          </Group>
+                        ))}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+    </Stack>
+  );
+}

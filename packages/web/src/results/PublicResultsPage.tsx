@@ -1,0 +1,252 @@
+import { BarChart } from "@mantine/charts";
+import "@mantine/charts/styles.css";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Container,
+  Group,
+  Loader,
+  Pagination,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { LanguageSwitch } from "../app/Shell";
+import { errorMessage } from "../i18n";
+import { formatIndex } from "../workspace/api";
+import { INSTANSI_TYPES, type PublicResult, usePublicResults, usePublishedYears } from "./api";
+import { RankChange } from "./RankChange";
+
+const PAGE = 50;
+const folded = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+
+/** Published results for everyone, no login: ranking, filters, charts and downloads. */
+export default function PublicResultsPage() {
+  const { t, i18n } = useTranslation();
+  const years = usePublishedYears();
+  const [chosenYear, setYear] = useState<number | null>(null);
+  const year = chosenYear ?? years.data?.items[0]?.year ?? null;
+  const results = usePublicResults(year);
+  const [q, setQ] = useState("");
+  const [type, setType] = useState<string | null>(null);
+  const [province, setProvince] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const items = useMemo(() => {
+    const needle = folded(q.trim());
+    return (results.data?.items ?? []).filter(
+      (i: PublicResult) =>
+        (!type || i.type === type) &&
+        (!province || i.province === province) &&
+        (!needle || folded(i.organization).includes(needle) || folded(i.nameAsPublished).includes(needle)),
+    );
+  }, [results.data, q, type, province]);
+  const show = (s: string | null) => formatIndex(s, i18n.language);
+  const query = new URLSearchParams({
+    ...(year ? { year: String(year) } : {}),
+    ...(type ? { type } : {}),
+    ...(province ? { province } : {}),
+    ...(q.trim() ? { q: q.trim() } : {}),
+  }).toString();
+
+  return (
+    <Container size="xl" py="md">
+      <Group justify="space-between" mb="md">
+        <Stack gap={0}>
+          <Title order={2}>{t("results.title")}</Title>
+          <Text c="dimmed">{t("results.subtitle")}</Text>
+        </Stack>
+        <Group>
+          <LanguageSwitch />
+          <Anchor component={Link} to="/login">
+            {t("results.login")}
+          </Anchor>
+        </Group>
+      </Group>
+      {years.isError ? <Alert color="red">{errorMessage(years.error)}</Alert> : null}
+      {years.data && years.data.items.length === 0 ? <Alert>{t("results.none")}</Alert> : null}
+      {year !== null ? (
+        <Stack>
+          <Group align="end" wrap="wrap">
+            <Select
+              label={t("results.year")}
+              data={(years.data?.items ?? []).map((y) => String(y.year))}
+              value={String(year)}
+              onChange={(v) => {
+                setYear(v ? Number(v) : null);
+                setPage(1);
+              }}
+              allowDeselect={false}
+              w={110}
+            />
+            <TextInput
+              label={t("results.search")}
+              placeholder={t("results.searchHint")}
+              value={q}
+              onChange={(e) => {
+                setQ(e.currentTarget.value);
+                setPage(1);
+              }}
+              w={260}
+            />
+            <Select
+              label={t("results.type")}
+              placeholder={t("results.allTypes")}
+              data={INSTANSI_TYPES.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))}
+              value={type}
+              onChange={(v) => {
+                setType(v);
+                setPage(1);
+              }}
+              clearable
+              w={170}
+            />
+            <Select
+              label={t("results.province")}
+              placeholder={t("results.allProvinces")}
+              data={results.data?.provinces ?? []}
+              value={province}
+              onChange={(v) => {
+                setProvince(v);
+                setPage(1);
+              }}
+              searchable
+              clearable
+              w={280}
+            />
+            <Button component="a" href={`/api/public/results.csv?${query}`} variant="light" download>
+              {t("results.downloadCsv")}
+            </Button>
+            <Button component="a" href={`/api/public/results?${query}`} variant="light" target="_blank">
+              {t("results.downloadJson")}
+            </Button>
+          </Group>
+          {results.isPending ? <Loader aria-label={t("common.loading")} /> : null}
+          {results.isError ? <Alert color="red">{errorMessage(results.error)}</Alert> : null}
+          {results.data ? (
+            <>
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <Card withBorder>
+                  <Title order={4} mb="xs">
+                    {t("results.distribution")}
+                  </Title>
+                  <BarChart
+                    h={220}
+                    data={results.data.distribution.map((b) => ({
+                      bin: `${show(b.from)}–${show(b.to)}`,
+                      [t("results.count")]: b.count,
+                    }))}
+                    dataKey="bin"
+                    series={[{ name: t("results.count"), color: "teal.6" }]}
+                  />
+                </Card>
+                <Card withBorder>
+                  <Title order={4} mb="xs">
+                    {t("results.meanByType")}
+                  </Title>
+                  <BarChart
+                    h={220}
+                    data={INSTANSI_TYPES.filter((k) => results.data.summary.byType[k]).map((k) => ({
+                      type: t(`organizations.kinds.${k}`),
+                      [t("results.mean")]: Number(results.data.summary.byType[k]?.mean ?? 0),
+                    }))}
+                    dataKey="type"
+                    series={[{ name: t("results.mean"), color: "indigo.6" }]}
+                    valueFormatter={(v) => formatIndex(v.toFixed(2), i18n.language)}
+                  />
+                  <Text size="sm" c="dimmed" mt="xs">
+                    {t("results.summary", {
+                      count: results.data.summary.all.count,
+                      mean: show(results.data.summary.all.mean),
+                      min: show(results.data.summary.all.min),
+                      max: show(results.data.summary.all.max),
+                    })}
+                  </Text>
+                </Card>
+              </SimpleGrid>
+              <Card withBorder>
+                <Group justify="space-between" mb="xs">
+                  <Title order={4}>{t("results.ranking", { year })}</Title>
+                  <Text size="sm" c="dimmed">
+                    {t("results.shown", { n: items.length, total: results.data.total })}
+                  </Text>
+                </Group>
+                <Table.ScrollContainer minWidth={900}>
+                  <Table striped highlightOnHover aria-label={t("results.ranking", { year })}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t("results.rank")}</Table.Th>
+                        <Table.Th>
+                          {results.data.previousYear
+                            ? t("results.changeSince", { year: results.data.previousYear })
+                            : t("results.change")}
+                        </Table.Th>
+                        <Table.Th>{t("results.instansi")}</Table.Th>
+                        <Table.Th>{t("results.type")}</Table.Th>
+                        <Table.Th>{t("results.province")}</Table.Th>
+                        <Table.Th>{t("results.index")}</Table.Th>
+                        <Table.Th>{t("results.predicate")}</Table.Th>
+                        <Table.Th>{t("results.rankInType")}</Table.Th>
+                        <Table.Th>{t("results.percentile")}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {items.slice((page - 1) * PAGE, page * PAGE).map((i) => (
+                        <Table.Tr key={i.organizationId}>
+                          <Table.Td>{i.rank}</Table.Td>
+                          <Table.Td>
+                            <RankChange change={i.rankChange} />
+                          </Table.Td>
+                          <Table.Td>{i.nameAsPublished}</Table.Td>
+                          <Table.Td>{t(`organizations.kinds.${i.type}`)}</Table.Td>
+                          <Table.Td>
+                            {i.province ?? "—"}
+                            {i.rankInProvince ? (
+                              <Text span size="xs" c="dimmed">
+                                {" "}
+                                ({i.rankInProvince}/{i.ofProvince})
+                              </Text>
+                            ) : null}
+                          </Table.Td>
+                          <Table.Td fw={600}>{show(i.index)}</Table.Td>
+                          <Table.Td>
+                            <Badge variant="light">{i.predicate}</Badge>
+                          </Table.Td>
+                          <Table.Td>
+                            {i.rankInType}/{i.ofType}
+                          </Table.Td>
+                          <Table.Td>{i.percentile}%</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+                {items.length > PAGE ? (
+                  <Pagination
+                    mt="sm"
+                    total={Math.ceil(items.length / PAGE)}
+                    value={page}
+                    onChange={setPage}
+                  />
+                ) : null}
+              </Card>
+            </>
+          ) : null}
+        </Stack>
+      ) : null}
+    </Container>
+  );
+}

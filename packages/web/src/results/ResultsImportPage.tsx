@@ -1,0 +1,235 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../app/api";
+import { type FileProblem, FileProblems } from "../app/FileProblems";
+import { errorMessage } from "../i18n";
+
+interface Candidate {
+  id: string;
+  name: string;
+  similarity: number;
+}
+
+interface Report {
+  total: number;
+  imported: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  confirmed: number;
+  dryRun: boolean;
+  unmatched: { line: number; name: string; kind: string; region: string | null; candidates: Candidate[] }[];
+}
+
+/**
+ * Official results into Matang: check the file first (nothing is written), pick the right body
+ * for each uncertain name (or leave it out), then import. Nothing is merged without a person.
+ */
+export default function ResultsImportPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [year, setYear] = useState<number | string>("");
+  const [csv, setCsv] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Report | null>(null);
+  const [done, setDone] = useState<Report | null>(null);
+  const [choices, setChoices] = useState<Record<number, string | null>>({});
+  const [problems, setProblems] = useState<FileProblem[] | string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const send = async (text: string, dryRun: boolean) => {
+    setBusy(true);
+    setProblems(null);
+    try {
+      const confirmations = Object.entries(choices)
+        .filter(([, id]) => id)
+        .map(([line, organizationId]) => ({ line: Number(line), organizationId }));
+      return await api<Report>("POST", "/api/results/import", {
+        csv: text,
+        source: file?.name ?? "upload.csv",
+        ...(typeof year === "number" ? { year } : {}),
+        dryRun,
+        confirmations: dryRun ? [] : confirmations,
+      });
+    } catch (error) {
+      setProblems(
+        error instanceof ApiError && Array.isArray(error.details)
+          ? (error.details as FileProblem[])
+          : errorMessage(error),
+      );
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const check = async () => {
+    if (!file) return;
+    const text = await file.text();
+    setCsv(text);
+    setDone(null);
+    setChoices({});
+    setPreview(await send(text, true));
+  };
+
+  const commit = async () => {
+    if (!csv) return;
+    const report = await send(csv, false);
+    if (report) {
+      setDone(report);
+      setPreview(null);
+      notifications.show({ color: "green", message: t("resultsImport.done", { ...report }) });
+      await queryClient.invalidateQueries({ queryKey: ["public"] });
+    }
+  };
+
+  const counts = (r: Report) => (
+    <SimpleGrid cols={{ base: 2, sm: 5 }}>
+      {(["total", "created", "updated", "unchanged", "confirmed"] as const).map((k) => (
+        <Card withBorder key={k} p="xs">
+          <Text size="xs" c="dimmed">
+            {t(`resultsImport.${k}`)}
+          </Text>
+          <Text fw={700} fz="xl">
+            {r[k]}
+          </Text>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+
+  return (
+    <Stack maw={1100}>
+      <Title order={2}>{t("resultsImport.title")}</Title>
+      <Text c="dimmed">{t("resultsImport.hint")}</Text>
+      <Card withBorder>
+        <Group align="end" wrap="wrap">
+          <FileInput
+            label={t("resultsImport.file")}
+            accept=".csv,text/csv"
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              setPreview(null);
+              setDone(null);
+            }}
+            w={320}
+            clearable
+          />
+          <NumberInput
+            label={t("resultsImport.year")}
+            description={t("resultsImport.yearHint")}
+            value={year}
+            onChange={setYear}
+            min={2000}
+            max={2200}
+            w={160}
+          />
+          <Button disabled={!file} loading={busy && !preview} onClick={() => void check()}>
+            {t("resultsImport.check")}
+          </Button>
+        </Group>
+        <FileProblems problems={problems} />
+      </Card>
+      {preview ? (
+        <Card withBorder>
+          <Title order={4} mb="xs">
+            {t("resultsImport.preview")}
+          </Title>
+          {counts(preview)}
+          {preview.unmatched.length > 0 ? (
+            <>
+              <Alert color="yellow" mt="sm">
+                {t("resultsImport.uncertain", { count: preview.unmatched.length })}
+              </Alert>
+              <Table mt="xs" aria-label={t("resultsImport.uncertainTable")}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("resultsImport.line")}</Table.Th>
+                    <Table.Th>{t("resultsImport.published")}</Table.Th>
+                    <Table.Th>{t("resultsImport.match")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {preview.unmatched.map((u) => (
+                    <Table.Tr key={u.line}>
+                      <Table.Td>{u.line}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{u.name}</Text>
+                        <Text size="xs" c="dimmed">
+                          {t(`organizations.kinds.${u.kind}`)}
+                          {u.region ? ` · ${u.region}` : ""}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {u.candidates.length === 0 ? (
+                          <Badge color="gray" variant="light">
+                            {t("resultsImport.noCandidate")}
+                          </Badge>
+                        ) : (
+                          <Select
+                            aria-label={t("resultsImport.matchFor", { name: u.name })}
+                            placeholder={t("resultsImport.leaveOut")}
+                            data={u.candidates.map((c) => ({
+                              value: c.id,
+                              label: `${c.name} (${Math.round(c.similarity * 100)}%)`,
+                            }))}
+                            value={choices[u.line] ?? null}
+                            onChange={(v) => setChoices((x) => ({ ...x, [u.line]: v }))}
+                            clearable
+                            w={380}
+                          />
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </>
+          ) : null}
+          <Group mt="md">
+            <Button loading={busy} onClick={() => void commit()}>
+              {t("resultsImport.import", {
+                count: preview.imported + Object.values(choices).filter(Boolean).length,
+              })}
+            </Button>
+          </Group>
+        </Card>
+      ) : null}
+      {done ? (
+        <Card withBorder>
+          <Title order={4} mb="xs">
+            {t("resultsImport.report")}
+          </Title>
+          {counts(done)}
+          {done.unmatched.length > 0 ? (
+            <Alert color="gray" mt="sm" title={t("resultsImport.leftOut", { count: done.unmatched.length })}>
+              {done.unmatched.map((u) => (
+                <Text key={u.line} size="sm">
+                  {t("resultsImport.leftOutLine", { line: u.line, name: u.name })}
+                </Text>
+              ))}
+            </Alert>
+          ) : null}
+        </Card>
+      ) : null}
+    </Stack>
+  );
+}
