@@ -38,10 +38,7 @@ export function reportRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsync
           contextOf(request),
           request.params.id,
         );
-        return reply
-          .header("content-type", "application/pdf")
-          .header("content-disposition", `attachment; filename="${fileName}"`)
-          .send(body);
+        return download(reply, "application/pdf", fileName, body);
       },
     );
     app.get(
@@ -62,10 +59,7 @@ export function reportRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsync
           contextOf(request),
           request.params.id,
         );
-        return reply
-          .header("content-type", XLSX)
-          .header("content-disposition", `attachment; filename="${fileName}"`)
-          .send(body);
+        return download(reply, XLSX, fileName, body);
       },
     );
     app.get(
@@ -86,10 +80,7 @@ export function reportRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsync
           contextOf(request),
           request.params.id,
         );
-        return reply
-          .header("content-type", XLSX)
-          .header("content-disposition", `attachment; filename="${fileName}"`)
-          .send(stream);
+        return download(reply, XLSX, fileName, stream);
       },
     );
   };
