@@ -50,7 +50,7 @@ Usage:
   matang serve [--port N] [--host ADDR]
   matang migrate
   matang organizations import FILE [--year YYYY]
-  matang results import FILE [--year YYYY]
+  matang results import FILE [--year YYYY] [--dry-run] [--confirm LINE=ORGANIZATION_ID]…
   matang admin create --email ADDRESS [--name NAME] [--password PASSWORD]
   matang admin reset-password --email ADDRESS [--password PASSWORD]
 
@@ -121,7 +121,10 @@ function report(error: unknown, io: Io): number {
   throw error;
 }
 
-function args<T extends Record<string, { type: "string" | "boolean" }>>(argv: readonly string[], options: T) {
+function args<T extends Record<string, { type: "string" | "boolean"; multiple?: boolean }>>(
+  argv: readonly string[],
+  options: T,
+) {
   return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
 }
 
@@ -509,7 +512,11 @@ async function organizationsCommand(argv: readonly string[], io: Io): Promise<nu
 }
 
 async function resultsCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = args(argv, { year: { type: "string" } });
+  const { values, positionals } = args(argv, {
+    year: { type: "string" },
+    "dry-run": { type: "boolean" },
+    confirm: { type: "string", multiple: true },
+  });
   const [sub, file] = positionals;
   if (sub !== "import")
     throw new UsageError(sub ? `unknown subcommand "results ${sub}"` : "results needs import");
@@ -518,27 +525,39 @@ async function resultsCommand(argv: readonly string[], io: Io): Promise<number> 
   if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2200)) {
     throw new UsageError(`--year: "${values.year}" is not a year`, 1);
   }
+  // A person's confirmation of an uncertain name: the line of the file and the organization's id.
+  const confirmations = new Map<number, string>();
+  for (const c of (values.confirm as string[] | undefined) ?? []) {
+    const m = /^(\d+)=([0-9a-f-]{36})$/i.exec(c.trim());
+    if (!m) throw new UsageError(`--confirm: "${c}" is not LINE=ORGANIZATION_ID`, 1);
+    confirmations.set(Number(m[1]), m[2] as string);
+  }
   // Parse and check the whole file before touching the database.
   const rows = parseResultsFile(readText(path), path, year);
+  for (const line of confirmations.keys()) {
+    if (!rows.some((r) => r.line === line))
+      throw new UsageError(`--confirm: ${path}:${line} holds no result`, 1);
+  }
   const { importResults } = await import("@matang/server");
   const bar = progressBar("Importing", io === processIo ? undefined : (t) => io.err(t.trimEnd()));
   const report = await withDatabase((handle) =>
     importResults(handle.db, rows, {
       actor: { id: null, label: "cli" },
       source: path,
+      dryRun: values["dry-run"] === true,
+      confirmations,
       onProgress: (done, total) => bar.update(done, total),
     }),
   );
   io.out(
-    `${report.total} rows: ${report.imported} matched (${report.created} new, ${report.updated} changed, ${report.unchanged} already stored), ${report.unmatched.length} left out.`,
+    `${report.dryRun ? "Dry run, nothing stored: " : ""}${report.total} rows: ${report.imported} matched (${report.created} new, ${report.updated} changed, ${report.unchanged} already stored${report.confirmed ? `, ${report.confirmed} confirmed` : ""}), ${report.unmatched.length} left out.`,
   );
   for (const u of report.unmatched) {
-    const hint = u.candidates.length
-      ? ` — did you mean ${u.candidates.map((c) => `"${c.name}"`).join(", ")}?`
-      : "";
     io.out(
-      `  ${path}:${u.line}: "${u.name}" (${u.kind}${u.region ? `, ${u.region}` : ""}) matches no known instansi${hint}`,
+      `  ${path}:${u.line}: "${u.name}" (${u.kind}${u.region ? `, ${u.region}` : ""}) matches no known instansi${u.candidates.length ? "; candidates:" : ""}`,
     );
+    for (const c of u.candidates)
+      io.out(`      --confirm ${u.line}=${c.id}   ${c.name} (${Math.round(c.similarity * 100)}% alike)`);
   }
   return 0;
 }

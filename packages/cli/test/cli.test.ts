@@ -245,8 +245,8 @@ describe("the installed command", () => {
   });
 });
 
-describe("matang organizations import", () => {
-  it("imports the registry into the embedded database with progress and a summary, idempotently", async () => {
+describe("matang organizations import and results import", () => {
+  it("imports the registry and the official results into the embedded database, idempotently", async () => {
     const previous = process.env.MATANG_DATA_DIR;
     const previousUrl = process.env.DATABASE_URL;
     process.env.MATANG_DATA_DIR = join(work, "data");
@@ -267,6 +267,31 @@ describe("matang organizations import", () => {
       expect(bad).toMatchObject({
         code: 1,
         err: expect.stringContaining("bad-registry.csv:2: region: a kota needs its province"),
+      });
+      // Official results: stored once; a second import creates nothing.
+      const results = await run("results", "import", registry);
+      expect(results.out).toContain(
+        "621 rows: 621 matched (621 new, 0 changed, 0 already stored), 0 left out.",
+      );
+      expect((await run("results", "import", registry)).out).toContain(
+        "(0 new, 0 changed, 621 already stored)",
+      );
+      // An uncertain name is listed with the command line that would confirm it, never merged.
+      const typo = file(
+        "2024.csv",
+        "year,instansi,type,region,index,predicate\n2024,Pemerintah Kota Bandungg,kota,Jawa Barat,3.90,Sangat Baik\n",
+      );
+      const dry = await run("results", "import", typo, "--dry-run");
+      expect(dry.out).toContain("Dry run, nothing stored: 1 rows: 0 matched");
+      const suggestion = /--confirm (2=[0-9a-f-]{36}) {3}Pemerintah Kota Bandung \(/.exec(dry.out);
+      expect(suggestion).not.toBeNull();
+      const confirmed = await run("results", "import", typo, "--confirm", suggestion?.[1] ?? "");
+      expect(confirmed.out).toContain(
+        "1 rows: 1 matched (1 new, 0 changed, 0 already stored, 1 confirmed), 0 left out.",
+      );
+      expect(await run("results", "import", typo, "--confirm", "9=nope")).toMatchObject({
+        code: 1,
+        err: expect.stringContaining('--confirm: "9=nope" is not LINE=ORGANIZATION_ID'),
       });
     } finally {
       if (previous === undefined) delete process.env.MATANG_DATA_DIR;
