@@ -386,6 +386,13 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await expect.poll(firstStep).not.toBe(before);
     await page.getByText("Kembalikan upaya ke 1").waitFor();
     await page.screenshot({ path: join(screenshots, "perencana.png"), fullPage: true });
+    // The plan's level for an indicator shows on that indicator's page.
+    const planned = await firstStep();
+    const to = await planner.locator("tbody tr").first().locator("td").nth(2).textContent();
+    await page.goto(page.url().replace(/\/dasbor$/, `/indikator/${planned}`));
+    await page
+      .getByText(`Target rencana ${new Date().getFullYear()}: tingkat ${to?.split("→")[1]?.trim()}`)
+      .waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

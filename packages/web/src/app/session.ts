@@ -34,3 +34,6 @@ export function useMe() {
 
 export const hasRole = (me: Me | null | undefined, ...roles: Role[]) =>
   Boolean(me?.grants.some((g) => roles.includes(g.role)));
+
+/** Roles that read an instansi's targets (the server's policy decides; this only spares a 403). */
+export const TARGET_READERS: Role[] = ["admin", "coordinator", "internal_assessor", "reviewer", "leader"];

@@ -31,7 +31,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../app/api";
-import { hasRole, useMe } from "../app/session";
+import { hasRole, TARGET_READERS, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 import { HistoryChart } from "../results/HistoryPage";
 import {
@@ -375,7 +375,7 @@ export default function DashboardPage() {
       api<{ index: string | null; efforts: Record<string, number>; version: number }>("GET", targetUrl).catch(
         () => null,
       ),
-    enabled: Boolean(targetUrl),
+    enabled: Boolean(targetUrl) && hasRole(me.data, ...TARGET_READERS),
   });
   if (assessment.isPending || indicators.isPending || tree.isPending)
     return <Loader aria-label={t("common.loading")} />;

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../app/api";
+import { hasRole, TARGET_READERS, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 import { formatIndex } from "../workspace/api";
 import { RankChange } from "./RankChange";
@@ -56,10 +57,12 @@ export function useHistory(id: string) {
 
 /** Stored targets, when the user may read them (an empty list otherwise). */
 export function useTargets(id: string) {
+  const me = useMe();
   return useQuery({
     queryKey: ["organization", id, "targets"],
     queryFn: () =>
       api<{ items: Target[] }>("GET", `/api/organizations/${id}/targets`).catch(() => ({ items: [] })),
+    enabled: hasRole(me.data, ...TARGET_READERS),
   });
 }
 

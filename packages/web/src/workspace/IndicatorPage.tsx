@@ -24,7 +24,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, api } from "../app/api";
-import { hasRole, useMe } from "../app/session";
+import { hasRole, TARGET_READERS, useMe } from "../app/session";
 import { EvidencePanel } from "../evidence/EvidencePanel";
 import { errorMessage } from "../i18n";
 import { ModelAnswers } from "../province/ModelAnswers";
@@ -524,6 +524,26 @@ function VerdictEditor({
   );
 }
 
+/** The level the instansi's stored plan aims at for this indicator, when there is one. */
+function TargetLevel({ organizationId, year, code }: { organizationId: string; year: number; code: string }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const url = `/api/organizations/${organizationId}/targets/${year}`;
+  const target = useQuery({
+    queryKey: ["target", url],
+    queryFn: () => api<{ indicators: Record<string, number> }>("GET", url).catch(() => null),
+    // Units and external assessors do not read the instansi's targets.
+    enabled: hasRole(me.data, ...TARGET_READERS),
+  });
+  const level = target.data?.indicators[code];
+  if (level === undefined) return null;
+  return (
+    <Badge color="grape" variant="light">
+      {t("indicator.targetLevel", { level, year })}
+    </Badge>
+  );
+}
+
 export default function IndicatorPage() {
   const { t, i18n } = useTranslation();
   const { id = "", code = "" } = useParams();
@@ -657,7 +677,10 @@ export default function IndicatorPage() {
           />
         </Card>
       )}
-      <Title order={4}>{t("indicator.levels")}</Title>
+      <Group justify="space-between">
+        <Title order={4}>{t("indicator.levels")}</Title>
+        <TargetLevel organizationId={a.organization.id} year={a.cycle.year} code={code} />
+      </Group>
       <LevelCards
         levels={levels}
         chosen={chosen}
