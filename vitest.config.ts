@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ["packages/*/test/**/*.test.ts"],
     testTimeout: 30_000,
+    // Setting up a database with the 621 instansi can take a while on a busy machine.
+    hookTimeout: 60_000,
     // In CI a JSON report lets .ci/run print a plain "N passed, N failed" closing line.
     reporters: process.env.CI ? ["default", ["json", { outputFile: ".vitest-results.json" }]] : ["default"],
   },
