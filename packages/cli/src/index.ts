@@ -392,6 +392,7 @@ async function serveCommand(argv: readonly string[], io: Io): Promise<number> {
     "",
     `Matang is running at ${base}/ (${database.kind === "postgres" ? "PostgreSQL" : "embedded database"})`,
     `API documentation: ${base}/api/docs`,
+    `Published results (no login): ${base}/hasil`,
   ];
   if (report.admin) {
     lines.push(
