@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
   type Framework,
@@ -51,6 +52,9 @@ Usage:
   matang migrate
   matang organizations import FILE [--year YYYY]
   matang results import FILE [--year YYYY] [--dry-run] [--confirm LINE=ORGANIZATION_ID]…
+  matang backup FILE
+  matang restore FILE
+  matang storage check
   matang admin create --email ADDRESS [--name NAME] [--password PASSWORD]
   matang admin reset-password --email ADDRESS [--password PASSWORD]
 
@@ -82,6 +86,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await adminCommand(rest, io);
       case "results":
         return await resultsCommand(rest, io);
+      case "backup":
+        return await backupCommand(rest, io);
+      case "restore":
+        return await restoreCommand(rest, io);
+      case "storage":
+        return await storageCommand(rest, io);
       case "--version":
       case "-v":
         io.out("matang 0.1.0");
@@ -456,6 +466,92 @@ async function adminCommand(argv: readonly string[], io: Io): Promise<number> {
     throw error;
   }
   throw new UsageError(sub ? `unknown subcommand "admin ${sub}"` : "admin needs create or reset-password");
+}
+
+/** The evidence storage of this instance (MATANG_DATA_DIR/evidence). */
+async function evidenceStorage() {
+  const { configFromEnv, LocalStorage } = await import("@matang/server");
+  return new LocalStorage(join(configFromEnv().dataDir, "evidence"));
+}
+
+/** A progress bar per step ("tables", "files") on standard error. */
+function stepProgress(io: Io) {
+  const bars = new Map<string, ReturnType<typeof progressBar>>();
+  return (step: string, done: number, total: number) => {
+    let bar = bars.get(step);
+    if (!bar) {
+      bar = progressBar(
+        step === "files" ? "Evidence files" : "Tables",
+        io === processIo ? undefined : (t) => io.err(t.trimEnd()),
+      );
+      bars.set(step, bar);
+    }
+    bar.update(done, total);
+  };
+}
+
+async function backupFailure<T>(work: () => Promise<T>): Promise<T> {
+  const { BackupError } = await import("@matang/server");
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BackupError) throw new UsageError(error.message, 1);
+    throw error;
+  }
+}
+
+async function backupCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { positionals } = args(argv, {});
+  const file = required(positionals[0], "the backup file to write (e.g. matang-2026-11-22.tar.gz)");
+  const { createBackup } = await import("@matang/server");
+  const storage = await evidenceStorage();
+  const manifest = await backupFailure(() =>
+    withDatabase((h) =>
+      createBackup(h.db, storage, resolve(file), { source: h.kind, onProgress: stepProgress(io) }),
+    ),
+  );
+  const rowsTotal = manifest.tables.reduce((n, t) => n + t.rows, 0);
+  io.out(
+    `Backup written to ${file}: ${manifest.tables.length} tables (${rowsTotal} rows), ${manifest.files.length} evidence files, every one with its SHA-256 in the manifest.`,
+  );
+  return 0;
+}
+
+async function restoreCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { positionals } = args(argv, {});
+  const file = required(positionals[0], "the backup file to restore");
+  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`${file}: no such file`, 1);
+  const { restoreBackup } = await import("@matang/server");
+  const storage = await evidenceStorage();
+  const manifest = await backupFailure(() =>
+    withDatabase((h) => restoreBackup(h.db, storage, resolve(file), { onProgress: stepProgress(io) })),
+  );
+  const rowsTotal = manifest.tables.reduce((n, t) => n + t.rows, 0);
+  io.out(
+    `Restored ${file} (made ${manifest.createdAt} on ${manifest.source}): ${rowsTotal} rows, ${manifest.files.length} evidence files, all checksums verified.`,
+  );
+  return 0;
+}
+
+async function storageCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { positionals } = args(argv, {});
+  if (positionals[0] !== "check")
+    throw new UsageError(
+      positionals[0] ? `unknown subcommand "storage ${positionals[0]}"` : "storage needs check",
+    );
+  const { checkStorage } = await import("@matang/server");
+  const storage = await evidenceStorage();
+  const report = await withDatabase((h) => checkStorage(h.db, storage, stepProgress(io)));
+  const problems =
+    report.missing.length + report.mismatched.length + report.orphans.length + report.temporary.length;
+  io.out(
+    `${report.checked} evidence files checked: ${report.missing.length} missing, ${report.mismatched.length} not matching their checksum, ${report.orphans.length} orphans, ${report.temporary.length} unfinished uploads.`,
+  );
+  for (const k of report.missing) io.out(`  missing: ${k}`);
+  for (const k of report.mismatched) io.out(`  checksum mismatch: ${k}`);
+  for (const k of report.orphans) io.out(`  orphan (no record): ${k}`);
+  for (const k of report.temporary) io.out(`  unfinished upload: tmp/${k}`);
+  return problems === 0 ? 0 : 1;
 }
 
 async function withDatabase<T>(

@@ -301,6 +301,55 @@ describe("matang organizations import and results import", () => {
   });
 });
 
+describe("matang backup, restore and storage check", () => {
+  it("backs an instance up and restores it into an empty one, refusing a second restore", async () => {
+    const previous = process.env.MATANG_DATA_DIR;
+    const previousUrl = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+    try {
+      process.env.MATANG_DATA_DIR = join(work, "backup-source");
+      const registry = join(repoRoot, "reference/results-2023.csv");
+      expect((await run("organizations", "import", registry)).code).toBe(0);
+      expect(await run("storage", "check")).toMatchObject({
+        code: 0,
+        out: expect.stringContaining(
+          "0 evidence files checked: 0 missing, 0 not matching their checksum, 0 orphans",
+        ),
+      });
+      const archive = join(work, "cadangan.tar.gz");
+      const backup = await run("backup", archive);
+      expect(backup.code).toBe(0);
+      expect(backup.out).toMatch(
+        /^Backup written to .*cadangan\.tar\.gz: \d+ tables \(\d+ rows\), 0 evidence files/,
+      );
+      expect(backup.err).toContain("Tables:");
+
+      process.env.MATANG_DATA_DIR = join(work, "backup-target");
+      const restored = await run("restore", archive);
+      expect(restored.code).toBe(0);
+      expect(restored.out).toMatch(
+        /^Restored .*cadangan\.tar\.gz \(made .* on pglite\): \d+ rows, 0 evidence files, all checksums verified\./,
+      );
+      expect(await run("restore", archive)).toMatchObject({
+        code: 1,
+        err: expect.stringContaining("the database is not empty"),
+      });
+      expect(await run("restore", join(work, "tidak-ada.tar.gz"))).toMatchObject({
+        code: 1,
+        err: expect.stringContaining("tidak-ada.tar.gz: no such file"),
+      });
+      expect(await run("restore", file("bukan.tar.gz", "bukan arsip"))).toMatchObject({
+        code: 1,
+        err: expect.stringContaining("not a Matang backup"),
+      });
+    } finally {
+      if (previous === undefined) delete process.env.MATANG_DATA_DIR;
+      else process.env.MATANG_DATA_DIR = previous;
+      if (previousUrl !== undefined) process.env.DATABASE_URL = previousUrl;
+    }
+  });
+});
+
 describe("matang admin", () => {
   it("creates an administrator and resets a password, refusing bad input", async () => {
     const previous = process.env.MATANG_DATA_DIR;

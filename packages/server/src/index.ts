@@ -15,6 +15,14 @@ import { type Mail, remindDueDates, sendPendingEmails } from "./notifications/jo
 
 export { type AppOptions, buildApp } from "./app.js";
 export { checkPasswordPolicy, createUser, PasswordPolicyError, resetPassword } from "./auth/service.js";
+export {
+  BackupError,
+  checkStorage,
+  createBackup,
+  type Manifest,
+  restoreBackup,
+  type StorageReport,
+} from "./backup/service.js";
 export { type BootstrapReport, bootstrap, DEMO_PASSWORD } from "./bootstrap.js";
 export type { Config } from "./config.js";
 export { configFromEnv, databaseConfig } from "./config.js";

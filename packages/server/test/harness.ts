@@ -125,3 +125,27 @@ export async function client(app: FastifyInstance, email: string, password = PAS
     });
   return { call, cookie: cookie?.value ?? "", csrf, login: res };
 }
+
+/** A multipart body with fields and one file, as a browser would send it. */
+export function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; type: string; content: Buffer },
+) {
+  const boundary = `----matang${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+    );
+    parts.push(file.content, Buffer.from("\r\n"));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}

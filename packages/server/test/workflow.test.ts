@@ -13,33 +13,20 @@ import { DEFAULT_AUTH } from "../src/auth/service.js";
 import { bootstrap } from "../src/bootstrap.js";
 import { evidence, evidenceFiles, notifications, organizations, users } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
-import { addUser, client, ENGINES, loadRegistry, type TestDatabase, testDatabase } from "./harness.js";
+import {
+  addUser,
+  client,
+  ENGINES,
+  loadRegistry,
+  multipart,
+  type TestDatabase,
+  testDatabase,
+} from "./harness.js";
 
 const frameworks = builtinFrameworks();
 const framework = frameworks.get("permenpanrb-59-2020");
 if (!framework) throw new Error("framework missing");
 const CODES = framework.indicators.map((i) => i.code);
-
-/** A multipart body with fields and one file, as a browser would send it. */
-function multipart(fields: Record<string, string>, file?: { name: string; type: string; content: Buffer }) {
-  const boundary = `----matang${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      ),
-    );
-    parts.push(file.content, Buffer.from("\r\n"));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 const PDF = Buffer.concat([
   Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\n"),

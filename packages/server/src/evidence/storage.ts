@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -91,6 +91,31 @@ export class LocalStorage {
 
   async size(key: string): Promise<number> {
     return (await stat(this.path(key))).size;
+  }
+
+  /** Where a stored file lives on disk (for checks and backups). */
+  pathOf(key: string): string {
+    return this.path(key);
+  }
+
+  /** Every stored file's key. */
+  async keys(): Promise<string[]> {
+    const out: string[] = [];
+    const prefixes = await readdir(this.objectsDir).catch(() => [] as string[]);
+    for (const prefix of prefixes.sort()) {
+      for (const name of (await readdir(join(this.objectsDir, prefix))).sort()) out.push(`${prefix}/${name}`);
+    }
+    return out;
+  }
+
+  /** Put a file back under its key (a restore): copied aside first, then moved into place. */
+  async restore(key: string, source: string): Promise<void> {
+    const target = this.path(key);
+    await mkdir(this.tmpDir, { recursive: true });
+    await mkdir(dirname(target), { recursive: true });
+    const temp = join(this.tmpDir, `${randomUUID()}.part`);
+    await copyFile(source, temp);
+    await rename(temp, target);
   }
 
   private path(key: string): string {
