@@ -377,7 +377,11 @@ export async function saveUnitAnswer(
       status: input.status,
       returnNote: input.status === "ready" ? null : (before?.returnNote ?? null),
     });
-    if (!saved) throw conflict("Someone saved this answer first", { current: before ?? null });
+    // Read again for the 409: a simultaneous writer may have committed after our first read.
+    if (!saved)
+      throw conflict("Someone saved this answer first", {
+        current: (await repo.findUnitAnswer(t, key)) ?? null,
+      });
     await audit(t, ctx, c, code, "indicator.unit_answer", before ? pick(before) : null, pick(saved));
     return saved;
   });
@@ -426,9 +430,11 @@ async function writeStage(
       authorId: ctx.principal?.userId ?? null,
     });
     if (!saved) {
+      // Read again: a writer who got in at the same moment committed after our first read.
+      const now = await repo.findStageScore(t, key);
       throw conflict("Someone saved this score first", {
-        current: before
-          ? { level: before.level, note: before.note, verdict: before.verdict, version: before.version }
+        current: now
+          ? { level: now.level, note: now.note, verdict: now.verdict, version: now.version }
           : null,
       });
     }

@@ -1,0 +1,153 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { builtinFrameworks } from "@matang/core/node";
+import { and, eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app.js";
+import { DEFAULT_AUTH } from "../src/auth/service.js";
+import { checkStorage } from "../src/backup/service.js";
+import { bootstrap } from "../src/bootstrap.js";
+import { assessments, auditLog, cycles, organizations } from "../src/db/schema.js";
+import { LocalStorage } from "../src/evidence/storage.js";
+import {
+  addUser,
+  client,
+  ENGINES,
+  loadRegistry,
+  multipart,
+  type TestDatabase,
+  testDatabase,
+} from "./harness.js";
+
+const frameworks = builtinFrameworks();
+const open = { start: "2026-01-01", end: "2099-12-31" };
+
+describe.each(ENGINES)("many people at once on %s", (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let storage: LocalStorage;
+  let dir: string;
+  let assessmentId: string;
+  type Client = Awaited<ReturnType<typeof client>>;
+  const writers: Client[] = [];
+
+  beforeAll(async () => {
+    database = await testDatabase(engine);
+    await loadRegistry(database);
+    await bootstrap(database.db, {
+      frameworks,
+      demo: false,
+      adminEmail: "admin@uji.id",
+      adminPassword: "sandi-admin-uji",
+    });
+    dir = mkdtempSync(join(tmpdir(), "matang-concurrency-"));
+    storage = new LocalStorage(dir);
+    app = await buildApp({
+      db: database.db,
+      frameworks,
+      storage,
+      auth: { ...DEFAULT_AUTH, loginsPerMinute: 10_000 },
+    });
+    const [bandung] = await database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.name, "Pemerintah Kota Bandung"));
+    const [cycle] = await database.db
+      .insert(cycles)
+      .values({
+        year: 2026,
+        name: "Evaluasi SPBE 2026",
+        frameworkId: "permenpanrb-59-2020",
+        kind: "evaluation",
+        schedule: { self_assessment: open },
+      })
+      .returning();
+    const [assessment] = await database.db
+      .insert(assessments)
+      .values({ cycleId: cycle?.id ?? "", organizationId: bandung?.id ?? "" })
+      .returning();
+    assessmentId = assessment?.id ?? "";
+    for (let i = 0; i < 20; i++) {
+      await addUser(database, `koordinator${i}@bandung.go.id`, "coordinator", bandung?.id ?? null);
+      writers.push(await client(app, `koordinator${i}@bandung.go.id`));
+    }
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("lets one of 20 simultaneous writers win each version; the others get 409 and nothing is lost", async () => {
+    const url = `/api/assessments/${assessmentId}/indicators/1/answer`;
+    let version = 0;
+    const winners: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const results = await Promise.all(
+        writers.map((w, i) =>
+          w.call("PUT", url, { level: (i % 5) + 1, explanation: `penulis ${i} putaran ${round}`, version }),
+        ),
+      );
+      const won = results.filter((r) => r.statusCode === 200);
+      expect(won).toHaveLength(1);
+      expect(results.filter((r) => r.statusCode === 409)).toHaveLength(19);
+      expect(results.every((r) => r.statusCode === 200 || r.statusCode === 409)).toBe(true);
+      // A loser is told what is stored now, so nothing is overwritten blindly.
+      const lost = results.find((r) => r.statusCode === 409);
+      expect(lost?.json().error.details.current.version).toBe(version + 1);
+      version = won[0]?.json().version;
+      winners.push(won[0]?.json().note);
+    }
+    expect(version).toBe(3);
+    // Every winning write is in the audit log, in order; the stored answer is the last winner's.
+    const entries = await database.db
+      .select({ after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "indicator.stage.self"), eq(auditLog.entityId, `${assessmentId}/1`)))
+      .orderBy(auditLog.id);
+    expect(entries.map((e) => (e.after as { note: string }).note)).toEqual(winners);
+    const stored = (await writers[0]?.call("GET", `/api/assessments/${assessmentId}/indicators`))?.json();
+    expect(stored.items[0].stages.self.note).toBe(winners[2]);
+  });
+
+  it("takes 50 uploads at once, every one intact", async () => {
+    const files = Array.from({ length: 50 }, (_, i) =>
+      Buffer.concat([
+        Buffer.from("%PDF-1.4\n"),
+        Buffer.alloc(20_000 + i * 997, i),
+        Buffer.from(`\n${i}\n%%EOF\n`),
+      ]),
+    );
+    const responses = await Promise.all(
+      files.map((content, i) => {
+        const w = writers[i % writers.length] as Client;
+        const body = multipart(
+          { indicator: String((i % 47) + 1), level: "1", title: `Dokumen ${i}` },
+          { name: `dokumen-${i}.pdf`, type: "application/pdf", content },
+        );
+        return app.inject({
+          method: "POST",
+          url: `/api/assessments/${assessmentId}/evidence`,
+          payload: body.payload,
+          headers: { "content-type": body.contentType, "x-csrf-token": w.csrf },
+          cookies: { matang_session: w.cookie },
+        });
+      }),
+    );
+    expect(responses.map((r) => r.statusCode).filter((s) => s !== 201)).toEqual([]);
+    for (const [i, r] of responses.entries()) {
+      const sha = createHash("sha256")
+        .update(files[i] as Buffer)
+        .digest("hex");
+      expect(r.json().sha256).toBe(sha);
+      const download = await writers[0]?.call("GET", `/api/evidence/${r.json().evidenceId}/content`);
+      expect(download?.rawPayload.equals(files[i] as Buffer)).toBe(true);
+    }
+    const report = await checkStorage(database.db, storage);
+    expect(report).toMatchObject({ checked: 50, missing: [], mismatched: [], orphans: [], temporary: [] });
+  });
+});
