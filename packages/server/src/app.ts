@@ -67,6 +67,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    // Errors the router raises before any handler (a malformed or overlong URL) in the API's shape.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+      const body = {
+        error: {
+          code: tooLong ? "uri_too_long" : "bad_url",
+          message: "The address is malformed or too long",
+          details: null,
+        },
+      };
+      void (reply as unknown as { status(n: number): { send(b: unknown): void } })
+        .status(tooLong ? 414 : 400)
+        .send(body);
+    },
     // Keep a caller's request id (a proxy's, say) when it is sane; otherwise make one.
     genReqId: (req) => {
       const given = req.headers["x-request-id"];

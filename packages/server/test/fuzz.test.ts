@@ -1,0 +1,236 @@
+// Hostile input against every endpoint the OpenAPI document lists: random and malicious path
+// parameters, query strings and bodies. The server must never answer 5xx, and a request it
+// rejects must change nothing in the database.
+import { builtinFrameworks } from "@matang/core/node";
+import { eq, sql } from "drizzle-orm";
+import fc from "fast-check";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootstrap } from "../src/bootstrap.js";
+import { rows } from "../src/db/client.js";
+import { assessments, cycles, organizations } from "../src/db/schema.js";
+import { addUser, appFor, client, ENGINES, type TestDatabase, testDatabase } from "./harness.js";
+
+const frameworks = builtinFrameworks();
+
+interface Operation {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  params: string[];
+  query: string[];
+  body: string[];
+}
+
+/** Every operation of the OpenAPI document, with the names of its parameters and body fields. */
+function operations(doc: {
+  paths: Record<
+    string,
+    Record<string, { parameters?: { in: string; name: string }[]; requestBody?: unknown }>
+  >;
+}): Operation[] {
+  const out: Operation[] = [];
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      if (!["get", "post", "put", "patch", "delete"].includes(method)) continue;
+      const parameters = op.parameters ?? [];
+      const content = (op.requestBody as { content?: Record<string, { schema?: { properties?: object } }> })
+        ?.content;
+      const schema = content?.["application/json"]?.schema;
+      out.push({
+        method: method.toUpperCase() as Operation["method"],
+        path,
+        params: parameters.filter((p) => p.in === "path").map((p) => p.name),
+        query: parameters.filter((p) => p.in === "query").map((p) => p.name),
+        body: Object.keys(schema?.properties ?? {}),
+      });
+    }
+  }
+  return out;
+}
+
+const NASTY = [
+  "' OR 1=1 --",
+  "'; DROP TABLE users; --",
+  '"); DELETE FROM organizations; --',
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "../../../../etc/passwd",
+  "..\\..\\windows\\win.ini",
+  "a\u0000b",
+  "%00",
+  "%2e%2e%2f",
+  "x".repeat(3000),
+  "ﷺ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u202e\u200b 👩‍👩‍👧‍👦",
+  "-1",
+  "0",
+  "1e309",
+  "NaN",
+  "__proto__",
+  "constructor",
+  "00000000-0000-0000-0000-000000000000",
+  "2026-02-30",
+  "",
+  " ",
+];
+
+const text = fc.oneof(
+  fc.constantFrom(...NASTY),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+);
+const scalar = fc.oneof(
+  text,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(Number.MAX_SAFE_INTEGER + 2),
+);
+const value = fc.oneof(
+  scalar,
+  fc.array(scalar, { maxLength: 3 }),
+  fc.dictionary(text, scalar, { maxKeys: 3 }),
+);
+
+/** A fingerprint of everything but sessions (which note when they were last seen). */
+async function fingerprint(db: TestDatabase["db"]): Promise<string> {
+  const tables = await rows<{ name: string }>(
+    db,
+    sql`select table_name as name from information_schema.tables
+        where table_schema = 'public' and table_name <> 'sessions' order by 1`,
+  );
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    const [r] = await rows<{ h: string | null }>(
+      db,
+      sql.raw(
+        `select md5(string_agg(row_to_json(t)::text, ',' order by row_to_json(t)::text)) as h from "${name}" t`,
+      ),
+    );
+    parts.push(`${name}:${r?.h ?? "-"}`);
+  }
+  return parts.join(" ");
+}
+
+describe.each(ENGINES)("hostile input on %s", (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let admin: Awaited<ReturnType<typeof client>>;
+  let coordinator: Awaited<ReturnType<typeof client>>;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    database = await testDatabase(engine);
+    await bootstrap(database.db, {
+      frameworks,
+      demo: false,
+      adminEmail: "admin@uji.id",
+      adminPassword: "sandi-admin-uji",
+    });
+    app = await appFor(database);
+    admin = await client(app, "admin@uji.id", "sandi-admin-uji");
+    const province = (
+      await admin.call("POST", "/api/organizations", { kind: "provinsi", name: "Provinsi Uji" })
+    ).json();
+    const city = (
+      await admin.call("POST", "/api/organizations", {
+        kind: "kota",
+        name: "Kota Uji",
+        parentId: province.id,
+      })
+    ).json();
+    const unit = (
+      await admin.call("POST", "/api/organizations", { kind: "unit", name: "Dinas Uji", parentId: city.id })
+    ).json();
+    await addUser(database, "koordinator@uji.id", "coordinator", city.id);
+    coordinator = await client(app, "koordinator@uji.id");
+    const [cycle] = await database.db
+      .insert(cycles)
+      .values({
+        year: 2026,
+        name: "Uji",
+        frameworkId: "permenpanrb-59-2020",
+        kind: "evaluation",
+        schedule: {},
+      })
+      .returning();
+    const [assessment] = await database.db
+      .insert(assessments)
+      .values({ cycleId: cycle?.id ?? "", organizationId: city.id })
+      .returning();
+    const [org] = await database.db.select().from(organizations).where(eq(organizations.id, city.id));
+    ids.push(province.id, city.id, unit.id, cycle?.id ?? "", assessment?.id ?? "", org?.id ?? "");
+  }, 60_000);
+
+  afterAll(async () => {
+    await app.close();
+    await database.destroy();
+  });
+
+  it("never answers 5xx, and a rejected request changes nothing", async () => {
+    const doc = app.swagger() as unknown as Parameters<typeof operations>[0];
+    // Logging out would end the session the fuzzer works with; login failures are counted by design.
+    const ops = operations(doc).filter((o) => !o.path.startsWith("/api/auth/logout"));
+    expect(ops.length).toBeGreaterThan(60);
+    const param = fc.oneof(
+      fc.constantFrom(...ids),
+      fc.uuid(),
+      text,
+      fc.constantFrom("1", "self", "permenpanrb-59-2020"),
+    );
+    const runs = 12;
+    const failures: string[] = [];
+    for (const op of ops) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(param, { minLength: op.params.length, maxLength: op.params.length }),
+          fc.dictionary(fc.oneof(fc.constantFrom(...op.query, "x"), text), text, { maxKeys: 4 }),
+          fc.oneof(
+            fc.record(Object.fromEntries(op.body.map((k) => [k, value])), { requiredKeys: [] }),
+            value,
+          ),
+          fc.constantFrom("admin", "coordinator", "anonymous"),
+          async (params, query, body, who) => {
+            let url = op.path;
+            op.params.forEach((name, i) => {
+              url = url.replace(`{${name}}`, encodeURIComponent(String(params[i])));
+            });
+            const qs = new URLSearchParams(query as Record<string, string>).toString();
+            const session = who === "admin" ? admin : who === "coordinator" ? coordinator : null;
+            const before = await fingerprint(database.db);
+            const res = await app.inject({
+              method: op.method,
+              url: qs ? `${url}?${qs}` : url,
+              ...(op.method === "GET" || op.method === "DELETE" ? {} : { payload: JSON.stringify(body) }),
+              headers: {
+                ...(op.method === "GET" || op.method === "DELETE"
+                  ? {}
+                  : { "content-type": "application/json" }),
+                ...(session && op.method !== "GET" ? { "x-csrf-token": session.csrf } : {}),
+              },
+              cookies: session ? { matang_session: session.cookie } : {},
+            });
+            if (res.statusCode >= 500)
+              failures.push(`${op.method} ${url}?${qs} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+            expect(res.statusCode, `${op.method} ${url}`).toBeLessThan(500);
+            if (res.statusCode >= 400 && op.path !== "/api/auth/login") {
+              expect(
+                await fingerprint(database.db),
+                `${op.method} ${url} → ${res.statusCode} changed data`,
+              ).toBe(before);
+            }
+            // Every refusal explains itself with a machine code and a message.
+            if (res.statusCode >= 400 && res.headers["content-type"]?.toString().includes("json")) {
+              expect(res.json().error).toMatchObject({
+                code: expect.any(String),
+                message: expect.any(String),
+              });
+            }
+          },
+        ),
+        { numRuns: runs },
+      );
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
