@@ -11,7 +11,7 @@ import { bootstrap, DEMO_PASSWORD } from "../src/bootstrap.js";
 import { type Db, rows } from "../src/db/client.js";
 import { assessments, auditLog, organizations } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
-import { client, ENGINES, type Engine, multipart, type TestDatabase, testDatabase } from "./harness.js";
+import { client, ENGINES, type Engine, multipart, testDatabase } from "./harness.js";
 
 const frameworks = builtinFrameworks();
 const PDF = Buffer.concat([
