@@ -150,4 +150,46 @@ describe.each(ENGINES)("many people at once on %s", (engine) => {
     const report = await checkStorage(database.db, storage);
     expect(report).toMatchObject({ checked: 50, missing: [], mismatched: [], orphans: [], temporary: [] });
   });
+
+  it("keeps hostile file names as inert labels: never a path, always a safe download header", async () => {
+    const names = [
+      "../../../../etc/passwd.pdf",
+      "..\\..\\windows\\system32\\x.pdf",
+      'laporan"; filename="evil.exe.pdf',
+      "<script>alert(1)</script>.pdf",
+      `${"panjang-".repeat(60)}.pdf`,
+      "ﷺ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u202egnp.pdf",
+      "'; DROP TABLE evidence; --.pdf",
+    ];
+    const w = writers[0] as Client;
+    for (const name of names) {
+      const content = Buffer.from(`%PDF-1.4\n${name}\n%%EOF\n`);
+      const body = multipart(
+        { indicator: "2", level: "1", title: name.slice(0, 200) },
+        { name, type: "application/pdf", content },
+      );
+      const res = await app.inject({
+        method: "POST",
+        url: `/api/assessments/${assessmentId}/evidence`,
+        payload: body.payload,
+        headers: { "content-type": body.contentType, "x-csrf-token": w.csrf },
+        cookies: { matang_session: w.cookie },
+      });
+      expect(res.statusCode, name).toBe(201);
+      const download = await w.call("GET", `/api/evidence/${res.json().evidenceId}/content?download=true`);
+      expect(download.rawPayload.equals(content)).toBe(true);
+      const header = String(download.headers["content-disposition"]);
+      // One quoted ASCII name without quotes or control characters inside, and the exact name encoded.
+      expect(header).toMatch(
+        /^attachment; filename="[\x20-\x21\x23-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!'()*-]*$/,
+      );
+    }
+    // Stored under generated keys only; nothing outside the storage was touched.
+    for (const key of await storage.keys()) expect(key).toMatch(/^[0-9a-f]{2}\/[0-9a-f-]{36}$/);
+    expect(await checkStorage(database.db, storage)).toMatchObject({
+      missing: [],
+      mismatched: [],
+      orphans: [],
+    });
+  });
 });

@@ -567,6 +567,49 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.close();
   });
 
+  it("shows markup typed into names, comments and explanations as plain text, never running it", async () => {
+    const { page, errors } = await newPage();
+    page.setDefaultTimeout(10_000);
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const nasty = `<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2</script>`;
+    await page.goto(`${base}/login`);
+    await logIn(page, "koordinator@demo.matang.id", DEMO_PASSWORD);
+    await page.getByText("Penilaian Anda").waitFor();
+    // A unit whose name is markup.
+    const me = await page.request.get(`${base}/api/auth/session`);
+    const csrf = (await me.json()).session.csrfToken as string;
+    const orgs = await (await page.request.get(`${base}/api/organizations?q=Bandung&kind=kota`)).json();
+    const city = orgs.items[0].id as string;
+    const unit = await page.request.post(`${base}/api/organizations`, {
+      headers: { "x-csrf-token": csrf },
+      data: { kind: "unit", name: `Dinas ${nasty}`, parentId: city },
+    });
+    expect(unit.status()).toBe(201);
+    await page.goto(`${base}/organisasi?q=Dinas%20%3Cimg`);
+    await page.getByText(`Dinas ${nasty}`).waitFor();
+    // A comment that is markup, on an indicator.
+    await page.goto(`${base}/penilaian`);
+    await page.getByRole("link", { name: "Pemerintah Kota Bandung" }).first().click();
+    await page
+      .getByRole("link", { name: /Kebijakan Internal Arsitektur SPBE/ })
+      .first()
+      .click();
+    await page.getByPlaceholder("Tulis komentar…").fill(`Lihat ${nasty}`);
+    await page.getByRole("button", { name: "Kirim komentar" }).click();
+    await page.getByText(`Lihat ${nasty}`).waitFor();
+    await page.reload();
+    await page.getByText(`Lihat ${nasty}`).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    // The broken <img> would have failed to load had it been rendered; nothing else may go wrong.
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("is readable on a phone", async () => {
     const { page, errors } = await newPage(390, 844);
     await page.goto(`${base}/login`);
