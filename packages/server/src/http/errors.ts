@@ -23,8 +23,16 @@ export const conflict = (message: string, details: unknown = null) =>
 
 /** Connection failures: the database is away, not the request's fault. */
 function isDatabaseDown(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  return ["ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08001", "08003"].includes(code ?? "");
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const code = (error as { code?: string })?.code ?? cause?.code;
+  if (
+    ["ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03", "08006", "08001", "08003"].includes(code ?? "")
+  )
+    return true;
+  // node-postgres reports a connection dropped under a query without a code.
+  return /Connection terminated|Connection ended|connection timeout|timeout exceeded when trying to connect/i.test(
+    cause?.message ?? (error as Error)?.message ?? "",
+  );
 }
 
 /** `spaIndex`: the web app's page, served for unknown non-API GETs so its own router can take over. */
