@@ -57,10 +57,11 @@ export async function startServer(options: StartOptions): Promise<Running> {
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,
   });
+  const storage = new LocalStorage(join(config.dataDir, "evidence"));
   const app = await buildApp({
     db: database.db,
     frameworks,
-    storage: new LocalStorage(join(config.dataDir, "evidence")),
+    storage,
     maxUploadBytes: config.maxUploadMb * 1024 * 1024,
     logger: true,
     trustProxy: process.env.MATANG_TRUST_PROXY === "1",
@@ -68,7 +69,7 @@ export async function startServer(options: StartOptions): Promise<Running> {
   // Plus the frameworks administrators imported earlier (stored in the database).
   await refreshFrameworks(database.db, app.frameworks);
   await app.listen({ port: options.port, host: options.host });
-  const timers = startJobs(app, database, config, app.frameworks);
+  const timers = startJobs(app, database, config, app.frameworks, storage);
   let stopping: Promise<void> | undefined;
   const stop = () => {
     // Stop the jobs and accepting, let in-flight requests finish, then close the database.
@@ -85,12 +86,13 @@ export async function startServer(options: StartOptions): Promise<Running> {
   return { app, database, report, stop };
 }
 
-/** Due-date reminders every 10 minutes, framework refresh every minute, e-mails every 30 s with SMTP. */
+/** Due-date reminders every 10 minutes, framework refresh and stale-upload sweep every minute, e-mails every 30 s with SMTP. */
 function startJobs(
   app: FastifyInstance,
   database: DatabaseHandle,
   config: Config,
   frameworks: FrameworkMap,
+  storage: LocalStorage,
 ): NodeJS.Timeout[] {
   const run = (name: string, job: () => Promise<number>) => () => {
     job()
@@ -99,7 +101,10 @@ function startJobs(
   };
   const reminders = run("due-date reminders", () => remindDueDates(database.db));
   reminders();
+  const sweep = run("unfinished uploads removed", () => storage.sweep(config.uploadStaleSeconds * 1000));
+  sweep();
   const timers = [
+    setInterval(sweep, Math.min(60, config.uploadStaleSeconds) * 1000),
     setInterval(reminders, 10 * 60_000),
     // Frameworks imported on another instance become known here within a minute.
     setInterval(

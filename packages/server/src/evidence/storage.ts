@@ -98,6 +98,24 @@ export class LocalStorage {
     return this.path(key);
   }
 
+  /**
+   * Remove unfinished uploads nobody has written to for `staleMs`: what a server killed mid-upload
+   * leaves behind. An upload in progress on another instance keeps writing, so it stays.
+   */
+  async sweep(staleMs: number): Promise<number> {
+    const names = await readdir(this.tmpDir).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      const path = join(this.tmpDir, name);
+      const info = await stat(path).catch(() => null);
+      if (info && Date.now() - info.mtimeMs >= staleMs) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   /** Every stored file's key. */
   async keys(): Promise<string[]> {
     const out: string[] = [];
