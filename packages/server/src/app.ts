@@ -53,6 +53,8 @@ export interface AppOptions {
   readonly storage?: LocalStorage;
   /** Largest evidence upload (default 50 MB). */
   readonly maxUploadBytes?: number;
+  /** Evidence an instansi may store in all (default unlimited). */
+  readonly quotaBytes?: number;
 }
 
 /** Where `npm run build` puts the web app, relative to this package. */
@@ -161,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       frameworks,
       options.storage ?? new LocalStorage(resolve("data", "evidence")),
       options.maxUploadBytes ?? 50 * 1024 * 1024,
+      options.quotaBytes ?? Number.POSITIVE_INFINITY,
     ),
   );
   await app.register(notificationRoutes(options.db));

@@ -12,6 +12,8 @@ export interface Config {
   readonly adminPassword: string | undefined;
   /** Largest evidence upload, in MB. */
   readonly maxUploadMb: number;
+  /** Evidence one instansi may store in all, in MB. */
+  readonly quotaMb: number;
   /** An unfinished upload nobody wrote to for this long is removed (a server killed mid-upload). */
   readonly uploadStaleSeconds: number;
   /** smtp(s)://user:pass@host:port — e-mail notifications are sent only when set. */
@@ -28,6 +30,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: env.MATANG_ADMIN_EMAIL || undefined,
     adminPassword: env.MATANG_ADMIN_PASSWORD || undefined,
     maxUploadMb: positiveNumber(env.MATANG_MAX_UPLOAD_MB, 50),
+    quotaMb: positiveNumber(env.MATANG_QUOTA_MB, 10_240),
     uploadStaleSeconds: positiveNumber(env.MATANG_UPLOAD_STALE_SECONDS, 900),
     smtpUrl: env.MATANG_SMTP_URL || undefined,
     mailFrom: env.MATANG_MAIL_FROM || "Matang <no-reply@matang.local>",

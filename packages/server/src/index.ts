@@ -63,6 +63,7 @@ export async function startServer(options: StartOptions): Promise<Running> {
     frameworks,
     storage,
     maxUploadBytes: config.maxUploadMb * 1024 * 1024,
+    quotaBytes: config.quotaMb * 1024 * 1024,
     logger: true,
     trustProxy: process.env.MATANG_TRUST_PROXY === "1",
   });

@@ -151,6 +151,55 @@ describe.each(ENGINES)("many people at once on %s", (engine) => {
     expect(report).toMatchObject({ checked: 50, missing: [], mismatched: [], orphans: [], temporary: [] });
   });
 
+  it("holds each instansi to its storage quota, also when uploads race for the last room", async () => {
+    const { usedBytes } = await import("../src/evidence/service.js");
+    const [row] = await database.db.select().from(assessments).where(eq(assessments.id, assessmentId));
+    const used = await usedBytes(database.db, row?.organizationId ?? "");
+    const small = await buildApp({
+      db: database.db,
+      frameworks,
+      storage,
+      quotaBytes: used + 25_000,
+      auth: { ...DEFAULT_AUTH, loginsPerMinute: 10_000 },
+    });
+    try {
+      const w = await client(small, "koordinator0@bandung.go.id");
+      const send = (size: number, i: number) => {
+        const body = multipart(
+          { indicator: "3", level: "1", title: `Kuota ${i}` },
+          {
+            name: `kuota-${i}.pdf`,
+            type: "application/pdf",
+            content: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(size, 66)]),
+          },
+        );
+        return small.inject({
+          method: "POST",
+          url: `/api/assessments/${assessmentId}/evidence`,
+          payload: body.payload,
+          headers: { "content-type": body.contentType, "x-csrf-token": w.csrf },
+          cookies: { matang_session: w.cookie },
+        });
+      };
+      // Too big for the room left: refused while streaming, nothing kept.
+      const big = await send(40_000, 0);
+      expect(big.statusCode).toBe(413);
+      expect(big.json().error.code).toBe("quota_exceeded");
+      // Five at once with room for two: two land, three are refused.
+      const race = await Promise.all([1, 2, 3, 4, 5].map((i) => send(10_000, i)));
+      expect(race.filter((r) => r.statusCode === 201)).toHaveLength(2);
+      expect(race.filter((r) => r.statusCode === 413).map((r) => r.json().error.code)).toEqual([
+        "quota_exceeded",
+        "quota_exceeded",
+        "quota_exceeded",
+      ]);
+      expect(await usedBytes(database.db, row?.organizationId ?? "")).toBeLessThanOrEqual(used + 25_000);
+      expect(await checkStorage(database.db, storage)).toMatchObject({ orphans: [], temporary: [] });
+    } finally {
+      await small.close();
+    }
+  });
+
   it("keeps hostile file names as inert labels: never a path, always a safe download header", async () => {
     const names = [
       "../../../../etc/passwd.pdf",

@@ -8,7 +8,15 @@ import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
-import { addLink, evidenceVersions, openContent, recordUpload, reviewLink } from "./service.js";
+import {
+  addLink,
+  evidenceVersions,
+  openContent,
+  quotaExceeded,
+  recordUpload,
+  reviewLink,
+  usedBytes,
+} from "./service.js";
 import { type LocalStorage, type Staged, TooLargeError } from "./storage.js";
 
 const UploadFields = z.strictObject({
@@ -29,6 +37,7 @@ export function evidenceRoutes(
   frameworks: Frameworks,
   storage: LocalStorage,
   maxBytes: number,
+  quotaBytes: number = Number.POSITIVE_INFINITY,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(multipart, {
@@ -64,6 +73,11 @@ export function evidenceRoutes(
         authorize(ctx.principal, "assessment.read", c ? assessmentTarget(c) : NO_ASSESSMENT);
         if (!request.isMultipart())
           throw new ApiError(415, "multipart_required", "Send the file as multipart/form-data");
+        // The quota is enforced while streaming too: never more than what is left is written.
+        const used = c ? await usedBytes(db, c.organization.id) : 0;
+        const room = quotaBytes - used;
+        if (room <= 0) throw quotaExceeded(quotaBytes, used);
+        const limit = Math.min(maxBytes, room);
         const fields: Record<string, string> = {};
         let staged: Staged | null = null;
         let fileName = "";
@@ -72,7 +86,7 @@ export function evidenceRoutes(
             if (part.type === "file") {
               if (staged) throw new ApiError(400, "one_file", "Send one file per upload");
               fileName = part.filename || "unnamed";
-              staged = await storage.stage(part.file, maxBytes);
+              staged = await storage.stage(part.file, limit);
               if (part.file.truncated) throw new TooLargeError(maxBytes);
             } else {
               fields[part.fieldname] = String(part.value);
@@ -80,7 +94,10 @@ export function evidenceRoutes(
           }
         } catch (error) {
           if (staged) await storage.discard(staged);
-          if (error instanceof TooLargeError) throw new ApiError(413, "file_too_large", error.message);
+          if (error instanceof TooLargeError) {
+            if (limit < maxBytes && error.limit === limit) throw quotaExceeded(quotaBytes, used);
+            throw new ApiError(413, "file_too_large", error.message);
+          }
           throw error;
         }
         if (!staged) throw new ApiError(400, "file_required", "The upload has no file");
@@ -94,10 +111,16 @@ export function evidenceRoutes(
             parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
           );
         }
-        const result = await recordUpload(db, frameworks, storage, ctx, request.params.id, parsed.data, {
-          staged,
-          fileName,
-        });
+        const result = await recordUpload(
+          db,
+          frameworks,
+          storage,
+          ctx,
+          request.params.id,
+          parsed.data,
+          { staged, fileName },
+          quotaBytes,
+        );
         return reply.status(201).send(result);
       },
     );

@@ -66,6 +66,24 @@ async function createEvidence(
   return created?.id as string;
 }
 
+/** Bytes of evidence an instansi stores (every version of every file). */
+export async function usedBytes(db: Db, organizationId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<string>`coalesce(sum(${evidenceFiles.size}), 0)::bigint` })
+    .from(evidenceFiles)
+    .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
+    .where(eq(evidence.organizationId, organizationId));
+  return Number(row?.n ?? 0);
+}
+
+export const quotaExceeded = (quota: number, used: number) =>
+  new ApiError(
+    413,
+    "quota_exceeded",
+    `This instansi's evidence storage is full: ${Math.round(used / 1024 / 1024)} MB of ${Math.round(quota / 1024 / 1024)} MB used`,
+    { quotaBytes: quota, usedBytes: used },
+  );
+
 export interface UploadFields {
   readonly indicator: string;
   readonly level: number;
@@ -92,6 +110,7 @@ export async function recordUpload(
   assessmentId: string,
   fields: UploadFields,
   file: UploadedFile,
+  quotaBytes: number = Number.POSITIVE_INFINITY,
 ) {
   let committedKey: string | null = null;
   try {
@@ -111,6 +130,10 @@ export async function recordUpload(
     committedKey = await storage.commit(file.staged);
     const key = committedKey;
     const result = await inTransaction(db, async (t) => {
+      // Uploads of one instansi take turns here, so two at once cannot both squeeze under the quota.
+      await t.execute(sql`select pg_advisory_xact_lock(hashtext(${`quota:${c.organization.id}`}))`);
+      const used = await usedBytes(t, c.organization.id);
+      if (used + file.staged.size > quotaBytes) throw quotaExceeded(quotaBytes, used);
       let evidenceId = fields.evidenceId;
       if (evidenceId) {
         const [existing] = await t.select().from(evidence).where(eq(evidence.id, evidenceId));
