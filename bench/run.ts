@@ -1,12 +1,14 @@
 // `npm run bench`: performance figures, each beside a baseline measured in the same run so the
 // ratio means something on a noisy machine. Results are merged into bench/results.json.
-// Usage: npm run bench [-- NAME ...]   (names: scoring, planner; default all)
+// Usage: npm run bench [-- NAME ...]   (names: scoring, planner, soak; default all but soak, which
+// takes five minutes on PostgreSQL and runs only when named: npm run bench -- soak)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Framework, plan, score } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
+import { soak } from "./soak.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsFile = join(here, "results.json");
@@ -86,10 +88,18 @@ function benchPlanner(f: Framework): Metrics {
 const framework = builtinFrameworks().get("permenpanrb-59-2020");
 if (!framework) throw new Error("framework permenpanrb-59-2020 is missing");
 const wanted = process.argv.slice(2);
-const suites: Record<string, () => Metrics> = {
+let soakTimeline: unknown = null;
+const suites: Record<string, () => Metrics | Promise<Metrics>> = {
   scoring: () => benchScoring(framework),
   planner: () => benchPlanner(framework),
+  soak: async () => {
+    const result = await soak();
+    soakTimeline = result.timeline;
+    return result.metrics;
+  },
 };
+/** Suites that run only when asked for by name. */
+const onRequest = new Set(["soak"]);
 const unknown = wanted.filter((w) => !(w in suites));
 if (unknown.length > 0) {
   console.error(`unknown benchmark ${unknown.join(", ")}; available: ${Object.keys(suites).join(", ")}`);
@@ -99,9 +109,9 @@ if (unknown.length > 0) {
 const previous = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : { metrics: {} };
 const metrics: Metrics = { ...previous.metrics };
 for (const [name, run] of Object.entries(suites)) {
-  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  if (wanted.length > 0 ? !wanted.includes(name) : onRequest.has(name)) continue;
   process.stdout.write(`${name}… `);
-  const result = run();
+  const result = await run();
   Object.assign(metrics, result);
   console.log(JSON.stringify(result));
 }
@@ -112,5 +122,9 @@ const machine = {
   memory_gb: Math.round(totalmem() / 2 ** 30),
   date: new Date().toISOString(),
 };
-writeFileSync(resultsFile, `${JSON.stringify({ metrics, machine }, null, 2)}\n`);
+const soakRun = soakTimeline ? { timeline: soakTimeline } : previous.soak;
+writeFileSync(
+  resultsFile,
+  `${JSON.stringify({ metrics, machine, ...(soakRun ? { soak: soakRun } : {}) }, null, 2)}\n`,
+);
 console.log(`written to ${resultsFile}`);

@@ -12,6 +12,8 @@ export interface Config {
   readonly adminPassword: string | undefined;
   /** Largest evidence upload, in MB. */
   readonly maxUploadMb: number;
+  /** Login attempts per client address per minute. */
+  readonly loginsPerMinute: number;
   /** Evidence one instansi may store in all, in MB. */
   readonly quotaMb: number;
   /** An unfinished upload nobody wrote to for this long is removed (a server killed mid-upload). */
@@ -31,6 +33,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.MATANG_ADMIN_PASSWORD || undefined,
     maxUploadMb: positiveNumber(env.MATANG_MAX_UPLOAD_MB, 50),
     quotaMb: positiveNumber(env.MATANG_QUOTA_MB, 10_240),
+    loginsPerMinute: positiveNumber(env.MATANG_LOGINS_PER_MINUTE, 20),
     uploadStaleSeconds: positiveNumber(env.MATANG_UPLOAD_STALE_SECONDS, 900),
     smtpUrl: env.MATANG_SMTP_URL || undefined,
     mailFrom: env.MATANG_MAIL_FROM || "Matang <no-reply@matang.local>",

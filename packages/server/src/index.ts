@@ -6,6 +6,7 @@ import { builtinFrameworks } from "@matang/core/node";
 import type { FastifyInstance } from "fastify";
 import nodemailer from "nodemailer";
 import { buildApp } from "./app.js";
+import { DEFAULT_AUTH } from "./auth/service.js";
 import { type BootstrapReport, bootstrap } from "./bootstrap.js";
 import { type Config, configFromEnv, databaseConfig } from "./config.js";
 import { type DatabaseHandle, openDatabase } from "./db/client.js";
@@ -64,6 +65,7 @@ export async function startServer(options: StartOptions): Promise<Running> {
     storage,
     maxUploadBytes: config.maxUploadMb * 1024 * 1024,
     quotaBytes: config.quotaMb * 1024 * 1024,
+    auth: { ...DEFAULT_AUTH, loginsPerMinute: config.loginsPerMinute },
     logger: true,
     trustProxy: process.env.MATANG_TRUST_PROXY === "1",
   });
