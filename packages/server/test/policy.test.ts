@@ -105,15 +105,6 @@ const EXPECTED: Record<Operation, Record<Role, string>> = {
     reviewer: "---",
     leader: "---",
   },
-  "framework.read": {
-    admin: "YY-",
-    coordinator: "YY-",
-    operator: "YY-",
-    internal_assessor: "YY-",
-    external_assessor: "YY-",
-    reviewer: "YY-",
-    leader: "YY-",
-  },
   "framework.manage": {
     admin: "---",
     coordinator: "---",

@@ -67,7 +67,6 @@ export const POLICY = {
   "user.manage": [{ roles: ["admin"], scope: "subtree" }],
   "role.grant": [{ roles: ["admin"], scope: "subtree" }],
   "audit.read": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
-  "framework.read": [{ roles: EVERYONE, scope: "subtree" }],
   "framework.manage": [{ roles: ["admin"], scope: "national" }],
   "cycle.read": [{ roles: EVERYONE, scope: "any" }],
   "cycle.manage": [{ roles: ["admin"], scope: "national" }],
