@@ -461,7 +461,7 @@ describe.each(ENGINES)("authorization of every endpoint on %s", (engine) => {
   const sessions = new Map<Role, Awaited<ReturnType<typeof client>>>();
 
   beforeAll(async () => {
-    database = await testDatabase("pglite");
+    database = await testDatabase(engine);
     await bootstrap(database.db, {
       frameworks,
       demo: false,
