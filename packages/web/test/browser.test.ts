@@ -608,6 +608,67 @@ describe.skipIf(!available)("web app in Chromium", () => {
     // The broken <img> would have failed to load had it been rendered; nothing else may go wrong.
     expect(errors).toEqual([]);
     await page.close();
+
+    // An explanation and a file name that are markup, in an instansi still answering (Cimahi).
+    const admin = await newPage();
+    admin.page.setDefaultTimeout(10_000);
+    admin.page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await admin.page.goto(`${base}/login`);
+    await logIn(admin.page, "admin@uji.id", "sandi-admin-uji");
+    await admin.page.getByRole("heading", { name: /Selamat datang/ }).waitFor();
+    const adminCsrf = (await (await admin.page.request.get(`${base}/api/auth/session`)).json()).session
+      .csrfToken;
+    const cimahi = (
+      await (await admin.page.request.get(`${base}/api/organizations?q=Cimahi&kind=kota`)).json()
+    ).items[0].id as string;
+    const created = await admin.page.request.post(`${base}/api/users`, {
+      headers: { "x-csrf-token": adminCsrf },
+      data: {
+        email: "koordinator@cimahikota.go.id",
+        name: "Koordinator Cimahi",
+        password: "sandi-cimahi-2026",
+        grants: [{ role: "coordinator", organizationId: cimahi }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    await admin.page.close();
+    const c = await newPage();
+    c.page.setDefaultTimeout(10_000);
+    c.page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await c.page.goto(`${base}/login`);
+    await logIn(c.page, "koordinator@cimahikota.go.id", "sandi-cimahi-2026");
+    await c.page.getByText("Penilaian Anda").waitFor();
+    const cCsrf = (await (await c.page.request.get(`${base}/api/auth/session`)).json()).session.csrfToken;
+    const assessment = (await (await c.page.request.get(`${base}/api/assessments`)).json()).items[0]
+      .id as string;
+    const answer = await c.page.request.put(`${base}/api/assessments/${assessment}/indicators/1/answer`, {
+      headers: { "x-csrf-token": cCsrf },
+      data: { level: 2, explanation: `Penjelasan ${nasty}`, version: 1 },
+    });
+    expect(answer.status()).toBe(200);
+    const upload = await c.page.request.post(`${base}/api/assessments/${assessment}/evidence`, {
+      headers: { "x-csrf-token": cCsrf },
+      multipart: {
+        indicator: "1",
+        level: "1",
+        title: `Judul ${nasty}`,
+        file: { name: `${nasty}.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") },
+      },
+    });
+    expect(upload.status()).toBe(201);
+    await c.page.goto(`${base}/penilaian/${assessment}/indikator/1`);
+    await c.page.getByText(`Judul ${nasty}`).first().waitFor();
+    await c.page.getByText(`Penjelasan ${nasty}`).first().waitFor();
+    expect(await c.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(c.errors).toEqual([]);
+    await c.page.close();
   });
 
   it("is readable on a phone", async () => {
