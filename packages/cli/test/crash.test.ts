@@ -115,14 +115,30 @@ describe("the server killed mid-work", () => {
       upload.write(Buffer.alloc(128 * 1024, 65));
       await new Promise((r) => setTimeout(r, 50));
     }
-    // …and a burst of writes in flight, when the server dies.
-    const burst = Array.from({ length: 30 }, (_, i) =>
-      fetch(`${base}/api/assessments/${id}/indicators/${(i % 10) + 2}/answer`, {
+    // Every indicator answered, so the self-assessment can be submitted…
+    for (let code = 2; code <= 47; code++) {
+      const res = await fetch(`${base}/api/assessments/${id}/indicators/${code}/answer`, {
         method: "PUT",
         headers,
-        body: JSON.stringify({ level: 2, explanation: `ledakan ${i}`, version: 0 }),
+        body: JSON.stringify({ level: 2, explanation: `Penjelasan ${code}`, version: 0 }),
+      });
+      expect(res.status).toBe(200);
+    }
+    // …then the submission and a burst of writes are in flight when the server dies.
+    const burst = [
+      fetch(`${base}/api/assessments/${id}/transitions`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ to: "submitted" }),
       }).catch(() => null),
-    );
+      ...Array.from({ length: 30 }, (_, i) =>
+        fetch(`${base}/api/assessments/${id}/indicators/${(i % 10) + 2}/answer`, {
+          method: "PUT",
+          headers,
+          body: JSON.stringify({ level: 3, explanation: `ledakan ${i}`, version: 1 }),
+        }).catch(() => null),
+      ),
+    ];
     await new Promise((r) => setTimeout(r, 30));
     child?.kill("SIGKILL");
     await Promise.all(burst);
@@ -158,6 +174,18 @@ describe("the server killed mid-work", () => {
         expect(audit.rows[0].n, `indicator ${row.code}`).toBe(row.version);
       }
       expect(scores.rows.find((r) => r.code === "1")?.version).toBe(1);
+      // The submission happened wholly (state, date and one audit entry) or not at all.
+      const state = (await db.query("select state, submitted_at from assessments where id = $1", [id]))
+        .rows[0];
+      const moves = (
+        await db.query(
+          "select count(*)::int as n from audit_log where action = 'assessment.transition' and entity_id = $1",
+          [id],
+        )
+      ).rows[0].n;
+      expect(["self_assessment", "submitted"]).toContain(state.state);
+      expect(moves).toBe(state.state === "submitted" ? 1 : 0);
+      expect(state.submitted_at !== null).toBe(state.state === "submitted");
     } finally {
       await db.end();
     }
