@@ -155,7 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(organizationRoutes(options.db, frameworks));
   await app.register(auditRoutes(options.db));
   await app.register(userRoutes(options.db));
-  await app.register(cycleRoutes(options.db));
+  await app.register(cycleRoutes(options.db, frameworks));
   await app.register(assessmentRoutes(options.db, frameworks));
   await app.register(
     evidenceRoutes(

@@ -392,6 +392,42 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
     ).toEqual([]);
   });
 
+  it("ranks a cycle from its indicator rows, the same figures as each assessment's own scores", async () => {
+    // Assessors scored every indicator at the document stage, and five again in the final one.
+    await database.db.insert(stageScores).values([
+      ...framework.indicators.map((i, n) => ({
+        assessmentId: bandungAssessment,
+        indicatorCode: i.code,
+        stage: "document",
+        level: [2, 3, 4][n % 3] as number,
+      })),
+      ...framework.indicators.slice(0, 5).map((i) => ({
+        assessmentId: bandungAssessment,
+        indicatorCode: i.code,
+        stage: "final",
+        level: 5,
+      })),
+    ]);
+    const own = (await leader.call("GET", `/api/assessments/${bandungAssessment}`)).json();
+    for (const stage of ["self", "document", "final"] as const) {
+      const res = await admin.call("GET", `/api/cycles/${cycleId}/ranking?stage=${stage}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.ranked).toBe(1);
+      expect(body.items[0]).toMatchObject({
+        organizationId: id.bandung,
+        rank: 1,
+        index: own.scores[stage].indexDisplay,
+        predicate: own.scores[stage].predicate,
+      });
+      expect(body.items[1]).toMatchObject({ organizationId: id.bogor, rank: null, index: null });
+    }
+    expect(
+      (await admin.call("GET", `/api/cycles/${cycleId}/ranking?stage=self`)).json().items[1].answered,
+    ).toBe(20);
+    expect((await coordinator.call("GET", `/api/cycles/${cycleId}/ranking`)).statusCode).toBe(403);
+  });
+
   it("writes the assessment report as a PDF that opens and holds the index", async () => {
     const assessment = (await leader.call("GET", `/api/assessments/${bandungAssessment}`)).json();
     const res = await leader.call("GET", `/api/assessments/${bandungAssessment}/report.pdf`);

@@ -305,6 +305,11 @@ const TABLE: Record<string, Row> = {
     roles: all("-.."),
     anonymous: false,
   },
+  "GET /api/cycles/{id}/ranking": {
+    call: (_s, w) => ({ url: `/api/cycles/${w.cycle}/ranking` }),
+    roles: all("-.."),
+    anonymous: false,
+  },
   "POST /api/results/import": {
     call: () => ({ url: "/api/results/import", body: { csv: "x" } }),
     roles: all("-.."),

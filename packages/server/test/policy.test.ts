@@ -312,6 +312,15 @@ const EXPECTED: Record<Operation, Record<Role, string>> = {
     reviewer: "---",
     leader: "---",
   },
+  "cycle.rank": {
+    admin: "---",
+    coordinator: "---",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
 };
 
 describe("policy matrix: role × operation × own / descendant / unrelated organization", () => {

@@ -1,9 +1,11 @@
 import { INSTANSI_KINDS } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { Frameworks } from "../assessments/service.js";
 import { SCHEDULE_STAGES } from "../assessments/workflow.js";
 import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
+import { cycleRanking } from "./ranking.js";
 import { assignAssessor, countParticipants, createCycle, enrol, getCycle, listCycles } from "./service.js";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
@@ -19,8 +21,25 @@ const Cycle = z.object({
   version: z.number(),
 });
 
-export function cycleRoutes(db: Db): FastifyPluginAsyncZod {
+export function cycleRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      "/api/cycles/:id/ranking",
+      {
+        schema: {
+          tags: ["cycles"],
+          summary:
+            "National administrators: every participant ranked by its index at a stage (default final), computed from the indicator rows; incomplete ones listed after",
+          params: z.object({ id: z.uuid() }),
+          querystring: z.strictObject({
+            stage: z.enum(["self", "document", "interview", "visit", "final"]).default("final"),
+          }),
+        },
+      },
+      async (request) =>
+        cycleRanking(db, frameworks, contextOf(request), request.params.id, request.query.stage),
+    );
+
     app.post(
       "/api/cycles",
       {

@@ -118,6 +118,8 @@ export const POLICY = {
   "province.view": [{ roles: READERS, scope: "subtree" }],
   "model_answer.manage": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
   "cycle.export": [{ roles: ["admin"], scope: "national" }],
+  // Provisional rankings of a whole cycle are for the national administrators only.
+  "cycle.rank": [{ roles: ["admin"], scope: "national" }],
 } as const satisfies Record<string, readonly Rule[]>;
 
 export type Operation = keyof typeof POLICY;
