@@ -1,6 +1,6 @@
 // `npm run bench`: performance figures, each beside a baseline measured in the same run so the
 // ratio means something on a noisy machine. Results are merged into bench/results.json.
-// Usage: npm run bench [-- NAME ...]   (names: scoring, planner, soak; default all but soak, which
+// Usage: npm run bench [-- NAME ...]   (names: scoring, planner, national, soak; default all but soak, which
 // takes five minutes on PostgreSQL and runs only when named: npm run bench -- soak)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Framework, plan, score } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
+import { national } from "./national.js";
 import { soak } from "./soak.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -89,9 +90,16 @@ const framework = builtinFrameworks().get("permenpanrb-59-2020");
 if (!framework) throw new Error("framework permenpanrb-59-2020 is missing");
 const wanted = process.argv.slice(2);
 let soakTimeline: unknown = null;
+let nationalNotes: unknown = null;
 const suites: Record<string, () => Metrics | Promise<Metrics>> = {
   scoring: () => benchScoring(framework),
   planner: () => benchPlanner(framework),
+  national: async () => {
+    console.log();
+    const result = await national((line) => console.log(line));
+    nationalNotes = result.notes;
+    return result.metrics;
+  },
   soak: async () => {
     const result = await soak();
     soakTimeline = result.timeline;

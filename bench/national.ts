@@ -1,0 +1,375 @@
+// National-size benchmarks (issue: performance and scale). Each figure is measured beside a
+// baseline from the same run: a bare Fastify endpoint for reads, a plain file copy for uploads,
+// the smallest size for the ranking's growth.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import {
+  copyFileSync,
+  createReadStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { Agent, request } from "node:http";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { builtinFrameworks } from "@matang/core/node";
+import { openDatabase } from "@matang/server";
+import pg from "pg";
+import { ADMIN, counts, type Dataset, generate } from "./dataset.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const bin = join(here, "../packages/cli/bin/matang.js");
+const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+type Metrics = Record<string, number>;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const status = (pid: number, field: string) =>
+  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) /
+  1024;
+
+/** A child process serving HTTP; resolves once `ready` text appears on its output. */
+async function child(args: string[], env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`did not start:\n${output}`)), 180_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(ready)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout?.on("data", onData);
+    proc.stderr?.on("data", onData);
+    proc.on("exit", (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+  proc.stdout?.removeAllListeners("data").resume();
+  proc.stderr?.removeAllListeners("data").resume();
+  return proc;
+}
+
+const stop = (proc: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    proc.once("exit", () => resolve());
+    proc.kill("SIGTERM");
+  });
+
+/** `connections` clients asking GET paths for `seconds`: requests per second and p99. */
+async function load(
+  base: string,
+  paths: readonly string[],
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+): Promise<{ rps: number; p99: number; errors: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const url = new URL(base);
+  const latencies: number[] = [];
+  let errors = 0;
+  let n = 0;
+  const get = (path: string) =>
+    new Promise<void>((resolve) => {
+      const start = performance.now();
+      const req = request({ host: url.hostname, port: url.port, path, agent, headers }, (res) => {
+        res.resume();
+        res.on("end", () => {
+          latencies.push(performance.now() - start);
+          if (res.statusCode !== 200) errors++;
+          resolve();
+        });
+      });
+      req.on("error", () => {
+        errors++;
+        resolve();
+      });
+      req.end();
+    });
+  // Warm up, then measure.
+  await Promise.all(paths.slice(0, connections).map((p) => get(p)));
+  latencies.length = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) await get(paths[n++ % paths.length] as string);
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: latencies.length / elapsed,
+    p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+    errors,
+  };
+}
+
+async function login(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(ADMIN),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+}
+
+/** Median of `runs` timings of `fn`, in ms. */
+async function median(fn: () => Promise<unknown>, runs: number): Promise<number> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] as number;
+}
+
+const round = (n: number, places = 1) => Number(n.toFixed(places));
+
+export async function national(
+  log: (line: string) => void,
+): Promise<{ metrics: Metrics; notes: Record<string, unknown> }> {
+  const metrics: Metrics = {};
+  const notes: Record<string, unknown> = {};
+  const name = `matang_bench_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const work = mkdtempSync(join(tmpdir(), "matang-national-"));
+  const servers: ChildProcess[] = [];
+  try {
+    const handle = await openDatabase({ url: url.toString() });
+    await handle.migrate();
+    const t = performance.now();
+    const data: Dataset = await generate(handle.db, (step) =>
+      log(`  dataset: ${step} (${round((performance.now() - t) / 1000)} s)`),
+    );
+    notes.dataset = await counts(handle.db);
+    notes.dataset_seconds = round((performance.now() - t) / 1000);
+    log(`  dataset: ${JSON.stringify(notes.dataset)}`);
+
+    // 2. The national ranking of a cycle from its indicator rows, at 100, 700 and 7,000.
+    const { cycleRanking } = await import("../packages/server/src/cycles/ranking.js");
+    const frameworks = builtinFrameworks();
+    const ctx = {
+      principal: {
+        userId: "bench",
+        label: "bench",
+        grants: [{ role: "admin" as const, organizationId: null, organizationPath: null }],
+      },
+      requestId: null,
+      address: null,
+    };
+    for (const [size, cycle] of [
+      [100, data.cycle100],
+      [700, data.cycle],
+      [7000, data.cycle7000],
+    ] as const) {
+      const ms = await median(() => cycleRanking(handle.db, frameworks, ctx, cycle, "final"), 5);
+      metrics[`ranking_ms_${size}`] = round(ms);
+      log(`  ranking of ${size}: ${round(ms)} ms`);
+    }
+    metrics.ranking_growth_7000_vs_700 = round(
+      (metrics.ranking_ms_7000 ?? 0) / (metrics.ranking_ms_700 ?? 1),
+      2,
+    );
+
+    // 4. PDF report of one assessment; Excel of the whole national cycle (time and memory, in a child).
+    const { assessmentReportPdf } = await import("../packages/server/src/reports/pdf.js");
+    metrics.pdf_report_ms = round(
+      await median(() => assessmentReportPdf(handle.db, frameworks, ctx, data.assessments[0] as string), 5),
+    );
+    log(`  PDF report: ${metrics.pdf_report_ms} ms`);
+    await handle.close();
+
+    const env = {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      MATANG_DATA_DIR: work,
+      MATANG_DEMO: "0",
+      MATANG_ADMIN_EMAIL: ADMIN.email,
+      MATANG_ADMIN_PASSWORD: ADMIN.password,
+      MATANG_LOGINS_PER_MINUTE: "1000000",
+      MATANG_MAX_UPLOAD_MB: "300",
+    };
+    // 1. Reading an assessment with its per-stage indices, 64 connections, beside a bare endpoint.
+    const port = await freePort();
+    const server = await child([bin, "serve", "--port", String(port)], env, "API documentation:");
+    servers.push(server);
+    const base = `http://127.0.0.1:${port}`;
+    const cookie = await login(base);
+    const paths = data.assessments.map((id) => `/api/assessments/${id}`);
+    const read = await load(base, paths, { cookie }, 64, 15);
+    const barePort = await freePort();
+    const bare = await child([join(here, "bare-server.mjs"), String(barePort)], process.env, "listening");
+    servers.push(bare);
+    const baseline = await load(`http://127.0.0.1:${barePort}`, ["/"], {}, 64, 15);
+    await stop(bare);
+    metrics.read_rps = round(read.rps);
+    metrics.read_p99_ms = round(read.p99);
+    metrics.read_errors = read.errors;
+    metrics.read_bare_rps = round(baseline.rps);
+    metrics.read_ratio_vs_bare = round(read.rps / baseline.rps, 3);
+    log(`  read: ${JSON.stringify(read)}; bare: ${JSON.stringify(baseline)}`);
+
+    // 3. A 200 MB upload, against copying the same file on the same disk; the server's memory.
+    const file = join(work, "besar.pdf");
+    const size = 200 * 1024 * 1024;
+    const chunk = Buffer.alloc(1024 * 1024, 65);
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from("%PDF-1.4\n"), ...Array.from({ length: 200 }, () => chunk)]).subarray(
+        0,
+        size,
+      ),
+    );
+    let copyMs = performance.now();
+    copyFileSync(file, join(work, "salinan.pdf"));
+    copyMs = performance.now() - copyMs;
+    rmSync(join(work, "salinan.pdf"));
+    // Uploads are the instansi's own work: a coordinator of the instansi uploads.
+    const adminCsrf = (
+      (await (await fetch(`${base}/api/auth/session`, { headers: { cookie } })).json()) as {
+        session: { csrfToken: string };
+      }
+    ).session.csrfToken;
+    const target = data.assessments[1] as string;
+    const { organization } = (await (
+      await fetch(`${base}/api/assessments/${target}`, { headers: { cookie } })
+    ).json()) as {
+      organization: { id: string };
+    };
+    const coordinator = { email: "koordinator@bench.id", password: "sandi-koordinator-bench" };
+    await fetch(`${base}/api/users`, {
+      method: "POST",
+      headers: { cookie, "x-csrf-token": adminCsrf, "content-type": "application/json" },
+      body: JSON.stringify({
+        ...coordinator,
+        name: "Koordinator",
+        grants: [{ role: "coordinator", organizationId: organization.id }],
+      }),
+    });
+    const session = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(coordinator),
+    });
+    const coordinatorCookie = (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const csrf = { session: { csrfToken: ((await session.json()) as { csrfToken: string }).csrfToken } };
+    const rssBefore = status(server.pid as number, "VmRSS");
+    const uploadMs = await upload(base, coordinatorCookie, csrf.session.csrfToken, target, file);
+    const peak = status(server.pid as number, "VmHWM");
+    metrics.upload_ms = round(uploadMs);
+    metrics.upload_copy_ms = round(copyMs);
+    metrics.upload_ratio_vs_copy = round(copyMs / uploadMs, 3);
+    metrics.upload_rss_growth_mb = round(Math.max(0, peak - rssBefore));
+    log(
+      `  upload 200 MB: ${round(uploadMs)} ms, copy ${round(copyMs)} ms, memory +${metrics.upload_rss_growth_mb} MB`,
+    );
+    await stop(server);
+
+    // 4b. The national Excel export in a process of its own, for its peak memory.
+    const excel = spawn(
+      process.execPath,
+      ["--conditions=source", "--import", "tsx", join(here, "excel-child.ts"), url.toString(), data.cycle],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    let out = "";
+    excel.stdout?.on("data", (c: Buffer) => {
+      out += c.toString();
+    });
+    await new Promise((r) => excel.once("exit", r));
+    const result = JSON.parse(out.trim().split("\n").pop() ?? "{}") as {
+      ms: number;
+      peakMb: number;
+      bytes: number;
+    };
+    metrics.excel_national_ms = round(result.ms);
+    metrics.excel_national_rss_mb = round(result.peakMb);
+    notes.excel_national_bytes = result.bytes;
+    log(
+      `  Excel of the national cycle: ${round(result.ms)} ms, peak ${round(result.peakMb)} MB, ${result.bytes} bytes`,
+    );
+    return { metrics, notes };
+  } finally {
+    for (const s of servers) if (s.exitCode === null) s.kill("SIGKILL");
+    const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await cleanup.end();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Stream a file as a multipart upload; resolves with the time it took, once the server answered. */
+function upload(
+  base: string,
+  cookie: string,
+  csrf: string,
+  assessment: string,
+  file: string,
+): Promise<number> {
+  const boundary = "----matangbench";
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="indicator"\r\n\r\n1\r\n--${boundary}\r\nContent-Disposition: form-data; name="level"\r\n\r\n1\r\n--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nBesar\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="besar.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const size = statSync(file).size;
+  const url = new URL(`${base}/api/assessments/${assessment}/evidence`);
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        headers: {
+          cookie,
+          "x-csrf-token": csrf,
+          "content-type": `multipart/form-data; boundary=${boundary}`,
+          "content-length": head.length + size + tail.length,
+        },
+      },
+      (res) => {
+        let body = "";
+        res.on("data", (c) => {
+          body += c;
+        });
+        res.on("end", () =>
+          res.statusCode === 201
+            ? resolve(performance.now() - start)
+            : reject(new Error(`upload: ${res.statusCode} ${body}`)),
+        );
+      },
+    );
+    req.on("error", reject);
+    req.write(head);
+    const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+    stream.on("end", () => req.end(tail));
+    stream.pipe(req, { end: false });
+  });
+}
