@@ -27,7 +27,7 @@ const bin = join(here, "../packages/cli/bin/matang.js");
 const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 type Metrics = Record<string, number>;
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -42,7 +42,7 @@ const status = (pid: number, field: string) =>
   1024;
 
 /** A child process serving HTTP; resolves once `ready` text appears on its output. */
-async function child(args: string[], env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {
+export async function child(args: string[], env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {
   const proc = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   await new Promise<void>((resolve, reject) => {
@@ -70,7 +70,7 @@ const stop = (proc: ChildProcess) =>
   });
 
 /** `connections` clients asking GET paths for `seconds`: requests per second and p99. */
-async function load(
+export async function load(
   base: string,
   paths: readonly string[],
   headers: Record<string, string>,
@@ -119,7 +119,7 @@ async function load(
   };
 }
 
-async function login(base: string): Promise<string> {
+export async function login(base: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import { type Db, rows } from "../db/client.js";
 import {
   assessments,
   auditLog,
@@ -42,40 +42,79 @@ export interface AssessmentContext {
   readonly assessorIds: readonly string[];
 }
 
-export async function loadContext(db: Db, id: string): Promise<AssessmentContext | undefined> {
-  const [row] = await db
-    .select({ assessment: assessments, cycle: cycles, organization: organizations })
-    .from(assessments)
-    .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
-    .innerJoin(organizations, eq(organizations.id, assessments.organizationId))
-    .where(eq(assessments.id, id));
+/**
+ * One round trip: every request about an assessment starts here. With `withLevels`, the stage
+ * levels come along (what reading an assessment needs), still in the same query.
+ */
+export async function loadContext(db: Db, id: string): Promise<AssessmentContext | undefined>;
+export async function loadContext(
+  db: Db,
+  id: string,
+  withLevels: true,
+): Promise<(AssessmentContext & { levels: LevelRow[] }) | undefined>;
+export async function loadContext(
+  db: Db,
+  id: string,
+  withLevels = false,
+): Promise<(AssessmentContext & { levels?: LevelRow[] }) | undefined> {
+  const levels = withLevels
+    ? sql`coalesce((select json_agg(json_build_object('indicatorCode', s.indicator_code, 'stage', s.stage,
+          'level', s.level, 'verdict', s.verdict)) from stage_scores s where s.assessment_id = a.id), '[]'::json)`
+    : sql`null`;
+  const [row] = await rows<{
+    assessment: Record<string, unknown>;
+    cycle: CycleRow;
+    organization: AssessmentContext["organization"];
+    assignments: AssignmentRow[];
+    assessorIds: string[];
+    levels: LevelRow[] | null;
+  }>(
+    db,
+    sql`select ${levels} as levels,
+      json_build_object('id', a.id, 'cycleId', a.cycle_id, 'organizationId', a.organization_id, 'state', a.state,
+        'reopenedUntil', a.reopened_until, 'submittedAt', a.submitted_at, 'version', a.version,
+        'createdAt', a.created_at, 'updatedAt', a.updated_at) as assessment,
+      json_build_object('id', c.id, 'year', c.year, 'name', c.name, 'frameworkId', c.framework_id, 'kind', c.kind,
+        'schedule', c.schedule, 'version', c.version, 'createdAt', c.created_at) as cycle,
+      json_build_object('id', o.id, 'name', o.name, 'path', o.path, 'kind', o.kind) as organization,
+      coalesce((select json_agg(json_build_object('indicatorCode', ia.indicator_code, 'unitId', ia.unit_id,
+          'unitName', u.name, 'unitPath', u.path, 'dueDate', ia.due_date) order by u.name)
+        from indicator_assignments ia join organizations u on u.id = ia.unit_id
+        where ia.assessment_id = a.id), '[]'::json) as assignments,
+      coalesce((select json_agg(ca.user_id) from cycle_assessors ca
+        where ca.cycle_id = a.cycle_id and ca.organization_id = a.organization_id), '[]'::json) as "assessorIds"
+    from assessments a
+    join cycles c on c.id = a.cycle_id
+    join organizations o on o.id = a.organization_id
+    where a.id = ${id}`,
+  );
   if (!row) return undefined;
-  const assignments = await db
-    .select({
-      indicatorCode: indicatorAssignments.indicatorCode,
-      unitId: indicatorAssignments.unitId,
-      unitName: organizations.name,
-      unitPath: organizations.path,
-      dueDate: indicatorAssignments.dueDate,
-    })
-    .from(indicatorAssignments)
-    .innerJoin(organizations, eq(organizations.id, indicatorAssignments.unitId))
-    .where(eq(indicatorAssignments.assessmentId, id))
-    .orderBy(asc(organizations.name));
-  const assessors = await db
-    .select({ userId: cycleAssessors.userId })
-    .from(cycleAssessors)
-    .where(
-      and(eq(cycleAssessors.cycleId, row.cycle.id), eq(cycleAssessors.organizationId, row.organization.id)),
-    );
-  const { id: orgId, name, path, kind } = row.organization;
+  const a = row.assessment;
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
   return {
-    assessment: row.assessment,
-    cycle: row.cycle,
-    organization: { id: orgId, name, path, kind },
-    assignments,
-    assessorIds: assessors.map((a) => a.userId),
+    assessment: {
+      ...(a as AssessmentRow),
+      reopenedUntil: date(a.reopenedUntil),
+      submittedAt: date(a.submittedAt),
+      createdAt: date(a.createdAt) as Date,
+      updatedAt: date(a.updatedAt) as Date,
+    },
+    cycle: { ...row.cycle, createdAt: new Date(row.cycle.createdAt as unknown as string) },
+    organization: row.organization,
+    assignments: row.assignments,
+    assessorIds: row.assessorIds,
+    ...(row.levels ? { levels: row.levels } : {}),
   };
+}
+
+export type LevelRow = Pick<StageScoreRow, "indicatorCode" | "stage" | "level" | "verdict">;
+
+/** Just what scoring needs of an assessment's stage scores (the hot read path). */
+export async function levelsOf(db: Db, assessmentId: string): Promise<LevelRow[]> {
+  return rows<LevelRow>(
+    db,
+    sql`select indicator_code as "indicatorCode", stage, level, verdict from stage_scores where assessment_id = ${assessmentId}`,
+  );
 }
 
 export async function stageScoresOf(db: Db, assessmentId: string): Promise<StageScoreRow[]> {

@@ -21,15 +21,13 @@ export type Frameworks = ReadonlyMap<string, Framework>;
 // ---------------------------------------------------------------------------------------------
 // Loading and targets
 
-async function load(db: Db, frameworks: Frameworks, id: string) {
-  const context = await repo.loadContext(db, id);
-  if (!context) throw notFound("Assessment");
+function withFramework(context: repo.AssessmentContext, frameworks: Frameworks) {
   const framework = frameworks.get(context.cycle.frameworkId);
   if (!framework)
     throw new ApiError(500, "framework_missing", `Framework ${context.cycle.frameworkId} is not loaded`);
   return { ...context, framework };
 }
-type Loaded = Awaited<ReturnType<typeof load>>;
+type Loaded = ReturnType<typeof withFramework>;
 
 /** Load and check access in one step; unknown and forbidden look alike to outsiders. */
 export async function access(
@@ -38,13 +36,14 @@ export async function access(
   ctx: RequestContext,
   id: string,
   operation: Operation,
+  withLevels = false,
 ) {
-  const context = await repo.loadContext(db, id);
+  const context = withLevels ? await repo.loadContext(db, id, true) : await repo.loadContext(db, id);
   if (!context || !ctx.principal) {
     authorize(ctx.principal, operation, context ? { path: context.organization.path } : NO_ASSESSMENT);
     throw notFound("Assessment");
   }
-  const loaded = await load(db, frameworks, id);
+  const loaded = withFramework(context, frameworks);
   authorize(ctx.principal, operation, assessmentTarget(loaded));
   return loaded;
 }
@@ -107,7 +106,7 @@ type Levels = Record<string, number>;
 
 /** The levels each stage stands at: later stages inherit what they did not touch. */
 export function stageLevels(
-  rows: readonly repo.StageScoreRow[],
+  rows: readonly Pick<repo.StageScoreRow, "indicatorCode" | "stage" | "level">[],
 ): Record<Exclude<ScoreStage, "validation">, Levels> {
   const of = (stage: ScoreStage): Levels =>
     Object.fromEntries(
@@ -125,8 +124,8 @@ export function stageLevels(
 }
 
 export async function getAssessment(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
-  const c = await access(db, frameworks, ctx, id, "assessment.read");
-  const rows = await repo.stageScoresOf(db, id);
+  const c = await access(db, frameworks, ctx, id, "assessment.read", true);
+  const rows = (c as { levels?: repo.LevelRow[] }).levels ?? [];
   const levels = stageLevels(rows);
   const scores = Object.fromEntries(
     Object.entries(levels).map(([stage, ls]) => {
@@ -687,7 +686,7 @@ export async function headlines(db: Db, frameworks: Frameworks, organizationId: 
   for (const row of rows) {
     const framework = frameworks.get(row.frameworkId);
     if (!framework) continue;
-    const levels = stageLevels(await repo.stageScoresOf(db, row.id));
+    const levels = stageLevels(await repo.levelsOf(db, row.id));
     const final = score(framework, levels.final);
     const self = score(framework, levels.self);
     const headline = final.complete

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import { type Db, rows } from "../db/client.js";
 import { apiTokens, organizations, roleGrants, sessions, users } from "../db/schema.js";
 import type { Grant, Role } from "../policy/policy.js";
 
@@ -89,6 +89,33 @@ export async function findLiveSession(db: Db, id: string, now: Date) {
     .select()
     .from(sessions)
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+export interface LiveSession {
+  readonly id: string;
+  readonly csrfToken: string;
+  readonly userId: string;
+  readonly email: string;
+  readonly active: boolean;
+  readonly grants: readonly { role: string; organizationId: string | null; path: string | null }[];
+}
+
+/** A live session with its user and the user's grants, in one round trip (every request asks). */
+export async function findLiveSessionWithGrants(
+  db: Db,
+  id: string,
+  now: Date,
+): Promise<LiveSession | undefined> {
+  const [row] = await rows<LiveSession>(
+    db,
+    sql`select s.id, s.csrf_token as "csrfToken", u.id as "userId", u.email, u.active,
+          coalesce((select json_agg(json_build_object('role', g.role, 'organizationId', g.organization_id, 'path', o.path))
+                    from role_grants g left join organizations o on o.id = g.organization_id
+                    where g.user_id = u.id), '[]'::json) as grants
+        from sessions s join users u on u.id = s.user_id
+        where s.id = ${id} and s.expires_at > ${now.toISOString()}::timestamptz`,
+  );
   return row;
 }
 

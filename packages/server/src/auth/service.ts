@@ -158,12 +158,18 @@ export async function authenticateSession(
   token: string,
   now = new Date(),
 ): Promise<Authenticated | null> {
-  const session = await repo.findLiveSession(db, digest(token), now);
-  if (!session) return null;
-  const principal = await principalOf(db, session.userId);
-  return principal
-    ? { principal, via: "session", csrfToken: session.csrfToken, sessionId: session.id }
-    : null;
+  const session = await repo.findLiveSessionWithGrants(db, digest(token), now);
+  if (!session?.active) return null;
+  const principal: Principal = {
+    userId: session.userId,
+    label: session.email,
+    grants: session.grants.map((g) => ({
+      role: g.role as Role,
+      organizationId: g.organizationId,
+      organizationPath: g.path,
+    })),
+  };
+  return { principal, via: "session", csrfToken: session.csrfToken, sessionId: session.id };
 }
 
 export async function authenticateToken(
