@@ -36,33 +36,30 @@ export async function stageTotals(
     stages.map((s, i) => sql`when ${s} then ${i}`),
     sql` `,
   );
+  // Per participant (an index-only scan of its stage levels), per indicator the latest stage's level.
   return rows<StageTotal>(
     db,
     sql`
-    with w(code, units) as (values ${weights}),
-    latest as (
-      select distinct on (s.assessment_id, s.indicator_code) s.assessment_id, s.indicator_code, s.level
-      from stage_scores s
-      join assessments a on a.id = s.assessment_id
-      where a.cycle_id = ${cycleId} and s.level is not null
-        and s.stage in (${sql.join(
-          stages.map((s) => sql`${s}`),
-          sql`, `,
-        )})
-      order by s.assessment_id, s.indicator_code, case s.stage ${order} end desc
-    ),
-    totals as (
-      select l.assessment_id, sum(l.level * w.units)::text as units, count(*)::int as answered
-      from latest l join w on w.code = l.indicator_code
-      group by l.assessment_id
-    )
+    with w(code, units) as (values ${weights})
     select a.id as "assessmentId", o.id as "organizationId", o.name, o.kind, a.state,
       case when o.kind in ('kabupaten', 'kota') then p.name end as province,
       coalesce(t.units, '0') as units, coalesce(t.answered, 0) as answered
     from assessments a
     join organizations o on o.id = a.organization_id
     left join organizations p on p.id = o.parent_id
-    left join totals t on t.assessment_id = a.id
+    cross join lateral (
+      select sum(l.level * w.units)::text as units, count(*)::int as answered
+      from (
+        select distinct on (s.indicator_code) s.indicator_code, s.level
+        from stage_scores s
+        where s.assessment_id = a.id and s.level is not null
+          and s.stage in (${sql.join(
+            stages.map((s) => sql`${s}`),
+            sql`, `,
+          )})
+        order by s.indicator_code, case s.stage ${order} end desc
+      ) l join w on w.code = l.indicator_code
+    ) t
     where a.cycle_id = ${cycleId}`,
   );
 }
