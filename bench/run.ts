@@ -1,6 +1,6 @@
 // `npm run bench`: performance figures, each beside a baseline measured in the same run so the
 // ratio means something on a noisy machine. Results are merged into bench/results.json.
-// Usage: npm run bench [-- NAME ...]   (names: scoring, planner, national, soak; default all but soak, which
+// Usage: npm run bench [-- NAME ...]   (names: scoring, planner, national, web, soak; default all but soak, which
 // takes five minutes on PostgreSQL and runs only when named: npm run bench -- soak)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -10,6 +10,7 @@ import { type Framework, plan, score } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
 import { national } from "./national.js";
 import { soak } from "./soak.js";
+import { web } from "./web.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsFile = join(here, "results.json");
@@ -99,6 +100,10 @@ const suites: Record<string, () => Metrics | Promise<Metrics>> = {
     const result = await national((line) => console.log(line));
     nationalNotes = result.notes;
     return result.metrics;
+  },
+  web: async () => {
+    console.log();
+    return web((line) => console.log(line));
   },
   soak: async () => {
     const result = await soak();
