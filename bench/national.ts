@@ -313,6 +313,37 @@ export async function national(
     log(
       `  Excel of the national cycle: ${round(result.ms)} ms, peak ${round(result.peakMb)} MB, ${result.bytes} bytes`,
     );
+
+    // 6. The same read on the embedded database, to say when to move to PostgreSQL.
+    const liteDir = join(work, "lite");
+    const lite = await openDatabase({ dataDir: join(liteDir, "db") });
+    await lite.migrate();
+    const liteStart = performance.now();
+    const liteData = await generate(lite.db, (step) =>
+      log(`  PGlite dataset: ${step} (${round((performance.now() - liteStart) / 1000)} s)`),
+    );
+    await lite.close();
+    const litePort = await freePort();
+    const liteServer = await child(
+      [bin, "serve", "--port", String(litePort)],
+      { ...env, DATABASE_URL: "", MATANG_DATA_DIR: liteDir },
+      "API documentation:",
+    );
+    servers.push(liteServer);
+    const liteBase = `http://127.0.0.1:${litePort}`;
+    const liteCookie = await login(liteBase);
+    const liteRead = await load(
+      liteBase,
+      liteData.assessments.map((id) => `/api/assessments/${id}`),
+      { cookie: liteCookie },
+      64,
+      15,
+    );
+    await stop(liteServer);
+    metrics.read_rps_pglite = round(liteRead.rps);
+    metrics.read_p99_ms_pglite = round(liteRead.p99);
+    metrics.read_pglite_vs_postgres = round(liteRead.rps / read.rps, 3);
+    log(`  read on PGlite: ${JSON.stringify(liteRead)}`);
     return { metrics, notes };
   } finally {
     for (const s of servers) if (s.exitCode === null) s.kill("SIGKILL");
