@@ -136,8 +136,19 @@ const machine = {
   date: new Date().toISOString(),
 };
 const soakRun = soakTimeline ? { timeline: soakTimeline } : previous.soak;
+// The national dataset's row counts and generation time, beside the figures measured on it.
+const nationalRun = nationalNotes ?? previous.national;
 writeFileSync(
   resultsFile,
-  `${JSON.stringify({ metrics, machine, ...(soakRun ? { soak: soakRun } : {}) }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      metrics,
+      machine,
+      ...(nationalRun ? { national: nationalRun } : {}),
+      ...(soakRun ? { soak: soakRun } : {}),
+    },
+    null,
+    2,
+  )}\n`,
 );
 console.log(`written to ${resultsFile}`);
