@@ -13,29 +13,19 @@ import {
   writeFileSync,
 } from "node:fs";
 import { Agent, request } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { builtinFrameworks } from "@matang/core/node";
 import { openDatabase } from "@matang/server";
 import pg from "pg";
+import { freePort, started } from "../packages/cli/test/processes.js";
 import { ADMIN, counts, type Dataset, generate } from "./dataset.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, "../packages/cli/bin/matang.js");
 const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 type Metrics = Record<string, number>;
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const status = (pid: number, field: string) =>
   Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) /
@@ -44,20 +34,8 @@ const status = (pid: number, field: string) =>
 /** A child process serving HTTP; resolves once `ready` text appears on its output. */
 export async function child(args: string[], env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {
   const proc = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start:\n${output}`)), 180_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(ready)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    proc.stdout?.on("data", onData);
-    proc.stderr?.on("data", onData);
-    proc.on("exit", (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
+  await started(proc, ready, 180_000);
+  // Its output is not needed any more; keep the pipes drained.
   proc.stdout?.removeAllListeners("data").resume();
   proc.stderr?.removeAllListeners("data").resume();
   return proc;

@@ -2,33 +2,22 @@
 // coordinators do all day (log in, open their assessment, read indicators, save answers with
 // version checks, comment, upload evidence, look at results), for five minutes by default
 // (SOAK_SECONDS to change). Errors and the server's memory are sampled over time.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { serveMatang } from "../packages/cli/test/processes.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const bin = join(here, "../packages/cli/bin/matang.js");
+const _here = dirname(fileURLToPath(import.meta.url));
 const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const USERS = 100;
 
 export interface SoakResult {
   metrics: Record<string, number>;
   timeline: { t: number; rss_mb: number; requests: number; errors: number }[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function rssMb(pid: number): number {
@@ -38,29 +27,11 @@ function rssMb(pid: number): number {
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [bin, "serve", "--port", String(port)], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("API documentation:")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+  const { child, base } = await serveMatang(env);
   // Server logs are not needed any more; keep the pipes drained.
   child.stdout?.removeAllListeners("data").resume();
   child.stderr?.removeAllListeners("data").resume();
-  return { child, base: `http://127.0.0.1:${port}` };
+  return { child, base };
 }
 
 interface Session {

@@ -1,29 +1,17 @@
 // The server killed with SIGKILL in the middle of an upload and of a burst of writes: after a
 // restart the upload left nothing, every write happened wholly (with its audit entry) or not at
 // all, and the storage check finds every file intact and no orphan.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bin, serveMatang } from "./processes.js";
 
-const bin = join(dirname(fileURLToPath(import.meta.url)), "../bin/matang.js");
 const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe("the server killed mid-work", () => {
   const name = `matang_test_${randomBytes(6).toString("hex")}`;
@@ -38,29 +26,11 @@ describe("the server killed mid-work", () => {
     MATANG_UPLOAD_STALE_SECONDS: "1",
   };
   let child: ChildProcess | undefined;
-  let port = 0;
 
   async function start() {
-    port = await freePort();
-    child = spawn(process.execPath, [bin, "serve", "--port", String(port)], {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no banner in time:\n${output}`)), 90_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("API documentation:")) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child?.stdout?.on("data", onData);
-      child?.stderr?.on("data", onData);
-      child?.on("exit", (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-    });
-    return `http://127.0.0.1:${port}`;
+    const server = await serveMatang(env);
+    child = server.child;
+    return server.base;
   }
 
   beforeAll(async () => {

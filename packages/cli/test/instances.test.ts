@@ -4,49 +4,19 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, serveMatang } from "./processes.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const bin = join(here, "../bin/matang.js");
 const example = join(here, "../../../docs/deploy/matang.nginx.conf");
 const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p));
 if (process.env.MATANG_REQUIRE_NGINX === "1" && !NGINX)
   throw new Error("nginx is required for this test (apt-get install nginx-light)");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function started(proc: ChildProcess, ready: string): Promise<void> {
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(ready)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    proc.stdout?.on("data", onData);
-    proc.stderr?.on("data", onData);
-    proc.on("exit", (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-  proc.stdout?.removeAllListeners("data").resume();
-  proc.stderr?.removeAllListeners("data").resume();
-}
 
 interface Session {
   cookie: string;
@@ -140,17 +110,13 @@ describe("several instances", () => {
       MATANG_TRUST_PROXY: "1",
       MATANG_LOGINS_PER_MINUTE: "1000",
     };
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      const proc = spawn(process.execPath, [bin, "serve", "--port", String(port)], {
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      procs.push(proc);
-      ports.push(port);
-      bases.push(`http://127.0.0.1:${port}`);
+    // Started together, as a deployment would.
+    const servers = await Promise.all([serveMatang(env), serveMatang(env)]);
+    for (const server of servers) {
+      procs.push(server.child);
+      ports.push(server.port);
+      bases.push(server.base);
     }
-    await Promise.all(procs.map((p) => started(p, "API documentation:")));
   }, 120_000);
 
   afterAll(async () => {

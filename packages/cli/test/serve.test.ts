@@ -1,13 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { serveMatang } from "./processes.js";
 
-const bin = join(dirname(fileURLToPath(import.meta.url)), "../bin/matang.js");
 const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const running: ChildProcess[] = [];
 
@@ -15,41 +13,13 @@ afterAll(() => {
   for (const child of running) child.kill("SIGKILL");
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 /** Start `matang serve` and wait for its banner; returns the base URL and what it printed. */
 async function serve(env: Record<string, string>) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [bin, "serve", "--port", String(port)], {
-    env: { ...process.env, DATABASE_URL: "", MATANG_DEMO: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  running.push(child);
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner in time:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("API documentation:")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
+  const server = await serveMatang({ ...process.env, DATABASE_URL: "", MATANG_DEMO: "", ...env });
+  running.push(server.child);
   // Give the banner's last lines a moment to arrive.
   await new Promise((r) => setTimeout(r, 200));
-  return { base: `http://127.0.0.1:${port}`, child, output: () => output };
+  return server;
 }
 
 async function login(base: string, email: string, password: string) {
