@@ -39,6 +39,14 @@ function scaled(value: string, places: number): bigint {
 const placesOf = (values: readonly string[]) =>
   values.reduce((m, v) => Math.max(m, v.split(".")[1]?.length ?? 0), 0);
 
+/** Compare two printed decimals ("3.5", "3.50", "2.79") exactly. */
+export function compareDecimals(a: string, b: string): -1 | 0 | 1 {
+  const places = placesOf([a, b]);
+  const x = scaled(a, places);
+  const y = scaled(b, places);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 interface Scored {
   readonly entry: RankEntry;
   readonly value: bigint;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { histogram, parseResultsFile, rankResults, spread } from "../src/index.js";
+import { compareDecimals, histogram, parseResultsFile, rankResults, spread } from "../src/index.js";
 import { repoRoot } from "./helpers.js";
 
 const rows = parseResultsFile(
@@ -73,5 +73,11 @@ describe("rankings of published results", () => {
       { from: "0.00", to: "2.50", count: 1 },
       { from: "2.50", to: "5.00", count: 2 },
     ]);
+  });
+
+  it("compares printed decimals exactly, whatever their places", () => {
+    expect(compareDecimals("3.5", "3.50")).toBe(0);
+    expect(compareDecimals("3.49", "3.5")).toBe(-1);
+    expect(compareDecimals("2.80", "2.79")).toBe(1);
   });
 });

@@ -4,8 +4,7 @@ import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
-import { findCycle } from "../reports/repository.js";
-import { stageTotals } from "./repository.js";
+import { findCycle, stageTotals } from "./repository.js";
 
 export type RankingStage = "self" | "document" | "interview" | "visit" | "final";
 

@@ -1,6 +1,12 @@
 import type { Framework } from "@matang/core";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.js";
+import { cycles } from "../db/schema.js";
+
+export async function findCycle(db: Db, id: string) {
+  const [row] = await db.select().from(cycles).where(eq(cycles.id, id));
+  return row;
+}
 
 export interface StageTotal {
   readonly assessmentId: string;

@@ -11,11 +11,6 @@ export async function membersOf(db: Db, provinceId: string) {
     .orderBy(organizations.name);
 }
 
-export async function findCycle(db: Db, id: string) {
-  const [row] = await db.select().from(cycles).where(eq(cycles.id, id));
-  return row;
-}
-
 /** The newest cycle in which any of these organizations takes part. */
 export async function latestCycleOf(db: Db, organizationIds: readonly string[]) {
   if (organizationIds.length === 0) return undefined;

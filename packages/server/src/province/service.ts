@@ -1,5 +1,6 @@
-import { score, spread } from "@matang/core";
+import { compareDecimals, score, spread } from "@matang/core";
 import { type Frameworks, stageLevels } from "../assessments/service.js";
+import { findCycle } from "../cycles/repository.js";
 import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
@@ -11,15 +12,8 @@ import * as repo from "./repository.js";
 
 const NATIONAL = { path: "/" };
 
-/** Is `value` (a printed decimal) below `target`? Compared exactly, as scaled integers. */
-function below(value: string, target: string): boolean {
-  const places = Math.max(value.split(".")[1]?.length ?? 0, target.split(".")[1]?.length ?? 0);
-  const scaled = (s: string) => {
-    const [int = "0", frac = ""] = s.split(".");
-    return BigInt(int + frac.padEnd(places, "0"));
-  };
-  return scaled(value) < scaled(target);
-}
+/** Is `value` (a printed decimal) below `target`? Compared exactly. */
+const below = (value: string, target: string) => compareDecimals(value, target) < 0;
 
 /**
  * A province's kabupaten/kota side by side: progress and provisional index in a cycle (the newest
@@ -41,7 +35,7 @@ export async function provinceView(
     throw new ApiError(400, "not_a_province", "The province view is for a provinsi");
   const members = await repo.membersOf(db, id);
   const memberIds = members.map((m) => m.id);
-  const cycle = cycleId ? await repo.findCycle(db, cycleId) : await repo.latestCycleOf(db, memberIds);
+  const cycle = cycleId ? await findCycle(db, cycleId) : await repo.latestCycleOf(db, memberIds);
   if (cycleId && !cycle) throw notFound("Cycle");
   const framework = cycle ? frameworks.get(cycle.frameworkId) : undefined;
   const list = cycle ? await repo.assessmentsIn(db, cycle.id, memberIds) : [];

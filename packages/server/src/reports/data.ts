@@ -1,5 +1,12 @@
 import { aspectProfiles, readiness, recommendations } from "@matang/core";
-import { access, type Frameworks, getAssessment, listIndicators } from "../assessments/service.js";
+import { levelsOf } from "../assessments/repository.js";
+import {
+  access,
+  type Frameworks,
+  getAssessment,
+  listIndicators,
+  stageLevels,
+} from "../assessments/service.js";
 import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
 
@@ -28,22 +35,11 @@ export async function reportData(db: Db, frameworks: Frameworks, ctx: RequestCon
   const assessment = await getAssessment(db, frameworks, ctx, id);
   const { items } = await listIndicators(db, frameworks, ctx, id);
   const framework = c.framework;
-  const levelsAt = (stage: (typeof STAGES)[number]) => {
-    const out: Record<string, number> = {};
-    for (const i of items) {
-      // Later stages inherit the levels earlier ones set (as the scores do).
-      const chain = STAGES.slice(1, STAGES.indexOf(stage) + 1).reverse();
-      const level =
-        stage === "self"
-          ? i.stages.self?.level
-          : chain.map((s) => i.stages[s]?.level).find((l) => l !== null && l !== undefined);
-      if (level !== null && level !== undefined) out[i.code] = level;
-    }
-    return out;
-  };
+  // Later stages inherit the levels earlier ones set, exactly as the scores do.
+  const levels = stageLevels(await levelsOf(db, id));
   const headlineStage = ([...STAGES].reverse().find((s) => assessment.scores[s]?.complete) ??
     "self") as (typeof STAGES)[number];
-  const headline = levelsAt(headlineStage);
+  const headline = levels[headlineStage];
   const claimed: Record<string, number> = {};
   const supported: Record<string, number> = {};
   for (const i of items) {

@@ -2,6 +2,7 @@ import { PassThrough, type Readable } from "node:stream";
 import { score } from "@matang/core";
 import ExcelJS from "exceljs";
 import { type Frameworks, stageLevels } from "../assessments/service.js";
+import { findCycle } from "../cycles/repository.js";
 import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
@@ -153,7 +154,7 @@ export async function cycleWorkbook(
   cycleId: string,
 ): Promise<{ stream: Readable; fileName: string }> {
   authorize(ctx.principal, "cycle.export", { path: "/" });
-  const cycle = await repo.findCycle(db, cycleId);
+  const cycle = await findCycle(db, cycleId);
   if (!cycle) throw notFound("Cycle");
   const framework = frameworks.get(cycle.frameworkId);
   if (!framework) throw new ApiError(500, "framework_missing", "The cycle's framework is not loaded");

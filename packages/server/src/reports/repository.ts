@@ -1,14 +1,9 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
-import { assessments, cycles, organizations, stageScores } from "../db/schema.js";
+import { assessments, organizations, stageScores } from "../db/schema.js";
 
 const parent = alias(organizations, "parent");
-
-export async function findCycle(db: Db, id: string) {
-  const [row] = await db.select().from(cycles).where(eq(cycles.id, id));
-  return row;
-}
 
 /** Every participant of a cycle, with its type and (for a kabupaten/kota) its province. */
 export async function participants(db: Db, cycleId: string) {
