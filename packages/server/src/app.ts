@@ -3,20 +3,26 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { Framework } from "@matang/core";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { enableAssessmentCache } from "./assessments/cache.js";
 import { assessmentRoutes } from "./assessments/routes.js";
 import { auditRoutes } from "./audit/routes.js";
+import { PrincipalCache } from "./auth/cache.js";
 import { authRoutes } from "./auth/routes.js";
-import { type AuthSettings, DEFAULT_AUTH } from "./auth/service.js";
+import { type AuthCache, type AuthSettings, DEFAULT_AUTH } from "./auth/service.js";
 import { cycleRoutes } from "./cycles/routes.js";
-import type { Db } from "./db/client.js";
+import type { DatabaseHandle, Db } from "./db/client.js";
 import { evidenceRoutes } from "./evidence/routes.js";
 import { LocalStorage } from "./evidence/storage.js";
 import { frameworkRoutes } from "./frameworks/routes.js";
@@ -24,6 +30,7 @@ import type { FrameworkMap } from "./frameworks/service.js";
 import { healthRoutes } from "./health/routes.js";
 import { installAuthentication } from "./http/authn.js";
 import { installErrorHandling } from "./http/errors.js";
+import { installSecurityHeaders } from "./http/security-headers.js";
 import { modelAnswerRoutes } from "./model-answers/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { organizationRoutes } from "./organizations/routes.js";
@@ -55,10 +62,30 @@ export interface AppOptions {
   readonly maxUploadBytes?: number;
   /** Evidence an instansi may store in all (default unlimited). */
   readonly quotaBytes?: number;
+  /**
+   * The database's NOTIFY feed ({@link DatabaseHandle.listen}): with it, who a session belongs to
+   * is cached and forgotten on every instance when the database announces a change.
+   */
+  readonly listen?: DatabaseHandle["listen"];
 }
 
 /** Where `npm run build` puts the web app, relative to this package. */
 export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+/** One log line per request, when it is answered, with what it asked for (Fastify logs two). */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      method: request.method,
+      url: request.url,
+      statusCode: reply.statusCode,
+      ms: reply.elapsedTime,
+    };
+    if (error) reply.log.error({ ...line, err: error }, "request errored");
+    else reply.log.info(line, "request completed");
+  }
+}
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -67,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const frameworks: FrameworkMap = new Map(options.frameworks);
   const app = Fastify({
     logger: options.logger ?? false,
+    logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     // Errors the router raises before any handler (a malformed or overlong URL) in the API's shape.
@@ -95,11 +123,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   const serveWeb = webDir !== null && existsSync(join(webDir, "index.html"));
   installErrorHandling(app, serveWeb ? "index.html" : null);
-  app.addHook("onSend", async (request, reply) => {
+  app.addHook("onSend", (request, reply, payload, done) => {
     reply.header("x-request-id", request.id);
+    done(null, payload);
   });
 
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -148,7 +177,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ),
     });
   }
-  installAuthentication(app, options.db);
+  enableAssessmentCache(options.db);
+  let principals: AuthCache | undefined;
+  if (options.listen) {
+    principals = new PrincipalCache(options.db);
+    await principals.start(options.listen);
+    const started = principals;
+    app.addHook("onClose", () => started.stop());
+  }
+  installAuthentication(app, options.db, principals);
   await app.register(healthRoutes(options.db));
   await app.register(authRoutes(options.db, options.auth ?? DEFAULT_AUTH));
   await app.register(frameworkRoutes(options.db, frameworks));

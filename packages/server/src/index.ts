@@ -61,6 +61,7 @@ export async function startServer(options: StartOptions): Promise<Running> {
   const storage = new LocalStorage(join(config.dataDir, "evidence"));
   const app = await buildApp({
     db: database.db,
+    listen: database.listen,
     frameworks,
     storage,
     maxUploadBytes: config.maxUploadMb * 1024 * 1024,

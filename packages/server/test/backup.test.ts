@@ -26,8 +26,10 @@ async function snapshot(db: Db): Promise<Record<string, string[]>> {
     db,
     sql`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`,
   );
+  // Cache stamps are derived (each instance's own), not data: a backup leaves them out by design.
+  const data = tables.filter((t) => t.name !== "assessment_stamps");
   const out: Record<string, string[]> = {};
-  for (const { name } of tables) {
+  for (const { name } of data) {
     const found = await rows<{ j: string }>(
       db,
       sql.raw(`select row_to_json(t)::jsonb::text as j from "${name}" t order by 1`),

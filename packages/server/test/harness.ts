@@ -8,6 +8,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import pg from "pg";
 import { buildApp } from "../src/app.js";
 import { createUser, DEFAULT_AUTH } from "../src/auth/service.js";
+import { bootstrap } from "../src/bootstrap.js";
 import { type DatabaseHandle, openDatabase } from "../src/db/client.js";
 import { importRegistry } from "../src/organizations/import.js";
 import type { Role } from "../src/policy/policy.js";
@@ -76,6 +77,20 @@ export async function loadRegistry(database: TestDatabase) {
   });
 }
 
+/** The national administrator {@link seeded} creates. */
+export const TEST_ADMIN = { email: "admin@uji.id", password: "sandi-admin-uji" } as const;
+
+/** The 621 instansi and a national administrator, without demo data. */
+export async function seeded(database: TestDatabase) {
+  await loadRegistry(database);
+  await bootstrap(database.db, {
+    frameworks: builtinFrameworks(),
+    demo: false,
+    adminEmail: TEST_ADMIN.email,
+    adminPassword: TEST_ADMIN.password,
+  });
+}
+
 export const PASSWORD = "kata-sandi-uji-1";
 
 export async function addUser(
@@ -100,6 +115,7 @@ export async function addUser(
 export function appFor(database: TestDatabase, loginsPerMinute = 10_000): Promise<FastifyInstance> {
   return buildApp({
     db: database.db,
+    listen: database.listen,
     frameworks: builtinFrameworks(),
     auth: { ...DEFAULT_AUTH, loginsPerMinute },
   });

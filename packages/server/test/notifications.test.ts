@@ -1,7 +1,5 @@
-import { builtinFrameworks } from "@matang/core/node";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootstrap } from "../src/bootstrap.js";
 import { organizations } from "../src/db/schema.js";
 import { type Mail, remindDueDates, sendPendingEmails, todayWib } from "../src/notifications/jobs.js";
 import {
@@ -9,7 +7,8 @@ import {
   appFor,
   client,
   ENGINES,
-  loadRegistry,
+  seeded,
+  TEST_ADMIN,
   type TestDatabase,
   testDatabase,
 } from "./harness.js";
@@ -26,18 +25,12 @@ describe.each(ENGINES)("notifications on %s", (engine) => {
 
   beforeAll(async () => {
     database = await testDatabase(engine);
-    await loadRegistry(database);
-    await bootstrap(database.db, {
-      frameworks: builtinFrameworks(),
-      demo: false,
-      adminEmail: "admin@uji.id",
-      adminPassword: "sandi-admin-uji",
-    });
+    await seeded(database);
     app = await appFor(database);
     const city =
       (await database.db.select().from(organizations)).find((o) => o.name === "Pemerintah Kota Surabaya")
         ?.id ?? "";
-    const admin = await client(app, "admin@uji.id", "sandi-admin-uji");
+    const admin = await client(app, TEST_ADMIN.email, TEST_ADMIN.password);
     unit = (
       await admin.call("POST", "/api/organizations", { kind: "unit", name: "Diskominfo", parentId: city })
     ).json().id;

@@ -46,17 +46,17 @@ export interface AssessmentContext {
  * One round trip: every request about an assessment starts here. With `withLevels`, the stage
  * levels come along (what reading an assessment needs), still in the same query.
  */
-export async function loadContext(db: Db, id: string): Promise<AssessmentContext | undefined>;
+export async function loadContext(db: Db, id: string): Promise<Stamped<AssessmentContext> | undefined>;
 export async function loadContext(
   db: Db,
   id: string,
   withLevels: true,
-): Promise<(AssessmentContext & { levels: LevelRow[] }) | undefined>;
+): Promise<Stamped<AssessmentContext & { levels: LevelRow[] }> | undefined>;
 export async function loadContext(
   db: Db,
   id: string,
   withLevels = false,
-): Promise<(AssessmentContext & { levels?: LevelRow[] }) | undefined> {
+): Promise<Stamped<AssessmentContext & { levels?: LevelRow[] }> | undefined> {
   const levels = withLevels
     ? sql`coalesce((select json_agg(json_build_object('indicatorCode', s.indicator_code, 'stage', s.stage,
           'level', s.level, 'verdict', s.verdict)) from stage_scores s where s.assessment_id = a.id), '[]'::json)`
@@ -68,9 +68,10 @@ export async function loadContext(
     assignments: AssignmentRow[];
     assessorIds: string[];
     levels: LevelRow[] | null;
+    stamp: string;
   }>(
     db,
-    sql`select ${levels} as levels,
+    sql`select ${levels} as levels, ${STAMP} as stamp,
       json_build_object('id', a.id, 'cycleId', a.cycle_id, 'organizationId', a.organization_id, 'state', a.state,
         'reopenedUntil', a.reopened_until, 'submittedAt', a.submitted_at, 'version', a.version,
         'createdAt', a.created_at, 'updatedAt', a.updated_at) as assessment,
@@ -103,8 +104,28 @@ export async function loadContext(
     organization: row.organization,
     assignments: row.assignments,
     assessorIds: row.assessorIds,
+    stamp: row.stamp,
     ...(row.levels ? { levels: row.levels } : {}),
   };
+}
+
+/** With the stamp it was read at (see assessments/cache.ts). */
+export type Stamped<T> = T & { readonly stamp: string };
+
+const STAMP = sql`coalesce((select st.stamp from assessment_stamps st where st.assessment_id = a.id), 0)::text`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The current stamps of these assessments; one that does not exist is absent. */
+export async function stampsOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  // Only well-formed ids reach the array literal; anything else is simply not found.
+  ids = ids.filter((id) => UUID.test(id));
+  if (ids.length === 0) return new Map();
+  const found = await rows<{ id: string; stamp: string }>(
+    db,
+    sql`select a.id, ${STAMP} as stamp from assessments a where a.id = any(${`{${ids.join(",")}}`}::uuid[])`,
+  );
+  return new Map(found.map((r) => [r.id, r.stamp]));
 }
 
 export type LevelRow = Pick<StageScoreRow, "indicatorCode" | "stage" | "level" | "verdict">;

@@ -9,7 +9,7 @@ import {
   assignUnits,
   consolidate,
   type Frameworks,
-  getAssessment,
+  getAssessmentJson,
   history,
   indicatorThread,
   listAssessments,
@@ -58,7 +58,10 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
           params: Id,
         },
       },
-      async (request) => getAssessment(db, frameworks, contextOf(request), request.params.id),
+      async (request, reply) => {
+        const json = await getAssessmentJson(db, frameworks, contextOf(request), request.params.id);
+        return reply.type("application/json; charset=utf-8").send(json);
+      },
     );
 
     app.get(

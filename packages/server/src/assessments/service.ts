@@ -6,6 +6,7 @@ import { ApiError, conflict, notFound } from "../http/errors.js";
 import { notify } from "../notifications/service.js";
 import { authorize, can, type Operation, scopeOf } from "../policy/policy.js";
 import { assessmentTarget, indicatorTarget, NO_ASSESSMENT, requireOpen } from "./access.js";
+import { assessmentCache, type CachedAssessment } from "./cache.js";
 import * as repo from "./repository.js";
 import {
   transition as findTransition,
@@ -38,14 +39,43 @@ export async function access(
   operation: Operation,
   withLevels = false,
 ) {
-  const context = withLevels ? await repo.loadContext(db, id, true) : await repo.loadContext(db, id);
-  if (!context || !ctx.principal) {
-    authorize(ctx.principal, operation, context ? { path: context.organization.path } : NO_ASSESSMENT);
+  const loaded = await load(db, frameworks, id, withLevels);
+  if (!loaded || !ctx.principal) {
+    authorize(ctx.principal, operation, loaded ? { path: loaded.organization.path } : NO_ASSESSMENT);
     throw notFound("Assessment");
   }
-  const loaded = withFramework(context, frameworks);
   authorize(ctx.principal, operation, assessmentTarget(loaded));
   return loaded;
+}
+
+type Found = Loaded & { readonly levels?: repo.LevelRow[]; readonly cached?: CachedAssessment };
+
+/**
+ * The assessment's context: from this instance's cache while its stamp is current, else from the
+ * database (and cached). `withLevels` asks for the stage levels, unless the cached entry already
+ * holds what reading computes from them.
+ */
+async function load(
+  db: Db,
+  frameworks: Frameworks,
+  id: string,
+  withLevels: boolean,
+): Promise<Found | undefined> {
+  const cache = assessmentCache(db);
+  if (cache?.has(id)) {
+    const stamp = await cache.stamp(id);
+    if (stamp === undefined) return undefined;
+    const hit = cache.get(id, stamp);
+    if (hit && hit.framework === frameworks.get(hit.context.cycle.frameworkId) && (!withLevels || hit.read)) {
+      return { ...hit.context, framework: hit.framework, cached: hit };
+    }
+  }
+  const found = withLevels ? await repo.loadContext(db, id, true) : await repo.loadContext(db, id);
+  if (!found) return undefined;
+  const { stamp, levels, ...context } = found as typeof found & { levels?: repo.LevelRow[] };
+  const loaded = withFramework(context, frameworks);
+  const cached = cache?.put(id, { stamp, context, framework: loaded.framework });
+  return { ...loaded, ...(levels ? { levels } : {}), ...(cached ? { cached } : {}) };
 }
 
 /** Load, find the indicator, and check `operation` on it: where most indicator work starts. */
@@ -124,8 +154,40 @@ export function stageLevels(
 }
 
 export async function getAssessment(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const { c, read } = await readAssessment(db, frameworks, ctx, id);
+  return { ...read.head, stageOpen: isOpen(c), ...read.rest };
+}
+
+/** {@link getAssessment} as JSON text: what a cached assessment is read as, without re-serializing it. */
+export async function getAssessmentJson(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const { c, read } = await readAssessment(db, frameworks, ctx, id);
+  return `${read.headJson.slice(0, -1)},"stageOpen":${isOpen(c)},${read.restJson.slice(1)}`;
+}
+
+// Whether the stage is open depends on the clock, so it is never cached.
+const isOpen = (c: Loaded) =>
+  stageOpen(
+    c.cycle.schedule as Schedule,
+    c.assessment.state as State,
+    new Date(),
+    c.assessment.reopenedUntil,
+  );
+
+async function readAssessment(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await access(db, frameworks, ctx, id, "assessment.read", true);
-  const rows = (c as { levels?: repo.LevelRow[] }).levels ?? [];
+  let read = c.cached?.read as ReturnType<typeof readOf> | undefined;
+  if (!read) {
+    read = readOf(c, c.levels ?? []);
+    if (c.cached) {
+      c.cached.read = read;
+      assessmentCache(db)?.grew(id);
+    }
+  }
+  return { c, read };
+}
+
+/** Everything reading an assessment shows but whether its stage is open now. */
+function readOf(c: Loaded, rows: readonly repo.LevelRow[]) {
   const levels = stageLevels(rows);
   const scores = Object.fromEntries(
     Object.entries(levels).map(([stage, ls]) => {
@@ -164,32 +226,31 @@ export async function getAssessment(db: Db, frameworks: Frameworks, ctx: Request
     }),
   );
   const verdicts = rows.filter((r) => r.stage === "validation");
-  return {
-    id: c.assessment.id,
-    state: c.assessment.state,
-    version: c.assessment.version,
-    submittedAt: c.assessment.submittedAt,
-    reopenedUntil: c.assessment.reopenedUntil,
-    stageOpen: stageOpen(
-      c.cycle.schedule as Schedule,
-      c.assessment.state as State,
-      new Date(),
-      c.assessment.reopenedUntil,
-    ),
-    cycle: {
-      id: c.cycle.id,
-      year: c.cycle.year,
-      name: c.cycle.name,
-      frameworkId: c.cycle.frameworkId,
-      schedule: c.cycle.schedule,
+  const read = {
+    head: {
+      id: c.assessment.id,
+      state: c.assessment.state,
+      version: c.assessment.version,
+      submittedAt: c.assessment.submittedAt,
+      reopenedUntil: c.assessment.reopenedUntil,
     },
-    organization: { id: c.organization.id, name: c.organization.name, kind: c.organization.kind },
-    scores,
-    validation: {
-      valid: verdicts.filter((v) => v.verdict === "valid").length,
-      notValid: verdicts.filter((v) => v.verdict === "not_valid").length,
+    rest: {
+      cycle: {
+        id: c.cycle.id,
+        year: c.cycle.year,
+        name: c.cycle.name,
+        frameworkId: c.cycle.frameworkId,
+        schedule: c.cycle.schedule,
+      },
+      organization: { id: c.organization.id, name: c.organization.name, kind: c.organization.kind },
+      scores,
+      validation: {
+        valid: verdicts.filter((v) => v.verdict === "valid").length,
+        notValid: verdicts.filter((v) => v.verdict === "not_valid").length,
+      },
     },
   };
+  return { ...read, headJson: JSON.stringify(read.head), restJson: JSON.stringify(read.rest) };
 }
 
 const REVIEW_TO_STATUS: Record<string, EvidenceStatus> = {

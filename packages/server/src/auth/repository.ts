@@ -95,6 +95,8 @@ export async function findLiveSession(db: Db, id: string, now: Date) {
 export interface LiveSession {
   readonly id: string;
   readonly csrfToken: string;
+  /** As the driver gives it: a Date (node-postgres) or a string (PGlite, inside JSON). */
+  readonly expiresAt: Date | string;
   readonly userId: string;
   readonly email: string;
   readonly active: boolean;
@@ -109,7 +111,7 @@ export async function findLiveSessionWithGrants(
 ): Promise<LiveSession | undefined> {
   const [row] = await rows<LiveSession>(
     db,
-    sql`select s.id, s.csrf_token as "csrfToken", u.id as "userId", u.email, u.active,
+    sql`select s.id, s.csrf_token as "csrfToken", s.expires_at as "expiresAt", u.id as "userId", u.email, u.active,
           coalesce((select json_agg(json_build_object('role', g.role, 'organizationId', g.organization_id, 'path', o.path))
                     from role_grants g left join organizations o on o.id = g.organization_id
                     where g.user_id = u.id), '[]'::json) as grants

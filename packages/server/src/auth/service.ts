@@ -3,6 +3,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import type { Principal, Role } from "../policy/policy.js";
+import type { PrincipalCache } from "./cache.js";
 import * as repo from "./repository.js";
 
 export interface AuthSettings {
@@ -153,12 +154,20 @@ async function principalOf(db: Db, userId: string): Promise<Principal | null> {
   return { userId: user.id, label: user.email, grants: await repo.grantsOf(db, user.id) };
 }
 
+/** Recently resolved sessions and tokens (see auth/cache.ts). */
+export type AuthCache = PrincipalCache<Authenticated>;
+
 export async function authenticateSession(
   db: Db,
   token: string,
   now = new Date(),
+  cache?: AuthCache,
 ): Promise<Authenticated | null> {
-  const session = await repo.findLiveSessionWithGrants(db, digest(token), now);
+  const id = digest(token);
+  const cached = cache?.get(`s:${id}`, now.getTime());
+  if (cached) return cached;
+  const mark = cache?.mark() ?? 0;
+  const session = await repo.findLiveSessionWithGrants(db, id, now);
   if (!session?.active) return null;
   const principal: Principal = {
     userId: session.userId,
@@ -169,18 +178,33 @@ export async function authenticateSession(
       organizationPath: g.path,
     })),
   };
-  return { principal, via: "session", csrfToken: session.csrfToken, sessionId: session.id };
+  const auth: Authenticated = {
+    principal,
+    via: "session",
+    csrfToken: session.csrfToken,
+    sessionId: session.id,
+  };
+  cache?.set(`s:${id}`, auth, mark, new Date(session.expiresAt).getTime(), now.getTime());
+  return auth;
 }
 
 export async function authenticateToken(
   db: Db,
   token: string,
   now = new Date(),
+  cache?: AuthCache,
 ): Promise<Authenticated | null> {
-  const row = await repo.findLiveApiToken(db, digest(token), now);
+  const hash = digest(token);
+  const cached = cache?.get(`t:${hash}`, now.getTime());
+  if (cached) return cached;
+  const mark = cache?.mark() ?? 0;
+  const row = await repo.findLiveApiToken(db, hash, now);
   if (!row) return null;
   const principal = await principalOf(db, row.userId);
-  return principal ? { principal, via: "token", csrfToken: null, sessionId: null } : null;
+  if (!principal) return null;
+  const auth: Authenticated = { principal, via: "token", csrfToken: null, sessionId: null };
+  cache?.set(`t:${hash}`, auth, mark, row.expiresAt?.getTime() ?? null, now.getTime());
+  return auth;
 }
 
 export async function logout(

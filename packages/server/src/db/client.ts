@@ -19,6 +19,21 @@ export interface DatabaseHandle {
   readonly kind: "pglite" | "postgres";
   /** Apply pending migrations (safe to call from several instances at once on PostgreSQL). */
   migrate(): Promise<void>;
+  /** Follow NOTIFY on `channel` (see {@link Subscription}). */
+  listen(channel: string, handlers: SubscriptionHandlers): Promise<Subscription>;
+  close(): Promise<void>;
+}
+
+export interface SubscriptionHandlers {
+  onMessage(payload: string): void;
+  /**
+   * Called with false when the listening connection is lost and with true once it listens
+   * (again): messages sent in between are lost, so anything built on them must start over.
+   */
+  onLive(live: boolean): void;
+}
+
+export interface Subscription {
   close(): Promise<void>;
 }
 
@@ -35,10 +50,12 @@ const MIGRATION_LOCK = 741_852_963;
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.url) {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // JIT compiling pays off for analytics, not for the short queries Matang runs.
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, options: "-c jit=off" });
     // An idle client losing its connection (database restarted) must not crash the process.
     pool.on("error", () => {});
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const subscriptions = new Set<Subscription>();
     return {
       db,
       kind: "postgres",
@@ -52,7 +69,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
           client.release();
         }
       },
-      close: () => pool.end(),
+      async listen(channel, handlers) {
+        const subscription = await listenPostgres(config.url as string, channel, handlers);
+        subscriptions.add(subscription);
+        return subscription;
+      },
+      async close() {
+        await Promise.all([...subscriptions].map((s) => s.close()));
+        await pool.end();
+      },
     };
   }
   const dataDir = config.dataDir ?? "memory://";
@@ -66,7 +91,77 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     async migrate() {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
     },
+    async listen(channel, handlers) {
+      // One embedded session: its own NOTIFYs come back to it, and it never loses the connection.
+      const unlisten = await client.listen(channel, handlers.onMessage);
+      handlers.onLive(true);
+      // Closing after the database itself is fine: there is nothing left to stop listening to.
+      return { close: () => unlisten().catch(() => {}) };
+    },
     close: () => client.close(),
+  };
+}
+
+const RECONNECT_MS = 1000;
+
+/** A connection of its own that LISTENs, reconnecting (and saying so) when it is lost. */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  handlers: SubscriptionHandlers,
+): Promise<Subscription> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  let current: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  let connecting = false;
+  const lost = (client: pg.Client) => {
+    if (current === client) {
+      current = undefined;
+      handlers.onLive(false);
+    } else if (current !== undefined) return;
+    client.end().catch(() => {});
+    if (!closed && !retry && !connecting) {
+      retry = setTimeout(connect, RECONNECT_MS);
+      retry.unref();
+    }
+  };
+  async function connect(): Promise<void> {
+    retry = undefined;
+    if (closed) return;
+    const client = new pg.Client({ connectionString: url });
+    client.on("error", () => lost(client));
+    client.on("end", () => lost(client));
+    client.on("notification", (message) => {
+      if (message.channel === channel) handlers.onMessage(message.payload ?? "");
+    });
+    connecting = true;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch {
+      connecting = false;
+      lost(client);
+      return;
+    } finally {
+      connecting = false;
+    }
+    if (closed) {
+      await client.end().catch(() => {});
+      return;
+    }
+    current = client;
+    handlers.onLive(true);
+  }
+  await connect();
+  return {
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const client = current;
+      current = undefined;
+      await client?.end().catch(() => {});
+    },
   };
 }
 

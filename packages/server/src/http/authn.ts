@@ -1,5 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { type Authenticated, authenticateSession, authenticateToken, tokenSecret } from "../auth/service.js";
+import {
+  type AuthCache,
+  type Authenticated,
+  authenticateSession,
+  authenticateToken,
+  tokenSecret,
+} from "../auth/service.js";
 import type { Db } from "../db/client.js";
 import type { Principal } from "../policy/policy.js";
 import { ApiError } from "./errors.js";
@@ -17,19 +23,22 @@ declare module "fastify" {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Resolve the caller from a bearer token or the session cookie; check CSRF for cookie writes. */
-export function installAuthentication(app: FastifyInstance, db: Db): void {
+/**
+ * Resolve the caller from a bearer token or the session cookie; check CSRF for cookie writes.
+ * With a cache, a write is answered only once this instance has heard of everything it changed.
+ */
+export function installAuthentication(app: FastifyInstance, db: Db, cache?: AuthCache): void {
   app.decorateRequest("auth", null);
   app.decorateRequest("principal", null);
   app.addHook("preHandler", async (request: FastifyRequest) => {
     const header = request.headers.authorization;
     let auth: Authenticated | null = null;
     if (header?.startsWith("Bearer ")) {
-      auth = await authenticateToken(db, tokenSecret(header.slice(7).trim()));
+      auth = await authenticateToken(db, tokenSecret(header.slice(7).trim()), new Date(), cache);
       if (!auth) throw new ApiError(401, "invalid_token", "The API token is not valid");
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
-      if (cookie) auth = await authenticateSession(db, cookie);
+      if (cookie) auth = await authenticateSession(db, cookie, new Date(), cache);
     }
     request.auth = auth;
     request.principal = auth?.principal ?? null;
@@ -39,4 +48,9 @@ export function installAuthentication(app: FastifyInstance, db: Db): void {
       }
     }
   });
+  if (cache) {
+    app.addHook("onSend", async (request) => {
+      if (!SAFE_METHODS.has(request.method)) await cache.sync();
+    });
+  }
 }
