@@ -18,8 +18,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { builtinFrameworks } from "@matang/core/node";
 import { openDatabase } from "@matang/server";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import { freePort, started } from "../packages/cli/test/processes.js";
+import { enableAssessmentCache } from "../packages/server/src/assessments/cache.js";
 import { ADMIN, counts, type Dataset, generate } from "./dataset.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -159,15 +161,45 @@ export async function national(
       requestId: null,
       address: null,
     };
-    for (const [size, cycle] of [
+    const sizes = [
       [100, data.cycle100],
       [700, data.cycle],
       [7000, data.cycle7000],
-    ] as const) {
+    ] as const;
+    // Cold: every participant summed from its indicator rows, as on an instance's first request.
+    for (const [size, cycle] of sizes) {
       const ms = await median(() => cycleRanking(handle.db, frameworks, ctx, cycle, "final"), 5);
-      metrics[`ranking_ms_${size}`] = round(ms);
-      log(`  ranking of ${size}: ${round(ms)} ms`);
+      metrics[`ranking_cold_ms_${size}`] = round(ms);
+      log(`  ranking of ${size}, cold: ${round(ms)} ms`);
     }
+    // As a running instance answers: only participants whose stamp moved are summed again. Each
+    // run first changes one participant's answer in every hundred, so the sum is never skipped.
+    enableAssessmentCache(handle.db);
+    for (const [size, cycle] of sizes) {
+      let round_ = 0;
+      const touch = () =>
+        handle.db.execute(
+          sql`update stage_scores s set level = level from assessments a
+              where a.id = s.assessment_id and a.cycle_id = ${cycle} and s.indicator_code = '1'
+                and s.stage = 'final' and abs(hashtext(a.id::text || ${String(round_++)})) % 100 = 0`,
+        );
+      await cycleRanking(handle.db, frameworks, ctx, cycle, "final");
+      const samples: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        await touch();
+        const t = performance.now();
+        await cycleRanking(handle.db, frameworks, ctx, cycle, "final");
+        samples.push(performance.now() - t);
+      }
+      samples.sort((a, b) => a - b);
+      const ms = samples[Math.floor(samples.length / 2)] as number;
+      metrics[`ranking_ms_${size}`] = round(ms);
+      log(`  ranking of ${size}, 1% changed since the last: ${round(ms)} ms`);
+    }
+    metrics.ranking_cold_growth_7000_vs_700 = round(
+      (metrics.ranking_cold_ms_7000 ?? 0) / (metrics.ranking_cold_ms_700 ?? 1),
+      2,
+    );
     metrics.ranking_growth_7000_vs_700 = round(
       (metrics.ranking_ms_7000 ?? 0) / (metrics.ranking_ms_700 ?? 1),
       2,

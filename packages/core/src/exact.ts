@@ -42,10 +42,22 @@ export function ratio(num: bigint, den: bigint): Ratio {
 
 /** Compare a ratio with a decimal number exactly: -1, 0 or 1. */
 export function compareToDecimal(r: Ratio, d: number): -1 | 0 | 1 {
-  const places = decimalPlaces(d);
-  const lhs = r.num * 10n ** BigInt(places);
-  const rhs = scaleDecimal(d, places) * r.den;
-  return lhs < rhs ? -1 : lhs > rhs ? 1 : 0;
+  return compareRatios(r, decimalRatio(d));
+}
+
+// The same few decimals (predicate bands) are compared with every index a ranking shows.
+const decimals = new Map<number, Ratio>();
+
+/** `d` as the exact ratio of its printed digits, e.g. 2.6 → 26/10. */
+function decimalRatio(d: number): Ratio {
+  let q = decimals.get(d);
+  if (!q) {
+    const places = decimalPlaces(d);
+    q = { num: scaleDecimal(d, places), den: 10n ** BigInt(places) };
+    if (decimals.size >= 4096) decimals.clear();
+    decimals.set(d, q);
+  }
+  return q;
 }
 
 export function compareRatios(a: Ratio, b: Ratio): -1 | 0 | 1 {

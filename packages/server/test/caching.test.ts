@@ -123,6 +123,26 @@ describe.each(ENGINES)("cached reads on %s", (engine) => {
     expect(after.json().scores.self.answered).toBe(3);
   });
 
+  it("ranks a cycle on its newest answers, summed again only for what changed", async () => {
+    const answered = async () => {
+      const res = await s.admin.call("GET", `/api/cycles/${s.cycleId}/ranking?stage=self`);
+      expect(res.statusCode).toBe(200);
+      return res.json().items[0].answered as number;
+    };
+    const before = await answered();
+    expect(await answered()).toBe(before);
+    await s.coordinator.call("PUT", `/api/assessments/${s.assessmentId}/indicators/10/answer`, {
+      level: 4,
+      explanation: "Terpadu",
+      version: 0,
+    });
+    expect(await answered()).toBe(before + 1);
+    await database.db.execute(
+      sql`delete from stage_scores where assessment_id = ${s.assessmentId} and indicator_code = '10'`,
+    );
+    expect(await answered()).toBe(before);
+  });
+
   it("shows a renamed instansi and a newly assigned assessor at once", async () => {
     await selfIndex(s.coordinator, s.assessmentId);
     const org = (await s.admin.call("GET", `/api/organizations/${s.organizationId}`)).json();

@@ -12,14 +12,18 @@ export interface StageTotal {
   readonly answered: number;
 }
 
+interface Totals {
+  readonly stamp: string;
+  readonly framework: Framework;
+  readonly byStage: Map<string, StageTotal>;
+}
+
 export interface CachedAssessment {
   readonly stamp: string;
   readonly context: AssessmentContext;
   readonly framework: Framework;
   /** What reading the assessment shows, apart from what depends on the clock. */
   read?: unknown;
-  /** Per ranking stage. */
-  totals?: Map<string, StageTotal>;
 }
 
 interface Slot {
@@ -29,14 +33,13 @@ interface Slot {
 
 /** Roughly what an entry holds in memory, in bytes: enough to bound the cache. */
 const sizeOf = (entry: CachedAssessment) =>
-  1024 +
-  entry.context.assignments.length * 256 +
-  (entry.read === undefined ? 0 : 4096) +
-  (entry.totals?.size ?? 0) * 96;
+  1024 + entry.context.assignments.length * 256 + (entry.read === undefined ? 0 : 4096);
 
 export class AssessmentCache {
   private readonly slots = new Map<string, Slot>();
   private bytes = 0;
+  /** Rankings' totals, apart: a national ranking touches every participant but needs only these. */
+  private readonly totals = new Map<string, Totals>();
   private batch: { ids: Set<string>; result: Promise<Map<string, string>> } | undefined;
 
   constructor(
@@ -107,6 +110,23 @@ export class AssessmentCache {
     return this.slots.size;
   }
 
+  /** The assessment's total at `stage` if it was computed at `stamp` with `framework`. */
+  total(id: string, stamp: string, framework: Framework, stage: string): StageTotal | undefined {
+    const known = this.totals.get(id);
+    if (!known || known.stamp !== stamp || known.framework !== framework) return undefined;
+    return known.byStage.get(stage);
+  }
+
+  setTotal(id: string, stamp: string, framework: Framework, stage: string, total: StageTotal): void {
+    let known = this.totals.get(id);
+    if (!known || known.stamp !== stamp || known.framework !== framework) {
+      if (!known && this.totals.size >= MAX_TOTALS) this.totals.clear();
+      known = { stamp, framework, byStage: new Map() };
+      this.totals.set(id, known);
+    }
+    known.byStage.set(stage, total);
+  }
+
   private drop(id: string): void {
     const slot = this.slots.get(id);
     if (!slot) return;
@@ -122,6 +142,9 @@ export class AssessmentCache {
     }
   }
 }
+
+/** About 40 MB at most; a national cycle has some 700 participants. */
+const MAX_TOTALS = 200_000;
 
 const caches = new WeakMap<Db, AssessmentCache>();
 

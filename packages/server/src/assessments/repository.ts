@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
-import { type Db, rows } from "../db/client.js";
+import { type Db, rows, uuidArray } from "../db/client.js";
 import {
   assessments,
   auditLog,
@@ -114,16 +114,11 @@ export type Stamped<T> = T & { readonly stamp: string };
 
 const STAMP = sql`coalesce((select st.stamp from assessment_stamps st where st.assessment_id = a.id), 0)::text`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The current stamps of these assessments; one that does not exist is absent. */
 export async function stampsOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  // Only well-formed ids reach the array literal; anything else is simply not found.
-  ids = ids.filter((id) => UUID.test(id));
-  if (ids.length === 0) return new Map();
   const found = await rows<{ id: string; stamp: string }>(
     db,
-    sql`select a.id, ${STAMP} as stamp from assessments a where a.id = any(${`{${ids.join(",")}}`}::uuid[])`,
+    sql`select a.id, ${STAMP} as stamp from assessments a where a.id = any(${uuidArray(ids)})`,
   );
   return new Map(found.map((r) => [r.id, r.stamp]));
 }

@@ -1,6 +1,6 @@
 import type { Framework } from "@matang/core";
 import { eq, sql } from "drizzle-orm";
-import { type Db, rows } from "../db/client.js";
+import { type Db, rows, uuidArray } from "../db/client.js";
 import { cycles } from "../db/schema.js";
 
 export async function findCycle(db: Db, id: string) {
@@ -8,64 +8,96 @@ export async function findCycle(db: Db, id: string) {
   return row;
 }
 
-export interface StageTotal {
+export interface Participant {
   readonly assessmentId: string;
   readonly organizationId: string;
   readonly name: string;
   readonly kind: string;
   readonly province: string | null;
   readonly state: string;
+  /** What the assessment's figures were last computed from (see assessments/cache.ts). */
+  readonly stamp: string;
+}
+
+/** A cycle's participants, with their stamps. */
+export async function participants(db: Db, cycleId: string): Promise<Participant[]> {
+  return rows<Participant>(
+    db,
+    sql`select a.id as "assessmentId", o.id as "organizationId", o.name, o.kind, a.state,
+      case when o.kind in ('kabupaten', 'kota') then p.name end as province,
+      coalesce(st.stamp, 0)::text as stamp
+    from assessments a
+    join organizations o on o.id = a.organization_id
+    left join organizations p on p.id = o.parent_id
+    left join assessment_stamps st on st.assessment_id = a.id
+    where a.cycle_id = ${cycleId}`,
+  );
+}
+
+export interface StageTotal {
   /** Σ level × weight units over the answered indicators. */
   readonly units: string;
   readonly answered: number;
+  /** The stamp the total was computed at. */
+  readonly stamp: string;
 }
 
-const ASSESSOR_STAGES = ["document", "interview", "visit", "final"] as const;
+export const RANKING_STAGES = ["self", "document", "interview", "visit", "final"] as const;
+export type RankingStage = (typeof RANKING_STAGES)[number];
+const ASSESSOR_STAGES = RANKING_STAGES.slice(1);
+
+/** Keeps any int4 level non-negative below the stage's place, so one max() finds the latest stage. */
+const SHIFT = 2n ** 32n;
+const OFFSET = 2n ** 31n;
 
 /**
- * Every participant's weighted level total at a stage, summed in the database from the indicator
- * rows. A later assessor stage inherits what earlier ones set (as the scores do): per indicator
- * the latest stage up to the one asked for counts. Weights come from the framework (data).
+ * Participants' weighted level totals at a stage, summed in the database from the indicator rows
+ * (of all the cycle's participants, or of `only`). A later assessor stage inherits what earlier
+ * ones set (as the scores do): per indicator the latest stage up to the one asked for counts,
+ * found by one max() over (stage place, level) rather than a sort per participant. Weights come
+ * from the framework (data).
  */
 export async function stageTotals(
   db: Db,
   cycleId: string,
   framework: Framework,
-  stage: "self" | (typeof ASSESSOR_STAGES)[number],
-): Promise<StageTotal[]> {
+  stage: RankingStage,
+  only?: readonly string[],
+): Promise<Map<string, StageTotal>> {
   const weights = sql.join(
     framework.indicators.map((i) => sql`(${i.code}::text, ${i.units}::bigint)`),
     sql`, `,
   );
   const stages = stage === "self" ? ["self"] : ASSESSOR_STAGES.slice(0, ASSESSOR_STAGES.indexOf(stage) + 1);
-  const order = sql.join(
-    stages.map((s, i) => sql`when ${s} then ${i}`),
+  const place = sql.join(
+    stages.map((s, i) => sql`when ${s} then ${sql.raw(String(i))}`),
     sql` `,
   );
-  // Per participant (an index-only scan of its stage levels), per indicator the latest stage's level.
-  return rows<StageTotal>(
+  const which = only ? sql`a.id = any(${uuidArray(only)})` : sql`a.cycle_id = ${cycleId}`;
+  const found = await rows<StageTotal & { assessmentId: string }>(
     db,
     sql`
     with w(code, units) as (values ${weights})
-    select a.id as "assessmentId", o.id as "organizationId", o.name, o.kind, a.state,
-      case when o.kind in ('kabupaten', 'kota') then p.name end as province,
+    select a.id as "assessmentId", coalesce(st.stamp, 0)::text as stamp,
       coalesce(t.units, '0') as units, coalesce(t.answered, 0) as answered
     from assessments a
-    join organizations o on o.id = a.organization_id
-    left join organizations p on p.id = o.parent_id
+    left join assessment_stamps st on st.assessment_id = a.id
     cross join lateral (
       select sum(l.level * w.units)::text as units, count(*)::int as answered
       from (
-        select distinct on (s.indicator_code) s.indicator_code, s.level
+        select s.indicator_code,
+          max((case s.stage ${place} end) * ${sql.raw(String(SHIFT))} + s.level + ${sql.raw(String(OFFSET))})
+            % ${sql.raw(String(SHIFT))} - ${sql.raw(String(OFFSET))} as level
         from stage_scores s
         where s.assessment_id = a.id and s.level is not null
           and s.stage in (${sql.join(
             stages.map((s) => sql`${s}`),
             sql`, `,
           )})
-        order by s.indicator_code, case s.stage ${order} end desc
+        group by s.indicator_code
       ) l join w on w.code = l.indicator_code
     ) t
-    where a.cycle_id = ${cycleId}`,
+    where ${which} and a.cycle_id = ${cycleId}`,
   );
+  return new Map(found.map(({ assessmentId, ...total }) => [assessmentId, total]));
 }

@@ -184,6 +184,15 @@ export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T>
   return db.transaction((tx) => fn(tx as unknown as Db));
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A uuid[] parameter (drizzle spreads a JS array into a list); a malformed id cannot match anyway. */
+export const uuidArray = (ids: readonly string[]) =>
+  sql`${`{${ids
+    .map((id) => id.toLowerCase())
+    .filter((id) => UUID.test(id))
+    .join(",")}}`}::uuid[]`;
+
 /** Rows of a raw SQL query; both drivers (node-postgres and PGlite) return them as `rows`. */
 export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
