@@ -27,6 +27,9 @@ const HEAD_BYTES = 4100; // what content sniffing needs
  * become visible only by `commit`, under a generated name; anything failing before that is
  * removed, so an interrupted upload leaves nothing behind.
  */
+/** Per upload in flight: bounded, well inside the memory an upload may use. */
+const BUFFER_BYTES = 4 * 1024 * 1024;
+
 export class LocalStorage {
   private readonly tmpDir: string;
   private readonly objectsDir: string;
@@ -44,6 +47,9 @@ export class LocalStorage {
     const headChunks: Buffer[] = [];
     let headSize = 0;
     const meter = new Transform({
+      // Room for several network chunks while the disk catches up, so reading never waits for
+      // every single write (the 64 kB default made each chunk wait for the one before).
+      highWaterMark: BUFFER_BYTES,
       transform(chunk: Buffer, _encoding, done) {
         size += chunk.length;
         if (size > maxBytes) return done(new TooLargeError(maxBytes));
@@ -55,7 +61,7 @@ export class LocalStorage {
         done(null, chunk);
       },
     });
-    const sink = createWriteStream(tempPath, { flags: "wx" });
+    const sink = createWriteStream(tempPath, { flags: "wx", highWaterMark: BUFFER_BYTES });
     try {
       await pipeline(source, meter, sink);
     } catch (error) {

@@ -4,9 +4,10 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
 import { RequireLogin } from "./RequireLogin";
-import { Shell } from "./Shell";
 
-// Route-level code splitting: each feature loads when it is first visited.
+// Route-level code splitting: each feature loads when it is first visited; the shell (menu,
+// header) only once someone is logged in, so the login page loads the least it can.
+const Shell = lazy(() => import("./Shell").then((m) => ({ default: m.Shell })));
 const LoginPage = lazy(() => import("../auth/LoginPage"));
 const HomePage = lazy(() => import("../home/HomePage"));
 const OrganizationsPage = lazy(() => import("../organizations/OrganizationsPage"));
@@ -45,11 +46,7 @@ const router = createBrowserRouter([
   // Published results are public: no login.
   { path: "/hasil", element: page(<PublicResultsPage />) },
   {
-    element: (
-      <RequireLogin>
-        <Shell />
-      </RequireLogin>
-    ),
+    element: <RequireLogin>{page(<Shell />)}</RequireLogin>,
     children: [
       { index: true, element: page(<HomePage />) },
       { path: "organisasi", element: page(<OrganizationsPage />) },

@@ -1,34 +1,11 @@
-import {
-  Anchor,
-  AppShell,
-  Burger,
-  Group,
-  NavLink,
-  SegmentedControl,
-  Text,
-  Title,
-  UnstyledButton,
-} from "@mantine/core";
+import { Anchor, AppShell, Burger, Group, NavLink, Text, Title, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from "react-router";
-import { LANGUAGES, type Language } from "../i18n";
 import { api, setCsrfToken } from "./api";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { hasRole, ME_KEY, useMe } from "./session";
-
-export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  return (
-    <SegmentedControl
-      size="xs"
-      aria-label={t("common.language")}
-      value={i18n.language}
-      onChange={(lng) => void i18n.changeLanguage(lng as Language)}
-      data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))}
-    />
-  );
-}
 
 export function Shell() {
   const { t } = useTranslation();

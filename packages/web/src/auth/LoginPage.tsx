@@ -16,7 +16,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { api, setCsrfToken } from "../app/api";
-import { LanguageSwitch } from "../app/Shell";
+import { LanguageSwitch } from "../app/LanguageSwitch";
 import { ME_KEY, type Me, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 

@@ -21,7 +21,7 @@ import {
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { LanguageSwitch } from "../app/Shell";
+import { LanguageSwitch } from "../app/LanguageSwitch";
 import { errorMessage } from "../i18n";
 import { formatIndex } from "../workspace/api";
 import { INSTANSI_TYPES, type PublicResult, usePublicResults, usePublishedYears } from "./api";
