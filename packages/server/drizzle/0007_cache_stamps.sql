@@ -98,7 +98,7 @@ BEGIN
   PERFORM matang_stamp(ARRAY(
     SELECT a.id FROM assessments a JOIN new_rows o ON o.id = a.organization_id
     UNION SELECT ia.assessment_id FROM indicator_assignments ia JOIN new_rows o ON o.id = ia.unit_id));
-  PERFORM pg_notify('matang_auth', '');
+  PERFORM pg_notify('matang_auth', '*');
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -106,27 +106,65 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER organizations_changed AFTER UPDATE ON organizations
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION matang_organizations_changed();
 --> statement-breakpoint
--- Instances cache who a session or token belongs to; any change to that tells every instance.
-CREATE OR REPLACE FUNCTION matang_auth_changed() RETURNS trigger AS $$
+-- Instances cache who a session or token belongs to. Each change names what it affects: a session
+-- (s:<id>), a token (t:<hash>) or everything a user holds (u:<id>); '*' means forget everything.
+CREATE OR REPLACE FUNCTION matang_auth_sessions_gone() RETURNS trigger AS $$
 BEGIN
-  PERFORM pg_notify('matang_auth', '');
+  PERFORM pg_notify('matang_auth', 's:' || id) FROM old_rows;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE TRIGGER sessions_auth_changed AFTER UPDATE OR DELETE ON sessions
-  FOR EACH STATEMENT EXECUTE FUNCTION matang_auth_changed();
+CREATE TRIGGER sessions_auth_deleted AFTER DELETE ON sessions
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION matang_auth_sessions_gone();
 --> statement-breakpoint
-CREATE TRIGGER users_auth_deleted AFTER DELETE ON users
-  FOR EACH STATEMENT EXECUTE FUNCTION matang_auth_changed();
+CREATE TRIGGER sessions_auth_updated AFTER UPDATE ON sessions
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION matang_auth_sessions_gone();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION matang_auth_tokens_changed() RETURNS trigger AS $$
+BEGIN
+  PERFORM pg_notify('matang_auth', 't:' || token_hash) FROM old_rows;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER api_tokens_auth_updated AFTER UPDATE ON api_tokens
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION matang_auth_tokens_changed();
+--> statement-breakpoint
+CREATE TRIGGER api_tokens_auth_deleted AFTER DELETE ON api_tokens
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION matang_auth_tokens_changed();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION matang_auth_users_old() RETURNS trigger AS $$
+BEGIN
+  PERFORM pg_notify('matang_auth', 'u:' || user_id) FROM (SELECT DISTINCT user_id FROM old_rows) x;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION matang_auth_users_new() RETURNS trigger AS $$
+BEGIN
+  PERFORM pg_notify('matang_auth', 'u:' || user_id) FROM (SELECT DISTINCT user_id FROM new_rows) x;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER role_grants_auth_inserted AFTER INSERT ON role_grants
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION matang_auth_users_new();
+--> statement-breakpoint
+CREATE TRIGGER role_grants_auth_updated AFTER UPDATE ON role_grants
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION matang_auth_users_old();
+--> statement-breakpoint
+CREATE TRIGGER role_grants_auth_updated_to AFTER UPDATE ON role_grants
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION matang_auth_users_new();
+--> statement-breakpoint
+CREATE TRIGGER role_grants_auth_deleted AFTER DELETE ON role_grants
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION matang_auth_users_old();
 --> statement-breakpoint
 -- Every login resets a user's failed-login count; only the e-mail and being active matter here.
 CREATE OR REPLACE FUNCTION matang_users_changed() RETURNS trigger AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
-             WHERE o.email IS DISTINCT FROM n.email OR o.active IS DISTINCT FROM n.active) THEN
-    PERFORM pg_notify('matang_auth', '');
-  END IF;
+  PERFORM pg_notify('matang_auth', 'u:' || n.id) FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE o.email IS DISTINCT FROM n.email OR o.active IS DISTINCT FROM n.active;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -135,8 +173,12 @@ CREATE TRIGGER users_auth_changed AFTER UPDATE ON users
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION matang_users_changed();
 --> statement-breakpoint
-CREATE TRIGGER role_grants_auth_changed AFTER INSERT OR UPDATE OR DELETE ON role_grants
-  FOR EACH STATEMENT EXECUTE FUNCTION matang_auth_changed();
+CREATE OR REPLACE FUNCTION matang_users_deleted() RETURNS trigger AS $$
+BEGIN
+  PERFORM pg_notify('matang_auth', 'u:' || id) FROM old_rows;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE TRIGGER api_tokens_auth_changed AFTER UPDATE OR DELETE ON api_tokens
-  FOR EACH STATEMENT EXECUTE FUNCTION matang_auth_changed();
+CREATE TRIGGER users_auth_deleted AFTER DELETE ON users
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION matang_users_deleted();

@@ -20,7 +20,7 @@ import { assessmentRoutes } from "./assessments/routes.js";
 import { auditRoutes } from "./audit/routes.js";
 import { PrincipalCache } from "./auth/cache.js";
 import { authRoutes } from "./auth/routes.js";
-import { type AuthCache, type AuthSettings, DEFAULT_AUTH } from "./auth/service.js";
+import { type AuthCache, type Authenticated, type AuthSettings, DEFAULT_AUTH } from "./auth/service.js";
 import { cycleRoutes } from "./cycles/routes.js";
 import type { DatabaseHandle, Db } from "./db/client.js";
 import { evidenceRoutes } from "./evidence/routes.js";
@@ -180,7 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   enableAssessmentCache(options.db);
   let principals: AuthCache | undefined;
   if (options.listen) {
-    principals = new PrincipalCache(options.db);
+    principals = new PrincipalCache<Authenticated>(options.db, (auth) => auth.principal.userId);
     await principals.start(options.listen);
     const started = principals;
     app.addHook("onClose", () => started.stop());

@@ -1,9 +1,13 @@
 // Reads are served from per-instance caches (computed assessment figures, who a session belongs
 // to). What a user changes must show on their very next request, on this instance or another.
+
+import { builtinFrameworks } from "@matang/core/node";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app.js";
+import { DEFAULT_AUTH } from "../src/auth/service.js";
 import { rows } from "../src/db/client.js";
 import {
   addUser,
@@ -253,5 +257,37 @@ describe("cached reads on two instances sharing one PostgreSQL", () => {
     expect(
       await eventually(async () => (await read(`/api/assessments/${s.assessmentId}`)).statusCode === 403),
     ).toBe(true);
+  });
+});
+
+describe("an instance that cannot hear the database's announcements", () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let s: Awaited<ReturnType<typeof setUp>>;
+
+  beforeAll(async () => {
+    database = await testDatabase("pglite");
+    // As behind a transaction-mode pooler: LISTEN is accepted, nothing ever arrives.
+    app = await buildApp({
+      db: database.db,
+      frameworks: builtinFrameworks(),
+      auth: { ...DEFAULT_AUTH, loginsPerMinute: 10_000 },
+      listen: async (_channel, handlers) => {
+        handlers.onLive(true);
+        return { close: async () => {} };
+      },
+    });
+    s = await setUp(database, app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.destroy();
+  });
+
+  it("does not cache sessions, so a withdrawn role still ends at once", async () => {
+    expect((await s.coordinator.call("GET", `/api/assessments/${s.assessmentId}`)).statusCode).toBe(200);
+    await database.db.execute(sql`delete from role_grants where user_id = ${s.coordinatorId}`);
+    expect((await s.coordinator.call("GET", `/api/assessments/${s.assessmentId}`)).statusCode).toBe(403);
   });
 });

@@ -1,13 +1,15 @@
 // Who a session or API token belongs to, kept for a few seconds so reads do not ask the database
 // on every request. The database announces every change that could alter an answer (logout,
 // grants, deactivation, moved organizations: NOTIFY matang_auth from triggers, migration 0007), and
-// every instance then forgets everything. Without a live listening connection nothing is kept.
+// every instance then forgets what it affects. Nothing is kept unless the listening connection is up
+// and has carried one of our own notifications back.
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle, Db, Subscription } from "../db/client.js";
 
 export const AUTH_CHANNEL = "matang_auth";
 const SYNC = "sync:";
+const PROBE_MS = 5000;
 
 interface Entry<T> {
   readonly value: T;
@@ -17,32 +19,54 @@ interface Entry<T> {
 export class PrincipalCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
   private readonly waiting = new Map<string, () => void>();
-  private live = false;
+  /** The listening connection is up… */
+  private connected = false;
+  /** …and a NOTIFY of ours came back through it (a transaction-mode pooler would swallow them). */
+  private heard = false;
+  private probing: NodeJS.Timeout | undefined;
   /** Bumped by every invalidation: an answer read before one must not be kept after it. */
   private generation = 0;
   private subscription: Subscription | undefined;
 
   constructor(
     private readonly db: Db,
+    /** Whose an entry is: a change to a user's grants or account drops every entry of theirs. */
+    private readonly userOf: (value: T) => string,
     private readonly ttlMs = 10_000,
     private readonly maxEntries = 20_000,
   ) {}
 
   async start(listen: DatabaseHandle["listen"]): Promise<void> {
     this.subscription = await listen(AUTH_CHANNEL, {
-      onMessage: (payload) => {
-        if (payload.startsWith(SYNC)) this.waiting.get(payload)?.();
-        else this.clear();
-      },
+      onMessage: (payload) => this.heardOf(payload),
       onLive: (live) => {
-        this.live = live;
+        this.connected = live;
+        this.heard = false;
         this.clear();
+        if (live) void this.probe();
       },
     });
   }
 
+  private get live(): boolean {
+    return this.connected && this.heard;
+  }
+
+  /** Cache only once a round trip through the listening connection has worked. */
+  private async probe(): Promise<void> {
+    if (this.probing) clearTimeout(this.probing);
+    this.probing = undefined;
+    if (!this.connected) return;
+    if (await this.roundTrip()) this.heard = true;
+    else if (this.connected) {
+      this.probing = setTimeout(() => void this.probe(), PROBE_MS);
+      this.probing.unref();
+    }
+  }
+
   async stop(): Promise<void> {
-    this.live = false;
+    this.connected = false;
+    if (this.probing) clearTimeout(this.probing);
     this.clear();
     await this.subscription?.close();
   }
@@ -50,6 +74,20 @@ export class PrincipalCache<T> {
   clear(): void {
     this.generation++;
     this.entries.clear();
+  }
+
+  /** One announcement (migration 0007 names what it affects); anything unknown clears all. */
+  private heardOf(payload: string): void {
+    if (payload.startsWith(SYNC)) {
+      this.waiting.get(payload)?.();
+      return;
+    }
+    this.generation++;
+    const [kind, id] = [payload.slice(0, 2), payload.slice(2)];
+    if (kind === "s:" || kind === "t:") this.entries.delete(payload);
+    else if (kind === "u:") {
+      for (const [key, entry] of this.entries) if (this.userOf(entry.value) === id) this.entries.delete(key);
+    } else this.entries.clear();
   }
 
   /** The generation to hand back to {@link set}: taken before reading the database. */
@@ -81,8 +119,17 @@ export class PrincipalCache<T> {
    * commit order, so once our own marker comes back, the ones before it have been handled. Called
    * before answering a write, so the writer's next request already sees what it changed.
    */
-  async sync(timeoutMs = 2000): Promise<void> {
+  async sync(): Promise<void> {
     if (!this.live) return;
+    if (!(await this.roundTrip())) {
+      // Not heard back: forget everything and stop caching until a probe gets through again.
+      this.heard = false;
+      this.clear();
+      void this.probe();
+    }
+  }
+
+  private async roundTrip(timeoutMs = 2000): Promise<boolean> {
     const token = `${SYNC}${randomBytes(9).toString("base64url")}`;
     let timer: NodeJS.Timeout | undefined;
     const arrived = new Promise<boolean>((resolve) => {
@@ -91,9 +138,9 @@ export class PrincipalCache<T> {
     });
     try {
       await this.db.execute(sql`select pg_notify(${AUTH_CHANNEL}, ${token})`);
-      if (!(await arrived)) this.clear();
+      return await arrived;
     } catch {
-      this.clear();
+      return false;
     } finally {
       clearTimeout(timer);
       this.waiting.delete(token);
