@@ -4,9 +4,12 @@
 import { type ChildProcess, execSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
+  closeSync,
   copyFileSync,
   createReadStream,
+  fsyncSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   rmSync,
   statSync,
@@ -94,6 +97,86 @@ export async function load(
   latencies.sort((a, b) => a - b);
   return {
     rps: latencies.length / elapsed,
+    p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+    errors,
+  };
+}
+
+/**
+ * 16 coordinators of 16 instansi saving consolidated answers as fast as they are answered, each
+ * with the version it last got back: writes per second and p99 (a 409 would be an error here).
+ */
+export async function writes(
+  base: string,
+  adminCookie: string,
+  assessments: readonly string[],
+  seconds: number,
+): Promise<{ wps: number; p99: number; errors: number }> {
+  const json = async (res: Response) => (await res.json()) as Record<string, unknown>;
+  const adminSession = await json(
+    await fetch(`${base}/api/auth/session`, { headers: { cookie: adminCookie } }),
+  );
+  const adminCsrf = (adminSession.session as { csrfToken: string }).csrfToken;
+  const writers = await Promise.all(
+    assessments.slice(0, 16).map(async (id, i) => {
+      const read = await json(
+        await fetch(`${base}/api/assessments/${id}`, { headers: { cookie: adminCookie } }),
+      );
+      const email = `penulis${i}@bench.id`;
+      await fetch(`${base}/api/users`, {
+        method: "POST",
+        headers: { cookie: adminCookie, "x-csrf-token": adminCsrf, "content-type": "application/json" },
+        body: JSON.stringify({
+          email,
+          name: `Penulis ${i}`,
+          password: "sandi-penulis-bench",
+          grants: [{ role: "coordinator", organizationId: (read.organization as { id: string }).id }],
+        }),
+      });
+      const session = await fetch(`${base}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password: "sandi-penulis-bench" }),
+      });
+      const cookie = (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const csrf = (await json(session)).csrfToken as string;
+      const list = (
+        await json(await fetch(`${base}/api/assessments/${id}/indicators`, { headers: { cookie } }))
+      ).items as { code: string; stages: { self?: { version: number } } }[];
+      const versions = new Map(list.map((x) => [x.code, x.stages.self?.version ?? 0]));
+      return { id, cookie, csrf, versions };
+    }),
+  );
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    writers.map(async (w) => {
+      const codes = [...w.versions.keys()];
+      for (let k = 0; performance.now() < deadline; k++) {
+        const code = codes[k % codes.length] as string;
+        const t = performance.now();
+        const res = await fetch(`${base}/api/assessments/${w.id}/indicators/${code}/answer`, {
+          method: "PUT",
+          headers: { cookie: w.cookie, "x-csrf-token": w.csrf, "content-type": "application/json" },
+          body: JSON.stringify({
+            level: (k % 5) + 1,
+            explanation: `Putaran ${k}`,
+            version: w.versions.get(code),
+          }),
+        });
+        const body = await json(res);
+        latencies.push(performance.now() - t);
+        if (res.status === 200) w.versions.set(code, body.version as number);
+        else errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    wps: latencies.length / elapsed,
     p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
     errors,
   };
@@ -242,6 +325,11 @@ export async function national(
     metrics.read_bare_rps = round(baseline.rps);
     metrics.read_ratio_vs_bare = round(read.rps / baseline.rps, 3);
     log(`  read: ${JSON.stringify(read)}; bare: ${JSON.stringify(baseline)}`);
+    const written = await writes(base, cookie, data.assessments.slice(10), 10);
+    metrics.write_rps = round(written.wps);
+    metrics.write_p99_ms = round(written.p99);
+    metrics.write_errors = written.errors;
+    log(`  writes: ${JSON.stringify(written)}`);
 
     // 3. A 200 MB upload, against copying the same file on the same disk; the server's memory.
     const file = join(work, "besar.pdf");
@@ -285,13 +373,29 @@ export async function national(
     const csrf = { session: { csrfToken: ((await session.json()) as { csrfToken: string }).csrfToken } };
     const rssBefore = status(server.pid as number, "VmRSS");
     // The disk's state (dirty pages being written back) swings single timings by 2-5x: both are
-    // timed from a flushed disk, alternately, five times each, and the medians compared.
+    // timed from a flushed disk, alternately, five times each, and the medians compared; both
+    // end with the file on disk (fsync).
+    const barePort2 = await freePort();
+    const bareUploads = await child(
+      [join(here, "bare-upload.mjs"), String(barePort2), work],
+      process.env,
+      "listening",
+    );
+    servers.push(bareUploads);
     const copies: number[] = [];
     const uploads: number[] = [];
+    const bares: number[] = [];
     for (let i = 0; i < 5; i++) {
+      execSync("sync");
+      bares.push(await upload(`http://127.0.0.1:${barePort2}`, "", "", "-", file));
+      rmSync(join(work, `bare-${i}.bin`));
       execSync("sync");
       let t = performance.now();
       copyFileSync(file, join(work, "salinan.pdf"));
+      // An upload is on disk before it is answered (fsync): so is the copy it is compared with.
+      const copied = openSync(join(work, "salinan.pdf"), "r+");
+      fsyncSync(copied);
+      closeSync(copied);
       copies.push(performance.now() - t);
       rmSync(join(work, "salinan.pdf"));
       execSync("sync");
@@ -300,15 +404,18 @@ export async function national(
       uploads.push(performance.now() - t);
     }
     const middle = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    await stop(bareUploads);
     const copyMs = middle(copies);
     const uploadMs = middle(uploads);
+    metrics.upload_bare_ms = round(middle(bares));
+    metrics.upload_ratio_vs_bare = round(middle(bares) / uploadMs, 3);
     const peak = status(server.pid as number, "VmHWM");
     metrics.upload_ms = round(uploadMs);
     metrics.upload_copy_ms = round(copyMs);
     metrics.upload_ratio_vs_copy = round(copyMs / uploadMs, 3);
     metrics.upload_rss_growth_mb = round(Math.max(0, peak - rssBefore));
     log(
-      `  upload 200 MB: ${round(uploadMs)} ms, copy ${round(copyMs)} ms, memory +${metrics.upload_rss_growth_mb} MB`,
+      `  upload 200 MB: ${round(uploadMs)} ms, copy ${round(copyMs)} ms, bare Node upload ${metrics.upload_bare_ms} ms, memory +${metrics.upload_rss_growth_mb} MB`,
     );
     await stop(server);
 
@@ -362,7 +469,12 @@ export async function national(
       64,
       15,
     );
+    const liteWritten = await writes(liteBase, liteCookie, liteData.assessments.slice(10), 10);
+    log(`  writes on PGlite: ${JSON.stringify(liteWritten)}`);
     await stop(liteServer);
+    metrics.write_rps_pglite = round(liteWritten.wps);
+    metrics.write_p99_ms_pglite = round(liteWritten.p99);
+    metrics.write_pglite_vs_postgres = round(liteWritten.wps / (metrics.write_rps ?? 1), 3);
     metrics.read_rps_pglite = round(liteRead.rps);
     metrics.read_p99_ms_pglite = round(liteRead.p99);
     metrics.read_pglite_vs_postgres = round(liteRead.rps / read.rps, 3);

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { copyFile, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -22,13 +22,23 @@ export class TooLargeError extends Error {
 
 const HEAD_BYTES = 4100; // what content sniffing needs
 
+/** Make a rename in `dir` durable. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Evidence files on local disk. Uploads stream to a temporary file (never whole in memory) and
  * become visible only by `commit`, under a generated name; anything failing before that is
  * removed, so an interrupted upload leaves nothing behind.
  */
 /** Per upload in flight: bounded, well inside the memory an upload may use. */
-const BUFFER_BYTES = 4 * 1024 * 1024;
+const BUFFER_BYTES = 1024 * 1024;
 
 export class LocalStorage {
   private readonly tmpDir: string;
@@ -61,7 +71,8 @@ export class LocalStorage {
         done(null, chunk);
       },
     });
-    const sink = createWriteStream(tempPath, { flags: "wx", highWaterMark: BUFFER_BYTES });
+    // flush: on disk before it is committed, so a power cut cannot leave a record without its bytes.
+    const sink = createWriteStream(tempPath, { flags: "wx", highWaterMark: BUFFER_BYTES, flush: true });
     try {
       await pipeline(source, meter, sink);
     } catch (error) {
@@ -78,8 +89,10 @@ export class LocalStorage {
   async commit(staged: Staged): Promise<string> {
     const id = randomUUID();
     const key = `${id.slice(0, 2)}/${id}`;
-    await mkdir(join(this.objectsDir, id.slice(0, 2)), { recursive: true });
+    const dir = join(this.objectsDir, id.slice(0, 2));
+    await mkdir(dir, { recursive: true });
     await rename(staged.tempPath, this.path(key));
+    await syncDirectory(dir);
     return key;
   }
 
