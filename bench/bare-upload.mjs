@@ -9,6 +9,8 @@ import { pipeline } from "node:stream/promises";
 import Busboy from "@fastify/busboy";
 
 const [port, dir] = [Number(process.argv[2]), process.argv[3] ?? "."];
+// The same buffers as Matang's (packages/server/src/evidence/storage.ts).
+const BUFFER = 1024 * 1024;
 let n = 0;
 http
   .createServer((req, res) => {
@@ -17,12 +19,17 @@ http
     bb.on("file", (_name, file) => {
       const hash = createHash("sha256");
       const meter = new Transform({
+        highWaterMark: BUFFER,
         transform(chunk, _encoding, done) {
           hash.update(chunk);
           done(null, chunk);
         },
       });
-      written = pipeline(file, meter, createWriteStream(join(dir, `bare-${n++}.bin`), { flush: true }));
+      written = pipeline(
+        file,
+        meter,
+        createWriteStream(join(dir, `bare-${n++}.bin`), { flush: true, highWaterMark: BUFFER }),
+      );
     });
     bb.on("finish", () =>
       written.then(
