@@ -2,6 +2,7 @@
 // PostgreSQL and PGlite: 700 instansi with 20 units each, 8 yearly cycles with every instansi
 // enrolled, 47 indicators scored at every stage, 100,000 evidence records with their links, an
 // audit entry per score, and 6,300 more bodies for the 7,000-participant ranking.
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,11 +10,43 @@ import { parseRegistryFile } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
 import { bootstrap, type Db, importRegistry } from "@matang/server";
 import { sql } from "drizzle-orm";
+import pg from "pg";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FRAMEWORK = "permenpanrb-59-2020";
 export const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
 export const ADMIN = { email: "admin@bench.id", password: "sandi-admin-bench-2026" };
+export const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/** A national administrator as services see one, for calling them directly. */
+export const ADMIN_CONTEXT = {
+  principal: {
+    userId: "bench",
+    label: "bench",
+    grants: [{ role: "admin" as const, organizationId: null, organizationPath: null }],
+  },
+  requestId: null,
+  address: null,
+};
+
+async function onServer(statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new, empty PostgreSQL database of the benchmark's own: its address and how to drop it. */
+export async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `matang_bench_${randomBytes(5).toString("hex")}`;
+  await onServer(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
 
 export interface Dataset {
   /** The newest national cycle (700 participants). */

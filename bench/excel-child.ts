@@ -5,18 +5,11 @@ import { pipeline } from "node:stream/promises";
 import { builtinFrameworks } from "@matang/core/node";
 import { openDatabase } from "@matang/server";
 import { cycleWorkbook } from "../packages/server/src/reports/excel.js";
+import { ADMIN_CONTEXT } from "./dataset.js";
 
 const [url, cycle] = process.argv.slice(2);
 const handle = await openDatabase({ url });
-const ctx = {
-  principal: {
-    userId: "bench",
-    label: "bench",
-    grants: [{ role: "admin" as const, organizationId: null, organizationPath: null }],
-  },
-  requestId: null,
-  address: null,
-};
+const ctx = ADMIN_CONTEXT;
 const start = performance.now();
 const { stream } = await cycleWorkbook(handle.db, builtinFrameworks(), ctx, cycle as string);
 let bytes = 0;

@@ -2,7 +2,6 @@
 // baseline from the same run: a bare Fastify endpoint for reads, a plain file copy for uploads,
 // the smallest size for the ranking's growth.
 import { type ChildProcess, execSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import {
   closeSync,
   copyFileSync,
@@ -22,14 +21,12 @@ import { fileURLToPath } from "node:url";
 import { builtinFrameworks } from "@matang/core/node";
 import { openDatabase } from "@matang/server";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { freePort, started } from "../packages/cli/test/processes.js";
 import { enableAssessmentCache } from "../packages/server/src/assessments/cache.js";
-import { ADMIN, counts, type Dataset, generate } from "./dataset.js";
+import { ADMIN, ADMIN_CONTEXT, benchDatabase, counts, type Dataset, generate } from "./dataset.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, "../packages/cli/bin/matang.js");
-const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 type Metrics = Record<string, number>;
 
 const status = (pid: number, field: string) =>
@@ -212,17 +209,12 @@ export async function national(
 ): Promise<{ metrics: Metrics; notes: Record<string, unknown> }> {
   const metrics: Metrics = {};
   const notes: Record<string, unknown> = {};
-  const name = `matang_bench_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
+  const database = await benchDatabase();
+  const url = database.url;
   const work = mkdtempSync(join(tmpdir(), "matang-national-"));
   const servers: ChildProcess[] = [];
   try {
-    const handle = await openDatabase({ url: url.toString() });
+    const handle = await openDatabase({ url });
     await handle.migrate();
     const t = performance.now();
     const data: Dataset = await generate(handle.db, (step) =>
@@ -235,15 +227,7 @@ export async function national(
     // 2. The national ranking of a cycle from its indicator rows, at 100, 700 and 7,000.
     const { cycleRanking } = await import("../packages/server/src/cycles/ranking.js");
     const frameworks = builtinFrameworks();
-    const ctx = {
-      principal: {
-        userId: "bench",
-        label: "bench",
-        grants: [{ role: "admin" as const, organizationId: null, organizationPath: null }],
-      },
-      requestId: null,
-      address: null,
-    };
+    const ctx = ADMIN_CONTEXT;
     const sizes = [
       [100, data.cycle100],
       [700, data.cycle],
@@ -259,12 +243,12 @@ export async function national(
     // run first changes one participant's answer in every hundred, so the sum is never skipped.
     enableAssessmentCache(handle.db);
     for (const [size, cycle] of sizes) {
-      let round_ = 0;
+      let run = 0;
       const touch = () =>
         handle.db.execute(
           sql`update stage_scores s set level = level from assessments a
               where a.id = s.assessment_id and a.cycle_id = ${cycle} and s.indicator_code = '1'
-                and s.stage = 'final' and abs(hashtext(a.id::text || ${String(round_++)})) % 100 = 0`,
+                and s.stage = 'final' and abs(hashtext(a.id::text || ${String(run++)})) % 100 = 0`,
         );
       await cycleRanking(handle.db, frameworks, ctx, cycle, "final");
       const samples: number[] = [];
@@ -298,7 +282,7 @@ export async function national(
 
     const env = {
       ...process.env,
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: url,
       MATANG_DATA_DIR: work,
       MATANG_DEMO: "0",
       MATANG_ADMIN_EMAIL: ADMIN.email,
@@ -427,7 +411,7 @@ export async function national(
     // 4b. The national Excel export in a process of its own, for its peak memory.
     const excel = spawn(
       process.execPath,
-      ["--conditions=source", "--import", "tsx", join(here, "excel-child.ts"), url.toString(), data.cycle],
+      ["--conditions=source", "--import", "tsx", join(here, "excel-child.ts"), url, data.cycle],
       {
         stdio: ["ignore", "pipe", "inherit"],
       },
@@ -487,10 +471,7 @@ export async function national(
     return { metrics, notes };
   } finally {
     for (const s of servers) if (s.exitCode === null) s.kill("SIGKILL");
-    const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
+    await database.drop();
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -3,16 +3,14 @@
 // version checks, comment, upload evidence, look at results), for five minutes by default
 // (SOAK_SECONDS to change). Errors and the server's memory are sampled over time.
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { serveMatang } from "../packages/cli/test/processes.js";
+import { benchDatabase } from "./dataset.js";
 
 const _here = dirname(fileURLToPath(import.meta.url));
-const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const USERS = 100;
 
 export interface SoakResult {
@@ -41,17 +39,11 @@ interface Session {
 
 export async function soak(): Promise<SoakResult> {
   const seconds = Number(process.env.SOAK_SECONDS ?? 300);
-  const name = `matang_bench_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
+  const database = await benchDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "matang-soak-"));
   const { child, base } = await startServer({
     ...process.env,
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
     MATANG_DATA_DIR: dataDir,
     MATANG_DEMO: "1",
     MATANG_ADMIN_EMAIL: "admin@soak.id",
@@ -190,10 +182,7 @@ export async function soak(): Promise<SoakResult> {
   if (failures.size > 0) console.error("failed requests:", Object.fromEntries(failures));
   child.kill("SIGTERM");
   await new Promise((r) => child.once("exit", r));
-  const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
-  await cleanup.connect();
-  await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await cleanup.end();
+  await database.drop();
   rmSync(dataDir, { recursive: true, force: true });
 
   // Growth: the last samples against those once warmed up (after the first fifth of the run).

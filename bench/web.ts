@@ -3,11 +3,9 @@
 // navigation to the dashboard's first meaningful render (its heading and gauge), the median of runs.
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { builtinFrameworks } from "@matang/core/node";
-import { bootstrap, buildApp, DEMO_PASSWORD, openDatabase } from "@matang/server";
-import { type BrowserContext, chromium } from "playwright-core";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { DEMO_PASSWORD } from "@matang/server";
+import type { BrowserContext } from "playwright-core";
+import { CHROMIUM, demoServer, launchChromium } from "../packages/web/test/chromium.js";
 
 async function scriptsOf(
   context: BrowserContext,
@@ -33,28 +31,9 @@ export async function web(log: (line: string) => void): Promise<Record<string, n
     log(`  ${CHROMIUM} is missing (apt-get install chromium): web figures skipped`);
     return {};
   }
-  const database = await openDatabase({ dataDir: "memory://" });
-  await database.migrate();
-  const frameworks = builtinFrameworks();
-  await bootstrap(database.db, {
-    frameworks,
-    demo: true,
-    adminEmail: "admin@bench.id",
-    adminPassword: "sandi-admin-bench",
-  });
-  const app = await buildApp({ db: database.db, frameworks });
-  const base = await app.listen({ port: 0, host: "127.0.0.1" });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  const server = await demoServer({ email: "admin@bench.id", password: "sandi-admin-bench" });
+  const base = server.base;
+  const browser = await launchChromium();
   try {
     const loginContext = await browser.newContext();
     const login = await scriptsOf(loginContext, `${base}/login`, (p) =>
@@ -96,7 +75,6 @@ export async function web(log: (line: string) => void): Promise<Record<string, n
     };
   } finally {
     await browser.close();
-    await app.close();
-    await database.close();
+    await server.close();
   }
 }

@@ -8,7 +8,6 @@ import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootstrap } from "../src/bootstrap.js";
 import {
   assessments,
   auditLog,
@@ -22,8 +21,9 @@ import {
   appFor,
   client,
   ENGINES,
-  loadRegistry,
   registryFile,
+  seeded,
+  TEST_ADMIN,
   type TestDatabase,
   testDatabase,
 } from "./harness.js";
@@ -80,15 +80,9 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
 
   beforeAll(async () => {
     database = await testDatabase(engine);
-    await loadRegistry(database);
-    await bootstrap(database.db, {
-      frameworks,
-      demo: false,
-      adminEmail: "admin@uji.id",
-      adminPassword: "sandi-admin-uji",
-    });
+    await seeded(database);
     app = await appFor(database);
-    admin = await client(app, "admin@uji.id", "sandi-admin-uji");
+    admin = await client(app, TEST_ADMIN.email, TEST_ADMIN.password);
     id.jabar = await org("Pemerintah Provinsi Jawa Barat");
     id.jateng = await org("Pemerintah Provinsi Jawa Tengah");
     id.bandung = await org("Pemerintah Kota Bandung");

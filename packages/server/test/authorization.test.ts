@@ -3,11 +3,9 @@
 // unrelated city's objects (K2), and without a session, and the outcome is compared with a table
 // written by hand. A new endpoint without a row fails the test; so does any response that
 // carries an unrelated organization's data.
-import { builtinFrameworks } from "@matang/core/node";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootstrap } from "../src/bootstrap.js";
 import {
   assessments,
   cycleAssessors,
@@ -25,11 +23,12 @@ import {
   ENGINES,
   multipart,
   PASSWORD,
+  seeded,
+  TEST_ADMIN,
   type TestDatabase,
   testDatabase,
 } from "./harness.js";
 
-const frameworks = builtinFrameworks();
 const FRAMEWORK = "permenpanrb-59-2020";
 
 type Variant = "own" | "descendant" | "unrelated";
@@ -467,14 +466,9 @@ describe.each(ENGINES)("authorization of every endpoint on %s", (engine) => {
 
   beforeAll(async () => {
     database = await testDatabase(engine);
-    await bootstrap(database.db, {
-      frameworks,
-      demo: false,
-      adminEmail: "admin@uji.id",
-      adminPassword: "sandi-admin-uji",
-    });
+    await seeded(database, { registry: false });
     app = await appFor(database);
-    const root = await client(app, "admin@uji.id", "sandi-admin-uji");
+    const root = await client(app, TEST_ADMIN.email, TEST_ADMIN.password);
     const make = async (kind: string, name: string, parentId?: string) =>
       (
         await root.call("POST", "/api/organizations", { kind, name, ...(parentId ? { parentId } : {}) })

@@ -9,18 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { DEFAULT_AUTH } from "../src/auth/service.js";
 import { checkStorage } from "../src/backup/service.js";
-import { bootstrap } from "../src/bootstrap.js";
 import { assessments, auditLog, cycles, organizations } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
-import {
-  addUser,
-  client,
-  ENGINES,
-  loadRegistry,
-  multipart,
-  type TestDatabase,
-  testDatabase,
-} from "./harness.js";
+import { addUser, client, ENGINES, multipart, seeded, type TestDatabase, testDatabase } from "./harness.js";
 
 const frameworks = builtinFrameworks();
 const open = { start: "2026-01-01", end: "2099-12-31" };
@@ -36,13 +27,7 @@ describe.each(ENGINES)("many people at once on %s", (engine) => {
 
   beforeAll(async () => {
     database = await testDatabase(engine);
-    await loadRegistry(database);
-    await bootstrap(database.db, {
-      frameworks,
-      demo: false,
-      adminEmail: "admin@uji.id",
-      adminPassword: "sandi-admin-uji",
-    });
+    await seeded(database);
     dir = mkdtempSync(join(tmpdir(), "matang-concurrency-"));
     storage = new LocalStorage(dir);
     app = await buildApp({

@@ -4,9 +4,17 @@ import { fileURLToPath } from "node:url";
 import { builtinFrameworks } from "@matang/core/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
-import { bootstrap } from "../src/bootstrap.js";
 import { refreshFrameworks } from "../src/frameworks/service.js";
-import { addUser, appFor, client, ENGINES, type TestDatabase, testDatabase } from "./harness.js";
+import {
+  addUser,
+  appFor,
+  client,
+  ENGINES,
+  seeded,
+  TEST_ADMIN,
+  type TestDatabase,
+  testDatabase,
+} from "./harness.js";
 
 const shipped = JSON.parse(
   readFileSync(
@@ -19,19 +27,14 @@ describe.each(ENGINES)("framework import on %s", (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await testDatabase(engine);
-    await bootstrap(database.db, {
-      frameworks: builtinFrameworks(),
-      demo: false,
-      adminEmail: "admin@uji.id",
-      adminPassword: "sandi-admin-uji",
-    });
+    await seeded(database, { registry: false });
     await addUser(database, "koordinator@contoh.go.id", "coordinator", null);
   });
   afterAll(() => database.destroy());
 
   it("validates, stores and serves a new framework, listing every problem with its path", async () => {
     const app = await appFor(database);
-    const admin = await client(app, "admin@uji.id", "sandi-admin-uji");
+    const admin = await client(app, TEST_ADMIN.email, TEST_ADMIN.password);
     const broken = structuredClone(shipped);
     broken.id = "pemdi-2026-draf";
     broken.domains[0].weight = 20;

@@ -1,17 +1,22 @@
 // Hostile input against every endpoint the OpenAPI document lists: random and malicious path
 // parameters, query strings and bodies. The server must never answer 5xx, and a request it
 // rejects must change nothing in the database.
-import { builtinFrameworks } from "@matang/core/node";
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootstrap } from "../src/bootstrap.js";
 import { rows } from "../src/db/client.js";
 import { assessments, cycles, organizations } from "../src/db/schema.js";
-import { addUser, appFor, client, ENGINES, type TestDatabase, testDatabase } from "./harness.js";
-
-const frameworks = builtinFrameworks();
+import {
+  addUser,
+  appFor,
+  client,
+  ENGINES,
+  seeded,
+  TEST_ADMIN,
+  type TestDatabase,
+  testDatabase,
+} from "./harness.js";
 
 interface Operation {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -121,14 +126,9 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 
   beforeAll(async () => {
     database = await testDatabase(engine);
-    await bootstrap(database.db, {
-      frameworks,
-      demo: false,
-      adminEmail: "admin@uji.id",
-      adminPassword: "sandi-admin-uji",
-    });
+    await seeded(database, { registry: false });
     app = await appFor(database);
-    admin = await client(app, "admin@uji.id", "sandi-admin-uji");
+    admin = await client(app, TEST_ADMIN.email, TEST_ADMIN.password);
     const province = (
       await admin.call("POST", "/api/organizations", { kind: "provinsi", name: "Provinsi Uji" })
     ).json();

@@ -80,9 +80,9 @@ export async function loadRegistry(database: TestDatabase) {
 /** The national administrator {@link seeded} creates. */
 export const TEST_ADMIN = { email: "admin@uji.id", password: "sandi-admin-uji" } as const;
 
-/** The 621 instansi and a national administrator, without demo data. */
-export async function seeded(database: TestDatabase) {
-  await loadRegistry(database);
+/** A national administrator and (unless `registry: false`) the 621 instansi, without demo data. */
+export async function seeded(database: TestDatabase, { registry = true } = {}) {
+  if (registry) await loadRegistry(database);
   await bootstrap(database.db, {
     frameworks: builtinFrameworks(),
     demo: false,

@@ -10,15 +10,15 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { DEFAULT_AUTH } from "../src/auth/service.js";
-import { bootstrap } from "../src/bootstrap.js";
 import { evidence, evidenceFiles, notifications, organizations, users } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
 import {
   addUser,
   client,
   ENGINES,
-  loadRegistry,
   multipart,
+  seeded,
+  TEST_ADMIN,
   type TestDatabase,
   testDatabase,
 } from "./harness.js";
@@ -73,13 +73,7 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
 
   beforeAll(async () => {
     database = await testDatabase(engine);
-    await loadRegistry(database);
-    await bootstrap(database.db, {
-      frameworks,
-      demo: false,
-      adminEmail: "admin@uji.id",
-      adminPassword: "sandi-admin-uji",
-    });
+    await seeded(database);
     storageDir = mkdtempSync(join(tmpdir(), "matang-evidence-"));
     app = await buildApp({
       db: database.db,
@@ -91,7 +85,7 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
     const orgs = await database.db.select().from(organizations);
     bandung = orgs.find((o) => o.name === "Pemerintah Kota Bandung")?.id ?? "";
     bogor = orgs.find((o) => o.name === "Pemerintah Kota Bogor")?.id ?? "";
-    admin = await client(app, "admin@uji.id", "sandi-admin-uji");
+    admin = await client(app, TEST_ADMIN.email, TEST_ADMIN.password);
     unitA = (
       await admin.call("POST", "/api/organizations", { kind: "unit", name: "Diskominfo", parentId: bandung })
     ).json().id;

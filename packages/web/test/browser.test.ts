@@ -4,13 +4,12 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseResultsFile } from "@matang/core";
-import { builtinFrameworks } from "@matang/core/node";
-import { bootstrap, buildApp, DEMO_PASSWORD, openDatabase } from "@matang/server";
+import { DEMO_PASSWORD } from "@matang/server";
 import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, demoServer, launchChromium } from "./chromium.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const required = process.env.MATANG_REQUIRE_BROWSER === "1";
 const available = existsSync(CHROMIUM);
 if (required && !available)
@@ -23,41 +22,20 @@ const RESULTS = parseResultsFile(
 );
 
 describe.skipIf(!available)("web app in Chromium", () => {
-  let app: FastifyInstance;
   let close: () => Promise<void>;
+  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    const database = await openDatabase({ dataDir: "memory://" });
-    await database.migrate();
-    const frameworks = builtinFrameworks();
-    await bootstrap(database.db, {
-      frameworks,
-      demo: true,
-      adminEmail: "admin@uji.id",
-      adminPassword: "sandi-admin-uji",
-    });
-    app = await buildApp({ db: database.db, frameworks });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    close = () => database.close();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    const server = await demoServer({ email: "admin@uji.id", password: "sandi-admin-uji" });
+    ({ app, base, close } = server);
+    browser = await launchChromium();
     mkdirSync(screenshots, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
     await close?.();
   });
 

@@ -73,7 +73,7 @@ export async function stageTotals(
     stages.map((s, i) => sql`when ${s} then ${sql.raw(String(i))}`),
     sql` `,
   );
-  const which = only ? sql`a.id = any(${uuidArray(only)})` : sql`a.cycle_id = ${cycleId}`;
+  const which = only ? sql` and a.id = any(${uuidArray(only)})` : sql``;
   const found = await rows<StageTotal & { assessmentId: string }>(
     db,
     sql`
@@ -97,7 +97,7 @@ export async function stageTotals(
         group by s.indicator_code
       ) l join w on w.code = l.indicator_code
     ) t
-    where ${which} and a.cycle_id = ${cycleId}`,
+    where a.cycle_id = ${cycleId}${which}`,
   );
   return new Map(found.map(({ assessmentId, ...total }) => [assessmentId, total]));
 }

@@ -8,24 +8,26 @@ import { api } from "../app/api";
 import { hasRole, TARGET_READERS, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 import { formatIndex } from "../workspace/api";
+import type { PublicResult } from "./api";
 import { RankChange } from "./RankChange";
 
 interface HistoryYear {
   year: number;
-  published: {
-    index: string;
-    predicate: string;
-    domains: Record<string, string>;
-    nameAsPublished: string;
-    rank: number;
-    of: number;
-    rankInType: number;
-    ofType: number;
-    rankInProvince: number | null;
-    ofProvince: number | null;
-    percentile: number;
-    rankChange: number | null;
-  } | null;
+  published: Pick<
+    PublicResult,
+    | "index"
+    | "predicate"
+    | "domains"
+    | "nameAsPublished"
+    | "rank"
+    | "of"
+    | "rankInType"
+    | "ofType"
+    | "rankInProvince"
+    | "ofProvince"
+    | "percentile"
+    | "rankChange"
+  > | null;
   assessments: {
     id: string;
     cycle: string;
