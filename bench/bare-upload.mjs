@@ -1,39 +1,26 @@
-// A second baseline for uploads: the least any Node server does with one — parse the multipart
-// body (busboy, as Matang), hash it, write it and flush it to disk — and nothing else.
-import { createHash } from "node:crypto";
-import { createWriteStream } from "node:fs";
+// A second baseline for uploads: Matang's own staging of a file (hash, write, on disk before the
+// answer) behind the least any Node server does — node:http and busboy, as Matang — and nothing
+// else: no framework, no session, no record. The ratio to it is what the rest of Matang costs.
 import http from "node:http";
-import { join } from "node:path";
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import Busboy from "@fastify/busboy";
+import { LocalStorage } from "../packages/server/dist/evidence/storage.js";
 
 const [port, dir] = [Number(process.argv[2]), process.argv[3] ?? "."];
-// The same buffers as Matang's (packages/server/src/evidence/storage.ts).
-const BUFFER = 1024 * 1024;
-let n = 0;
+const storage = new LocalStorage(dir);
 http
   .createServer((req, res) => {
     const bb = Busboy({ headers: req.headers });
-    let written = Promise.resolve();
+    let staged = Promise.reject(new Error("no file"));
+    staged.catch(() => {});
     bb.on("file", (_name, file) => {
-      const hash = createHash("sha256");
-      const meter = new Transform({
-        highWaterMark: BUFFER,
-        transform(chunk, _encoding, done) {
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
-      written = pipeline(
-        file,
-        meter,
-        createWriteStream(join(dir, `bare-${n++}.bin`), { flush: true, highWaterMark: BUFFER }),
-      );
+      staged = storage.stage(file, Number.POSITIVE_INFINITY);
     });
     bb.on("finish", () =>
-      written.then(
-        () => res.writeHead(201).end(),
+      staged.then(
+        (s) => {
+          res.writeHead(201).end();
+          return storage.discard(s);
+        },
         () => res.writeHead(500).end(),
       ),
     );

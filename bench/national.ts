@@ -366,7 +366,7 @@ export async function national(
     // end with the file on disk (fsync).
     const barePort2 = await freePort();
     const bareUploads = await child(
-      [join(here, "bare-upload.mjs"), String(barePort2), work],
+      [join(here, "bare-upload.mjs"), String(barePort2), join(work, "bare")],
       process.env,
       "listening",
     );
@@ -377,7 +377,6 @@ export async function national(
     for (let i = 0; i < 5; i++) {
       execSync("sync");
       bares.push(await upload(`http://127.0.0.1:${barePort2}`, "", "", "-", file));
-      rmSync(join(work, `bare-${i}.bin`));
       execSync("sync");
       let t = performance.now();
       copyFileSync(file, join(work, "salinan.pdf"));

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { copyFile, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { copyFile, type FileHandle, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { type Readable, Transform } from "node:stream";
+import { type Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 /** What was received: where it waits, its checksum and size, and its first bytes for typing. */
@@ -32,14 +32,119 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** Per upload in flight: bounded, well inside the memory an upload may use. */
+const BUFFER_BYTES = 1024 * 1024;
+
+/** How much may be written before the disk is asked to catch up (see StagingFile). */
+const SYNC_EVERY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A new file, measured, hashed and on disk when the stream finishes: a power cut cannot leave
+ * an evidence record whose bytes were never written. Flushing only at the end would make the
+ * upload wait for the whole file to reach the disk after its last byte arrived; instead the
+ * disk is asked to write what has arrived every few megabytes, while the rest is still being
+ * received, so the final flush finds little left to do.
+ */
+class StagingFile extends Writable {
+  size = 0;
+  readonly hash = createHash("sha256");
+  private readonly headChunks: Buffer[] = [];
+  private headSize = 0;
+  private handle: FileHandle | null = null;
+  private unsynced = 0;
+  private syncing: Promise<void> | null = null;
+
+  constructor(
+    private readonly path: string,
+    private readonly maxBytes: number,
+  ) {
+    // Room for several network chunks while the disk catches up, so reading never waits for
+    // every single write (the 16 kB default made each chunk wait for the one before).
+    super({ highWaterMark: BUFFER_BYTES });
+  }
+
+  /** The first bytes, for typing by content. */
+  head(): Buffer {
+    return Buffer.concat(this.headChunks);
+  }
+
+  override _construct(done: (error?: Error | null) => void): void {
+    open(this.path, "wx").then((handle) => {
+      this.handle = handle;
+      done();
+    }, done);
+  }
+
+  override _writev(chunks: { chunk: Buffer }[], done: (error?: Error | null) => void): void {
+    const buffers = chunks.map((c) => c.chunk);
+    for (const chunk of buffers) {
+      this.size += chunk.length;
+      if (this.size > this.maxBytes) {
+        done(new TooLargeError(this.maxBytes));
+        return;
+      }
+      this.hash.update(chunk);
+      if (this.headSize < HEAD_BYTES) {
+        this.headChunks.push(chunk.subarray(0, HEAD_BYTES - this.headSize));
+        this.headSize += Math.min(chunk.length, HEAD_BYTES - this.headSize);
+      }
+    }
+    this.writeAll(buffers).then(() => done(), done);
+  }
+
+  override _final(done: (error?: Error | null) => void): void {
+    (async () => {
+      await this.syncing;
+      await this.handle?.sync();
+    })().then(() => done(), done);
+  }
+
+  override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
+    (async () => {
+      await this.syncing?.catch(() => {});
+      await this.handle?.close();
+    })().then(
+      () => done(error),
+      (closeError) => done(error ?? closeError),
+    );
+  }
+
+  private async writeAll(buffers: Buffer[]): Promise<void> {
+    const handle = this.handle as FileHandle;
+    let pending = buffers;
+    while (pending.length > 0) {
+      const { bytesWritten } = await handle.writev(pending);
+      this.unsynced += bytesWritten;
+      pending = remainder(pending, bytesWritten);
+    }
+    if (this.unsynced >= SYNC_EVERY_BYTES && !this.syncing) {
+      this.unsynced = 0;
+      // Not awaited: the disk writes this while the next chunks arrive. A failure surfaces in
+      // _final, which awaits it, so the upload is refused rather than recorded.
+      const syncing = handle.datasync().finally(() => {
+        if (this.syncing === syncing) this.syncing = null;
+      });
+      syncing.catch(() => {});
+      this.syncing = syncing;
+    }
+  }
+}
+
+/** What is left of `buffers` after the first `written` bytes (a short write). */
+export function remainder(buffers: Buffer[], written: number): Buffer[] {
+  let skip = written;
+  let i = 0;
+  while (i < buffers.length && skip >= (buffers[i] as Buffer).length) skip -= (buffers[i++] as Buffer).length;
+  const rest = buffers.slice(i);
+  if (skip > 0 && rest.length > 0) rest[0] = (rest[0] as Buffer).subarray(skip);
+  return rest;
+}
+
 /**
  * Evidence files on local disk. Uploads stream to a temporary file (never whole in memory) and
  * become visible only by `commit`, under a generated name; anything failing before that is
  * removed, so an interrupted upload leaves nothing behind.
  */
-/** Per upload in flight: bounded, well inside the memory an upload may use. */
-const BUFFER_BYTES = 1024 * 1024;
-
 export class LocalStorage {
   private readonly tmpDir: string;
   private readonly objectsDir: string;
@@ -52,37 +157,17 @@ export class LocalStorage {
   async stage(source: Readable, maxBytes: number): Promise<Staged> {
     await mkdir(this.tmpDir, { recursive: true });
     const tempPath = join(this.tmpDir, `${randomUUID()}.part`);
-    const hash = createHash("sha256");
-    let size = 0;
-    const headChunks: Buffer[] = [];
-    let headSize = 0;
-    const meter = new Transform({
-      // Room for several network chunks while the disk catches up, so reading never waits for
-      // every single write (the 64 kB default made each chunk wait for the one before).
-      highWaterMark: BUFFER_BYTES,
-      transform(chunk: Buffer, _encoding, done) {
-        size += chunk.length;
-        if (size > maxBytes) return done(new TooLargeError(maxBytes));
-        hash.update(chunk);
-        if (headSize < HEAD_BYTES) {
-          headChunks.push(chunk.subarray(0, HEAD_BYTES - headSize));
-          headSize += Math.min(chunk.length, HEAD_BYTES - headSize);
-        }
-        done(null, chunk);
-      },
-    });
-    // flush: on disk before it is committed, so a power cut cannot leave a record without its bytes.
-    const sink = createWriteStream(tempPath, { flags: "wx", highWaterMark: BUFFER_BYTES, flush: true });
+    const sink = new StagingFile(tempPath, maxBytes);
     try {
-      await pipeline(source, meter, sink);
+      await pipeline(source, sink);
     } catch (error) {
-      // The file is created when the stream opens, which may happen after the failure: wait for
-      // the stream to close, or a late open would recreate the file after its removal.
+      // The file is created when the sink opens, which may happen after the failure: wait for it
+      // to close, or a late open would recreate the file after its removal.
       if (!sink.closed) await new Promise<void>((resolve) => sink.once("close", () => resolve()));
       await rm(tempPath, { force: true });
       throw error;
     }
-    return { tempPath, sha256: hash.digest("hex"), size, head: Buffer.concat(headChunks) };
+    return { tempPath, sha256: sink.hash.digest("hex"), size: sink.size, head: sink.head() };
   }
 
   /** Move a staged file to its permanent, generated place; returns its storage key. */

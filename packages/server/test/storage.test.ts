@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LocalStorage, remainder, TooLargeError } from "../src/evidence/storage.js";
+
+/** `bytes` cut into uneven pieces, as a network delivers them. */
+function pieces(bytes: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  for (let at = 0, i = 0; at < bytes.length; i++) {
+    const size = [1, 4099, 65_536, 700_001, 3][i % 5] as number;
+    out.push(bytes.subarray(at, at + size));
+    at += size;
+  }
+  return out;
+}
+
+describe("staging an uploaded file", () => {
+  let dir: string;
+  let storage: LocalStorage;
+  const leftovers = () => readdirSync(join(dir, "tmp"));
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "matang-storage-"));
+    storage = new LocalStorage(dir);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("keeps every byte of a file larger than the flush interval, with its checksum and head", async () => {
+    // 20 MB: the disk is asked to catch up several times while the file still arrives.
+    const bytes = Buffer.alloc(20 * 1024 * 1024 + 17);
+    for (let i = 0; i < bytes.length; i += 4096) bytes.writeUInt32BE(i, i);
+    const staged = await storage.stage(Readable.from(pieces(bytes)), bytes.length);
+    expect(staged.size).toBe(bytes.length);
+    expect(staged.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+    expect(staged.head.equals(bytes.subarray(0, staged.head.length))).toBe(true);
+    expect(staged.head.length).toBeGreaterThanOrEqual(4100);
+    const key = await storage.commit(staged);
+    expect(readFileSync(storage.pathOf(key)).equals(bytes)).toBe(true);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("leaves nothing behind when the upload breaks off", async () => {
+    async function* broken() {
+      yield Buffer.alloc(9 * 1024 * 1024, 1);
+      throw new Error("connection reset");
+    }
+    await expect(storage.stage(Readable.from(broken()), 100 * 1024 * 1024)).rejects.toThrow(
+      "connection reset",
+    );
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("refuses a file over the limit and leaves nothing behind", async () => {
+    const source = Readable.from(pieces(Buffer.alloc(3 * 1024 * 1024, 2)));
+    await expect(storage.stage(source, 2 * 1024 * 1024)).rejects.toBeInstanceOf(TooLargeError);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("stages an empty file as empty", async () => {
+    const staged = await storage.stage(Readable.from([]), 10);
+    expect(staged.size).toBe(0);
+    expect(staged.head.length).toBe(0);
+    expect(staged.sha256).toBe(createHash("sha256").digest("hex"));
+    await storage.discard(staged);
+    expect(leftovers()).toEqual([]);
+  });
+});
+
+describe("a short write", () => {
+  const buffers = [Buffer.from("abc"), Buffer.from("de"), Buffer.from("fghi")];
+  const text = (bs: Buffer[]) => Buffer.concat(bs).toString();
+
+  it("continues exactly where the disk stopped", () => {
+    for (let written = 0; written <= 9; written++) {
+      expect(text(remainder(buffers, written))).toBe("abcdefghi".slice(written));
+    }
+    expect(remainder(buffers, 9)).toEqual([]);
+  });
+});
