@@ -19,15 +19,7 @@ export const ADMIN = { email: "admin@bench.id", password: "sandi-admin-bench-202
 export const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 /** A national administrator as services see one, for calling them directly. */
-export const ADMIN_CONTEXT = {
-  principal: {
-    userId: "bench",
-    label: "bench",
-    grants: [{ role: "admin" as const, organizationId: null, organizationPath: null }],
-  },
-  requestId: null,
-  address: null,
-};
+export { ADMIN_CONTEXT } from "../packages/server/test/harness.js";
 
 async function onServer(statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
@@ -185,7 +177,10 @@ export async function generate(db: Db, log: (step: string) => void = () => {}): 
         from stage_scores s join assessments a on a.id = s.assessment_id`,
   );
   log("audit entries");
-  await exec(db, sql`analyze`);
+  // As after any bulk load: the visibility map and statistics now, rather than autovacuum
+  // rewriting pages in the middle of the measurements.
+  await exec(db, sql`vacuum analyze`);
+  log("vacuum");
   const cycle100 = (
     await ids(db, sql`select id from cycles where name = 'Peringkat 100'`, "id")
   )[0] as string;

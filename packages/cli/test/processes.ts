@@ -1,21 +1,12 @@
 // Starting `matang serve` (and other servers) as real processes in tests.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../../server/test/harness.js";
 
 export const bin = join(dirname(fileURLToPath(import.meta.url)), "../bin/matang.js");
 
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** Wait until the process prints `ready`; returns everything it printed by then (and keeps reading). */
 export async function started(proc: ChildProcess, ready: string, timeoutMs = 90_000): Promise<() => string> {

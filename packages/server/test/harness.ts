@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseRegistryFile } from "@matang/core";
@@ -12,6 +13,28 @@ import { bootstrap } from "../src/bootstrap.js";
 import { type DatabaseHandle, openDatabase } from "../src/db/client.js";
 import { importRegistry } from "../src/organizations/import.js";
 import type { Role } from "../src/policy/policy.js";
+
+/** A national administrator as services see one, for calling them directly. */
+export const ADMIN_CONTEXT = {
+  principal: {
+    userId: "admin",
+    label: "admin",
+    grants: [{ role: "admin" as const, organizationId: null, organizationPath: null }],
+  },
+  requestId: null,
+  address: null,
+};
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** Integration tests run on both engines. */
 export const ENGINES = ["pglite", "postgres"] as const;

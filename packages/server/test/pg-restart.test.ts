@@ -2,7 +2,6 @@
 // and started again while Matang keeps running.
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { builtinFrameworks } from "@matang/core/node";
@@ -12,7 +11,7 @@ import { buildApp } from "../src/app.js";
 import { DEFAULT_AUTH } from "../src/auth/service.js";
 import { bootstrap } from "../src/bootstrap.js";
 import { type DatabaseHandle, openDatabase } from "../src/db/client.js";
-import { client } from "./harness.js";
+import { client, freePort } from "./harness.js";
 
 const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").sort() : [];
 const BIN = versions.length
@@ -26,16 +25,6 @@ function pg(tool: string, args: string[]) {
   const command = asRoot ? "runuser" : join(BIN, tool);
   const argv = asRoot ? ["-u", "postgres", "--", join(BIN, tool), ...args] : args;
   return execFileSync(command, argv, { stdio: "pipe", timeout: 60_000 });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe.skipIf(!available)("PostgreSQL stopping and starting again under a running Matang", () => {

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { PassThrough, type Readable } from "node:stream";
 import { score } from "@matang/core";
 import ExcelJS from "exceljs";
@@ -143,6 +144,9 @@ export async function assessmentWorkbook(db: Db, frameworks: Frameworks, ctx: Re
   return { body, fileName: `penilaian-spbe-${fileSafe(a.organization.name)}-${a.cycle.year}.xlsx` };
 }
 
+/** Participants whose scores are read from the database at once (a national cycle has 700). */
+const SCORES_BATCH = 50;
+
 /**
  * A whole cycle as a workbook: every participant × indicator × stage, plus each participant's
  * index per stage. Streamed row by row, so a national cycle does not sit in memory as a workbook.
@@ -152,6 +156,7 @@ export async function cycleWorkbook(
   frameworks: Frameworks,
   ctx: RequestContext,
   cycleId: string,
+  batchSize = SCORES_BATCH,
 ): Promise<{ stream: Readable; fileName: string }> {
   authorize(ctx.principal, "cycle.export", { path: "/" });
   const cycle = await findCycle(db, cycleId);
@@ -159,13 +164,6 @@ export async function cycleWorkbook(
   const framework = frameworks.get(cycle.frameworkId);
   if (!framework) throw new ApiError(500, "framework_missing", "The cycle's framework is not loaded");
   const people = await repo.participants(db, cycleId);
-  const rows = await repo.cycleScores(db, cycleId);
-  const byAssessment = new Map<string, typeof rows>();
-  for (const r of rows) {
-    const list = byAssessment.get(r.assessmentId);
-    if (list) list.push(r);
-    else byAssessment.set(r.assessmentId, [r]);
-  }
   const out = new PassThrough();
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
@@ -190,8 +188,14 @@ export async function cycleWorkbook(
     ...STAGES.map((s) => ({ header: STAGE_NAMES[s], key: s, width: 11 })),
     { header: "Validasi", key: "validation", width: 12 },
   ]);
-  (async () => {
-    for (const p of people) {
+  const writeParticipants = (batch: typeof people, rows: Awaited<ReturnType<typeof repo.scoresOf>>) => {
+    const byAssessment = new Map<string, typeof rows>();
+    for (const r of rows) {
+      const list = byAssessment.get(r.assessmentId);
+      if (list) list.push(r);
+      else byAssessment.set(r.assessmentId, [r]);
+    }
+    for (const p of batch) {
       const scoresOf = byAssessment.get(p.id) ?? [];
       const levels = stageLevels(scoresOf as never);
       const scored = Object.fromEntries(STAGES.map((s) => [s, score(framework, levels[s])]));
@@ -222,6 +226,20 @@ export async function cycleWorkbook(
           })
           .commit();
       }
+    }
+  };
+  (async () => {
+    for (let at = 0; at < people.length; at += batchSize) {
+      const batch = people.slice(at, at + batchSize);
+      writeParticipants(
+        batch,
+        await repo.scoresOf(
+          db,
+          batch.map((p) => p.id),
+        ),
+      );
+      // Let the response take what is written before more is read: memory stays bounded.
+      if (out.writableNeedDrain) await once(out, "drain");
     }
     indices.commit();
     detail.commit();

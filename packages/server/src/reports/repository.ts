@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
 import { assessments, organizations, stageScores } from "../db/schema.js";
@@ -24,8 +24,8 @@ export async function participants(db: Db, cycleId: string) {
     .orderBy(asc(organizations.name));
 }
 
-/** Every stage score in a cycle, in one pass. */
-export async function cycleScores(db: Db, cycleId: string) {
+/** Every stage score of these assessments. */
+export async function scoresOf(db: Db, assessmentIds: readonly string[]) {
   return db
     .select({
       assessmentId: stageScores.assessmentId,
@@ -33,9 +33,7 @@ export async function cycleScores(db: Db, cycleId: string) {
       stage: stageScores.stage,
       level: stageScores.level,
       verdict: stageScores.verdict,
-      note: stageScores.note,
     })
     .from(stageScores)
-    .innerJoin(assessments, eq(assessments.id, stageScores.assessmentId))
-    .where(eq(assessments.cycleId, cycleId));
+    .where(inArray(stageScores.assessmentId, [...assessmentIds]));
 }
