@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { type FileHandle, open } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LocalStorage, remainder, TooLargeError } from "../src/evidence/storage.js";
 
 /** `bytes` cut into uneven pieces, as a network delivers them. */
@@ -51,6 +52,22 @@ describe("staging an uploaded file", () => {
       "connection reset",
     );
     expect(leftovers()).toEqual([]);
+  });
+
+  it("refuses the file when the disk fails to write it back while it arrives", async () => {
+    // The kernel reports a failed write-back once: a later flush may succeed, the file must not.
+    const probe = await open(join(dir, "probe"), "w");
+    const prototype = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    const failing = vi.spyOn(prototype, "datasync").mockRejectedValueOnce(new Error("EIO: i/o error"));
+    try {
+      const source = Readable.from(pieces(Buffer.alloc(20 * 1024 * 1024, 3)));
+      await expect(storage.stage(source, 100 * 1024 * 1024)).rejects.toThrow("EIO");
+      expect(failing).toHaveBeenCalled();
+      expect(leftovers()).toEqual([]);
+    } finally {
+      failing.mockRestore();
+    }
   });
 
   it("refuses a file over the limit and leaves nothing behind", async () => {

@@ -53,6 +53,8 @@ class StagingFile extends Writable {
   private handle: FileHandle | null = null;
   private unsynced = 0;
   private syncing: Promise<void> | null = null;
+  /** Kept: the kernel reports a failed write-back once, so a later flush could succeed anyway. */
+  private syncFailure: Error | null = null;
 
   constructor(
     private readonly path: string,
@@ -95,13 +97,14 @@ class StagingFile extends Writable {
   override _final(done: (error?: Error | null) => void): void {
     (async () => {
       await this.syncing;
+      if (this.syncFailure) throw this.syncFailure;
       await this.handle?.sync();
     })().then(() => done(), done);
   }
 
   override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
     (async () => {
-      await this.syncing?.catch(() => {});
+      await this.syncing;
       await this.handle?.close();
     })().then(
       () => done(error),
@@ -110,6 +113,7 @@ class StagingFile extends Writable {
   }
 
   private async writeAll(buffers: Buffer[]): Promise<void> {
+    if (this.syncFailure) throw this.syncFailure;
     const handle = this.handle as FileHandle;
     let pending = buffers;
     while (pending.length > 0) {
@@ -119,12 +123,17 @@ class StagingFile extends Writable {
     }
     if (this.unsynced >= SYNC_EVERY_BYTES && !this.syncing) {
       this.unsynced = 0;
-      // Not awaited: the disk writes this while the next chunks arrive. A failure surfaces in
-      // _final, which awaits it, so the upload is refused rather than recorded.
-      const syncing = handle.datasync().finally(() => {
-        if (this.syncing === syncing) this.syncing = null;
-      });
-      syncing.catch(() => {});
+      // Not awaited: the disk writes this while the next chunks arrive. A failure is kept and
+      // refuses the upload at the next write or at the end, so nothing unwritten is recorded.
+      const syncing: Promise<void> = handle.datasync().then(
+        () => {
+          if (this.syncing === syncing) this.syncing = null;
+        },
+        (error: Error) => {
+          this.syncFailure = error;
+          if (this.syncing === syncing) this.syncing = null;
+        },
+      );
       this.syncing = syncing;
     }
   }
