@@ -5,9 +5,11 @@ import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { builtinFrameworks } from "@matang/core/node";
-import { openDatabase } from "@matang/server";
+import { openDatabase, tuneHeapForServing } from "@matang/server";
 import { cycleWorkbook } from "../packages/server/dist/reports/excel.js";
 
+// The heap as the server sizes it: the export runs in the server process.
+tuneHeapForServing();
 const [url, cycle] = process.argv.slice(2);
 const handle = await openDatabase({ url });
 // A national administrator as the service sees one (the export is theirs).

@@ -12,6 +12,7 @@ import { type Config, configFromEnv, databaseConfig } from "./config.js";
 import { type DatabaseHandle, openDatabase } from "./db/client.js";
 import { LocalStorage } from "./evidence/storage.js";
 import { type FrameworkMap, refreshFrameworks } from "./frameworks/service.js";
+import { tuneHeapForServing } from "./heap.js";
 import { type Mail, remindDueDates, sendPendingEmails } from "./notifications/jobs.js";
 
 export { type AppOptions, buildApp } from "./app.js";
@@ -29,6 +30,7 @@ export type { Config } from "./config.js";
 export { configFromEnv, databaseConfig } from "./config.js";
 export { type DatabaseHandle, type Db, openDatabase } from "./db/client.js";
 export { LocalStorage } from "./evidence/storage.js";
+export { HEAP_GROWING_PERCENT, tuneHeapForServing } from "./heap.js";
 export { type ImportSummary, importRegistry } from "./organizations/import.js";
 export { ROLES, type Role } from "./policy/policy.js";
 export { importResults, type ResultsReport } from "./results/import.js";
@@ -48,6 +50,7 @@ export interface Running {
 
 /** Open and migrate the database, start listening, and shut down gracefully on SIGTERM/SIGINT. */
 export async function startServer(options: StartOptions): Promise<Running> {
+  tuneHeapForServing();
   const config = configFromEnv();
   const database = await openDatabase(databaseConfig(config));
   await database.migrate();
