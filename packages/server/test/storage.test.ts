@@ -1,10 +1,12 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { FileHash } from "../src/evidence/hashing.js";
 import { LocalStorage, remainder, TooLargeError } from "../src/evidence/storage.js";
 
 /** `bytes` cut into uneven pieces, as a network delivers them. */
@@ -83,6 +85,56 @@ describe("staging an uploaded file", () => {
     expect(staged.sha256).toBe(createHash("sha256").digest("hex"));
     await storage.discard(staged);
     expect(leftovers()).toEqual([]);
+  });
+});
+
+describe("the checksum, computed from what is on disk", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "matang-hash-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+
+  it("gives each of several files arriving at once its own checksum", async () => {
+    const storage = new LocalStorage(dir);
+    const files = [5, 7, 11].map((seed) => {
+      const bytes = Buffer.alloc(3 * 1024 * 1024 + seed);
+      for (let i = 0; i < bytes.length; i += 512) bytes[i] = (i * seed) % 251;
+      return bytes;
+    });
+    const staged = await Promise.all(files.map((f) => storage.stage(Readable.from(pieces(f)), f.length)));
+    expect(staged.map((s) => s.sha256)).toEqual(files.map(sha256));
+  });
+
+  it("refuses a file that is not on disk as it was written", async () => {
+    const path = join(dir, "cut");
+    writeFileSync(path, Buffer.alloc(3 * 1024 * 1024, 9));
+    const hash = new FileHash(path);
+    truncateSync(path, 1024 * 1024);
+    hash.written(3 * 1024 * 1024);
+    await expect(hash.finish(3 * 1024 * 1024)).rejects.toThrow("shorter");
+  });
+
+  it("refuses the checksum of a file given up", async () => {
+    const path = join(dir, "given-up");
+    writeFileSync(path, "x");
+    const hash = new FileHash(path);
+    hash.abandon();
+    await expect(hash.finish(1)).rejects.toThrow("abandoned");
+  });
+
+  it("does not keep a command running once its files are hashed", () => {
+    // The checksum thread would otherwise hold a CLI process (import, restore) open forever.
+    const script = `import { Readable } from "node:stream";
+      import { LocalStorage } from "./packages/server/dist/evidence/storage.js";
+      const s = await new LocalStorage(process.argv[1]).stage(Readable.from([Buffer.from("abc")]), 10);
+      console.log(s.sha256);`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script, dir], {
+      timeout: 20_000,
+      encoding: "utf8",
+    });
+    expect(out.trim()).toBe(sha256(Buffer.from("abc")));
   });
 });
 

@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { copyFile, type FileHandle, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { type Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { FileHash } from "./hashing.js";
 
 /** What was received: where it waits, its checksum and size, and its first bytes for typing. */
 export interface Staged {
@@ -47,7 +48,10 @@ const SYNC_EVERY_BYTES = 8 * 1024 * 1024;
  */
 class StagingFile extends Writable {
   size = 0;
-  readonly hash = createHash("sha256");
+  /** Known once the stream has finished. */
+  sha256 = "";
+  private fileHash: FileHash | null = null;
+  private onDisk = 0;
   private readonly headChunks: Buffer[] = [];
   private headSize = 0;
   private handle: FileHandle | null = null;
@@ -73,6 +77,12 @@ class StagingFile extends Writable {
   override _construct(done: (error?: Error | null) => void): void {
     open(this.path, "wx").then((handle) => {
       this.handle = handle;
+      try {
+        this.fileHash = new FileHash(this.path);
+      } catch (error) {
+        done(error as Error);
+        return;
+      }
       done();
     }, done);
   }
@@ -85,7 +95,6 @@ class StagingFile extends Writable {
         done(new TooLargeError(this.maxBytes));
         return;
       }
-      this.hash.update(chunk);
       if (this.headSize < HEAD_BYTES) {
         this.headChunks.push(chunk.subarray(0, HEAD_BYTES - this.headSize));
         this.headSize += Math.min(chunk.length, HEAD_BYTES - this.headSize);
@@ -98,11 +107,17 @@ class StagingFile extends Writable {
     (async () => {
       await this.syncing;
       if (this.syncFailure) throw this.syncFailure;
-      await this.handle?.sync();
+      // The checksum is read back while the last megabytes reach the disk.
+      const [sha256] = await Promise.all([
+        (this.fileHash as FileHash).finish(this.onDisk),
+        this.handle?.sync(),
+      ]);
+      this.sha256 = sha256;
     })().then(() => done(), done);
   }
 
   override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
+    this.fileHash?.abandon();
     (async () => {
       await this.syncing;
       await this.handle?.close();
@@ -119,8 +134,10 @@ class StagingFile extends Writable {
     while (pending.length > 0) {
       const { bytesWritten } = await handle.writev(pending);
       this.unsynced += bytesWritten;
+      this.onDisk += bytesWritten;
       pending = remainder(pending, bytesWritten);
     }
+    this.fileHash?.written(this.onDisk);
     if (this.unsynced >= SYNC_EVERY_BYTES && !this.syncing) {
       this.unsynced = 0;
       // Not awaited: the disk writes this while the next chunks arrive. A failure is kept and
@@ -176,7 +193,7 @@ export class LocalStorage {
       await rm(tempPath, { force: true });
       throw error;
     }
-    return { tempPath, sha256: sink.hash.digest("hex"), size: sink.size, head: sink.head() };
+    return { tempPath, sha256: sink.sha256, size: sink.size, head: sink.head() };
   }
 
   /** Move a staged file to its permanent, generated place; returns its storage key. */
