@@ -30,6 +30,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, "../packages/cli/bin/matang.js");
 type Metrics = Record<string, number>;
 
+/** CPU time a process has used (user + system, all threads), in ms. */
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+};
+
 const status = (pid: number, field: string) =>
   Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) /
   1024;
@@ -378,6 +384,7 @@ export async function national(
     const copies: number[] = [];
     const uploads: number[] = [];
     const bares: number[] = [];
+    const serverCpu: number[] = [];
     for (let i = 0; i < 5; i++) {
       execSync("sync");
       bares.push(await upload(`http://127.0.0.1:${barePort2}`, "", "", "-", file));
@@ -391,10 +398,19 @@ export async function national(
       copies.push(performance.now() - t);
       rmSync(join(work, "salinan.pdf"));
       execSync("sync");
+      const cpu = cpuMs(server.pid as number);
       t = performance.now();
       await upload(base, coordinatorCookie, csrf.session.csrfToken, target, file);
       uploads.push(performance.now() - t);
+      serverCpu.push(cpuMs(server.pid as number) - cpu);
     }
+    // Every run, in order: how much the disk and the machine swung.
+    notes.upload_runs_ms = {
+      upload: uploads.map((x) => round(x)),
+      copy: copies.map((x) => round(x)),
+      bare: bares.map((x) => round(x)),
+      upload_server_cpu: serverCpu,
+    };
     const middle = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
     await stop(bareUploads);
     const copyMs = middle(copies);
