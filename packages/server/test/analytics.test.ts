@@ -422,6 +422,27 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
       (await admin.call("GET", `/api/cycles/${cycleId}/ranking?stage=self`)).json().items[1].answered,
     ).toBe(20);
     expect((await coordinator.call("GET", `/api/cycles/${cycleId}/ranking`)).statusCode).toBe(403);
+
+    // Every indicator scored at the final stage too: the earlier stages no longer count there.
+    await database.db.insert(stageScores).values(
+      framework.indicators.slice(5).map((i, n) => ({
+        assessmentId: bandungAssessment,
+        indicatorCode: i.code,
+        stage: "final",
+        level: [1, 2][n % 2] as number,
+      })),
+    );
+    const rescored = (await leader.call("GET", `/api/assessments/${bandungAssessment}`)).json();
+    expect(rescored.scores.final.indexDisplay).not.toBe(own.scores.final.indexDisplay);
+    for (const stage of ["document", "final"] as const) {
+      const [first] = (await admin.call("GET", `/api/cycles/${cycleId}/ranking?stage=${stage}`)).json().items;
+      expect(first).toMatchObject({
+        organizationId: id.bandung,
+        index: rescored.scores[stage].indexDisplay,
+        predicate: rescored.scores[stage].predicate,
+        answered: framework.indicators.length,
+      });
+    }
   });
 
   it("writes the assessment report as a PDF that opens and holds the index", async () => {

@@ -53,9 +53,13 @@ const OFFSET = 2n ** 31n;
 /**
  * Participants' weighted level totals at a stage, summed in the database from the indicator rows
  * (of all the cycle's participants, or of `only`). A later assessor stage inherits what earlier
- * ones set (as the scores do): per indicator the latest stage up to the one asked for counts,
- * found by one max() over (stage place, level) rather than a sort per participant. Weights come
- * from the framework (data).
+ * ones set (as the scores do): per indicator the latest stage up to the one asked for counts.
+ * Weights come from the framework (data).
+ *
+ * By the time anyone ranks a stage, most participants have every indicator scored at that stage
+ * itself, and then earlier stages cannot change their total. So the stage's own rows are summed
+ * first, for everyone: a quarter of the rows at the final stage. Only participants it leaves
+ * incomplete are summed again over the earlier stages.
  */
 export async function stageTotals(
   db: Db,
@@ -64,20 +68,73 @@ export async function stageTotals(
   stage: RankingStage,
   only?: readonly string[],
 ): Promise<Map<string, StageTotal>> {
-  const weights = sql.join(
+  const stages = stage === "self" ? ["self"] : ASSESSOR_STAGES.slice(0, ASSESSOR_STAGES.indexOf(stage) + 1);
+  const own = await totalsAtOneStage(db, cycleId, framework, stage, only);
+  const incomplete = [...own].filter(([, t]) => t.answered < framework.indicators.length).map(([id]) => id);
+  if (stages.length === 1 || incomplete.length === 0) return own;
+  const inherited = await totalsOverStages(db, cycleId, framework, stages, incomplete);
+  for (const [id, t] of inherited) own.set(id, t);
+  return own;
+}
+
+/** The weights of the framework's indicators, as a VALUES list (code, units). */
+function weightsOf(framework: Framework) {
+  return sql.join(
     framework.indicators.map((i) => sql`(${i.code}::text, ${i.units}::bigint)`),
     sql`, `,
   );
-  const stages = stage === "self" ? ["self"] : ASSESSOR_STAGES.slice(0, ASSESSOR_STAGES.indexOf(stage) + 1);
-  const place = sql.join(
-    stages.map((s, i) => sql`when ${s} then ${sql.raw(String(i))}`),
-    sql` `,
-  );
+}
+
+/** Totals from one stage's rows alone. Each total and its stamp come from one statement. */
+async function totalsAtOneStage(
+  db: Db,
+  cycleId: string,
+  framework: Framework,
+  stage: string,
+  only?: readonly string[],
+): Promise<Map<string, StageTotal>> {
   const which = only ? sql` and a.id = any(${uuidArray(only)})` : sql``;
   const found = await rows<StageTotal & { assessmentId: string }>(
     db,
     sql`
-    with w(code, units) as (values ${weights})
+    with w(code, units) as (values ${weightsOf(framework)}),
+    t as (
+      select s.assessment_id, sum(s.level * w.units)::text as units, count(*)::int as answered
+      from assessments a
+      join stage_scores s on s.assessment_id = a.id and s.stage = ${stage} and s.level is not null
+      join w on w.code = s.indicator_code
+      where a.cycle_id = ${cycleId}${which}
+      group by s.assessment_id
+    )
+    select a.id as "assessmentId", coalesce(st.stamp, 0)::text as stamp,
+      coalesce(t.units, '0') as units, coalesce(t.answered, 0) as answered
+    from assessments a
+    left join assessment_stamps st on st.assessment_id = a.id
+    left join t on t.assessment_id = a.id
+    where a.cycle_id = ${cycleId}${which}`,
+  );
+  return new Map(found.map(({ assessmentId, ...total }) => [assessmentId, total]));
+}
+
+/**
+ * Totals over several stages, the latest with a level counting per indicator, found by one max()
+ * over (stage place, level) rather than a sort per participant.
+ */
+async function totalsOverStages(
+  db: Db,
+  cycleId: string,
+  framework: Framework,
+  stages: readonly string[],
+  only: readonly string[],
+): Promise<Map<string, StageTotal>> {
+  const place = sql.join(
+    stages.map((s, i) => sql`when ${s} then ${sql.raw(String(i))}`),
+    sql` `,
+  );
+  const found = await rows<StageTotal & { assessmentId: string }>(
+    db,
+    sql`
+    with w(code, units) as (values ${weightsOf(framework)})
     select a.id as "assessmentId", coalesce(st.stamp, 0)::text as stamp,
       coalesce(t.units, '0') as units, coalesce(t.answered, 0) as answered
     from assessments a
@@ -97,7 +154,7 @@ export async function stageTotals(
         group by s.indicator_code
       ) l join w on w.code = l.indicator_code
     ) t
-    where a.cycle_id = ${cycleId}${which}`,
+    where a.cycle_id = ${cycleId} and a.id = any(${uuidArray(only)})`,
   );
   return new Map(found.map(({ assessmentId, ...total }) => [assessmentId, total]));
 }
