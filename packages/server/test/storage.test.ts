@@ -116,6 +116,11 @@ describe("the checksum, computed from what is on disk", () => {
     await expect(hash.finish(3 * 1024 * 1024)).rejects.toThrow("shorter");
   });
 
+  it("refuses the checksum of a file the thread cannot read", async () => {
+    const hash = new FileHash(join(dir, "gone"));
+    await expect(hash.finish(0)).rejects.toThrow("ENOENT");
+  });
+
   it("refuses the checksum of a file given up", async () => {
     const path = join(dir, "given-up");
     writeFileSync(path, "x");
