@@ -1,7 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 
 /** The old generation may grow to twice what survived the last full collection. */
-export const HEAP_GROWING_PERCENT = 100;
+const HEAP_GROWING_PERCENT = 100;
 
 /**
  * How V8 sizes the heap of a serving process. Left to itself, V8 set the next full collection at

@@ -30,7 +30,7 @@ export type { Config } from "./config.js";
 export { configFromEnv, databaseConfig } from "./config.js";
 export { type DatabaseHandle, type Db, openDatabase } from "./db/client.js";
 export { LocalStorage } from "./evidence/storage.js";
-export { HEAP_GROWING_PERCENT, tuneHeapForServing } from "./heap.js";
+export { tuneHeapForServing } from "./heap.js";
 export { type ImportSummary, importRegistry } from "./organizations/import.js";
 export { ROLES, type Role } from "./policy/policy.js";
 export { importResults, type ResultsReport } from "./results/import.js";

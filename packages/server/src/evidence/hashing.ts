@@ -4,7 +4,8 @@ import { Worker } from "node:worker_threads";
  * SHA-256 of files being written, computed on a worker thread from what is already on disk.
  *
  * Hashing takes about as much CPU as receiving the upload. Done on the thread that receives, it
- * makes a 200 MB upload about a fifth slower. The worker reads back from the page cache what has
+ * made a 200 MB upload slower (636 against 553 ms under the national benchmark's conditions,
+ * docs/BENCHMARKS.md). The worker reads back from the page cache what has
  * been written, one range at a time, while the upload goes on. The checksum recorded is also the
  * checksum of the bytes as stored, not of the bytes as they came off the network.
  */
