@@ -18,8 +18,8 @@ http
     bb.on("finish", () =>
       staged.then(
         (s) => {
-          res.writeHead(201).end();
-          return storage.discard(s);
+          // Kept, as Matang keeps an upload: see the upload series in national.ts.
+          return storage.commit(s).then(() => res.writeHead(201).end());
         },
         () => res.writeHead(500).end(),
       ),

@@ -373,7 +373,10 @@ export async function national(
     }, 5);
     // The disk's state (dirty pages being written back) swings single timings by 2-5x: both are
     // timed from a flushed disk, alternately, five times each, and the medians compared; both
-    // end with the file on disk (fsync).
+    // end with the file on disk (fsync). Every file made stays until the series ends, as uploads
+    // do: on a VM that hands freed memory back to its host (free page reporting), writing into
+    // memory just freed by a deleted file is several times cheaper than into memory the host
+    // must supply again, so deleting the copy made whatever ran next faster (docs/BENCHMARKS.md).
     const barePort2 = await freePort();
     const bareUploads = await child(
       [join(here, "bare-upload.mjs"), String(barePort2), join(work, "bare")],
@@ -390,13 +393,13 @@ export async function national(
       bares.push(await upload(`http://127.0.0.1:${barePort2}`, "", "", "-", file));
       execSync("sync");
       let t = performance.now();
-      copyFileSync(file, join(work, "salinan.pdf"));
+      const copy = join(work, `salinan-${i}.pdf`);
+      copyFileSync(file, copy);
       // An upload is on disk before it is answered (fsync): so is the copy it is compared with.
-      const copied = openSync(join(work, "salinan.pdf"), "r+");
+      const copied = openSync(copy, "r+");
       fsyncSync(copied);
       closeSync(copied);
       copies.push(performance.now() - t);
-      rmSync(join(work, "salinan.pdf"));
       execSync("sync");
       const cpu = cpuMs(server.pid as number);
       t = performance.now();
@@ -413,6 +416,8 @@ export async function national(
     };
     const middle = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
     await stop(bareUploads);
+    for (let i = 0; i < copies.length; i++) rmSync(join(work, `salinan-${i}.pdf`));
+    rmSync(join(work, "bare"), { recursive: true, force: true });
     const copyMs = middle(copies);
     const uploadMs = middle(uploads);
     metrics.upload_bare_ms = round(middle(bares));

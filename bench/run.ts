@@ -2,7 +2,7 @@
 // ratio means something on a noisy machine. Results are merged into bench/results.json.
 // Usage: npm run bench [-- NAME ...]   (names: scoring, planner, national, web, soak; default all but soak, which
 // takes five minutes on PostgreSQL and runs only when named: npm run bench -- soak)
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -128,11 +128,22 @@ for (const [name, run] of Object.entries(suites)) {
   Object.assign(metrics, result);
   console.log(JSON.stringify(result));
 }
+/** Whether this VM hands freed memory back to its host, which makes writing into fresh memory slow. */
+function freePageReporting(): boolean {
+  const dir = "/sys/bus/virtio/drivers/virtio_balloon";
+  if (!existsSync(dir)) return false;
+  // VIRTIO_BALLOON_F_REPORTING is feature bit 5; `features` lists the bits from bit 0.
+  return readdirSync(dir)
+    .filter((name) => name.startsWith("virtio"))
+    .some((name) => readFileSync(join(dir, name, "features"), "utf8")[5] === "1");
+}
+
 const machine = {
   node: process.version,
   cpu: cpus()[0]?.model ?? "unknown",
   cores: cpus().length,
   memory_gb: Math.round(totalmem() / 2 ** 30),
+  free_page_reporting: freePageReporting(),
   date: new Date().toISOString(),
 };
 const soakRun = soakTimeline ? { timeline: soakTimeline } : previous.soak;
