@@ -56,54 +56,73 @@ const stop = (proc: ChildProcess) =>
     proc.kill("SIGTERM");
   });
 
-/** `connections` clients asking GET paths for `seconds`: requests per second and p99. */
+interface LoadResult {
+  rps: number;
+  p99: number;
+  errors: number;
+}
+
+/**
+ * `connections` clients asking GET paths for `seconds`: requests per second and p99, once the
+ * server is warm. The same load first runs for `warmup` seconds, reported apart (`warmup`): a
+ * fresh instance reads every assessment from the database once and V8 compiles the hot paths,
+ * and whether those first reads landed above the p99 used to depend on how many requests the
+ * machine managed in the measured seconds.
+ */
+const rounded = (r: LoadResult): LoadResult => ({ rps: round(r.rps), p99: round(r.p99), errors: r.errors });
+
 export async function load(
   base: string,
   paths: readonly string[],
   headers: Record<string, string>,
   connections: number,
   seconds: number,
-): Promise<{ rps: number; p99: number; errors: number }> {
+  warmup = 5,
+): Promise<LoadResult & { warmup: LoadResult }> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const url = new URL(base);
-  const latencies: number[] = [];
-  let errors = 0;
   let n = 0;
-  const get = (path: string) =>
-    new Promise<void>((resolve) => {
-      const start = performance.now();
-      const req = request({ host: url.hostname, port: url.port, path, agent, headers }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          latencies.push(performance.now() - start);
-          if (res.statusCode !== 200) errors++;
+  const phase = async (duration: number): Promise<LoadResult> => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const get = (path: string) =>
+      new Promise<void>((resolve) => {
+        const start = performance.now();
+        const req = request({ host: url.hostname, port: url.port, path, agent, headers }, (res) => {
+          res.resume();
+          res.on("end", () => {
+            latencies.push(performance.now() - start);
+            if (res.statusCode !== 200) errors++;
+            resolve();
+          });
+        });
+        req.on("error", () => {
+          errors++;
           resolve();
         });
+        req.end();
       });
-      req.on("error", () => {
-        errors++;
-        resolve();
-      });
-      req.end();
-    });
-  // Warm up, then measure.
-  await Promise.all(paths.slice(0, connections).map((p) => get(p)));
-  latencies.length = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < deadline) await get(paths[n++ % paths.length] as string);
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    rps: latencies.length / elapsed,
-    p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
-    errors,
+    const started = performance.now();
+    const deadline = started + duration * 1000;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (performance.now() < deadline) await get(paths[n++ % paths.length] as string);
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    return {
+      rps: latencies.length / elapsed,
+      p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+      errors,
+    };
   };
+  try {
+    const warm = await phase(warmup);
+    return { ...(await phase(seconds)), warmup: warm };
+  } finally {
+    agent.destroy();
+  }
 }
 
 /**
@@ -315,6 +334,8 @@ export async function national(
     metrics.read_errors = read.errors;
     metrics.read_bare_rps = round(baseline.rps);
     metrics.read_ratio_vs_bare = round(read.rps / baseline.rps, 3);
+    // The first seconds of a fresh instance (each assessment read from the database once).
+    notes.read_warmup = { postgres: rounded(read.warmup), bare: rounded(baseline.warmup) };
     log(`  read: ${JSON.stringify(read)}; bare: ${JSON.stringify(baseline)}`);
     const written = await writes(base, cookie, data.assessments.slice(10), 10);
     metrics.write_rps = round(written.wps);
@@ -487,6 +508,7 @@ export async function national(
     metrics.read_rps_pglite = round(liteRead.rps);
     metrics.read_p99_ms_pglite = round(liteRead.p99);
     metrics.read_pglite_vs_postgres = round(liteRead.rps / read.rps, 3);
+    notes.read_warmup = { ...(notes.read_warmup as object), pglite: rounded(liteRead.warmup) };
     log(`  read on PGlite: ${JSON.stringify(liteRead)}`);
     return { metrics, notes };
   } finally {
