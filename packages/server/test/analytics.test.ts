@@ -468,6 +468,15 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
   });
 
   it("exports an assessment and a whole cycle as workbooks that open with the expected rows", async () => {
+    // A title typed as a formula stays text in the workbook.
+    const formula = '=HYPERLINK("http://contoh.invalid","klik")';
+    const link = await coordinator.call("POST", `/api/assessments/${bandungAssessment}/evidence-links`, {
+      indicator: "1",
+      level: 1,
+      url: "https://jdih.bandung.go.id/perwal-1-2024",
+      title: formula,
+    });
+    expect(link.statusCode).toBe(201);
     const res = await coordinator.call("GET", `/api/assessments/${bandungAssessment}/export.xlsx`);
     expect(res.statusCode).toBe(200);
     const book = await workbook(res.rawPayload);
@@ -480,6 +489,7 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
       3,
     );
     expect(book.getWorksheet("Bukti dukung")?.getRow(1).getCell(3).value).toBe("Judul");
+    expect(book.getWorksheet("Bukti dukung")?.getRow(2).getCell(3).value).toBe(`'${formula}`);
 
     expect((await coordinator.call("GET", `/api/cycles/${cycleId}/export.xlsx`)).statusCode).toBe(403);
     const cycle = await admin.call("GET", `/api/cycles/${cycleId}/export.xlsx`);

@@ -8,13 +8,13 @@ import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
+import { spreadsheetText } from "./cells.js";
 import { fileSafe, REVIEW_NAMES, reportData, STAGE_NAMES, STAGES } from "./data.js";
 import * as repo from "./repository.js";
 
 const bold = { font: { bold: true } } as const;
 
-/** A text cell a spreadsheet would run as a formula is kept as text. */
-const text = (s: string | null | undefined) => (s && /^[=+\-@]/.test(s) ? `'${s}` : (s ?? ""));
+const text = (s: string | null | undefined) => spreadsheetText(s ?? "");
 
 type Book = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
 
@@ -202,9 +202,9 @@ export async function cycleWorkbook(
       const last = [...STAGES].reverse().find((s) => scored[s]?.complete);
       indices
         .addRow({
-          organization: p.organization,
+          organization: text(p.organization),
           kind: p.kind,
-          province: p.province,
+          province: p.province === null ? null : text(p.province),
           state: p.state,
           ...Object.fromEntries(
             STAGES.map((s) => [s, scored[s]?.index === null ? null : Number(scored[s]?.index?.toFixed(4))]),
@@ -216,9 +216,9 @@ export async function cycleWorkbook(
         const own = scoresOf.filter((r) => r.indicatorCode === indicator.code);
         detail
           .addRow({
-            organization: p.organization,
+            organization: text(p.organization),
             kind: p.kind,
-            province: p.province,
+            province: p.province === null ? null : text(p.province),
             code: indicator.code,
             name: indicator.name.id,
             ...Object.fromEntries(STAGES.map((s) => [s, own.find((r) => r.stage === s)?.level ?? null])),

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
+import { spreadsheetText } from "../reports/cells.js";
 import { importResults } from "./import.js";
 import { publishedYears, type RankedYear, rankedYear } from "./service.js";
 
@@ -78,8 +79,7 @@ function filtered(ranked: RankedYear, f: Filters) {
 /** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused. */
 function cell(value: string | number | null): string {
   if (value === null) return "";
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = typeof value === "string" ? spreadsheetText(value) : String(value);
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
