@@ -62,6 +62,18 @@ interface LoadResult {
   errors: number;
 }
 
+const rounded = (r: LoadResult): LoadResult => ({ rps: round(r.rps), p99: round(r.p99), errors: r.errors });
+
+/** Requests answered per second since `started`, and their p99 latency. */
+function summary(latencies: number[], started: number): { perSecond: number; p99: number } {
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: latencies.length / elapsed,
+    p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+  };
+}
+
 /**
  * `connections` clients asking GET paths for `seconds`: requests per second and p99, once the
  * server is warm. The same load first runs for `warmup` seconds, reported apart (`warmup`): a
@@ -69,8 +81,6 @@ interface LoadResult {
  * and whether those first reads landed above the p99 used to depend on how many requests the
  * machine managed in the measured seconds.
  */
-const rounded = (r: LoadResult): LoadResult => ({ rps: round(r.rps), p99: round(r.p99), errors: r.errors });
-
 export async function load(
   base: string,
   paths: readonly string[],
@@ -109,13 +119,8 @@ export async function load(
         while (performance.now() < deadline) await get(paths[n++ % paths.length] as string);
       }),
     );
-    const elapsed = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    return {
-      rps: latencies.length / elapsed,
-      p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
-      errors,
-    };
+    const { perSecond, p99 } = summary(latencies, started);
+    return { rps: perSecond, p99, errors };
   };
   try {
     const warm = await phase(warmup);
@@ -196,13 +201,8 @@ export async function writes(
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    wps: latencies.length / elapsed,
-    p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
-    errors,
-  };
+  const { perSecond, p99 } = summary(latencies, started);
+  return { wps: perSecond, p99, errors };
 }
 
 export async function login(base: string): Promise<string> {

@@ -40,6 +40,8 @@ export class AssessmentCache {
   private bytes = 0;
   /** Rankings' totals, apart: a national ranking touches every participant but needs only these. */
   private readonly totals = new Map<string, Totals>();
+  /** Cycles and stages ("cycle/stage") whose every participant's total was summed here. */
+  private readonly summedRankings = new Set<string>();
   private batch: { ids: Set<string>; result: Promise<Map<string, string>> } | undefined;
 
   constructor(
@@ -117,10 +119,22 @@ export class AssessmentCache {
     return known.byStage.get(stage);
   }
 
+  /** Whether every participant of `cycleId` was summed at `stage` here (and not forgotten since). */
+  summedRanking(cycleId: string, stage: string): boolean {
+    return this.summedRankings.has(`${cycleId}/${stage}`);
+  }
+
+  rankingSummed(cycleId: string, stage: string): void {
+    this.summedRankings.add(`${cycleId}/${stage}`);
+  }
+
   setTotal(id: string, stamp: string, framework: Framework, stage: string, total: StageTotal): void {
     let known = this.totals.get(id);
     if (!known || known.stamp !== stamp || known.framework !== framework) {
-      if (!known && this.totals.size >= MAX_TOTALS) this.totals.clear();
+      if (!known && this.totals.size >= MAX_TOTALS) {
+        this.totals.clear();
+        this.summedRankings.clear();
+      }
       known = { stamp, framework, byStage: new Map() };
       this.totals.set(id, known);
     }

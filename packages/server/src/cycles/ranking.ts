@@ -9,9 +9,6 @@ import { findCycle, participants, type RankingStage, type StageTotal, stageTotal
 
 export type { RankingStage };
 
-/** Per database: the cycles and stages this instance has ranked ("cycle/stage"). */
-const rankedBefore = new WeakMap<Db, Set<string>>();
-
 /** Names in Indonesian order; one collator, not one per comparison. */
 const byName = new Intl.Collator("id");
 
@@ -37,13 +34,11 @@ export async function cycleRanking(
   const cache = assessmentCache(db);
   // An instance's first ranking of this cycle at this stage (or any ranking without the cache)
   // sums every participant anyway: that runs beside the participants' query instead of after it.
-  const key = `${cycleId}/${stage}`;
-  const first = !cache || !rankedBefore.get(db)?.has(key);
+  const first = !cache?.summedRanking(cycleId, stage);
   const [list, everyone] = await Promise.all([
     participants(db, cycleId),
     first ? stageTotals(db, cycleId, framework, stage) : undefined,
   ]);
-  if (cache) rankedBefore.set(db, (rankedBefore.get(db) ?? new Set()).add(key));
   const known = new Map<string, StageTotal>();
   const missing: string[] = [];
   for (const p of list) {
@@ -60,6 +55,7 @@ export async function cycleRanking(
     if (cached) known.set(p.assessmentId, { ...cached, stamp: p.stamp });
     else missing.push(p.assessmentId);
   }
+  if (everyone) cache?.rankingSummed(cycleId, stage);
   if (missing.length > 0) {
     const summed = await stageTotals(
       db,
