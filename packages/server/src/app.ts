@@ -9,6 +9,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { Framework } from "@matang/core";
 import Fastify, {
+  type FastifySchemaCompiler,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
@@ -29,7 +30,8 @@ import { frameworkRoutes } from "./frameworks/routes.js";
 import type { FrameworkMap } from "./frameworks/service.js";
 import { healthRoutes } from "./health/routes.js";
 import { installAuthentication } from "./http/authn.js";
-import { installErrorHandling } from "./http/errors.js";
+import { withTextRule } from "./http/text.js";
+import { installErrorHandling, loggableError } from "./http/errors.js";
 import { installSecurityHeaders } from "./http/security-headers.js";
 import { modelAnswerRoutes } from "./model-answers/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
@@ -82,7 +84,7 @@ class OneLinePerRequest extends LogController {
       statusCode: reply.statusCode,
       ms: reply.elapsedTime,
     };
-    if (error) reply.log.error({ ...line, err: error }, "request errored");
+    if (error) reply.log.error({ ...line, err: loggableError(error) }, "request errored");
     else reply.log.info(line, "request completed");
   }
 }
@@ -118,7 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   app.decorate("frameworks", frameworks);
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(withTextRule(validatorCompiler as FastifySchemaCompiler<unknown>));
   app.setSerializerCompiler(serializerCompiler);
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   const serveWeb = webDir !== null && existsSync(join(webDir, "index.html"));

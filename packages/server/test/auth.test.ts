@@ -129,7 +129,7 @@ describe.each(ENGINES)("accounts and sessions on %s", (engine) => {
     });
     const auth = await authenticateSession(database.db, session.sessionToken);
     if (!auth) throw new Error("no session");
-    const { token } = await createApiToken(database.db, auth.principal, "integrasi", null);
+    const { token } = await createApiToken(database.db, auth, "integrasi");
     expect(token).toMatch(/^mtg_/);
     expect((await authenticateToken(database.db, token.slice(4)))?.principal.label).toBe(
       "Koordinator@Contoh.go.id",

@@ -233,4 +233,93 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
     }
     expect(failures).toEqual([]);
   }, 600_000);
+
+  it("refuses control characters and broken Unicode in any field with 400 invalid_text, changing nothing", async () => {
+    const doc = app.swagger() as unknown as Parameters<typeof operations>[0];
+    const ops = operations(doc).filter((o) => o.params.length + o.query.length + o.body.length > 0);
+    // A NUL byte, another C0 control (tab, line feed and carriage return stay allowed), or half a
+    // surrogate pair, somewhere inside otherwise ordinary text.
+    const control = fc
+      .integer({ min: 0, max: 31 })
+      .filter((c) => ![9, 10, 13].includes(c))
+      .map((c) => String.fromCharCode(c));
+    const surrogate = fc.constantFrom("\uD800", "\uDFFF", "\uDBFF");
+    const around = (middle: fc.Arbitrary<string>) =>
+      fc
+        .tuple(fc.string({ maxLength: 8 }), middle, fc.string({ maxLength: 8 }))
+        .map(([a, b, c]) => a + b + c);
+    // In a URL only controls can travel (a lone surrogate has no UTF-8 form); in JSON both can.
+    const badInUrl = around(control);
+    const badInJson = around(fc.oneof(control, surrogate));
+    // Other path parameters get sound values, so the bad one is what the answer is about.
+    const fine: Record<string, string> = {
+      code: "1",
+      stage: "document",
+      year: "2026",
+      frameworkId: "permenpanrb-59-2020",
+      unitId: ids[2] ?? "",
+    };
+    const failures: string[] = [];
+    for (const op of ops) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(
+            ...op.params.map((p) => ["params", p] as const),
+            ...op.query.map((q) => ["query", q] as const),
+            ...(op.method === "GET" || op.method === "DELETE"
+              ? []
+              : op.body.map((b) => ["body", b] as const)),
+          ),
+          badInUrl,
+          badInJson,
+          fc.constantFrom("admin", "coordinator"),
+          async ([part, name], urlText, jsonText, who) => {
+            const badText = part === "body" ? jsonText : urlText;
+            const session = who === "admin" ? admin : coordinator;
+            let url = op.path;
+            for (const p of op.params)
+              url = url.replace(
+                `{${p}}`,
+                encodeURIComponent(part === "params" && p === name ? badText : (fine[p] ?? ids[1] ?? "")),
+              );
+            const qs = part === "query" ? `?${new URLSearchParams({ [name]: badText })}` : "";
+            const hasBody = op.method !== "GET" && op.method !== "DELETE";
+            const before = await fingerprint(database.db);
+            const res = await app.inject({
+              method: op.method,
+              url: `${url}${qs}`,
+              ...(hasBody ? { payload: JSON.stringify(part === "body" ? { [name]: badText } : {}) } : {}),
+              headers: {
+                ...(hasBody ? { "content-type": "application/json" } : {}),
+                ...(op.method !== "GET" ? { "x-csrf-token": session.csrf } : {}),
+              },
+              cookies: { matang_session: session.cookie },
+            });
+            const code = res.headers["content-type"]?.toString().includes("json")
+              ? res.json().error?.code
+              : null;
+            if (res.statusCode !== 400 || code !== "invalid_text")
+              failures.push(`${op.method} ${op.path} ${part}.${name} → ${res.statusCode} ${code}`);
+            expect(await fingerprint(database.db), `${op.method} ${op.path} changed data`).toBe(before);
+          },
+        ),
+        { numRuns: 4 },
+      );
+    }
+    expect([...new Set(failures)]).toEqual([]);
+  }, 600_000);
+
+  it("names the field in invalid_text, for queries and bodies alike", async () => {
+    for (const url of ["/api/users?q=%00", "/api/audit?entityType=%00", "/api/users?q=a%1Bb"]) {
+      const res = await admin.call("GET", url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error).toMatchObject({ code: "invalid_text", details: { where: "querystring" } });
+    }
+    const lone = await admin.call("POST", "/api/organizations", { kind: "provinsi", name: "Prov \ud800" });
+    expect(lone.statusCode).toBe(400);
+    expect(lone.json().error).toMatchObject({ code: "invalid_text", details: { field: "name" } });
+    // Tab and line breaks are text people type.
+    const ok = await admin.call("POST", "/api/organizations", { kind: "provinsi", name: "Provinsi\tTab" });
+    expect(ok.statusCode).toBe(201);
+  });
 });

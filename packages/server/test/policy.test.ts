@@ -231,6 +231,24 @@ const EXPECTED: Record<Operation, Record<Role, string>> = {
     reviewer: "---",
     leader: "---",
   },
+  "evidence.read": {
+    admin: "YY-",
+    coordinator: "YY-",
+    operator: "---",
+    internal_assessor: "YY-",
+    external_assessor: "---",
+    reviewer: "YY-",
+    leader: "YY-",
+  },
+  "evidence.replace": {
+    admin: "---",
+    coordinator: "YY-",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
   "evidence.review": {
     admin: "---",
     coordinator: "YY-",
@@ -341,7 +359,13 @@ describe("policy matrix: role × operation × own / descendant / unrelated organ
 
   it("lets a national admin do everything anywhere, except the instansi's and assessors' own work", () => {
     const admin = principal("admin", null);
-    const teamWork = ["indicator.propose", "indicator.consolidate", "evidence.upload", "evidence.review"];
+    const teamWork = [
+      "indicator.propose",
+      "indicator.consolidate",
+      "evidence.upload",
+      "evidence.replace",
+      "evidence.review",
+    ];
     for (const operation of OPERATIONS) {
       for (const path of [P, K, U, Q])
         expect(can(admin, operation, { path }), operation).toBe(!teamWork.includes(operation));

@@ -649,6 +649,44 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await c.page.close();
   });
 
+  it("lets a user make an API token, shows its secret once with a copy button, and revoke it", async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${base}/login`);
+    await logIn(page, "pimpinan@demo.matang.id", DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Akun saya" }).click();
+    await page.getByRole("heading", { name: "Token API" }).waitFor();
+    await page.getByText("Belum ada token.").waitFor();
+    await page.getByLabel("Nama token").fill("Sinkronisasi dasbor");
+    await page.getByRole("button", { name: "Buat token" }).click();
+    const secret = (await page.getByTestId("new-token").textContent()) ?? "";
+    expect(secret).toMatch(/^mtg_/);
+    await page.getByRole("button", { name: "Salin" }).waitFor();
+    // The token works as a bearer token.
+    const me = await app.inject({
+      method: "GET",
+      url: "/api/auth/me",
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(me.statusCode).toBe(200);
+    await page.getByRole("cell", { name: "Sinkronisasi dasbor" }).waitFor();
+    await page.screenshot({ path: join(screenshots, "token-api.png"), fullPage: true });
+    // Once dismissed, the secret is gone for good.
+    await page.getByRole("button", { name: "Sudah saya simpan" }).click();
+    expect(await page.getByTestId("new-token").count()).toBe(0);
+    expect(await page.content()).not.toContain(secret);
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Cabut token Sinkronisasi dasbor" }).click();
+    await page.getByText("Dicabut").waitFor();
+    const after = await app.inject({
+      method: "GET",
+      url: "/api/auth/me",
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(after.statusCode).toBe(401);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("is readable on a phone", async () => {
     const { page, errors } = await newPage(390, 844);
     await page.goto(`${base}/login`);

@@ -132,6 +132,25 @@ const audit = (
 // ---------------------------------------------------------------------------------------------
 // Reading
 
+/**
+ * The units of an indicator whose own proposals the caller may see: all of them for readers of
+ * the whole instansi (and its assessors), else only the units the caller's grants cover. The
+ * indicators list and the thread filter by this one rule.
+ */
+function visibleUnits(ctx: RequestContext, c: Loaded, code: string) {
+  const assigned = c.assignments.filter((a) => a.indicatorCode === code);
+  if (can(ctx.principal, "indicator.read", { path: c.organization.path, assessorIds: c.assessorIds }))
+    return assigned;
+  return assigned.filter((a) =>
+    can(ctx.principal, "indicator.propose", { path: c.organization.path, unitPaths: [a.unitPath] }),
+  );
+}
+
+/** History entries that concern one unit's own proposal. */
+const UNIT_ACTIONS = new Set(["indicator.unit_answer", "indicator.return"]);
+const unitOfEntry = (e: { before: unknown; after: unknown }) =>
+  (e.after as { unitId?: string } | null)?.unitId ?? (e.before as { unitId?: string } | null)?.unitId;
+
 type Levels = Record<string, number>;
 
 /** The levels each stage stands at: later stages inherit what they did not touch. */
@@ -281,21 +300,13 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
     repo.linksOf(db, id),
     repo.assignmentVersions(db, id),
   ]);
-  const seesAll = can(ctx.principal, "indicator.read", {
-    path: c.organization.path,
-    assessorIds: c.assessorIds,
-  });
   const items = [];
   for (const indicator of c.framework.indicators) {
     const target = indicatorTarget(c, indicator.code);
     // An operator sees only the indicators assigned to their unit.
     if (!can(ctx.principal, "indicator.read", target)) continue;
     const assigned = c.assignments.filter((a) => a.indicatorCode === indicator.code);
-    const ownUnits = seesAll
-      ? assigned
-      : assigned.filter((a) =>
-          can(ctx.principal, "indicator.propose", { path: c.organization.path, unitPaths: [a.unitPath] }),
-        );
+    const ownUnits = visibleUnits(ctx, c, indicator.code);
     const unitRows = answers.filter(
       (a) => a.indicatorCode === indicator.code && ownUnits.some((u) => u.unitId === a.unitId),
     );
@@ -442,7 +453,10 @@ export async function saveUnitAnswer(
       throw conflict("Someone saved this answer first", {
         current: (await repo.findUnitAnswer(t, key)) ?? null,
       });
-    await audit(t, ctx, c, code, "indicator.unit_answer", before ? pick(before) : null, pick(saved));
+    await audit(t, ctx, c, code, "indicator.unit_answer", before ? { unitId, ...pick(before) } : null, {
+      unitId,
+      ...pick(saved),
+    });
     return saved;
   });
 }
@@ -534,11 +548,19 @@ export async function returnToUnit(
       returnNote: input.note,
     });
     if (!saved) throw conflict("The unit saved its answer at the same moment; try again");
-    await audit(t, ctx, c, code, "indicator.return", current ? pick(current) : null, {
-      status: "returned",
-      note: input.note,
-      unitId: input.unitId,
-    });
+    await audit(
+      t,
+      ctx,
+      c,
+      code,
+      "indicator.return",
+      current ? { unitId: input.unitId, ...pick(current) } : null,
+      {
+        status: "returned",
+        note: input.note,
+        unitId: input.unitId,
+      },
+    );
     await notify(t, await repo.usersWithRoleOver(t, assignment.unitPath, ["operator"]), "returned", {
       assessmentId: id,
       indicator: code,
@@ -577,8 +599,14 @@ export async function indicatorThread(
   id: string,
   code: string,
 ) {
-  await accessIndicator(db, frameworks, ctx, id, code, "indicator.read");
-  return { comments: await repo.commentsOf(db, id, code), history: await repo.historyOf(db, id, code) };
+  const { c } = await accessIndicator(db, frameworks, ctx, id, code, "indicator.read");
+  const own = new Set(visibleUnits(ctx, c, code).map((u) => u.unitId));
+  const history = (await repo.historyOf(db, id, code)).filter((e) => {
+    if (!UNIT_ACTIONS.has(e.action)) return true;
+    const unit = unitOfEntry(e);
+    return unit !== undefined && own.has(unit);
+  });
+  return { comments: await repo.commentsOf(db, id, code), history };
 }
 
 // ---------------------------------------------------------------------------------------------

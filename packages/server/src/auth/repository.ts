@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.js";
 import { apiTokens, organizations, roleGrants, sessions, users } from "../db/schema.js";
 import type { Grant, Role } from "../policy/policy.js";
@@ -125,13 +125,15 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function deleteSessionsOf(db: Db, userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** End every session of a user; returns how many there were. */
+export async function deleteSessionsOf(db: Db, userId: string): Promise<number> {
+  const gone = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return gone.length;
 }
 
 export async function insertApiToken(
   db: Db,
-  token: { userId: string; name: string; tokenHash: string; expiresAt: Date | null },
+  token: { userId: string; name: string; tokenHash: string; expiresAt: Date },
 ) {
   const [row] = await db.insert(apiTokens).values(token).returning({ id: apiTokens.id });
   if (!row) throw new Error("insert returned no row");
@@ -156,4 +158,58 @@ export async function deleteOtherSessions(db: Db, userId: string, keep: string |
   await db
     .delete(sessions)
     .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId));
+}
+
+/** A user's tokens, newest first, without their hashes. */
+export async function listApiTokens(db: Db, userId: string) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** Revoke one live token of a user; false when there is no such live token. */
+export async function revokeApiToken(db: Db, userId: string, tokenId: string, now: Date) {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id, name: apiTokens.name });
+  return rows[0];
+}
+
+/** Revoke every token of a user that is still live; returns how many. */
+export async function revokeApiTokensOf(db: Db, userId: string, now: Date): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(apiTokens.userId, userId),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    )
+    .returning({ id: apiTokens.id });
+  return rows.length;
+}
+
+/**
+ * Note a token's use. At most every few minutes: each write tells every instance to forget the
+ * token (see the cache triggers), so writing on every request would defeat the cache.
+ */
+export async function touchApiToken(db: Db, id: string, now: Date): Promise<void> {
+  const stale = new Date(now.getTime() - 5 * 60_000);
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, stale))));
 }

@@ -5,7 +5,28 @@ import { SESSION_COOKIE } from "../http/authn.js";
 import { ApiError } from "../http/errors.js";
 import { ROLES } from "../policy/policy.js";
 import { findUserById, grantsOf } from "./repository.js";
-import { type AuthSettings, changePassword, createApiToken, login, logout } from "./service.js";
+import {
+  type AuthSettings,
+  changePassword,
+  createApiToken,
+  listOwnTokens,
+  login,
+  logout,
+  revokeOwnToken,
+  TOKEN_DEFAULT_DAYS,
+  TOKEN_MAX_DAYS,
+} from "./service.js";
+
+/** A token as listed: never its secret. */
+export const TokenView = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  expiresAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+  active: z.boolean(),
+});
 
 const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
@@ -72,16 +93,23 @@ export function authRoutes(db: Db, settings: AuthSettings): FastifyPluginAsyncZo
       {
         schema: {
           tags: ["auth"],
-          summary: "End this session (or every session of the user with ?everywhere=true)",
+          summary:
+            "End this session, or with ?everywhere=true every session and API token of the user (the answer counts them)",
           querystring: z.strictObject({ everywhere: z.enum(["true", "false"]).optional() }),
-          response: { 200: z.object({ ok: z.literal(true) }) },
+          response: {
+            200: z.object({
+              ok: z.literal(true),
+              sessionsEnded: z.number(),
+              tokensRevoked: z.number(),
+            }),
+          },
         },
       },
       async (request, reply) => {
         if (!request.auth) throw new ApiError(401, "unauthenticated", "Log in first");
-        await logout(db, request.auth, request.id, request.query.everywhere === "true");
+        const ended = await logout(db, request.auth, request.id, request.query.everywhere === "true");
         reply.clearCookie(SESSION_COOKIE, { path: "/" });
-        return { ok: true as const };
+        return { ok: true as const, ...ended };
       },
     );
 
@@ -126,23 +154,74 @@ export function authRoutes(db: Db, settings: AuthSettings): FastifyPluginAsyncZo
       {
         schema: {
           tags: ["auth"],
-          summary: "Create an API token for integrations (shown once; stored hashed)",
+          summary: `Create an API token for integrations, from a logged-in session (shown once; stored hashed; expires after ${TOKEN_DEFAULT_DAYS} days unless asked otherwise, at most ${TOKEN_MAX_DAYS})`,
           body: z.strictObject({
             name: z.string().trim().min(1).max(100),
-            expiresInDays: z.number().int().min(1).max(3650).optional(),
+            expiresInDays: z.number().int().min(1).max(TOKEN_MAX_DAYS).optional(),
           }),
-          response: { 201: z.object({ id: z.string(), token: z.string() }) },
+          response: {
+            201: z.object({ id: z.string(), name: z.string(), expiresAt: z.date(), token: z.string() }),
+            401: ErrorBody,
+            403: ErrorBody,
+          },
         },
       },
       async (request, reply) => {
-        const auth = request.auth;
-        if (!auth) throw new ApiError(401, "unauthenticated", "Log in first");
-        // A token cannot mint further tokens: only an interactive session can.
-        if (auth.via !== "session")
-          throw new ApiError(403, "forbidden", "Create tokens from a logged-in session");
-        const days = request.body.expiresInDays;
-        const expiresAt = days ? new Date(Date.now() + days * 86_400_000) : null;
-        return reply.status(201).send(await createApiToken(db, auth.principal, request.body.name, expiresAt));
+        if (!request.auth) throw new ApiError(401, "unauthenticated", "Log in first");
+        const created = await createApiToken(
+          db,
+          request.auth,
+          request.body.name,
+          request.body.expiresInDays,
+          {
+            requestId: request.id,
+            address: request.ip,
+          },
+        );
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.get(
+      "/api/auth/tokens",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Your API tokens (never their secrets), from a logged-in session",
+          response: { 200: z.object({ items: z.array(TokenView) }), 401: ErrorBody, 403: ErrorBody },
+        },
+      },
+      async (request) => {
+        if (!request.auth) throw new ApiError(401, "unauthenticated", "Log in first");
+        return { items: await listOwnTokens(db, request.auth) };
+      },
+    );
+
+    app.delete(
+      "/api/auth/tokens/:id",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Revoke one of your API tokens, from a logged-in session",
+          params: z.object({ id: z.uuid() }),
+          response: {
+            200: z.object({ ok: z.literal(true) }),
+            401: ErrorBody,
+            403: ErrorBody,
+            404: ErrorBody,
+          },
+        },
+      },
+      async (request) => {
+        if (!request.auth) throw new ApiError(401, "unauthenticated", "Log in first");
+        const revoked = await revokeOwnToken(
+          db,
+          request.auth,
+          { requestId: request.id, address: request.ip },
+          request.params.id,
+        );
+        if (!revoked) throw new ApiError(404, "not_found", "No such live token");
+        return { ok: true as const };
       },
     );
 
@@ -152,24 +231,25 @@ export function authRoutes(db: Db, settings: AuthSettings): FastifyPluginAsyncZo
         config: { rateLimit: { max: settings.loginsPerMinute, timeWindow: "1 minute" } },
         schema: {
           tags: ["auth"],
-          summary: "Change your own password; your other sessions end",
+          summary:
+            "Change your own password, from a logged-in session; your other sessions and every API token end",
           body: z.strictObject({
             currentPassword: z.string().min(1).max(256),
             newPassword: z.string().min(1).max(256),
           }),
-          response: { 200: z.object({ ok: z.literal(true) }) },
+          response: { 200: z.object({ ok: z.literal(true), tokensRevoked: z.number() }) },
         },
       },
       async (request) => {
         if (!request.auth) throw new ApiError(401, "unauthenticated", "Log in first");
-        await changePassword(
+        const { tokensRevoked } = await changePassword(
           db,
           request.auth,
           request.body.currentPassword,
           request.body.newPassword,
           request.id,
         );
-        return { ok: true as const };
+        return { ok: true as const, tokensRevoked };
       },
     );
   };

@@ -32,7 +32,7 @@ export const hashPassword = (password: string) => hash(password, ARGON2);
 
 export class AuthError extends Error {
   constructor(
-    readonly code: "invalid_credentials" | "account_locked",
+    readonly code: "invalid_credentials" | "account_locked" | "session_required",
     message: string,
     readonly retryAfterSeconds?: number,
   ) {
@@ -202,20 +202,33 @@ export async function authenticateToken(
   if (!row) return null;
   const principal = await principalOf(db, row.userId);
   if (!principal) return null;
+  await repo.touchApiToken(db, row.id, now);
   const auth: Authenticated = { principal, via: "token", csrfToken: null, sessionId: null };
   cache?.set(`t:${hash}`, auth, mark, row.expiresAt?.getTime() ?? null, now.getTime());
   return auth;
 }
 
+/**
+ * End this session, or (everywhere) every session and every API token of the user: a stolen
+ * session must not leave a token behind. Returns how many sessions and tokens ended.
+ */
 export async function logout(
   db: Db,
   auth: Authenticated,
   requestId: string | null,
   everywhere = false,
-): Promise<void> {
-  await inTransaction(db, async (t) => {
-    if (everywhere) await repo.deleteSessionsOf(t, auth.principal.userId);
-    else if (auth.sessionId) await repo.deleteSession(t, auth.sessionId);
+  now = new Date(),
+): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  return inTransaction(db, async (t) => {
+    let sessionsEnded = 0;
+    let tokensRevoked = 0;
+    if (everywhere) {
+      sessionsEnded = await repo.deleteSessionsOf(t, auth.principal.userId);
+      tokensRevoked = await repo.revokeApiTokensOf(t, auth.principal.userId, now);
+    } else if (auth.sessionId) {
+      await repo.deleteSession(t, auth.sessionId);
+      sessionsEnded = 1;
+    }
     await appendAudit(t, {
       actorId: auth.principal.userId,
       actorLabel: auth.principal.label,
@@ -223,12 +236,39 @@ export async function logout(
       entityType: "user",
       entityId: auth.principal.userId,
       requestId,
+      after: everywhere ? { sessionsEnded, tokensRevoked } : null,
     });
+    return { sessionsEnded, tokensRevoked };
   });
 }
 
-/** Create an API token for the principal; the plain token is returned once and never stored. */
-export async function createApiToken(db: Db, principal: Principal, name: string, expiresAt: Date | null) {
+/** Token lifetimes: a default, and a ceiling nobody can exceed. */
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 365;
+
+/**
+ * Passwords and tokens are managed from an interactive session only, so a leaked token cannot
+ * lock its owner out or mint successors.
+ */
+export function requireSession(auth: Authenticated | null): asserts auth is Authenticated {
+  if (!auth) throw new AuthError("invalid_credentials", "Log in first");
+  if (auth.via !== "session")
+    throw new AuthError("session_required", "This needs a logged-in session, not an API token");
+}
+
+/** Create an API token for the caller; the plain token is returned once and never stored. */
+export async function createApiToken(
+  db: Db,
+  auth: Authenticated,
+  name: string,
+  expiresInDays: number = TOKEN_DEFAULT_DAYS,
+  request: { requestId: string | null; address: string | null } = { requestId: null, address: null },
+  now = new Date(),
+) {
+  requireSession(auth);
+  const days = Math.min(Math.max(1, Math.floor(expiresInDays)), TOKEN_MAX_DAYS);
+  const expiresAt = new Date(now.getTime() + days * 86_400_000);
+  const { principal } = auth;
   const { secret, id } = newSecret();
   const row = await inTransaction(db, async (t) => {
     const created = await repo.insertApiToken(t, {
@@ -244,10 +284,12 @@ export async function createApiToken(db: Db, principal: Principal, name: string,
       entityType: "api_token",
       entityId: created.id,
       after: { name, expiresAt },
+      requestId: request.requestId,
+      address: request.address,
     });
     return created;
   });
-  return { id: row.id, token: `mtg_${secret}` };
+  return { id: row.id, name, expiresAt, token: `mtg_${secret}` };
 }
 
 export const tokenSecret = (bearer: string) => (bearer.startsWith("mtg_") ? bearer.slice(4) : bearer);
@@ -289,37 +331,42 @@ export async function resetPassword(
   const user = await repo.findUserByEmail(db, email);
   if (!user) return null;
   const passwordHash = await hashPassword(password);
-  await inTransaction(db, async (t) => {
+  const ended = await inTransaction(db, async (t) => {
     await repo.setPassword(t, user.id, passwordHash);
-    await repo.deleteSessionsOf(t, user.id);
+    const sessionsEnded = await repo.deleteSessionsOf(t, user.id);
+    const tokensRevoked = await repo.revokeApiTokensOf(t, user.id, new Date());
     await appendAudit(t, {
       actorId: actor.id,
       actorLabel: actor.label,
       action: "user.reset_password",
       entityType: "user",
       entityId: user.id,
+      after: { sessionsEnded, tokensRevoked },
     });
+    return { sessionsEnded, tokensRevoked };
   });
-  return user;
+  return { ...user, ...ended };
 }
 
-/** A user changes their own password; their other sessions end, this one stays. */
+/** A user changes their own password; their other sessions and every API token end, this session stays. */
 export async function changePassword(
   db: Db,
   auth: Authenticated,
   current: string,
   next: string,
   requestId: string | null,
-) {
+): Promise<{ tokensRevoked: number }> {
+  requireSession(auth);
   const user = await repo.findUserById(db, auth.principal.userId);
   if (!user || !(await verify(user.passwordHash, current).catch(() => false))) {
     throw new AuthError("invalid_credentials", "The current password is wrong");
   }
   checkPasswordPolicy(next);
   const passwordHash = await hashPassword(next);
-  await inTransaction(db, async (t) => {
+  return inTransaction(db, async (t) => {
     await repo.setPassword(t, user.id, passwordHash);
     await repo.deleteOtherSessions(t, user.id, auth.sessionId);
+    const tokensRevoked = await repo.revokeApiTokensOf(t, user.id, new Date());
     await appendAudit(t, {
       actorId: user.id,
       actorLabel: user.email,
@@ -327,6 +374,68 @@ export async function changePassword(
       entityType: "user",
       entityId: user.id,
       requestId,
+      after: { tokensRevoked },
     });
+    return { tokensRevoked };
   });
+}
+
+/** A token as its owner and administrators see it: never the secret or its hash. */
+export interface TokenView {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: Date;
+  readonly lastUsedAt: Date | null;
+  readonly expiresAt: Date | null;
+  readonly revokedAt: Date | null;
+  /** Usable now: neither revoked nor expired. */
+  readonly active: boolean;
+}
+
+export async function tokensOf(db: Db, userId: string, now = new Date()): Promise<TokenView[]> {
+  const rows = await repo.listApiTokens(db, userId);
+  return rows.map((r) => ({ ...r, active: !r.revokedAt && (!r.expiresAt || r.expiresAt > now) }));
+}
+
+/** The caller's own tokens (from a session: a token cannot list its siblings). */
+export async function listOwnTokens(db: Db, auth: Authenticated | null) {
+  requireSession(auth);
+  return tokensOf(db, auth.principal.userId);
+}
+
+/**
+ * Revoke one token of `userId`; the caller has already been authorized for that user.
+ * Unknown, foreign and already-revoked tokens are all "not found", so ids reveal nothing.
+ */
+export async function revokeTokenOf(
+  db: Db,
+  actor: { principal: Principal; requestId: string | null; address: string | null },
+  userId: string,
+  tokenId: string,
+): Promise<boolean> {
+  return inTransaction(db, async (t) => {
+    const revoked = await repo.revokeApiToken(t, userId, tokenId, new Date());
+    if (!revoked) return false;
+    await appendAudit(t, {
+      actorId: actor.principal.userId,
+      actorLabel: actor.principal.label,
+      action: "auth.token_revoked",
+      entityType: "api_token",
+      entityId: tokenId,
+      before: { userId, name: revoked.name },
+      requestId: actor.requestId,
+      address: actor.address,
+    });
+    return true;
+  });
+}
+
+export async function revokeOwnToken(
+  db: Db,
+  auth: Authenticated | null,
+  request: { requestId: string | null; address: string | null },
+  tokenId: string,
+): Promise<boolean> {
+  requireSession(auth);
+  return revokeTokenOf(db, { principal: auth.principal, ...request }, auth.principal.userId, tokenId);
 }

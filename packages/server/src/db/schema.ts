@@ -10,6 +10,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -114,6 +115,24 @@ export const sessions = pgTable(
     userAgent: text("user_agent"),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * Failed logins per account and client address: failures from one address lock the account for
+ * that address only; the account-wide limit (users.failed_logins) is larger and slower.
+ */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    address: text("address").notNull(),
+    failures: integer("failures").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.address] })],
 );
 
 /** Tokens for integrations, stored hashed. */
@@ -382,6 +401,8 @@ export const evidenceLinks = pgTable(
     reason: text("reason"),
     note: text("note"),
     reviewedBy: uuid("reviewed_by"),
+    /** The file version the review concerns: a new version sends the link back to pending. */
+    reviewedFileId: uuid("reviewed_file_id"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },

@@ -6,6 +6,7 @@ import * as assessmentRepo from "../assessments/repository.js";
 import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
+import { invalidText, uncleanField } from "../http/text.js";
 import { ApiError } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
 import {
@@ -101,6 +102,11 @@ export function evidenceRoutes(
           throw error;
         }
         if (!staged) throw new ApiError(400, "file_required", "The upload has no file");
+        const unclean = uncleanField({ ...fields, fileName });
+        if (unclean !== null) {
+          await storage.discard(staged);
+          throw invalidText("multipart", unclean === "fileName" ? "file" : unclean);
+        }
         const parsed = UploadFields.safeParse(fields);
         if (!parsed.success) {
           await storage.discard(staged);

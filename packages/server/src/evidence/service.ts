@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { assessmentTarget, indicatorTarget, NO_ASSESSMENT, requireOpen } from "../assessments/access.js";
 import * as assessmentRepo from "../assessments/repository.js";
 import type { Frameworks } from "../assessments/service.js";
@@ -9,7 +9,7 @@ import { type Db, inTransaction } from "../db/client.js";
 import { evidence, evidenceFiles, evidenceLinks, organizations } from "../db/schema.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
-import { authorize, can } from "../policy/policy.js";
+import { authorize, type Target } from "../policy/policy.js";
 import type { LocalStorage, Staged } from "./storage.js";
 import { INLINE_TYPES, typeOf } from "./types.js";
 
@@ -135,15 +135,34 @@ export async function recordUpload(
       const used = await usedBytes(t, c.organization.id);
       if (used + file.staged.size > quotaBytes) throw quotaExceeded(quotaBytes, used);
       let evidenceId = fields.evidenceId;
+      let reopened: (typeof evidenceLinks.$inferSelect)[] = [];
       if (evidenceId) {
         const [existing] = await t.select().from(evidence).where(eq(evidence.id, evidenceId));
         if (!existing || existing.organizationId !== c.organization.id || existing.kind !== "file") {
           throw new ApiError(400, "invalid_evidence", "evidenceId is not a file of this instansi");
         }
+        // Only the unit that provided the evidence, or the instansi's coordinator, adds versions.
+        authorize(ctx.principal, "evidence.replace", await replaceTarget(t, existing));
         await t
           .update(evidence)
           .set({ version: sql`${evidence.version} + 1` })
           .where(eq(evidence.id, evidenceId));
+        // A review belongs to the file it looked at: every verdict on this evidence is open again.
+        reopened = await t
+          .select()
+          .from(evidenceLinks)
+          .where(and(eq(evidenceLinks.evidenceId, evidenceId), ne(evidenceLinks.review, "pending")));
+        await t
+          .update(evidenceLinks)
+          .set({
+            review: "pending",
+            reason: null,
+            note: null,
+            reviewedBy: null,
+            reviewedFileId: null,
+            version: sql`${evidenceLinks.version} + 1`,
+          })
+          .where(and(eq(evidenceLinks.evidenceId, evidenceId), ne(evidenceLinks.review, "pending")));
       } else {
         evidenceId = await createEvidence(t, ctx, c, fields.indicator, { kind: "file", title: fields.title });
       }
@@ -164,6 +183,18 @@ export async function recordUpload(
         .values({ assessmentId, indicatorCode: fields.indicator, level: fields.level, evidenceId })
         .onConflictDoNothing()
         .returning({ id: evidenceLinks.id });
+      // Each indicator the evidence supported shows who replaced it and which verdict went back.
+      for (const r of reopened) {
+        await appendAudit(t, {
+          ...actorOf(ctx),
+          action: "evidence.review_reset",
+          entityType: "indicator",
+          entityId: assessmentRepo.indicatorEntity(r.assessmentId, r.indicatorCode),
+          organizationId: c.organization.id,
+          before: { linkId: r.id, evidenceId, level: r.level, review: r.review },
+          after: { linkId: r.id, evidenceId, level: r.level, review: "pending", fileId: stored?.id },
+        });
+      }
       await appendAudit(t, {
         ...actorOf(ctx),
         action: "evidence.upload",
@@ -219,6 +250,8 @@ export async function addLink(
       if (!existing || existing.organizationId !== c.organization.id) {
         throw new ApiError(400, "invalid_evidence", "evidenceId is not evidence of this instansi");
       }
+      // Only evidence the caller may already read can be linked (a link would let them read it).
+      await authorizeEvidenceRead(t, ctx, existing);
     } else {
       evidenceId = await createEvidence(t, ctx, c, input.indicator, {
         kind: "link",
@@ -287,9 +320,17 @@ export async function reviewLink(
     );
   }
   return inTransaction(db, async (t) => {
+    // The verdict concerns the newest file version (none for a web address).
+    const [file] = await t
+      .select({ id: evidenceFiles.id })
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.evidenceId, link.evidenceId))
+      .orderBy(desc(evidenceFiles.createdAt))
+      .limit(1);
     const rows = await t
       .update(evidenceLinks)
       .set({
+        reviewedFileId: file?.id ?? null,
         review: input.review,
         reason: input.review === "revision" ? (input.reason ?? null) : null,
         note: input.note ?? null,
@@ -323,31 +364,48 @@ export async function reviewLink(
   });
 }
 
-/**
- * Who may read a piece of evidence: readers of its instansi, an operator of the unit that
- * provided it, and anyone who may read an indicator it supports (assigned units and assessors).
- */
-async function authorizeEvidenceRead(db: Db, ctx: RequestContext, ev: typeof evidence.$inferSelect) {
-  const [org] = await db
-    .select({ path: organizations.path })
+type EvidenceRow = typeof evidence.$inferSelect;
+
+/** Where a piece of evidence lives: its instansi and the unit that provided it. */
+async function evidencePlace(db: Db, ev: EvidenceRow) {
+  const ids = ev.unitId ? [ev.organizationId, ev.unitId] : [ev.organizationId];
+  const rows = await db
+    .select({ id: organizations.id, path: organizations.path })
     .from(organizations)
-    .where(eq(organizations.id, ev.organizationId));
-  if (org && can(ctx.principal, "indicator.read", { path: org.path })) return;
-  if (ev.unitId) {
-    const [unit] = await db
-      .select({ path: organizations.path })
-      .from(organizations)
-      .where(eq(organizations.id, ev.unitId));
-    if (unit && can(ctx.principal, "evidence.upload", { path: org?.path ?? "/", unitPaths: [unit.path] }))
-      return;
-  }
+    .where(inArray(organizations.id, ids));
+  const pathOf = (id: string | null) => rows.find((r) => r.id === id)?.path ?? null;
+  // An instansi that vanished is covered by no grant but a national one.
+  return { path: pathOf(ev.organizationId) ?? "/", unitPath: pathOf(ev.unitId) };
+}
+
+/** The evidence as the policy's "evidence.replace" target: only its own unit counts. */
+async function replaceTarget(db: Db, ev: EvidenceRow): Promise<Target> {
+  const place = await evidencePlace(db, ev);
+  return { path: place.path, unitPaths: place.unitPath ? [place.unitPath] : [] };
+}
+
+/**
+ * The evidence as the policy's "evidence.read" target: its instansi, the unit that provided it
+ * and the units assigned to the indicators it supports, and the assessors of those assessments.
+ * Linking needs this same read first, so a link never widens who may read.
+ */
+async function readTarget(db: Db, ev: EvidenceRow): Promise<Target> {
+  const place = await evidencePlace(db, ev);
+  const unitPaths = place.unitPath ? [place.unitPath] : [];
+  const assessorIds: string[] = [];
   const links = await db.select().from(evidenceLinks).where(eq(evidenceLinks.evidenceId, ev.id));
-  for (const link of links) {
-    const c = await assessmentRepo.loadContext(db, link.assessmentId);
+  for (const assessmentId of new Set(links.map((l) => l.assessmentId))) {
+    const c = await assessmentRepo.loadContext(db, assessmentId);
     if (!c) continue;
-    if (can(ctx.principal, "indicator.read", indicatorTarget(c, link.indicatorCode))) return;
+    const codes = new Set(links.filter((l) => l.assessmentId === assessmentId).map((l) => l.indicatorCode));
+    for (const a of c.assignments) if (codes.has(a.indicatorCode)) unitPaths.push(a.unitPath);
+    assessorIds.push(...c.assessorIds);
   }
-  authorize(ctx.principal, "indicator.read", { path: "/" });
+  return { path: place.path, unitPaths, assessorIds };
+}
+
+async function authorizeEvidenceRead(db: Db, ctx: RequestContext, ev: EvidenceRow) {
+  authorize(ctx.principal, "evidence.read", await readTarget(db, ev));
 }
 
 /** A stored file of an evidence (the newest version unless one is named), for download or preview. */
@@ -360,7 +418,7 @@ export async function openContent(
 ): Promise<{ stream: Readable; file: typeof evidenceFiles.$inferSelect; inline: boolean }> {
   const [ev] = await db.select().from(evidence).where(eq(evidence.id, evidenceId));
   if (!ev) {
-    authorize(ctx.principal, "indicator.read", { path: "/" });
+    authorize(ctx.principal, "evidence.read", { path: "/" });
     throw notFound("Evidence");
   }
   await authorizeEvidenceRead(db, ctx, ev);
@@ -379,7 +437,7 @@ export async function openContent(
 export async function evidenceVersions(db: Db, ctx: RequestContext, evidenceId: string) {
   const [ev] = await db.select().from(evidence).where(eq(evidence.id, evidenceId));
   if (!ev) {
-    authorize(ctx.principal, "indicator.read", { path: "/" });
+    authorize(ctx.principal, "evidence.read", { path: "/" });
     throw notFound("Evidence");
   }
   await authorizeEvidenceRead(db, ctx, ev);

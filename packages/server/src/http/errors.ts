@@ -35,6 +35,46 @@ function isDatabaseDown(error: unknown): boolean {
   );
 }
 
+/**
+ * An error as it may be logged: never the values a failed query carried (explanations, token
+ * hashes, e-mail addresses) nor the database's own message, which can quote them. The SQL text,
+ * the SQLSTATE code and the names of the constraint, table and column are enough to debug.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  const e = error as {
+    name?: string;
+    message?: string;
+    code?: string;
+    stack?: string;
+    query?: string;
+    cause?: unknown;
+  };
+  const cause = e?.cause as
+    | { code?: string; constraint?: string; table?: string; column?: string; routine?: string; name?: string }
+    | undefined;
+  const isQuery = typeof e?.query === "string" || /^Failed query:/.test(e?.message ?? "");
+  if (isQuery || typeof (e as { severity?: unknown })?.severity === "string") {
+    const fromMessage = /^Failed query: /.test(e.message ?? "")
+      ? (e.message ?? "").replace(/^Failed query: /, "").split("\nparams:")[0]
+      : undefined;
+    return {
+      type: e.name ?? "DatabaseError",
+      query: e.query ?? fromMessage,
+      code: cause?.code ?? e.code,
+      constraint: cause?.constraint,
+      table: cause?.table,
+      column: cause?.column,
+      routine: cause?.routine,
+      // Only the frames: the first lines of a query error's stack repeat its message and values.
+      stack: e.stack
+        ?.split("\n")
+        .filter((line) => /^\s+at /.test(line))
+        .join("\n"),
+    };
+  }
+  return { type: e?.name, message: e?.message, code: e?.code, stack: e?.stack };
+}
+
 /** `spaIndex`: the web app's page, served for unknown non-API GETs so its own router can take over. */
 export function installErrorHandling(app: FastifyInstance, spaIndex: string | null = null): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -56,13 +96,14 @@ export function installErrorHandling(app: FastifyInstance, spaIndex: string | nu
     }
     if (error instanceof AuthError) {
       if (error.retryAfterSeconds) reply.header("retry-after", String(error.retryAfterSeconds));
-      return send(error.code === "account_locked" ? 423 : 401, error.code, error.message);
+      const status = { account_locked: 423, invalid_credentials: 401, session_required: 403 }[error.code];
+      return send(status, error.code, error.message);
     }
     if (error instanceof PasswordPolicyError) return send(400, "weak_password", error.message);
     if (error instanceof InputFileError)
       return send(422, "invalid_file", "The file has problems", error.problems);
     if (isDatabaseDown(error)) {
-      request.log.warn({ err: error }, "database unavailable");
+      request.log.warn({ err: loggableError(error) }, "database unavailable");
       return send(503, "database_unavailable", "The database is not reachable; try again shortly");
     }
     const status = error.statusCode ?? 500;
@@ -75,7 +116,7 @@ export function installErrorHandling(app: FastifyInstance, spaIndex: string | nu
       if (status === 429) return send(429, "rate_limited", "Too many requests; slow down");
       return send(status, code, error.message);
     }
-    request.log.error({ err: error }, "unexpected error");
+    request.log.error({ err: loggableError(error) }, "unexpected error");
     return send(500, "internal_error", "Something went wrong on our side");
   });
   app.setNotFoundHandler((request, reply) => {

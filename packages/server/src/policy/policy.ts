@@ -99,6 +99,19 @@ export const POLICY = {
     { roles: ["operator"], scope: "assigned_unit" },
     { roles: ["coordinator", "internal_assessor"], scope: "subtree" },
   ],
+  // A piece of evidence as a target: its instansi, the unit that provided it together with the
+  // units assigned to the indicators it supports, and the assessors of those assessments.
+  "evidence.read": [
+    { roles: READERS, scope: "subtree" },
+    { roles: ["operator"], scope: "assigned_unit" },
+    { roles: ["external_assessor"], scope: "assigned_assessor" },
+  ],
+  // A new file version: only the unit that provided the evidence (its unit alone as target) or
+  // the instansi's coordinator.
+  "evidence.replace": [
+    { roles: ["operator"], scope: "assigned_unit" },
+    { roles: ["coordinator"], scope: "subtree" },
+  ],
   "evidence.review": [
     { roles: ["coordinator", "internal_assessor"], scope: "subtree" },
     { roles: ["external_assessor"], scope: "assigned_assessor" },

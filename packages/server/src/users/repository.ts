@@ -57,6 +57,7 @@ export async function grantsWithNames(db: Db, userIds: readonly string[]) {
       role: roleGrants.role,
       organizationId: roleGrants.organizationId,
       organizationName: organizations.name,
+      organizationPath: organizations.path,
     })
     .from(roleGrants)
     .leftJoin(organizations, eq(organizations.id, roleGrants.organizationId))

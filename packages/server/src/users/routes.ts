@@ -1,9 +1,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { TokenView } from "../auth/routes.js";
 import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
 import { ROLES } from "../policy/policy.js";
-import { addGrant, createAccount, listUsers, removeGrant } from "./service.js";
+import {
+  addGrant,
+  createAccount,
+  listTokensOfUser,
+  listUsers,
+  removeGrant,
+  revokeTokenOfUser,
+} from "./service.js";
 
 const Grant = z.strictObject({ role: z.enum(ROLES), organizationId: z.uuid().nullable() });
 const User = z.object({
@@ -95,6 +103,35 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         await removeGrant(db, contextOf(request), request.params.id, request.params.grantId);
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      "/api/users/:id/tokens",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "A user's API tokens (never their secrets), for administrators",
+          params: z.object({ id: z.uuid() }),
+          response: { 200: z.object({ items: z.array(TokenView) }) },
+        },
+      },
+      async (request) => ({ items: await listTokensOfUser(db, contextOf(request), request.params.id) }),
+    );
+
+    app.delete(
+      "/api/users/:id/tokens/:tokenId",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Revoke a user's API token, for administrators",
+          params: z.object({ id: z.uuid(), tokenId: z.uuid() }),
+          response: { 200: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async (request) => {
+        await revokeTokenOfUser(db, contextOf(request), request.params.id, request.params.tokenId);
         return { ok: true as const };
       },
     );

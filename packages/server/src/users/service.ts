@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { appendAudit } from "../audit/repository.js";
 import { countAdmins, findUserByEmail, findUserById, insertGrant } from "../auth/repository.js";
-import { createUser } from "../auth/service.js";
+import { createUser, revokeTokenOf, tokensOf } from "../auth/service.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
@@ -24,24 +24,32 @@ async function grantTarget(db: Db, organizationId: string | null): Promise<Targe
   return org;
 }
 
-async function withGrants<T extends { id: string }>(db: Db, users: T[]) {
+/**
+ * Users with their grants, each grant shown only where the caller may read users: a user listed
+ * because of a grant in the caller's subtree does not reveal what they hold elsewhere.
+ */
+async function withGrants<T extends { id: string }>(db: Db, ctx: RequestContext, users: T[]) {
   const grants = await repo.grantsWithNames(
     db,
     users.map((u) => u.id),
   );
+  const scope = scopeOf(ctx.principal, "user.read");
+  const visible = (path: string | null) =>
+    scope === "all" || (path !== null && scope.some((root) => path.startsWith(root)));
   return users.map((u) => ({
     ...u,
     grants: grants
-      .filter((g) => g.userId === u.id)
-      .map(({ userId: _userId, ...g }) => ({ ...g, role: g.role as Role })),
+      .filter((g) => g.userId === u.id && visible(g.organizationPath))
+      .map(({ userId: _userId, organizationPath: _path, ...g }) => ({ ...g, role: g.role as Role })),
   }));
 }
 
 async function viewOf(
   db: Db,
+  ctx: RequestContext,
   user: { id: string; email: string; name: string; active: boolean; version: number },
 ) {
-  const [view] = await withGrants(db, [
+  const [view] = await withGrants(db, ctx, [
     { id: user.id, email: user.email, name: user.name, active: user.active, version: user.version },
   ]);
   if (!view) throw new Error("unreachable: the user was just read");
@@ -60,7 +68,7 @@ export async function listUsers(
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { items: await withGrants(db, items), total, page: query.page, pageSize: query.pageSize };
+  return { items: await withGrants(db, ctx, items), total, page: query.page, pageSize: query.pageSize };
 }
 
 export interface NewAccount {
@@ -87,7 +95,7 @@ export async function createAccount(db: Db, ctx: RequestContext, input: NewAccou
     password,
     grants: input.grants,
   });
-  return { user: await viewOf(db, user), password: input.password ? null : password };
+  return { user: await viewOf(db, ctx, user), password: input.password ? null : password };
 }
 
 export async function addGrant(db: Db, ctx: RequestContext, userId: string, grant: GrantInput) {
@@ -109,7 +117,7 @@ export async function addGrant(db: Db, ctx: RequestContext, userId: string, gran
       after: grant,
     });
   });
-  return viewOf(db, user);
+  return viewOf(db, ctx, user);
 }
 
 export async function removeGrant(db: Db, ctx: RequestContext, userId: string, grantId: string) {
@@ -131,4 +139,32 @@ export async function removeGrant(db: Db, ctx: RequestContext, userId: string, g
       before: { role: grant.role, organizationId: grant.organizationId },
     });
   });
+}
+
+/**
+ * Managing a user's account (e.g. their tokens) needs `user.manage` wherever the user holds a
+ * role: an administrator of one province cannot reach a national administrator's tokens.
+ */
+async function authorizeManageUser(db: Db, ctx: RequestContext, userId: string) {
+  const grants = await repo.grantsWithNames(db, [userId]);
+  const targets: Target[] = grants.length
+    ? grants.map((g) => (g.organizationPath ? { path: g.organizationPath } : NATIONAL))
+    : [NATIONAL];
+  for (const target of targets) authorize(ctx.principal, "user.manage", target);
+  const user = await findUserById(db, userId);
+  if (!user) throw notFound("User");
+  return user;
+}
+
+export async function listTokensOfUser(db: Db, ctx: RequestContext, userId: string) {
+  await authorizeManageUser(db, ctx, userId);
+  return tokensOf(db, userId);
+}
+
+export async function revokeTokenOfUser(db: Db, ctx: RequestContext, userId: string, tokenId: string) {
+  await authorizeManageUser(db, ctx, userId);
+  const principal = ctx.principal;
+  if (!principal) throw notFound("Token");
+  const revoked = await revokeTokenOf(db, { ...ctx, principal }, userId, tokenId);
+  if (!revoked) throw new ApiError(404, "not_found", "No such live token");
 }

@@ -14,7 +14,7 @@ const OrganizationsPage = lazy(() => import("../organizations/OrganizationsPage"
 const AssessmentsPage = lazy(() => import("../workspace/AssessmentsPage"));
 const AssessmentPage = lazy(() => import("../workspace/AssessmentPage"));
 const IndicatorPage = lazy(() => import("../workspace/IndicatorPage"));
-const PasswordPage = lazy(() => import("../account/PasswordPage"));
+const AccountPage = lazy(() => import("../account/AccountPage"));
 const DashboardPage = lazy(() => import("../dashboards/DashboardPage"));
 const UsersPage = lazy(() => import("../admin/UsersPage"));
 const CyclesPage = lazy(() => import("../admin/CyclesPage"));
@@ -53,7 +53,8 @@ const router = createBrowserRouter([
       { path: "penilaian", element: page(<AssessmentsPage />) },
       { path: "penilaian/:id", element: page(<AssessmentPage />) },
       { path: "penilaian/:id/indikator/:code", element: page(<IndicatorPage />) },
-      { path: "kata-sandi", element: page(<PasswordPage />) },
+      { path: "akun", element: page(<AccountPage />) },
+      { path: "kata-sandi", element: <Navigate to="/akun" replace /> },
       { path: "penilaian/:id/dasbor", element: page(<DashboardPage />) },
       { path: "admin/pengguna", element: page(<UsersPage />) },
       { path: "admin/periode", element: page(<CyclesPage />) },

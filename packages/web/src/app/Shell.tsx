@@ -90,13 +90,7 @@ export function Shell() {
             onClick={close}
           />
         ))}
-        <NavLink
-          component={RouterLink}
-          to="/kata-sandi"
-          label={t("nav.password")}
-          mt="auto"
-          onClick={close}
-        />
+        <NavLink component={RouterLink} to="/akun" label={t("nav.account")} mt="auto" onClick={close} />
         <NavLink component={RouterLink} to="/hasil" label={t("nav.publicResults")} onClick={close} />
         <Anchor href="/api/docs" size="sm" p="sm">
           {t("nav.apiDocs")}

@@ -1,0 +1,319 @@
+// Regression tests for the defects a hostile review of a fresh demo instance found (issue 16).
+// Each test is named after the defect it pins down, and runs on both engines.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { builtinFrameworks } from "@matang/core/node";
+import { and, eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app.js";
+import { DEFAULT_AUTH } from "../src/auth/service.js";
+import { bootstrap, DEMO_PASSWORD } from "../src/bootstrap.js";
+import { assessments, auditLog, organizations } from "../src/db/schema.js";
+import { LocalStorage } from "../src/evidence/storage.js";
+import { addUser, client, ENGINES, multipart, PASSWORD, type TestDatabase, testDatabase } from "./harness.js";
+
+const frameworks = builtinFrameworks();
+const ADMIN = { email: "admin@uji.id", password: "sandi-admin-uji" };
+const pdf = (tag: string) =>
+  Buffer.concat([Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\n"), Buffer.from(tag), Buffer.from("\n%%EOF\n")]);
+
+describe.each(ENGINES)("hostile review on %s", (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let assessmentId: string;
+  let kominfo: string;
+  let bappeda: string;
+  type Client = Awaited<ReturnType<typeof client>>;
+  let admin: Client;
+  let coordinator: Client;
+  let operator: Client; // Diskominfo
+  let bappedaOperator: Client;
+
+  beforeAll(async () => {
+    database = await testDatabase(engine);
+    await bootstrap(database.db, {
+      frameworks,
+      demo: true,
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+    });
+    app = await buildApp({
+      db: database.db,
+      frameworks,
+      storage: new LocalStorage(mkdtempSync(join(tmpdir(), "matang-hostile-"))),
+      auth: { ...DEFAULT_AUTH, loginsPerMinute: 10_000 },
+    });
+    const orgs = await database.db.select().from(organizations);
+    const find = (name: string) => orgs.find((o) => o.name === name)?.id ?? "";
+    kominfo = find("Dinas Komunikasi dan Informatika");
+    bappeda = find("Badan Perencanaan Pembangunan Daerah");
+    const [row] = await database.db
+      .select({ id: assessments.id })
+      .from(assessments)
+      .where(eq(assessments.organizationId, find("Pemerintah Kota Bandung")));
+    assessmentId = row?.id ?? "";
+    await addUser(database, "operator@bappeda.demo.matang.id", "operator", bappeda);
+    admin = await client(app, ADMIN.email, ADMIN.password);
+    coordinator = await client(app, "koordinator@demo.matang.id", DEMO_PASSWORD);
+    operator = await client(app, "operator@demo.matang.id", DEMO_PASSWORD);
+    bappedaOperator = await client(app, "operator@bappeda.demo.matang.id", PASSWORD);
+  }, 120_000);
+  afterAll(async () => {
+    await app.close();
+    await database.destroy();
+  });
+
+  const upload = (who: Client, fields: Record<string, string>, content: Buffer, name = "bukti.pdf") => {
+    const body = multipart(fields, { name, type: "application/pdf", content });
+    return app.inject({
+      method: "POST",
+      url: `/api/assessments/${assessmentId}/evidence`,
+      payload: body.payload,
+      headers: { "content-type": body.contentType, "x-csrf-token": who.csrf },
+      cookies: { matang_session: who.cookie },
+    });
+  };
+  const bearer = (token: string, method: "GET" | "POST" | "DELETE", url: string, payload?: object) =>
+    app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload ? { payload } : {}),
+    });
+  const indicator = async (who: Client, code: string) =>
+    (await who.call("GET", `/api/assessments/${assessmentId}/indicators`))
+      .json()
+      .items.find((i: { code: string }) => i.code === code);
+
+  describe("1. API tokens", () => {
+    it("lists tokens without secrets, expires them by default, and revokes one", async () => {
+      const created = await coordinator.call("POST", "/api/auth/tokens", { name: "integrasi" });
+      expect(created.statusCode).toBe(201);
+      const { id, token, expiresAt } = created.json();
+      const days = (new Date(expiresAt).getTime() - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(89.9);
+      expect(days).toBeLessThanOrEqual(90);
+      expect((await bearer(token, "GET", "/api/auth/me")).statusCode).toBe(200);
+      const listed = await coordinator.call("GET", "/api/auth/tokens");
+      expect(listed.statusCode).toBe(200);
+      const mine = listed.json().items.find((t: { id: string }) => t.id === id);
+      expect(mine).toMatchObject({ name: "integrasi", active: true, revokedAt: null });
+      expect(mine.lastUsedAt).not.toBeNull();
+      expect(listed.body).not.toContain(token.slice(4));
+      expect((await coordinator.call("DELETE", `/api/auth/tokens/${id}`)).statusCode).toBe(200);
+      expect((await bearer(token, "GET", "/api/auth/me")).statusCode).toBe(401);
+      expect((await coordinator.call("DELETE", `/api/auth/tokens/${id}`)).statusCode).toBe(404);
+      const after = (await coordinator.call("GET", "/api/auth/tokens")).json().items;
+      expect(after.find((t: { id: string }) => t.id === id)).toMatchObject({ active: false });
+    });
+
+    it("refuses a lifetime beyond the maximum", async () => {
+      const res = await coordinator.call("POST", "/api/auth/tokens", { name: "x", expiresInDays: 366 });
+      expect(res.statusCode).toBe(400);
+      const ok = await coordinator.call("POST", "/api/auth/tokens", { name: "x", expiresInDays: 365 });
+      expect(ok.statusCode).toBe(201);
+    });
+
+    it("a token cannot change the password, create, list or revoke tokens", async () => {
+      const { id, token } = (await coordinator.call("POST", "/api/auth/tokens", { name: "robot" })).json();
+      const password = await bearer(token, "POST", "/api/auth/password", {
+        currentPassword: DEMO_PASSWORD,
+        newPassword: "sandi-baru-yang-panjang-9",
+      });
+      expect(password.statusCode).toBe(403);
+      expect(password.json().error.code).toBe("session_required");
+      expect((await bearer(token, "POST", "/api/auth/tokens", { name: "anak" })).statusCode).toBe(403);
+      expect((await bearer(token, "GET", "/api/auth/tokens")).statusCode).toBe(403);
+      expect((await bearer(token, "DELETE", `/api/auth/tokens/${id}`)).statusCode).toBe(403);
+      // The demo password still works: nothing changed.
+      await client(app, "koordinator@demo.matang.id", DEMO_PASSWORD);
+    });
+
+    it("logout everywhere revokes every token and says how many", async () => {
+      const user = await addUser(database, "logout-everywhere@uji.id", "leader", kominfo);
+      const me = await client(app, "logout-everywhere@uji.id");
+      const a = (await me.call("POST", "/api/auth/tokens", { name: "a" })).json().token;
+      const b = (await me.call("POST", "/api/auth/tokens", { name: "b" })).json().token;
+      const res = await me.call("POST", "/api/auth/logout?everywhere=true");
+      expect(res.json()).toMatchObject({ ok: true, tokensRevoked: 2 });
+      for (const token of [a, b]) expect((await bearer(token, "GET", "/api/auth/me")).statusCode).toBe(401);
+      expect(user.id).toBeTruthy();
+    });
+
+    it("a password change revokes every token and says how many", async () => {
+      await addUser(database, "ganti-sandi@uji.id", "leader", kominfo);
+      const me = await client(app, "ganti-sandi@uji.id");
+      const token = (await me.call("POST", "/api/auth/tokens", { name: "a" })).json().token;
+      const res = await me.call("POST", "/api/auth/password", {
+        currentPassword: PASSWORD,
+        newPassword: "Kopi-Tubruk-Bandung-2026",
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ ok: true, tokensRevoked: 1 });
+      expect((await bearer(token, "GET", "/api/auth/me")).statusCode).toBe(401);
+      // This session stays.
+      expect((await me.call("GET", "/api/auth/me")).statusCode).toBe(200);
+    });
+
+    it("administrators list and revoke a user's tokens; nobody else can", async () => {
+      const user = await addUser(database, "token-admin@uji.id", "leader", kominfo);
+      const me = await client(app, "token-admin@uji.id");
+      const { id, token } = (await me.call("POST", "/api/auth/tokens", { name: "skrip" })).json();
+      const listed = await admin.call("GET", `/api/users/${user.id}/tokens`);
+      expect(listed.statusCode).toBe(200);
+      expect(listed.json().items).toEqual([expect.objectContaining({ id, name: "skrip", active: true })]);
+      expect(listed.body).not.toContain(token.slice(4));
+      expect((await coordinator.call("GET", `/api/users/${user.id}/tokens`)).statusCode).toBe(403);
+      expect((await coordinator.call("DELETE", `/api/users/${user.id}/tokens/${id}`)).statusCode).toBe(403);
+      expect((await admin.call("DELETE", `/api/users/${user.id}/tokens/${id}`)).statusCode).toBe(200);
+      expect((await bearer(token, "GET", "/api/auth/me")).statusCode).toBe(401);
+      const [entry] = await database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "auth.token_revoked"), eq(auditLog.entityId, id)));
+      expect(entry).toMatchObject({ actorLabel: ADMIN.email });
+      expect(entry?.requestId).toBeTruthy();
+    });
+  });
+
+  describe("2 and 3. evidence ownership", () => {
+    let bappedaEvidence: string;
+
+    it("only the owning unit or the coordinator adds a version; a new version reopens every review", async () => {
+      const first = await upload(
+        bappedaOperator,
+        { indicator: "11", level: "1", title: "Renstra Bappeda" },
+        pdf("v1"),
+      );
+      expect(first.statusCode).toBe(201);
+      bappedaEvidence = first.json().evidenceId;
+      const linkId = first.json().linkId;
+      const accepted = await coordinator.call(
+        "PUT",
+        `/api/assessments/${assessmentId}/evidence-links/${linkId}/review`,
+        { review: "accepted", version: 1 },
+      );
+      expect(accepted.statusCode).toBe(200);
+      expect((await indicator(coordinator, "11")).supportedLevel).toBe(1);
+
+      // Diskominfo's operator cannot put a file of its own under Bappeda's evidence.
+      const hostile = await upload(
+        operator,
+        { indicator: "1", level: "1", title: "ganti", evidenceId: bappedaEvidence },
+        pdf("hostile"),
+      );
+      expect(hostile.statusCode).toBe(403);
+      const versions = (await coordinator.call("GET", `/api/evidence/${bappedaEvidence}`)).json();
+      expect(versions.files).toHaveLength(1);
+      expect((await indicator(coordinator, "11")).evidence[0]).toMatchObject({ review: "accepted" });
+
+      // The owning unit may: the acceptance belonged to the old file and is open again.
+      const second = await upload(
+        bappedaOperator,
+        { indicator: "11", level: "1", title: "Renstra Bappeda", evidenceId: bappedaEvidence },
+        pdf("v2"),
+      );
+      expect(second.statusCode).toBe(201);
+      const after = await indicator(coordinator, "11");
+      expect(after.evidence[0]).toMatchObject({ review: "pending" });
+      expect(after.supportedLevel).toBeNull();
+      const thread = (
+        await coordinator.call("GET", `/api/assessments/${assessmentId}/indicators/11/thread`)
+      ).json();
+      expect(thread.history.map((h: { action: string }) => h.action)).toContain("evidence.review_reset");
+      const reset = thread.history.find((h: { action: string }) => h.action === "evidence.review_reset");
+      expect(reset).toMatchObject({ actor: "operator@bappeda.demo.matang.id" });
+      expect(reset.before).toMatchObject({ review: "accepted" });
+
+      // The coordinator may add a version too.
+      const third = await upload(
+        coordinator,
+        { indicator: "11", level: "1", title: "Renstra Bappeda", evidenceId: bappedaEvidence },
+        pdf("v3"),
+      );
+      expect(third.statusCode).toBe(201);
+    });
+
+    it("linking someone else's evidence does not let you read it", async () => {
+      expect((await operator.call("GET", `/api/evidence/${bappedaEvidence}`)).statusCode).toBe(403);
+      const link = await operator.call("POST", `/api/assessments/${assessmentId}/evidence-links`, {
+        indicator: "1",
+        level: 2,
+        evidenceId: bappedaEvidence,
+      });
+      expect(link.statusCode).toBe(403);
+      expect((await operator.call("GET", `/api/evidence/${bappedaEvidence}`)).statusCode).toBe(403);
+      expect((await operator.call("GET", `/api/evidence/${bappedaEvidence}/content`)).statusCode).toBe(403);
+      // The coordinator, who reads it, may link it where it helps.
+      const linked = await coordinator.call("POST", `/api/assessments/${assessmentId}/evidence-links`, {
+        indicator: "12",
+        level: 1,
+        evidenceId: bappedaEvidence,
+      });
+      expect(linked.statusCode).toBe(201);
+    });
+  });
+
+  describe("6. scope of nested data", () => {
+    it("users show only the grants on organizations the caller can see", async () => {
+      const surabaya = (await database.db.select().from(organizations)).find(
+        (o) => o.name === "Pemerintah Kota Surabaya",
+      );
+      const both = await addUser(database, "dua-kota@uji.id", "leader", kominfo);
+      const grant = await admin.call("POST", `/api/users/${both.id}/grants`, {
+        role: "coordinator",
+        organizationId: surabaya?.id,
+      });
+      expect(grant.statusCode).toBe(201);
+      const res = await coordinator.call("GET", "/api/users?q=dua-kota");
+      const user = res.json().items.find((u: { id: string }) => u.id === both.id);
+      expect(user.grants).toEqual([expect.objectContaining({ organizationId: kominfo })]);
+      expect(res.body).not.toContain(surabaya?.id);
+      expect(res.body).not.toContain("Surabaya");
+      // The administrator sees both.
+      const all = (await admin.call("GET", "/api/users?q=dua-kota")).json().items[0];
+      expect(all.grants).toHaveLength(2);
+    });
+
+    it("a thread does not show one unit's proposal to another unit's operator", async () => {
+      const assigned = await coordinator.call(
+        "PUT",
+        `/api/assessments/${assessmentId}/indicators/13/assignments`,
+        {
+          units: [{ unitId: bappeda }, { unitId: kominfo }],
+          version: (await indicator(coordinator, "13")).assignmentVersion,
+        },
+      );
+      expect(assigned.statusCode).toBe(200);
+      const secret = "Rahasia usulan Bappeda untuk indikator 13";
+      const proposed = await bappedaOperator.call(
+        "PUT",
+        `/api/assessments/${assessmentId}/indicators/13/units/${bappeda}`,
+        { level: 3, explanation: secret, status: "ready", version: 0 },
+      );
+      expect(proposed.statusCode).toBe(200);
+      const own = await operator.call(
+        "PUT",
+        `/api/assessments/${assessmentId}/indicators/13/units/${kominfo}`,
+        {
+          level: 2,
+          explanation: "Usulan Diskominfo",
+          status: "in_progress",
+          version: 0,
+        },
+      );
+      expect(own.statusCode).toBe(200);
+      const thread = await operator.call("GET", `/api/assessments/${assessmentId}/indicators/13/thread`);
+      expect(thread.statusCode).toBe(200);
+      expect(thread.body).not.toContain(secret);
+      expect(thread.body).toContain("Usulan Diskominfo");
+      const list = await operator.call("GET", `/api/assessments/${assessmentId}/indicators`);
+      expect(list.body).not.toContain(secret);
+      // The coordinator sees both.
+      const full = await coordinator.call("GET", `/api/assessments/${assessmentId}/indicators/13/thread`);
+      expect(full.body).toContain(secret);
+    });
+  });
+});
