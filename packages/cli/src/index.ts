@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
+import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -19,6 +20,18 @@ import {
 import { builtinFrameworks, parseFrameworkText } from "@matang/core/node";
 import { progressBar } from "./progress.js";
 import { table } from "./table.js";
+
+/** Who the audit log names for what the CLI does: the CLI itself and the operating-system user. */
+const CLI_ACTOR = {
+  id: null,
+  label: `cli (${(() => {
+    try {
+      return userInfo().username;
+    } catch {
+      return process.env.USER ?? "unknown";
+    }
+  })()})`,
+};
 
 export interface Io {
   out(text: string): void;
@@ -57,6 +70,7 @@ Usage:
   matang storage check
   matang admin create --email ADDRESS [--name NAME] [--password PASSWORD]
   matang admin reset-password --email ADDRESS [--password PASSWORD]
+  matang admin unlock --email ADDRESS
 
 The database is PostgreSQL when DATABASE_URL is set, else the embedded one under
 MATANG_DATA_DIR (default ./data).
@@ -431,11 +445,11 @@ async function adminCommand(argv: readonly string[], io: Io): Promise<number> {
   const email = required(values.email, "--email");
   if (!/^[^@\s]+@[^@\s]+$/.test(email))
     throw new UsageError(`--email: "${email}" is not an e-mail address`, 1);
-  const { createUser, resetPassword, PasswordPolicyError } = await import("@matang/server");
+  const { createUser, resetPassword, unlockAccount, PasswordPolicyError } = await import("@matang/server");
   // A generated password is printed once; a given one is never echoed.
   const password = values.password ?? (await import("node:crypto")).randomBytes(12).toString("base64url");
   const shown = values.password ? "" : ` Password: ${password} (shown only this once)`;
-  const actor = { id: null, label: "cli" };
+  const actor = CLI_ACTOR;
   try {
     if (sub === "create") {
       await withDatabase((h) =>
@@ -447,6 +461,16 @@ async function adminCommand(argv: readonly string[], io: Io): Promise<number> {
         }),
       );
       io.out(`Administrator ${email} created.${shown}`);
+      return 0;
+    }
+    if (sub === "unlock") {
+      const result = await withDatabase((h) => unlockAccount(h.db, actor, email));
+      if (!result) throw new UsageError(`no user with e-mail ${email}`, 1);
+      io.out(
+        result.cleared
+          ? `Login locks of ${email} lifted (${result.cleared} address counters cleared).`
+          : `${email} had no login lock.`,
+      );
       return 0;
     }
     if (sub === "reset-password") {
@@ -465,7 +489,9 @@ async function adminCommand(argv: readonly string[], io: Io): Promise<number> {
     }
     throw error;
   }
-  throw new UsageError(sub ? `unknown subcommand "admin ${sub}"` : "admin needs create or reset-password");
+  throw new UsageError(
+    sub ? `unknown subcommand "admin ${sub}"` : "admin needs create, reset-password or unlock",
+  );
 }
 
 /** The evidence storage of this instance (MATANG_DATA_DIR/evidence). */
@@ -591,7 +617,7 @@ async function organizationsCommand(argv: readonly string[], io: Io): Promise<nu
   const bar = progressBar("Importing", io === processIo ? undefined : (t) => io.err(t.trimEnd()));
   const summary = await withDatabase((handle) =>
     importRegistry(handle.db, rows, {
-      actor: { id: null, label: "cli" },
+      actor: CLI_ACTOR,
       source: path,
       year,
       onProgress: (done, total) => bar.update(done, total),
@@ -639,7 +665,7 @@ async function resultsCommand(argv: readonly string[], io: Io): Promise<number> 
   const bar = progressBar("Importing", io === processIo ? undefined : (t) => io.err(t.trimEnd()));
   const report = await withDatabase((handle) =>
     importResults(handle.db, rows, {
-      actor: { id: null, label: "cli" },
+      actor: CLI_ACTOR,
       source: path,
       dryRun: values["dry-run"] === true,
       confirmations,

@@ -386,6 +386,14 @@ describe("matang admin", () => {
         err: expect.stringContaining("no user with e-mail"),
       });
       expect(await run("admin", "create", "--email", "bukan-email")).toMatchObject({ code: 1 });
+      expect(await run("admin", "unlock", "--email", "kepala@diskominfo.go.id")).toMatchObject({
+        code: 0,
+        out: "kepala@diskominfo.go.id had no login lock.",
+      });
+      expect(await run("admin", "unlock", "--email", "tidak.ada@contoh.go.id")).toMatchObject({
+        code: 1,
+        err: expect.stringContaining("no user with e-mail"),
+      });
     } finally {
       if (previous === undefined) delete process.env.MATANG_DATA_DIR;
       else process.env.MATANG_DATA_DIR = previous;

@@ -9,10 +9,10 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { Framework } from "@matang/core";
 import Fastify, {
-  type FastifySchemaCompiler,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  type FastifySchemaCompiler,
   LogController,
 } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -30,9 +30,9 @@ import { frameworkRoutes } from "./frameworks/routes.js";
 import type { FrameworkMap } from "./frameworks/service.js";
 import { healthRoutes } from "./health/routes.js";
 import { installAuthentication } from "./http/authn.js";
-import { withTextRule } from "./http/text.js";
 import { installErrorHandling, loggableError } from "./http/errors.js";
 import { installSecurityHeaders } from "./http/security-headers.js";
+import { withTextRule } from "./http/text.js";
 import { modelAnswerRoutes } from "./model-answers/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { organizationRoutes } from "./organizations/routes.js";

@@ -16,7 +16,13 @@ import { tuneHeapForServing } from "./heap.js";
 import { type Mail, remindDueDates, sendPendingEmails } from "./notifications/jobs.js";
 
 export { type AppOptions, buildApp } from "./app.js";
-export { checkPasswordPolicy, createUser, PasswordPolicyError, resetPassword } from "./auth/service.js";
+export {
+  checkPasswordPolicy,
+  createUser,
+  PasswordPolicyError,
+  resetPassword,
+  unlockAccount,
+} from "./auth/service.js";
 export {
   BackupError,
   checkStorage,

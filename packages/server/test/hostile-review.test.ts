@@ -316,4 +316,134 @@ describe.each(ENGINES)("hostile review on %s", (engine) => {
       expect(full.body).toContain(secret);
     });
   });
+
+  describe("7. login abuse", () => {
+    const attempt = (email: string, password: string, remoteAddress: string) =>
+      app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password }, remoteAddress });
+    const shape = (res: Awaited<ReturnType<typeof attempt>>) => {
+      const { "x-request-id": _id, date: _date, ...headers } = res.headers;
+      return {
+        status: res.statusCode,
+        body: res.body,
+        headers: Object.keys(headers).sort(),
+        retry: res.headers["retry-after"] !== undefined,
+      };
+    };
+
+    it("answers unknown and existing accounts identically, and locks only the address that failed", async () => {
+      const known: ReturnType<typeof shape>[] = [];
+      const unknown: ReturnType<typeof shape>[] = [];
+      for (let i = 0; i < 6; i++) {
+        known.push(shape(await attempt("pimpinan@demo.matang.id", "salah-sekali", "10.1.1.1")));
+        unknown.push(shape(await attempt("tidak.ada@demo.matang.id", "salah-sekali", "10.1.1.1")));
+      }
+      expect(known.map((k) => k.status)).toEqual([401, 401, 401, 401, 401, 423]);
+      expect(unknown).toEqual(known);
+      // The same account from another address is not locked out: the right password works there.
+      expect((await attempt("pimpinan@demo.matang.id", DEMO_PASSWORD, "10.2.2.2")).statusCode).toBe(200);
+      expect((await attempt("pimpinan@demo.matang.id", DEMO_PASSWORD, "10.1.1.1")).statusCode).toBe(423);
+      const users = (await admin.call("GET", "/api/users?q=pimpinan")).json().items;
+      expect(users[0]).toMatchObject({ email: "pimpinan@demo.matang.id", locked: true });
+      // An administrator lifts the lock.
+      const unlocked = await admin.call("POST", `/api/users/${users[0].id}/unlock`);
+      expect(unlocked.statusCode).toBe(200);
+      expect(unlocked.json()).toMatchObject({ user: { locked: false }, cleared: 2 });
+      expect((await attempt("pimpinan@demo.matang.id", DEMO_PASSWORD, "10.1.1.1")).statusCode).toBe(200);
+      expect((await coordinator.call("POST", `/api/users/${users[0].id}/unlock`)).statusCode).toBe(403);
+    });
+
+    it("locks an account for everyone only after many failures from many addresses", async () => {
+      await addUser(database, "banyak-alamat@uji.id", "leader", kominfo);
+      for (let i = 0; i < 49; i++) {
+        const res = await attempt("banyak-alamat@uji.id", "salah", `10.3.${Math.floor(i / 4)}.${i % 4}`);
+        expect(res.statusCode).toBe(401);
+      }
+      expect((await attempt("banyak-alamat@uji.id", PASSWORD, "10.9.9.9")).statusCode).toBe(200);
+      // The success cleared only its own address: one more failure reaches the account-wide limit.
+      expect((await attempt("banyak-alamat@uji.id", "salah", "10.4.0.1")).statusCode).toBe(401);
+      expect((await attempt("banyak-alamat@uji.id", PASSWORD, "10.9.9.9")).statusCode).toBe(423);
+    });
+  });
+
+  describe("8. password strength", () => {
+    it("refuses blank, repeated, guessable, current and e-mail-based passwords, saying why", async () => {
+      await addUser(database, "sandi.kuat@uji.id", "leader", kominfo);
+      const me = await client(app, "sandi.kuat@uji.id");
+      const change = (newPassword: string) =>
+        me.call("POST", "/api/auth/password", { currentPassword: PASSWORD, newPassword });
+      for (const [password, problem] of [
+        [" ".repeat(10), "blank"],
+        ["aaaaaaaaaa", "too_guessable"],
+        ["password123", "too_guessable"],
+        ["jakarta2024", "too_guessable"],
+        [PASSWORD, "same_as_current"],
+        ["sandi.kuat@uji.id-2026", "contains_email"],
+        ["sandi.kuat@uji.id", "contains_email"],
+        ["SandiKuat#2026!!", "contains_email"],
+      ] as const) {
+        const res = await change(password);
+        expect(res.statusCode, password).toBe(400);
+        expect(res.json().error, password).toMatchObject({ code: "weak_password", details: { problem } });
+        expect(res.json().error.message).toMatch(/Kata sandi .*\(the .*\)/);
+      }
+      // Ten NUL bytes never reach the policy: the text rule refuses them first.
+      expect((await change("\u0000".repeat(10))).json().error.code).toBe("invalid_text");
+      // Administrators creating accounts meet the same rule.
+      const created = await admin.call("POST", "/api/users", {
+        email: "lemah@uji.id",
+        name: "Lemah",
+        password: "aaaaaaaaaa",
+        grants: [{ role: "leader", organizationId: kominfo }],
+      });
+      expect(created.statusCode).toBe(400);
+      expect(created.json().error).toMatchObject({
+        code: "weak_password",
+        details: { problem: "too_guessable" },
+      });
+      expect((await change("Kopi-Tubruk-Bandung-2026")).statusCode).toBe(200);
+    });
+  });
+
+  describe("9. upload types", () => {
+    const ole = Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(4096, 0)]);
+
+    it("refuses an installer, and any file whose ending does not match its content, listing what is accepted", async () => {
+      for (const [content, name] of [
+        [ole, "setup.msi"],
+        [ole, "laporan.pdf"],
+        [pdf("x"), "setup.exe"],
+        [pdf("x"), "tanpa-akhiran"],
+      ] as const) {
+        const res = await upload(coordinator, { indicator: "2", level: "1", title: name }, content, name);
+        expect(res.statusCode, name).toBe(415);
+        expect(res.json().error.code).toBe("unsupported_type");
+        expect(res.json().error.message).toContain("PDF, PNG, JPG");
+      }
+      const doc = await upload(
+        coordinator,
+        { indicator: "2", level: "1", title: "Notulen" },
+        ole,
+        "notulen.doc",
+      );
+      expect(doc.statusCode).toBe(201);
+      expect(doc.json().mediaType).toBe("application/x-cfb");
+      const types = (await app.inject({ method: "GET", url: "/api/evidence/accepted-types" })).json();
+      expect(types.types).toContainEqual({
+        mediaType: "application/x-cfb",
+        extensions: ["doc", "xls", "ppt"],
+      });
+      expect(types.maxBytes).toBeGreaterThan(0);
+    });
+
+    it("refuses control characters in multipart fields and file names, keeping nothing", async () => {
+      for (const [fields, name, field] of [
+        [{ indicator: "2", level: "1", title: "Judul\u0000" }, "a.pdf", "title"],
+        [{ indicator: "2", level: "1", title: "Judul" }, "a\u001b.pdf", "file"],
+      ] as const) {
+        const res = await upload(coordinator, fields, pdf("x"), name);
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error).toMatchObject({ code: "invalid_text", details: { field } });
+      }
+    });
+  });
 });

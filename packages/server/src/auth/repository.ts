@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.js";
-import { apiTokens, organizations, roleGrants, sessions, users } from "../db/schema.js";
+import { apiTokens, loginFailures, organizations, roleGrants, sessions, users } from "../db/schema.js";
 import type { Grant, Role } from "../policy/policy.js";
 
 export type UserRow = typeof users.$inferSelect;
@@ -27,19 +27,57 @@ export async function insertUser(
 export async function setPassword(db: Db, userId: string, passwordHash: string): Promise<void> {
   await db
     .update(users)
-    .set({ passwordHash, failedLogins: 0, lockedUntil: null, version: sql`${users.version} + 1` })
+    .set({ passwordHash, version: sql`${users.version} + 1` })
     .where(eq(users.id, userId));
 }
 
-export async function recordFailedLogin(db: Db, userId: string, lockedUntil: Date | null): Promise<void> {
-  await db
-    .update(users)
-    .set({ failedLogins: sql`${users.failedLogins} + 1`, lockedUntil })
-    .where(eq(users.id, userId));
+/** The login failures counted against an e-mail from one address, and from everywhere ("*"). */
+export async function loginFailuresOf(db: Db, email: string, address: string) {
+  return db
+    .select()
+    .from(loginFailures)
+    .where(and(eq(loginFailures.email, email), inArray(loginFailures.address, [address, "*"])));
 }
 
-export async function clearFailedLogins(db: Db, userId: string): Promise<void> {
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+/**
+ * Count one failure for (email, address); a count whose last failure is older than `window`
+ * starts again. At `max` failures the pair is locked until `lockUntil`. Returns the new row.
+ */
+export async function recordLoginFailure(
+  db: Db,
+  key: { email: string; address: string },
+  now: Date,
+  window: Date,
+  max: number,
+  lockUntil: Date,
+) {
+  const [row] = await rows<{ failures: number; lockedUntil: string | Date | null }>(
+    db,
+    sql`insert into login_failures (email, address, failures, locked_until, updated_at)
+        values (${key.email}, ${key.address}, 1, ${max <= 1 ? lockUntil.toISOString() : null}::timestamptz, ${now.toISOString()}::timestamptz)
+        on conflict (email, address) do update set
+          failures = case when login_failures.updated_at < ${window.toISOString()}::timestamptz then 1
+                          else login_failures.failures + 1 end,
+          locked_until = case when (case when login_failures.updated_at < ${window.toISOString()}::timestamptz then 1
+                                        else login_failures.failures + 1 end) >= ${max}
+                              then ${lockUntil.toISOString()}::timestamptz else login_failures.locked_until end,
+          updated_at = excluded.updated_at
+        returning failures, locked_until as "lockedUntil"`,
+  );
+  return row;
+}
+
+/** Forget failures of an e-mail: from one address (a successful login), or all (an unlock). */
+export async function clearLoginFailures(db: Db, email: string, address?: string): Promise<number> {
+  const gone = await db
+    .delete(loginFailures)
+    .where(
+      address
+        ? and(eq(loginFailures.email, email), eq(loginFailures.address, address))
+        : eq(loginFailures.email, email),
+    )
+    .returning({ address: loginFailures.address });
+  return gone.length;
 }
 
 export async function insertGrant(

@@ -4,13 +4,17 @@ import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import type { Principal, Role } from "../policy/policy.js";
 import type { PrincipalCache } from "./cache.js";
+import { checkPasswordPolicy } from "./password-policy.js";
 import * as repo from "./repository.js";
 
 export interface AuthSettings {
   /** How long a session lives without being used. */
   readonly sessionHours: number;
-  /** Failed logins in a row before the account is locked for `lockoutMinutes`. */
+  /** Failed logins for one e-mail from one client address before that address is locked out of it. */
   readonly maxFailedLogins: number;
+  /** Failed logins for one e-mail from all addresses together before it is locked for everyone. */
+  readonly maxFailedLoginsAnywhere: number;
+  /** How long a lock lasts; failures older than this are forgotten. */
   readonly lockoutMinutes: number;
   /** Login (and password change) attempts per minute from one address, on each instance. */
   readonly loginsPerMinute: number;
@@ -19,6 +23,7 @@ export interface AuthSettings {
 export const DEFAULT_AUTH: AuthSettings = {
   sessionHours: 12,
   maxFailedLogins: 5,
+  maxFailedLoginsAnywhere: 50,
   lockoutMinutes: 15,
   loginsPerMinute: 20,
 };
@@ -41,12 +46,7 @@ export class AuthError extends Error {
   }
 }
 
-export class PasswordPolicyError extends Error {}
-
-export function checkPasswordPolicy(password: string): void {
-  if (password.length < 10) throw new PasswordPolicyError("the password needs at least 10 characters");
-  if (password.length > 256) throw new PasswordPolicyError("the password may have at most 256 characters");
-}
+export { checkPasswordPolicy, PasswordPolicyError } from "./password-policy.js";
 
 /** A secret for a cookie or a bearer token, and the hash stored in its place. */
 function newSecret(): { secret: string; id: string } {
@@ -74,43 +74,83 @@ export interface LoginResult {
   readonly userId: string;
 }
 
+/** Failures count against the e-mail as typed: unknown and existing accounts behave the same. */
+const loginKey = (email: string) => email.trim().toLowerCase();
+/** The row that counts failures from every address together. */
+const ANYWHERE = "*";
+
+/**
+ * Log in. Unknown e-mails, inactive accounts and wrong passwords get the same answer, in about
+ * the same time, and are locked out the same way: after `maxFailedLogins` failures for one
+ * e-mail from one address, that address is refused for `lockoutMinutes`; someone else logging in
+ * from another address is not, until `maxFailedLoginsAnywhere` failures from everywhere.
+ */
 export async function login(
   db: Db,
   request: LoginRequest,
   settings = DEFAULT_AUTH,
   now = new Date(),
 ): Promise<LoginResult> {
-  const user = await repo.findUserByEmail(db, request.email.trim());
-  if (!user?.active) {
-    dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
-    await verify(await dummyHash, request.password).catch(() => false);
-    throw new AuthError("invalid_credentials", "E-mail or password is wrong");
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
+  const email = loginKey(request.email);
+  const address = request.address ?? "unknown";
+  const locks = await repo.loginFailuresOf(db, email, address);
+  const lockedUntil = Math.max(
+    0,
+    ...locks.map((l) => (l.lockedUntil && l.lockedUntil > now ? l.lockedUntil.getTime() : 0)),
+  );
+  if (lockedUntil > 0) {
     throw new AuthError(
       "account_locked",
-      "Too many failed logins; the account is locked for a while",
-      seconds,
+      "Too many failed logins; try again later",
+      Math.ceil((lockedUntil - now.getTime()) / 1000),
     );
   }
-  const ok = await verify(user.passwordHash, request.password).catch(() => false);
-  if (!ok) {
-    const failures = user.failedLogins + 1;
-    const lock =
-      failures >= settings.maxFailedLogins
-        ? new Date(now.getTime() + settings.lockoutMinutes * 60_000)
-        : null;
-    await repo.recordFailedLogin(db, user.id, lock);
-    await appendAudit(db, {
-      actorId: user.id,
-      actorLabel: user.email,
-      action: lock ? "auth.locked" : "auth.login_failed",
-      entityType: "user",
-      entityId: user.id,
-      requestId: request.requestId ?? null,
-      address: request.address,
+  const user = await repo.findUserByEmail(db, request.email.trim());
+  let ok = false;
+  if (user?.active) ok = await verify(user.passwordHash, request.password).catch(() => false);
+  else {
+    dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+    await verify(await dummyHash, request.password).catch(() => false);
+  }
+  if (!user || !ok) {
+    const window = new Date(now.getTime() - settings.lockoutMinutes * 60_000);
+    const lockUntil = new Date(now.getTime() + settings.lockoutMinutes * 60_000);
+    await inTransaction(db, async (t) => {
+      const here = await repo.recordLoginFailure(
+        t,
+        { email, address },
+        now,
+        window,
+        settings.maxFailedLogins,
+        lockUntil,
+      );
+      const anywhere = await repo.recordLoginFailure(
+        t,
+        { email, address: ANYWHERE },
+        now,
+        window,
+        settings.maxFailedLoginsAnywhere,
+        lockUntil,
+      );
+      const isLocked = [here, anywhere].some(
+        (r) => r?.lockedUntil && new Date(r.lockedUntil).getTime() > now.getTime(),
+      );
+      // Only real accounts have a history to write to; the answer is the same either way.
+      if (user)
+        await appendAudit(t, {
+          actorId: user.id,
+          actorLabel: user.email,
+          action: isLocked ? "auth.locked" : "auth.login_failed",
+          entityType: "user",
+          entityId: user.id,
+          requestId: request.requestId ?? null,
+          address: request.address,
+          after: isLocked
+            ? { address, failuresFromAddress: here?.failures, failures: anywhere?.failures }
+            : null,
+        });
     });
+    // The attempt that reaches the limit is itself still answered as a wrong password.
     throw new AuthError("invalid_credentials", "E-mail or password is wrong");
   }
   const { secret, id } = newSecret();
@@ -118,7 +158,7 @@ export async function login(
   const expiresAt = new Date(now.getTime() + settings.sessionHours * 3_600_000);
   await inTransaction(db, async (t) => {
     if (request.previousSession) await repo.deleteSession(t, digest(request.previousSession));
-    if (user.failedLogins > 0 || user.lockedUntil) await repo.clearFailedLogins(t, user.id);
+    if (locks.length) await repo.clearLoginFailures(t, email, address);
     await repo.insertSession(t, {
       id,
       userId: user.id,
@@ -138,6 +178,34 @@ export async function login(
     });
   });
   return { sessionToken: secret, csrfToken, expiresAt, userId: user.id };
+}
+
+/**
+ * Lift every login lock on an e-mail (all addresses). For administrators, from the web app or
+ * `matang admin unlock`; returns how many counters were cleared.
+ */
+export async function unlockAccount(
+  db: Db,
+  actor: { id: string | null; label: string; requestId?: string | null; address?: string | null },
+  email: string,
+): Promise<{ user: repo.UserRow; cleared: number } | null> {
+  const user = await repo.findUserByEmail(db, email.trim());
+  if (!user) return null;
+  const cleared = await inTransaction(db, async (t) => {
+    const n = await repo.clearLoginFailures(t, loginKey(user.email));
+    await appendAudit(t, {
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: "user.unlock",
+      entityType: "user",
+      entityId: user.id,
+      after: { cleared: n },
+      requestId: actor.requestId ?? null,
+      address: actor.address ?? null,
+    });
+    return n;
+  });
+  return { user, cleared };
 }
 
 export interface Authenticated {
@@ -303,7 +371,7 @@ export interface NewUser {
 
 /** Create a user with its grants (used by administrators and by first start). */
 export async function createUser(db: Db, actor: { id: string | null; label: string }, user: NewUser) {
-  checkPasswordPolicy(user.password);
+  checkPasswordPolicy(user.password, { email: user.email, name: user.name });
   const passwordHash = await hashPassword(user.password);
   return inTransaction(db, async (t) => {
     const row = await repo.insertUser(t, { email: user.email.trim(), name: user.name, passwordHash });
@@ -327,8 +395,8 @@ export async function resetPassword(
   email: string,
   password: string,
 ) {
-  checkPasswordPolicy(password);
   const user = await repo.findUserByEmail(db, email);
+  checkPasswordPolicy(password, { email: user?.email ?? email, name: user?.name });
   if (!user) return null;
   const passwordHash = await hashPassword(password);
   const ended = await inTransaction(db, async (t) => {
@@ -361,7 +429,7 @@ export async function changePassword(
   if (!user || !(await verify(user.passwordHash, current).catch(() => false))) {
     throw new AuthError("invalid_credentials", "The current password is wrong");
   }
-  checkPasswordPolicy(next);
+  checkPasswordPolicy(next, { email: user.email, name: user.name, current });
   const passwordHash = await hashPassword(next);
   return inTransaction(db, async (t) => {
     await repo.setPassword(t, user.id, passwordHash);

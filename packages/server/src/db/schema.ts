@@ -76,8 +76,6 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
-    failedLogins: integer("failed_logins").notNull().default(0),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
@@ -118,21 +116,21 @@ export const sessions = pgTable(
 );
 
 /**
- * Failed logins per account and client address: failures from one address lock the account for
- * that address only; the account-wide limit (users.failed_logins) is larger and slower.
+ * Failed logins per e-mail address as typed (lower-cased) and client address, whether or not an
+ * account has that e-mail, so unknown and existing accounts answer alike. Failures from one
+ * address lock that e-mail for that address only; the row with address "*" counts failures from
+ * everywhere against a larger limit. A successful login clears its address's row.
  */
 export const loginFailures = pgTable(
   "login_failures",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
     address: text("address").notNull(),
     failures: integer("failures").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.address] })],
+  (t) => [primaryKey({ columns: [t.email, t.address] })],
 );
 
 /** Tokens for integrations, stored hashed. */

@@ -6,8 +6,8 @@ import * as assessmentRepo from "../assessments/repository.js";
 import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
-import { invalidText, uncleanField } from "../http/text.js";
 import { ApiError } from "../http/errors.js";
+import { invalidText, uncleanField } from "../http/text.js";
 import { authorize } from "../policy/policy.js";
 import {
   addLink,
@@ -19,6 +19,7 @@ import {
   usedBytes,
 } from "./service.js";
 import { type LocalStorage, type Staged, TooLargeError } from "./storage.js";
+import { ACCEPTED_TYPES } from "./types.js";
 
 const UploadFields = z.strictObject({
   indicator: z.string().min(1).max(32),
@@ -190,6 +191,24 @@ export function evidenceRoutes(
           request.params.linkId,
           request.body,
         ),
+    );
+
+    app.get(
+      "/api/evidence/accepted-types",
+      {
+        schema: {
+          tags: ["evidence"],
+          summary: "What evidence uploads accept: file types with their endings, and the largest size",
+          response: {
+            200: z.object({
+              types: z.array(z.object({ mediaType: z.string(), extensions: z.array(z.string()) })),
+              maxBytes: z.number(),
+            }),
+          },
+        },
+      },
+      // Not secret: the drop zone shows it before anyone tries an upload.
+      async () => ({ types: ACCEPTED_TYPES.map((t) => ({ ...t, extensions: [...t.extensions] })), maxBytes }),
     );
 
     app.get(

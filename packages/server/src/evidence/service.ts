@@ -11,7 +11,7 @@ import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
 import { authorize, type Target } from "../policy/policy.js";
 import type { LocalStorage, Staged } from "./storage.js";
-import { INLINE_TYPES, typeOf } from "./types.js";
+import { ACCEPTED_LIST, ACCEPTED_TYPES, INLINE_TYPES, typeOf } from "./types.js";
 
 async function loadAssessment(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await assessmentRepo.loadContext(db, id);
@@ -124,7 +124,8 @@ export async function recordUpload(
       throw new ApiError(
         415,
         "unsupported_type",
-        `Files of type ${typed.mediaType} are not accepted as evidence (PDF, images, office documents)`,
+        `This file (${typed.mediaType}, named ${JSON.stringify(file.fileName)}) is not accepted as evidence. Accepted: ${ACCEPTED_LIST}, with the ending that matches the content`,
+        { mediaType: typed.mediaType, accepted: ACCEPTED_TYPES },
       );
     }
     committedKey = await storage.commit(file.staged);

@@ -99,7 +99,8 @@ export function installErrorHandling(app: FastifyInstance, spaIndex: string | nu
       const status = { account_locked: 423, invalid_credentials: 401, session_required: 403 }[error.code];
       return send(status, error.code, error.message);
     }
-    if (error instanceof PasswordPolicyError) return send(400, "weak_password", error.message);
+    if (error instanceof PasswordPolicyError)
+      return send(400, "weak_password", error.message, { problem: error.problem, hint: error.hint });
     if (error instanceof InputFileError)
       return send(422, "invalid_file", "The file has problems", error.problems);
     if (isDatabaseDown(error)) {

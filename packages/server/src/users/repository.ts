@@ -10,6 +10,16 @@ export interface UserQuery {
   readonly offset: number;
 }
 
+/** Locked out from some address (or everywhere) by failed logins right now. */
+// Spelled out: inside the subquery drizzle's bare "email" would mean login_failures.email.
+const lockedNow = sql<boolean>`exists (select 1 from login_failures f
+  where f.email = lower("users"."email") and f.locked_until > now())`;
+
+export async function isLocked(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ locked: lockedNow }).from(users).where(eq(users.id, userId));
+  return row?.locked ?? false;
+}
+
 export async function listUsers(db: Db, query: UserQuery) {
   if (query.scope !== "all" && query.scope.length === 0) return { items: [], total: 0 };
   const conditions = [];
@@ -38,6 +48,7 @@ export async function listUsers(db: Db, query: UserQuery) {
       name: users.name,
       active: users.active,
       version: users.version,
+      locked: lockedNow,
     })
     .from(users)
     .where(where)

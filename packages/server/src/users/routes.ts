@@ -11,6 +11,7 @@ import {
   listUsers,
   removeGrant,
   revokeTokenOfUser,
+  unlockUser,
 } from "./service.js";
 
 const Grant = z.strictObject({ role: z.enum(ROLES), organizationId: z.uuid().nullable() });
@@ -20,6 +21,8 @@ const User = z.object({
   name: z.string(),
   active: z.boolean(),
   version: z.number(),
+  /** Failed logins lock this account right now (from some address, or everywhere). */
+  locked: z.boolean(),
   grants: z.array(
     z.object({
       id: z.string(),
@@ -105,6 +108,19 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
         await removeGrant(db, contextOf(request), request.params.id, request.params.grantId);
         return { ok: true as const };
       },
+    );
+
+    app.post(
+      "/api/users/:id/unlock",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Lift the locks failed logins put on an account, from every address (administrators)",
+          params: z.object({ id: z.uuid() }),
+          response: { 200: z.object({ user: User, cleared: z.number() }) },
+        },
+      },
+      async (request) => unlockUser(db, contextOf(request), request.params.id),
     );
 
     app.get(

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { appendAudit } from "../audit/repository.js";
 import { countAdmins, findUserByEmail, findUserById, insertGrant } from "../auth/repository.js";
-import { createUser, revokeTokenOf, tokensOf } from "../auth/service.js";
+import { createUser, revokeTokenOf, tokensOf, unlockAccount } from "../auth/service.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
@@ -49,8 +49,9 @@ async function viewOf(
   ctx: RequestContext,
   user: { id: string; email: string; name: string; active: boolean; version: number },
 ) {
+  const locked = await repo.isLocked(db, user.id);
   const [view] = await withGrants(db, ctx, [
-    { id: user.id, email: user.email, name: user.name, active: user.active, version: user.version },
+    { id: user.id, email: user.email, name: user.name, active: user.active, version: user.version, locked },
   ]);
   if (!view) throw new Error("unreachable: the user was just read");
   return view;
@@ -154,6 +155,17 @@ async function authorizeManageUser(db: Db, ctx: RequestContext, userId: string) 
   const user = await findUserById(db, userId);
   if (!user) throw notFound("User");
   return user;
+}
+
+/** Lift the login locks on a user's e-mail (every address). */
+export async function unlockUser(db: Db, ctx: RequestContext, userId: string) {
+  const user = await authorizeManageUser(db, ctx, userId);
+  const result = await unlockAccount(
+    db,
+    { ...actorOf(ctx), id: ctx.principal?.userId ?? null, label: ctx.principal?.label ?? "anonymous" },
+    user.email,
+  );
+  return { user: await viewOf(db, ctx, user), cleared: result?.cleared ?? 0 };
 }
 
 export async function listTokensOfUser(db: Db, ctx: RequestContext, userId: string) {

@@ -38,6 +38,7 @@ interface User {
   id: string;
   email: string;
   name: string;
+  locked: boolean;
   grants: { id: string; role: Role; organizationId: string | null; organizationName: string | null }[];
 }
 
@@ -121,6 +122,14 @@ export default function UsersPage() {
     onSuccess: () => void refresh(),
     onError,
   });
+  const unlock = useMutation({
+    mutationFn: (userId: string) => api("POST", `/api/users/${userId}/unlock`),
+    onSuccess: () => {
+      notifications.show({ color: "green", message: t("admin.unlocked") });
+      void refresh();
+    },
+    onError,
+  });
   const [granting, setGranting] = useState<string | null>(null);
 
   return (
@@ -172,7 +181,25 @@ export default function UsersPage() {
             {users.data?.items.map((u) => (
               <Table.Tr key={u.id}>
                 <Table.Td>{u.name}</Table.Td>
-                <Table.Td>{u.email}</Table.Td>
+                <Table.Td>
+                  {u.email}
+                  {u.locked && (
+                    <Group gap={4} mt={4}>
+                      <Badge color="red" variant="light">
+                        {t("admin.locked")}
+                      </Badge>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        color="red"
+                        loading={unlock.isPending && unlock.variables === u.id}
+                        onClick={() => unlock.mutate(u.id)}
+                      >
+                        {t("admin.unlock")}
+                      </Button>
+                    </Group>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     {u.grants.map((g) => (

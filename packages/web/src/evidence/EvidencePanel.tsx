@@ -16,7 +16,7 @@ import {
 import { Dropzone } from "@mantine/dropzone";
 import "@mantine/dropzone/styles.css";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../app/api";
@@ -24,23 +24,17 @@ import { errorMessage } from "../i18n";
 import { type EvidenceLink, indicatorsKey } from "../workspace/api";
 import { uploadEvidence } from "./upload";
 
-const ACCEPT = [
-  "application/pdf",
-  "image/png",
-  "image/jpeg",
-  "image/gif",
-  "image/webp",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-  "application/msword",
-  "application/vnd.ms-excel",
-  "application/vnd.ms-powerpoint",
-  "application/vnd.oasis.opendocument.text",
-  "application/vnd.oasis.opendocument.spreadsheet",
-  "text/csv",
-  "text/plain",
-];
+/** What the server accepts (types with their file endings, the largest size): one list, the server's. */
+interface AcceptedTypes {
+  types: { mediaType: string; extensions: string[] }[];
+  maxBytes: number;
+}
+const useAcceptedTypes = () =>
+  useQuery({
+    queryKey: ["evidence", "accepted-types"],
+    queryFn: () => api<AcceptedTypes>("GET", "/api/evidence/accepted-types"),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 
 const REVIEW_COLOR = { pending: "gray", accepted: "green", revision: "orange" } as const;
 
@@ -131,6 +125,14 @@ function ReviewControls({
 export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, canReview = false }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const accepted = useAcceptedTypes().data;
+  // The drop zone filters by media type and ending alike, as the server does.
+  const accept = Object.fromEntries(
+    (accepted?.types ?? []).map((type) => [type.mediaType, type.extensions.map((e) => `.${e}`)]),
+  );
+  const acceptedList = [...new Set((accepted?.types ?? []).flatMap((type) => type.extensions))]
+    .map((e) => e.toUpperCase())
+    .join(", ");
   const [level, setLevel] = useState<string>(String(levels[0] ?? ""));
   const [title, setTitle] = useState("");
   const [url, setUrl] = useState("");
@@ -261,7 +263,7 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
               onReject={(rejections) =>
                 setError(t("evidence.rejected", { name: rejections[0]?.file.name ?? "" }))
               }
-              accept={ACCEPT}
+              accept={accept}
               maxFiles={1}
               loading={progress !== null}
               aria-label={t("evidence.drop")}
@@ -269,7 +271,12 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
               <Stack align="center" gap={4} py="md">
                 <Text>{t("evidence.drop")}</Text>
                 <Text size="xs" c="dimmed">
-                  {t("evidence.dropHint")}
+                  {accepted
+                    ? t("evidence.dropHint", {
+                        types: acceptedList,
+                        size: Math.round(accepted.maxBytes / 1024 / 1024),
+                      })
+                    : "…"}
                 </Text>
               </Stack>
             </Dropzone>

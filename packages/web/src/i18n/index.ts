@@ -27,6 +27,14 @@ document.documentElement.lang = i18n.language;
 
 /** An API error in the user's language: known codes are translated, others show the server's text. */
 export function errorMessage(error: unknown): string {
+  // Some codes carry the specific problem (e.g. why a password is refused): say that one.
+  const problem = error instanceof ApiError ? (error.details as { problem?: unknown } | null)?.problem : null;
+  if (
+    error instanceof ApiError &&
+    typeof problem === "string" &&
+    i18n.exists(`errors.${error.code}_${problem}`)
+  )
+    return i18n.t(`errors.${error.code}_${problem}`);
   if (error instanceof ApiError && i18n.exists(`errors.${error.code}`)) return i18n.t(`errors.${error.code}`);
   const message = error instanceof Error ? error.message : String(error);
   return i18n.t("errors.generic", { message });
