@@ -10,6 +10,7 @@ import { DEFAULT_AUTH } from "./auth/service.js";
 import { type BootstrapReport, bootstrap } from "./bootstrap.js";
 import { type Config, configFromEnv, databaseConfig } from "./config.js";
 import { type DatabaseHandle, openDatabase } from "./db/client.js";
+import { sweepUnrecordedFiles } from "./evidence/service.js";
 import { LocalStorage } from "./evidence/storage.js";
 import { type FrameworkMap, refreshFrameworks } from "./frameworks/service.js";
 import { tuneHeapForServing } from "./heap.js";
@@ -116,6 +117,10 @@ function startJobs(
   reminders();
   const sweep = run("unfinished uploads removed", () => storage.sweep(config.uploadStaleSeconds * 1000));
   sweep();
+  // Once, at start: files a killed process moved into place but never recorded.
+  run("unrecorded evidence files removed", () =>
+    sweepUnrecordedFiles(database.db, storage, config.uploadStaleSeconds * 1000),
+  )();
   const timers = [
     setInterval(sweep, Math.min(60, config.uploadStaleSeconds) * 1000),
     setInterval(reminders, 10 * 60_000),

@@ -209,6 +209,12 @@ describe.each(ENGINES)("many people at once on %s", (engine) => {
         headers: { "content-type": body.contentType, "x-csrf-token": w.csrf },
         cookies: { matang_session: w.cookie },
       });
+      // A quote ends the name in the multipart header: what arrives ("laporan") has no ending that
+      // matches a PDF, so it is refused as a type mismatch rather than stored under a made-up name.
+      if (name.startsWith('laporan"')) {
+        expect(res.statusCode, name).toBe(415);
+        continue;
+      }
       expect(res.statusCode, name).toBe(201);
       const download = await w.call("GET", `/api/evidence/${res.json().evidenceId}/content?download=true`);
       expect(download.rawPayload.equals(content)).toBe(true);

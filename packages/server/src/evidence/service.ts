@@ -128,8 +128,7 @@ export async function recordUpload(
         { mediaType: typed.mediaType, accepted: ACCEPTED_TYPES },
       );
     }
-    committedKey = await storage.commit(file.staged);
-    const key = committedKey;
+    const key = storage.newKey();
     const result = await inTransaction(db, async (t) => {
       // Uploads of one instansi take turns here, so two at once cannot both squeeze under the quota.
       await t.execute(sql`select pg_advisory_xact_lock(hashtext(${`quota:${c.organization.id}`}))`);
@@ -212,6 +211,11 @@ export async function recordUpload(
           mediaType: typed.mediaType,
         },
       });
+      // Last: the file reaches its place inside the transaction that records it, under the quota
+      // lock. Should the commit fail, the finally below removes it; should the process die here,
+      // the start-up sweep does (sweepUnrecordedFiles).
+      committedKey = key;
+      await storage.commitAs(file.staged, key);
       return {
         evidenceId,
         fileId: stored?.id as string,
@@ -455,4 +459,31 @@ export async function evidenceVersions(db: Db, ctx: RequestContext, evidenceId: 
     .where(eq(evidenceFiles.evidenceId, evidenceId))
     .orderBy(desc(evidenceFiles.createdAt));
   return { id: ev.id, title: ev.title, kind: ev.kind, url: ev.url, files };
+}
+
+/**
+ * Remove stored files no record points to, once older than `staleMs`: what a process killed
+ * between moving a file into place and committing its record leaves. Run at start-up; a file
+ * another instance is recording right now is younger than the window and stays.
+ */
+export async function sweepUnrecordedFiles(db: Db, storage: LocalStorage, staleMs: number): Promise<number> {
+  const candidates = await storage.keysOlderThan(staleMs);
+  let removed = 0;
+  for (let i = 0; i < candidates.length; i += 1000) {
+    const batch = candidates.slice(i, i + 1000);
+    const known = new Set(
+      (
+        await db
+          .select({ key: evidenceFiles.storageKey })
+          .from(evidenceFiles)
+          .where(inArray(evidenceFiles.storageKey, batch))
+      ).map((r) => r.key),
+    );
+    for (const key of batch) {
+      if (known.has(key)) continue;
+      await storage.remove(key);
+      removed++;
+    }
+  }
+  return removed;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { copyFile, type FileHandle, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { copyFile, type FileHandle, mkdir, open, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { type Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -196,14 +196,31 @@ export class LocalStorage {
     return { tempPath, sha256: sink.sha256, size: sink.size, head: sink.head() };
   }
 
+  /** A new, generated storage key ("xx/uuid"). */
+  newKey(): string {
+    const id = randomUUID();
+    return `${id.slice(0, 2)}/${id}`;
+  }
+
+  /**
+   * Move a staged file to its permanent place under `key`. Called as the last step of the
+   * transaction that records it, so a crash leaves at most an unrecorded file whose time is that
+   * of the move (set here), for the start-up sweep to find once it is older than the stale window.
+   */
+  async commitAs(staged: Staged, key: string): Promise<void> {
+    const target = this.path(key);
+    const dir = dirname(target);
+    await mkdir(dir, { recursive: true });
+    const now = new Date();
+    await utimes(staged.tempPath, now, now);
+    await rename(staged.tempPath, target);
+    await syncDirectory(dir);
+  }
+
   /** Move a staged file to its permanent, generated place; returns its storage key. */
   async commit(staged: Staged): Promise<string> {
-    const id = randomUUID();
-    const key = `${id.slice(0, 2)}/${id}`;
-    const dir = join(this.objectsDir, id.slice(0, 2));
-    await mkdir(dir, { recursive: true });
-    await rename(staged.tempPath, this.path(key));
-    await syncDirectory(dir);
+    const key = this.newKey();
+    await this.commitAs(staged, key);
     return key;
   }
 
@@ -244,6 +261,16 @@ export class LocalStorage {
       }
     }
     return removed;
+  }
+
+  /** Stored files last changed at least `staleMs` ago: candidates for the orphan sweep. */
+  async keysOlderThan(staleMs: number): Promise<string[]> {
+    const out: string[] = [];
+    for (const key of await this.keys()) {
+      const info = await stat(this.path(key)).catch(() => null);
+      if (info && Date.now() - info.mtimeMs >= staleMs) out.push(key);
+    }
+    return out;
   }
 
   /** Every stored file's key. */
