@@ -65,8 +65,9 @@ Usage:
   matang migrate
   matang organizations import FILE [--year YYYY]
   matang results import FILE [--year YYYY] [--dry-run] [--confirm LINE=ORGANIZATION_ID]…
-  matang backup FILE
-  matang restore FILE
+  matang backup FILE [--encrypt [--recipient AGE_PUBLIC_KEY]...]  (passphrase: MATANG_BACKUP_PASSPHRASE)
+  matang backup keygen
+  matang restore FILE [--identity KEY_FILE]
   matang storage check
   matang admin create --email ADDRESS [--name NAME] [--password PASSWORD]
   matang admin reset-password --email ADDRESS [--password PASSWORD]
@@ -526,31 +527,75 @@ async function backupFailure<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The passphrase for encrypted backups: from the environment only, never a command-line word. */
+const backupPassphrase = () => process.env.MATANG_BACKUP_PASSPHRASE || undefined;
+
 async function backupCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { positionals } = args(argv, {});
-  const file = required(positionals[0], "the backup file to write (e.g. matang-2026-11-22.tar.gz)");
+  const { positionals, values } = args(argv, {
+    encrypt: { type: "boolean" },
+    recipient: { type: "string", multiple: true },
+  });
+  if (positionals[0] === "keygen") {
+    const { newBackupKeyPair } = await import("@matang/server");
+    const pair = await newBackupKeyPair();
+    io.out(`# Public key (give to "matang backup --encrypt --recipient"): ${pair.recipient}`);
+    io.out("# Secret key: keep it off the server, e.g. in a password manager; restore needs it.");
+    io.out(pair.identity);
+    return 0;
+  }
+  const file = required(positionals[0], "the backup file to write (e.g. matang-2026-11-22.tar.gz.age)");
+  const recipients = values.recipient ?? [];
+  const passphrase = backupPassphrase();
+  if (recipients.length && !values.encrypt) throw new UsageError("--recipient goes with --encrypt", 1);
+  if (values.encrypt && !recipients.length && !passphrase)
+    throw new UsageError(
+      "--encrypt needs --recipient age1… (see `matang backup keygen`) or MATANG_BACKUP_PASSPHRASE",
+      1,
+    );
+  for (const r of recipients)
+    if (!/^age1[0-9a-z]+$/.test(r))
+      throw new UsageError(`--recipient: "${r}" is not an age public key (age1…)`, 1);
+  const encrypt = values.encrypt
+    ? recipients.length
+      ? { recipients }
+      : { passphrase: passphrase ?? "" }
+    : undefined;
   const { createBackup } = await import("@matang/server");
   const storage = await evidenceStorage();
   const manifest = await backupFailure(() =>
     withDatabase((h) =>
-      createBackup(h.db, storage, resolve(file), { source: h.kind, onProgress: stepProgress(io) }),
+      createBackup(h.db, storage, resolve(file), { source: h.kind, onProgress: stepProgress(io), encrypt }),
     ),
   );
   const rowsTotal = manifest.tables.reduce((n, t) => n + t.rows, 0);
   io.out(
-    `Backup written to ${file}: ${manifest.tables.length} tables (${rowsTotal} rows), ${manifest.files.length} evidence files, every one with its SHA-256 in the manifest.`,
+    `Backup written to ${file}${encrypt ? " (encrypted)" : ""}: ${manifest.tables.length} tables (${rowsTotal} rows), ${manifest.files.length} evidence files, every one with its SHA-256 in the manifest.`,
   );
   return 0;
 }
 
 async function restoreCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { positionals } = args(argv, {});
+  const { positionals, values } = args(argv, { identity: { type: "string" } });
   const file = required(positionals[0], "the backup file to restore");
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`${file}: no such file`, 1);
+  // An identity file as age-keygen or `matang backup keygen` writes it: comments, then the key.
+  const identities = values.identity
+    ? readText(values.identity)
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith("#"))
+    : [];
+  if (values.identity && identities.length === 0)
+    throw new UsageError(`${values.identity}: no secret key (AGE-SECRET-KEY-1…) in the file`, 1);
   const { restoreBackup } = await import("@matang/server");
   const storage = await evidenceStorage();
   const manifest = await backupFailure(() =>
-    withDatabase((h) => restoreBackup(h.db, storage, resolve(file), { onProgress: stepProgress(io) })),
+    withDatabase((h) =>
+      restoreBackup(h.db, storage, resolve(file), {
+        onProgress: stepProgress(io),
+        decrypt: { identities, passphrase: backupPassphrase() },
+      }),
+    ),
   );
   const rowsTotal = manifest.tables.reduce((n, t) => n + t.rows, 0);
   io.out(

@@ -342,12 +342,45 @@ describe("matang backup, restore and storage check", () => {
         code: 1,
         err: expect.stringContaining("not a Matang backup"),
       });
+
+      // Encrypted for a key made with keygen; restored only with its secret key.
+      process.env.MATANG_DATA_DIR = join(work, "backup-source");
+      expect(await run("backup", join(work, "x.age"), "--encrypt")).toMatchObject({
+        code: 1,
+        err: expect.stringContaining("--encrypt needs --recipient"),
+      });
+      expect(
+        await run("backup", join(work, "x.age"), "--encrypt", "--recipient", "bukan-kunci"),
+      ).toMatchObject({
+        code: 1,
+        err: expect.stringContaining("is not an age public key"),
+      });
+      const keygen = await run("backup", "keygen");
+      const recipient = /age1[0-9a-z]+/.exec(keygen.out)?.[0] ?? "";
+      const identity = file("kunci.txt", keygen.out);
+      const sealed = join(work, "cadangan.tar.gz.age");
+      const encrypted = await run("backup", sealed, "--encrypt", "--recipient", recipient);
+      expect(encrypted).toMatchObject({ code: 0, out: expect.stringContaining("(encrypted)") });
+      process.env.MATANG_DATA_DIR = join(work, "backup-sealed-target");
+      expect(await run("restore", sealed)).toMatchObject({
+        code: 1,
+        err: expect.stringContaining("is encrypted: give the identity file"),
+      });
+      const other = file("kunci-lain.txt", (await run("backup", "keygen")).out);
+      expect(await run("restore", sealed, "--identity", other)).toMatchObject({
+        code: 1,
+        err: expect.stringContaining("cannot be decrypted"),
+      });
+      expect(await run("restore", sealed, "--identity", identity)).toMatchObject({
+        code: 0,
+        out: expect.stringContaining("all checksums verified"),
+      });
     } finally {
       if (previous === undefined) delete process.env.MATANG_DATA_DIR;
       else process.env.MATANG_DATA_DIR = previous;
       if (previousUrl !== undefined) process.env.DATABASE_URL = previousUrl;
     }
-  });
+  }, 180_000);
 });
 
 describe("matang admin", () => {

@@ -24,6 +24,7 @@ export {
   resetPassword,
   unlockAccount,
 } from "./auth/service.js";
+export { type BackupKey, type BackupUnlock, newBackupKeyPair } from "./backup/encryption.js";
 export {
   BackupError,
   checkStorage,

@@ -6,6 +6,7 @@ import { builtinFrameworks } from "@matang/core/node";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
+import { newBackupKeyPair } from "../src/backup/encryption.js";
 import { BackupError, checkStorage, createBackup, restoreBackup } from "../src/backup/service.js";
 import { bootstrap, DEMO_PASSWORD } from "../src/bootstrap.js";
 import { type Db, rows } from "../src/db/client.js";
@@ -162,6 +163,69 @@ describe.each(ENGINES)("backup from %s", (source) => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("encrypts a backup for a public key; restores only with its secret key, writing nothing otherwise", async () => {
+    const mine = await newBackupKeyPair();
+    const theirs = await newBackupKeyPair();
+    const sealed = join(work, "matang.tar.gz.age");
+    await createBackup(origin.database.db, origin.storage, sealed, {
+      source,
+      encrypt: { recipients: [mine.recipient] },
+    });
+    const bytes = readFileSync(sealed);
+    expect(bytes.subarray(0, 21).toString()).toBe("age-encryption.org/v1");
+    // Nothing readable inside: no manifest, no instansi name, no gzip stream.
+    expect(bytes.includes(Buffer.from("manifest.json"))).toBe(false);
+    expect(bytes.includes(Buffer.from("Pemerintah Kota Bandung"))).toBe(false);
+    expect(bytes.includes(Buffer.from([0x1f, 0x8b, 0x08]))).toBe(false);
+
+    const database = await testDatabase("pglite");
+    const dir = mkdtempSync(join(tmpdir(), "matang-restore-"));
+    const storage = new LocalStorage(dir);
+    try {
+      const empty = await snapshot(database.db);
+      for (const decrypt of [undefined, { identities: [theirs.identity] }, { passphrase: "bukan-ini" }]) {
+        await expect(restoreBackup(database.db, storage, sealed, { decrypt })).rejects.toThrow(BackupError);
+        expect(await snapshot(database.db)).toEqual(empty);
+        expect(await storage.keys()).toEqual([]);
+      }
+      await restoreBackup(database.db, storage, sealed, { decrypt: { identities: [mine.identity] } });
+      expect(await snapshot(database.db)).toEqual(await snapshot(origin.database.db));
+      expect(readFileSync(storage.pathOf((await storage.keys())[0] ?? ""))).toEqual(PDF);
+    } finally {
+      await database.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("encrypts with a passphrase and refuses a tampered archive", async () => {
+    const sealed = join(work, "sandi.tar.gz.age");
+    await createBackup(origin.database.db, origin.storage, sealed, {
+      source,
+      encrypt: { passphrase: "kuda-laut-menari-di-teluk-2026" },
+    });
+    const tampered = join(work, "rusak.tar.gz.age");
+    const bytes = Buffer.from(readFileSync(sealed));
+    bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 1;
+    writeFileSync(tampered, bytes);
+    const database = await testDatabase("pglite");
+    const dir = mkdtempSync(join(tmpdir(), "matang-restore-"));
+    try {
+      const decrypt = { passphrase: "kuda-laut-menari-di-teluk-2026" };
+      await expect(restoreBackup(database.db, new LocalStorage(dir), tampered, { decrypt })).rejects.toThrow(
+        /cannot be decrypted/,
+      );
+      const [{ n }] = (await database.db.select({ n: sql<number>`count(*)::int` }).from(organizations)) as [
+        { n: number },
+      ];
+      expect(n).toBe(0);
+      await restoreBackup(database.db, new LocalStorage(dir), sealed, { decrypt });
+      expect(await snapshot(database.db)).toEqual(await snapshot(origin.database.db));
+    } finally {
+      await database.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("finds files that do not match their checksum, are missing, or have no record", async () => {
     const [key] = await origin.storage.keys();

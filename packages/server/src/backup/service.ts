@@ -13,6 +13,14 @@ import * as tar from "tar";
 import { type Db, inTransaction, rows } from "../db/client.js";
 import * as schema from "../db/schema.js";
 import type { LocalStorage } from "../evidence/storage.js";
+import {
+  type BackupKey,
+  BackupKeyError,
+  type BackupUnlock,
+  decryptFile,
+  encryptFile,
+  isEncrypted,
+} from "./encryption.js";
 
 export const BACKUP_FORMAT = "matang.backup/v1";
 
@@ -108,7 +116,7 @@ export async function createBackup(
   db: Db,
   storage: LocalStorage,
   file: string,
-  options: { source: string; onProgress?: Progress },
+  options: { source: string; onProgress?: Progress; encrypt?: BackupKey },
 ): Promise<Manifest> {
   const work = await mkdtemp(join(tmpdir(), "matang-backup-"));
   try {
@@ -158,7 +166,21 @@ export async function createBackup(
     const entries = ["manifest.json", "db", ...(files.length ? ["evidence"] : [])];
     // Written next to the target and renamed at the end: a failed backup leaves no half file.
     const partial = `${file}.part`;
-    await tar.c({ gzip: true, file: partial, cwd: work, follow: true, portable: true }, entries);
+    await rm(partial, { force: true });
+    if (options.encrypt) {
+      // The plain archive stays in the private work folder; only its encrypted form is written out.
+      const plain = join(work, "backup.tar.gz");
+      await tar.c({ gzip: true, file: plain, cwd: work, follow: true, portable: true }, entries);
+      try {
+        await encryptFile(plain, partial, options.encrypt);
+      } catch (error) {
+        await rm(partial, { force: true });
+        if (error instanceof BackupKeyError) throw new BackupError(error.message);
+        throw error;
+      }
+    } else {
+      await tar.c({ gzip: true, file: partial, cwd: work, follow: true, portable: true }, entries);
+    }
     await rename(partial, file);
     return manifest;
   } finally {
@@ -199,17 +221,35 @@ export async function restoreBackup(
   db: Db,
   storage: LocalStorage,
   file: string,
-  options: { onProgress?: Progress } = {},
+  options: { onProgress?: Progress; decrypt?: BackupUnlock } = {},
 ): Promise<Manifest> {
   const work = await mkdtemp(join(tmpdir(), "matang-restore-"));
   try {
+    let archive = file;
+    if (await isEncrypted(file).catch(() => false)) {
+      const unlock = options.decrypt;
+      if (!unlock?.passphrase && !unlock?.identities?.length)
+        throw new BackupError(
+          `${file} is encrypted: give the identity file (--identity) or the passphrase (MATANG_BACKUP_PASSPHRASE)`,
+        );
+      // Decrypted in full into the private work folder, authenticated, before anything is restored.
+      archive = join(work, "backup.tar.gz");
+      try {
+        await decryptFile(file, archive, unlock);
+      } catch (error) {
+        if (error instanceof BackupKeyError) throw new BackupError(`${file}: ${error.message}`);
+        throw error;
+      }
+    }
+    const extracted = join(work, "x");
+    await mkdir(extracted);
     try {
-      await tar.x({ file, cwd: work, strict: true });
+      await tar.x({ file: archive, cwd: extracted, strict: true });
     } catch (error) {
       throw new BackupError(`${file}: not a Matang backup (${(error as Error).message})`);
     }
     const manifest = JSON.parse(
-      await readFile(join(work, "manifest.json"), "utf8").catch(() => {
+      await readFile(join(extracted, "manifest.json"), "utf8").catch(() => {
         throw new BackupError(`${file}: the manifest is missing`);
       }),
     ) as Manifest;
@@ -224,13 +264,13 @@ export async function restoreBackup(
     // Verify everything before writing anything.
     const texts = new Map<string, string>();
     for (const t of manifest.tables) {
-      const text = await readFile(join(work, "db", `${t.name}.ndjson`), "utf8").catch(() => null);
+      const text = await readFile(join(extracted, "db", `${t.name}.ndjson`), "utf8").catch(() => null);
       if (text === null || sha256(text) !== t.sha256)
         throw new BackupError(`${file}: table ${t.name} is damaged (checksum mismatch)`);
       texts.set(t.name, text);
     }
     for (const f of manifest.files) {
-      const actual = await fileSha256(join(work, "evidence", f.key)).catch(() => null);
+      const actual = await fileSha256(join(extracted, "evidence", f.key)).catch(() => null);
       if (!actual || actual.sha256 !== f.sha256)
         throw new BackupError(`${file}: evidence file ${f.key} is damaged (checksum mismatch)`);
     }
@@ -277,7 +317,7 @@ export async function restoreBackup(
       }
     });
     for (const [i, f] of manifest.files.entries()) {
-      await storage.restore(f.key, join(work, "evidence", f.key));
+      await storage.restore(f.key, join(extracted, "evidence", f.key));
       const actual = await fileSha256(storage.pathOf(f.key));
       if (actual.sha256 !== f.sha256) throw new BackupError(`evidence file ${f.key} was not written intact`);
       options.onProgress?.("files", i + 1, manifest.files.length);
