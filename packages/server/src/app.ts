@@ -18,6 +18,7 @@ import Fastify, {
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { enableAssessmentCache } from "./assessments/cache.js";
 import { assessmentRoutes } from "./assessments/routes.js";
+import { DenialLog } from "./audit/denials.js";
 import { auditRoutes } from "./audit/routes.js";
 import { PrincipalCache } from "./auth/cache.js";
 import { authRoutes } from "./auth/routes.js";
@@ -124,7 +125,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   const serveWeb = webDir !== null && existsSync(join(webDir, "index.html"));
-  installErrorHandling(app, serveWeb ? "index.html" : null);
+  const denials = new DenialLog(options.db);
+  installErrorHandling(app, serveWeb ? "index.html" : null, (request, error) =>
+    request.principal
+      ? denials.record(request.principal, {
+          operation: error.operation,
+          method: request.method,
+          path: request.url.split("?")[0] ?? request.url,
+          requestId: request.id,
+          address: request.ip,
+        })
+      : Promise.resolve(),
+  );
   app.addHook("onSend", (request, reply, payload, done) => {
     reply.header("x-request-id", request.id);
     done(null, payload);

@@ -13,6 +13,8 @@ import {
   type ResultRow,
 } from "@matang/core";
 import { inArray, sql } from "drizzle-orm";
+import { indicatorEntity } from "./assessments/repository.js";
+import { appendAuditMany, auditedBy } from "./audit/repository.js";
 import { countAdmins, findUserByEmail } from "./auth/repository.js";
 import { createUser } from "./auth/service.js";
 import { type Db, inTransaction } from "./db/client.js";
@@ -269,6 +271,45 @@ async function demoCycle(
     return { assessmentId: bandung.id, indicatorCode: code, unitId: unit.id, dueDate: due };
   });
   await db.insert(indicatorAssignments).values(rows);
+  // The demo's history, as the system made it: what a service would have written for each step.
+  const system = auditedBy(SYSTEM);
+  await appendAuditMany(db, [
+    {
+      ...system,
+      action: "cycle.create",
+      entityType: "cycle",
+      entityId: cycle.id,
+      after: { demo: true, name: cycle.name },
+    },
+    {
+      ...system,
+      action: "cycle.enrol",
+      entityType: "cycle",
+      entityId: cycle.id,
+      after: { created: created.length },
+    },
+    ...(assessor
+      ? [
+          {
+            ...system,
+            action: "cycle.assign_assessor",
+            entityType: "cycle",
+            entityId: cycle.id,
+            organizationId: cityId,
+            after: { userId: assessor.id, organizationId: cityId },
+          },
+        ]
+      : []),
+    ...rows.map((r) => ({
+      ...system,
+      action: "indicator.assign",
+      entityType: "indicator",
+      entityId: indicatorEntity(bandung.id, r.indicatorCode),
+      organizationId: cityId,
+      before: [],
+      after: [{ unitId: r.unitId, dueDate: r.dueDate }],
+    })),
+  ]);
   if (framework) await demoProvince(db, cityId, created, published, framework);
 }
 
@@ -303,4 +344,16 @@ async function demoProvince(
     }
   }
   if (values.length > 0) await db.insert(stageScores).values(values);
+  const orgOf = new Map(created.map((a) => [a.id, a.organizationId]));
+  await appendAuditMany(
+    db,
+    values.map((v) => ({
+      ...auditedBy(SYSTEM),
+      action: "indicator.stage.self",
+      entityType: "indicator",
+      entityId: indicatorEntity(v.assessmentId, v.indicatorCode),
+      organizationId: orgOf.get(v.assessmentId) ?? null,
+      after: { level: v.level, demo: true },
+    })),
+  );
 }

@@ -446,4 +446,49 @@ describe.each(ENGINES)("hostile review on %s", (engine) => {
       }
     });
   });
+
+  describe("11. audit", () => {
+    it("records refused attempts, a few a minute per person, with request id and address", async () => {
+      const before = await database.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"));
+      for (let i = 0; i < 15; i++) {
+        const res = await operator.call("GET", "/api/audit");
+        expect(res.statusCode).toBe(403);
+      }
+      const after = await database.db.select().from(auditLog).where(eq(auditLog.action, "access.denied"));
+      const mine = after.filter((e) => e.actorLabel === "operator@demo.matang.id").length;
+      expect(after.length - before.length).toBe(Math.min(10, 15));
+      expect(mine).toBeGreaterThanOrEqual(10);
+      const last = after.at(-1);
+      expect(last).toMatchObject({ entityId: "audit.read", address: "127.0.0.1" });
+      expect(last?.requestId).toBeTruthy();
+      expect(last?.after).toMatchObject({ method: "GET", path: "/api/audit" });
+    });
+
+    it("writes the demo content's history as the system user", async () => {
+      const assign = await database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "indicator.assign"), eq(auditLog.entityId, `${assessmentId}/1`)));
+      expect(assign[0]).toMatchObject({ actorLabel: "system", actorId: null });
+      const cycle = await database.db.select().from(auditLog).where(eq(auditLog.action, "cycle.create"));
+      expect(cycle.map((c) => c.actorLabel)).toContain("system");
+    });
+
+    it("imports carry the request id and address", async () => {
+      const csv = "name,type,group,region\nKabupaten Uji Audit,kabupaten,Kabupaten,Jawa Barat\n";
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/organizations/import?name=uji.csv",
+        payload: csv,
+        headers: { "content-type": "text/csv", "x-csrf-token": admin.csrf, "x-request-id": "impor-uji-1" },
+        cookies: { matang_session: admin.cookie },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const [entry] = await database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "organizations.import"), eq(auditLog.requestId, "impor-uji-1")));
+      expect(entry).toMatchObject({ actorLabel: ADMIN.email, address: "127.0.0.1" });
+    });
+  });
 });

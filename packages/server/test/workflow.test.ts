@@ -5,12 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { score } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
-import { eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { DEFAULT_AUTH } from "../src/auth/service.js";
-import { evidence, evidenceFiles, notifications, organizations, users } from "../src/db/schema.js";
+import { auditLog, evidence, evidenceFiles, notifications, organizations, users } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
 import {
   addUser,
@@ -478,6 +478,27 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
     const minutes = await coordinator.call("GET", `/api/assessments/${assessmentId}/minutes.pdf`);
     expect(minutes.headers["content-type"]).toBe("application/pdf");
     expect(minutes.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+
+    // Sent back: the submission no longer stands, and its date lives on in the history only.
+    const first = (await coordinator.call("GET", `/api/assessments/${assessmentId}`)).json().submittedAt;
+    expect(first).toBeTruthy();
+    const back = await admin.call("POST", `/api/assessments/${assessmentId}/transitions`, {
+      to: "self_assessment",
+    });
+    expect(back.statusCode).toBe(200);
+    expect((await coordinator.call("GET", `/api/assessments/${assessmentId}`)).json().submittedAt).toBeNull();
+    const [moved] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "assessment.transition"), eq(auditLog.entityId, assessmentId)))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(moved?.before).toMatchObject({ state: "submitted", submittedAt: first });
+    expect(moved?.after).toMatchObject({ state: "self_assessment", submittedAt: null });
+    const again = await coordinator.call("POST", `/api/assessments/${assessmentId}/transitions`, {
+      to: "submitted",
+    });
+    expect(again.json()).toMatchObject({ state: "submitted" });
   });
 
   it("shows the instansi to its assigned assessor only", async () => {

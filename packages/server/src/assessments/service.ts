@@ -13,6 +13,7 @@ import {
   type Schedule,
   type ScoreStage,
   STATE_OF_SCORE,
+  STATES,
   type State,
   stageOpen,
 } from "./workflow.js";
@@ -690,11 +691,15 @@ export async function move(
     step.operation === "assessment.reopen"
       ? new Date(Date.now() + (input.reopenDays ?? 7) * 86_400_000)
       : null;
+  // Back before the submission: it no longer stands; the history keeps when it was made.
+  const unsubmits =
+    STATES.indexOf(input.to as State) < STATES.indexOf("submitted") && c.assessment.submittedAt !== null;
+  const submittedAt = step.operation === "assessment.submit" ? new Date() : unsubmits ? null : undefined;
   return inTransaction(db, async (t) => {
     const saved = await repo.setState(t, id, c.assessment.version, {
       state: input.to,
       reopenedUntil,
-      ...(step.operation === "assessment.submit" ? { submittedAt: new Date() } : {}),
+      ...(submittedAt !== undefined ? { submittedAt } : {}),
     });
     if (!saved) throw conflict("The assessment changed meanwhile");
     await appendAudit(t, {
@@ -703,8 +708,8 @@ export async function move(
       entityType: "assessment",
       entityId: id,
       organizationId: c.organization.id,
-      before: { state: from },
-      after: { state: input.to, reopenedUntil },
+      before: { state: from, ...(unsubmits ? { submittedAt: c.assessment.submittedAt } : {}) },
+      after: { state: input.to, reopenedUntil, ...(submittedAt !== undefined ? { submittedAt } : {}) },
     });
     const coordinators = await repo.usersWithRoleOver(t, c.organization.path, ["coordinator"]);
     await notify(t, [...coordinators, ...c.assessorIds], "state_changed", {

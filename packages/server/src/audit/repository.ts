@@ -16,6 +16,23 @@ export interface AuditEntry {
   readonly address?: string | null;
 }
 
+/** Who did something outside a request's context (imports, the CLI, first start): and from where. */
+export interface Actor {
+  readonly id: string | null;
+  /** Readable: an e-mail, "cli (OS user)", "system". */
+  readonly label: string;
+  readonly requestId?: string | null;
+  readonly address?: string | null;
+}
+
+/** The actor fields of an audit entry. */
+export const auditedBy = (actor: Actor) => ({
+  actorId: actor.id,
+  actorLabel: actor.label,
+  requestId: actor.requestId ?? null,
+  address: actor.address ?? null,
+});
+
 /** Append one entry; call it inside the transaction that makes the change, so both land or neither. */
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
@@ -30,6 +47,26 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
     requestId: entry.requestId ?? null,
     address: entry.address ?? null,
   });
+}
+
+/** Append many entries in one statement (bulk work such as the demo content), in order. */
+export async function appendAuditMany(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    await db.insert(auditLog).values(
+      entries.slice(i, i + 500).map((entry) => ({
+        actorId: entry.actorId,
+        actorLabel: entry.actorLabel,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        organizationId: entry.organizationId ?? null,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+        requestId: entry.requestId ?? null,
+        address: entry.address ?? null,
+      })),
+    );
+  }
 }
 
 export interface AuditQuery {

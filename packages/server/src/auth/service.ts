@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { appendAudit } from "../audit/repository.js";
+import { type Actor, appendAudit, auditedBy } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import type { Principal, Role } from "../policy/policy.js";
 import type { PrincipalCache } from "./cache.js";
@@ -186,7 +186,7 @@ export async function login(
  */
 export async function unlockAccount(
   db: Db,
-  actor: { id: string | null; label: string; requestId?: string | null; address?: string | null },
+  actor: Actor,
   email: string,
 ): Promise<{ user: repo.UserRow; cleared: number } | null> {
   const user = await repo.findUserByEmail(db, email.trim());
@@ -194,14 +194,11 @@ export async function unlockAccount(
   const cleared = await inTransaction(db, async (t) => {
     const n = await repo.clearLoginFailures(t, loginKey(user.email));
     await appendAudit(t, {
-      actorId: actor.id,
-      actorLabel: actor.label,
+      ...auditedBy(actor),
       action: "user.unlock",
       entityType: "user",
       entityId: user.id,
       after: { cleared: n },
-      requestId: actor.requestId ?? null,
-      address: actor.address ?? null,
     });
     return n;
   });
@@ -370,7 +367,7 @@ export interface NewUser {
 }
 
 /** Create a user with its grants (used by administrators and by first start). */
-export async function createUser(db: Db, actor: { id: string | null; label: string }, user: NewUser) {
+export async function createUser(db: Db, actor: Actor, user: NewUser) {
   checkPasswordPolicy(user.password, { email: user.email, name: user.name });
   const passwordHash = await hashPassword(user.password);
   return inTransaction(db, async (t) => {
@@ -378,8 +375,7 @@ export async function createUser(db: Db, actor: { id: string | null; label: stri
     for (const g of user.grants)
       await repo.insertGrant(t, { userId: row.id, role: g.role, organizationId: g.organizationId });
     await appendAudit(t, {
-      actorId: actor.id,
-      actorLabel: actor.label,
+      ...auditedBy(actor),
       action: "user.create",
       entityType: "user",
       entityId: row.id,
@@ -389,12 +385,7 @@ export async function createUser(db: Db, actor: { id: string | null; label: stri
   });
 }
 
-export async function resetPassword(
-  db: Db,
-  actor: { id: string | null; label: string },
-  email: string,
-  password: string,
-) {
+export async function resetPassword(db: Db, actor: Actor, email: string, password: string) {
   const user = await repo.findUserByEmail(db, email);
   checkPasswordPolicy(password, { email: user?.email ?? email, name: user?.name });
   if (!user) return null;
@@ -404,8 +395,7 @@ export async function resetPassword(
     const sessionsEnded = await repo.deleteSessionsOf(t, user.id);
     const tokensRevoked = await repo.revokeApiTokensOf(t, user.id, new Date());
     await appendAudit(t, {
-      actorId: actor.id,
-      actorLabel: actor.label,
+      ...auditedBy(actor),
       action: "user.reset_password",
       entityType: "user",
       entityId: user.id,

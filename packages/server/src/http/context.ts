@@ -21,3 +21,11 @@ export const actorOf = (ctx: RequestContext) => ({
   requestId: ctx.requestId,
   address: ctx.address,
 });
+
+/** The request's caller as an audit Actor, for code that also runs outside requests. */
+export const actorFrom = (ctx: RequestContext) => ({
+  id: ctx.principal?.userId ?? null,
+  label: ctx.principal?.label ?? "anonymous",
+  requestId: ctx.requestId,
+  address: ctx.address,
+});

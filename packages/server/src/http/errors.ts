@@ -1,5 +1,5 @@
 import { InputFileError } from "@matang/core";
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AuthError, PasswordPolicyError } from "../auth/service.js";
 import { AccessDenied } from "../policy/policy.js";
@@ -76,8 +76,12 @@ export function loggableError(error: unknown): Record<string, unknown> {
 }
 
 /** `spaIndex`: the web app's page, served for unknown non-API GETs so its own router can take over. */
-export function installErrorHandling(app: FastifyInstance, spaIndex: string | null = null): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+export function installErrorHandling(
+  app: FastifyInstance,
+  spaIndex: string | null = null,
+  onDenied?: (request: FastifyRequest, error: AccessDenied) => Promise<unknown>,
+): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const send = (status: number, code: string, message: string, details: unknown = null) =>
       reply.status(status).send({ error: { code, message, details } });
     if (error instanceof ApiError) return send(error.statusCode, error.code, error.message, error.details);
@@ -90,6 +94,7 @@ export function installErrorHandling(app: FastifyInstance, spaIndex: string | nu
       return send(400, "validation_error", `Invalid ${error.validationContext ?? "request"}`, details);
     }
     if (error instanceof AccessDenied) {
+      if (error.authenticated && onDenied) await onDenied(request, error).catch(() => undefined);
       return error.authenticated
         ? send(403, "forbidden", "You are not allowed to do this")
         : send(401, "unauthenticated", "Log in first");

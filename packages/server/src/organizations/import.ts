@@ -6,14 +6,11 @@ import {
   REGIONAL_KINDS,
   type RegistryRow,
 } from "@matang/core";
-import { appendAudit } from "../audit/repository.js";
+import { type Actor, appendAudit, auditedBy } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { addName, findById, insertOrganization, listKnownNames } from "./repository.js";
 
-export interface ImportActor {
-  readonly id: string | null;
-  readonly label: string;
-}
+export type ImportActor = Actor;
 
 export interface ImportOptions {
   readonly actor: ImportActor;
@@ -116,8 +113,7 @@ export async function importRegistry(
     if (problems.length > 0) throw new InputFileError(problems.sort((a, b) => a.line - b.line));
     const summary: ImportSummary = { total: rows.length, created, matched, linked, byKind };
     await appendAudit(db, {
-      actorId: options.actor.id,
-      actorLabel: options.actor.label,
+      ...auditedBy(options.actor),
       action: "organizations.import",
       entityType: "organization",
       after: { source: options.source, ...summary },

@@ -2,7 +2,7 @@ import { type Framework, parseRegistryFile } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
-import { contextOf } from "../http/context.js";
+import { actorFrom, contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
 import { organizationHistory } from "../results/history.js";
@@ -171,7 +171,7 @@ export function organizationRoutes(
         const source = request.query.name ?? "upload.csv";
         const rows = parseRegistryFile(request.body, source);
         return importRegistry(db, rows, {
-          actor: { id: ctx.principal?.userId ?? null, label: ctx.principal?.label ?? "anonymous" },
+          actor: actorFrom(ctx),
           source,
           year: request.query.year ?? null,
         });

@@ -6,7 +6,7 @@ import {
   REGIONAL_KINDS,
   type ResultRow,
 } from "@matang/core";
-import { appendAudit } from "../audit/repository.js";
+import { type Actor, appendAudit, auditedBy } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { addName, listKnownNames } from "../organizations/repository.js";
 import { currentNames, resultsByOrganization, storeResult } from "./repository.js";
@@ -43,7 +43,7 @@ export interface ResultsReport {
 }
 
 export interface ImportOptions {
-  readonly actor: { id: string | null; label: string };
+  readonly actor: Actor;
   readonly source: string;
   /** Line → organization id: matches a person confirmed; the published name joins its names. */
   readonly confirmations?: ReadonlyMap<number, string>;
@@ -170,8 +170,7 @@ export async function importResults(
     if (problems.length > 0) throw new InputFileError(problems);
     if (!dryRun) {
       await appendAudit(t, {
-        actorId: options.actor.id,
-        actorLabel: options.actor.label,
+        ...auditedBy(options.actor),
         action: "results.import",
         entityType: "published_result",
         after: { source: options.source, total: rows.length, ...counts, unmatched: unmatched.length },

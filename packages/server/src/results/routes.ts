@@ -2,7 +2,7 @@ import { InputFileError, parseResultsFile } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
-import { contextOf } from "../http/context.js";
+import { actorFrom, contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
 import { spreadsheetText } from "../reports/cells.js";
@@ -229,7 +229,7 @@ export function resultsRoutes(db: Db): FastifyPluginAsyncZod {
           );
         }
         return importResults(db, rows, {
-          actor: { id: ctx.principal.userId, label: ctx.principal.label },
+          actor: actorFrom(ctx),
           source,
           dryRun,
           confirmations: new Map(confirmations.map((c) => [c.line, c.organizationId])),

@@ -3,7 +3,7 @@ import { appendAudit } from "../audit/repository.js";
 import { countAdmins, findUserByEmail, findUserById, insertGrant } from "../auth/repository.js";
 import { createUser, revokeTokenOf, tokensOf, unlockAccount } from "../auth/service.js";
 import { type Db, inTransaction } from "../db/client.js";
-import { actorOf, type RequestContext } from "../http/context.js";
+import { actorFrom, actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { getOrganization } from "../organizations/repository.js";
 import { authorize, type Role, scopeOf, type Target } from "../policy/policy.js";
@@ -89,8 +89,7 @@ export async function createAccount(db: Db, ctx: RequestContext, input: NewAccou
   if (await findUserByEmail(db, input.email))
     throw new ApiError(409, "email_taken", `${input.email} already has an account`);
   const password = input.password ?? randomBytes(12).toString("base64url");
-  const actor = { id: ctx.principal?.userId ?? null, label: ctx.principal?.label ?? "anonymous" };
-  const user = await createUser(db, actor, {
+  const user = await createUser(db, actorFrom(ctx), {
     email: input.email,
     name: input.name,
     password,
@@ -160,11 +159,7 @@ async function authorizeManageUser(db: Db, ctx: RequestContext, userId: string) 
 /** Lift the login locks on a user's e-mail (every address). */
 export async function unlockUser(db: Db, ctx: RequestContext, userId: string) {
   const user = await authorizeManageUser(db, ctx, userId);
-  const result = await unlockAccount(
-    db,
-    { ...actorOf(ctx), id: ctx.principal?.userId ?? null, label: ctx.principal?.label ?? "anonymous" },
-    user.email,
-  );
+  const result = await unlockAccount(db, actorFrom(ctx), user.email);
   return { user: await viewOf(db, ctx, user), cleared: result?.cleared ?? 0 };
 }
 
