@@ -108,7 +108,11 @@ const TABLE: Record<string, Row> = {
     public: true,
   },
   "POST /api/auth/login": {
-    call: () => ({ url: "/api/auth/login", body: { email: "nobody@uji.id", password: "salah-sekali" } }),
+    // A new unknown e-mail each time: repeated failures for one would lock it (423) like any account.
+    call: () => ({
+      url: "/api/auth/login",
+      body: { email: `nobody${Math.random()}@uji.id`, password: "salah-sekali" },
+    }),
     // A wrong password answers 401 to everyone: the login itself is open to all.
     roles: all("-.."),
     anonymous: false,
@@ -118,7 +122,15 @@ const TABLE: Record<string, Row> = {
   "GET /api/auth/me": { call: () => ({ url: "/api/auth/me" }), roles: all("Y.."), anonymous: false },
   "POST /api/auth/logout": { call: () => ({ url: "/api/auth/logout" }), roles: all("Y.."), anonymous: false },
   "POST /api/auth/password": {
+    // The same password again: refused as a choice (400), not as a permission.
     call: () => ({ url: "/api/auth/password", body: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
+    roles: all("Y.."),
+    anonymous: false,
+  },
+  "GET /api/auth/tokens": { call: () => ({ url: "/api/auth/tokens" }), roles: all("Y.."), anonymous: false },
+  "DELETE /api/auth/tokens/{id}": {
+    // Someone else's (or no) token is simply not among one's own: 404, never a revocation.
+    call: (s) => ({ url: `/api/auth/tokens/${s.grant}` }),
     roles: all("Y.."),
     anonymous: false,
   },
@@ -253,6 +265,22 @@ const TABLE: Record<string, Row> = {
         grants: [{ role: "leader", organizationId: s.org }],
       },
     }),
+    roles: only("YY-", ["admin"], "---"),
+    anonymous: false,
+  },
+  // Before the grant rows below: managing a user is judged by the grants they hold.
+  "POST /api/users/{id}/unlock": {
+    call: (s) => ({ url: `/api/users/${s.user}/unlock` }),
+    roles: only("YY-", ["admin"], "---"),
+    anonymous: false,
+  },
+  "GET /api/users/{id}/tokens": {
+    call: (s) => ({ url: `/api/users/${s.user}/tokens` }),
+    roles: only("YY-", ["admin"], "---"),
+    anonymous: false,
+  },
+  "DELETE /api/users/{id}/tokens/{tokenId}": {
+    call: (s) => ({ url: `/api/users/${s.user}/tokens/${s.grant}` }),
     roles: only("YY-", ["admin"], "---"),
     anonymous: false,
   },
@@ -445,6 +473,12 @@ const TABLE: Record<string, Row> = {
     }),
     roles: only("Y.-", ["coordinator", "internal_assessor", "external_assessor"], "-.-"),
     anonymous: false,
+  },
+  "GET /api/evidence/accepted-types": {
+    call: () => ({ url: "/api/evidence/accepted-types" }),
+    roles: all("Y.."),
+    anonymous: true,
+    public: true,
   },
   "GET /api/evidence/{id}": {
     call: (s) => ({ url: `/api/evidence/${s.evidence}` }),

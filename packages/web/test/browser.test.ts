@@ -668,7 +668,7 @@ describe.skipIf(!available)("web app in Chromium", () => {
       headers: { authorization: `Bearer ${secret}` },
     });
     expect(me.statusCode).toBe(200);
-    await page.getByRole("cell", { name: "Sinkronisasi dasbor" }).waitFor();
+    await page.getByRole("cell", { name: "Sinkronisasi dasbor", exact: true }).waitFor();
     await page.screenshot({ path: join(screenshots, "token-api.png"), fullPage: true });
     // Once dismissed, the secret is gone for good.
     await page.getByRole("button", { name: "Sudah saya simpan" }).click();

@@ -48,7 +48,7 @@ export default function PasswordPage() {
           />
           <PasswordInput
             label={t("account.new")}
-            description={t("account.tooShort")}
+            description={t("account.newHint")}
             autoComplete="new-password"
             visibilityToggleButtonProps={{ "aria-label": t("login.showPassword") }}
             key={form.key("newPassword")}
