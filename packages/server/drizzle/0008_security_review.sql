@@ -8,6 +8,8 @@ CREATE TABLE "login_failures" (
 );
 --> statement-breakpoint
 ALTER TABLE "evidence_links" ADD COLUMN "reviewed_file_id" uuid;--> statement-breakpoint
+ALTER TABLE "evidence_links" ADD COLUMN "self_accepted" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "allow_self_acceptance" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" DROP COLUMN "failed_logins";--> statement-breakpoint
 ALTER TABLE "users" DROP COLUMN "locked_until";--> statement-breakpoint
 -- Tokens made before expiry was mandatory expire after the default lifetime from now.

@@ -32,6 +32,7 @@ describe.each(ENGINES)("API on %s", (engine) => {
     aceh = find("Pemerintah Aceh");
     await addUser(database, "admin@matang.go.id", "admin", null);
     await addUser(database, "koordinator@jabarprov.go.id", "coordinator", jabar);
+    await addUser(database, "koordinator@bandung.go.id", "coordinator", bandung);
     await addUser(database, "leader@bandung.go.id", "leader", bandung);
     await addUser(database, "lockme@contoh.go.id", "leader", bandung);
     app = await appFor(database);
@@ -163,7 +164,15 @@ describe.each(ENGINES)("API on %s", (engine) => {
   });
 
   it("creates units, renames with a version check (409 on a stale version) and keeps every name", async () => {
-    const coordinator = await client(app, "koordinator@jabarprov.go.id");
+    // The province supervises Kota Bandung but does not shape it: the city's own coordinator does.
+    const province = await client(app, "koordinator@jabarprov.go.id");
+    const refused = await province.call("POST", "/api/organizations", {
+      kind: "unit",
+      name: "Dinas Komunikasi dan Informatika",
+      parentId: bandung,
+    });
+    expect(refused.statusCode).toBe(403);
+    const coordinator = await client(app, "koordinator@bandung.go.id");
     const created = await coordinator.call("POST", "/api/organizations", {
       kind: "unit",
       name: "Dinas Komunikasi dan Informatika",
@@ -203,7 +212,7 @@ describe.each(ENGINES)("API on %s", (engine) => {
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, unit.id));
     expect(audit.map((a) => a.action)).toEqual(["organization.create", "organization.rename"]);
     expect(audit[1]).toMatchObject({
-      actorLabel: "koordinator@jabarprov.go.id",
+      actorLabel: "koordinator@bandung.go.id",
       before: { name: "Dinas Komunikasi dan Informatika" },
     });
   });

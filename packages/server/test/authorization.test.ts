@@ -199,6 +199,14 @@ const TABLE: Record<string, Row> = {
     roles: only("YY-", ["admin", "coordinator"], "---"),
     anonymous: false,
   },
+  "PUT /api/organizations/{id}/settings": {
+    call: (s) => ({
+      url: `/api/organizations/${s.org}/settings`,
+      body: { allowSelfAcceptance: false, version: 999 },
+    }),
+    roles: only("YY-", ["admin", "coordinator"], "---"),
+    anonymous: false,
+  },
   "POST /api/organizations/{id}/move": {
     call: (s, w) => ({
       url: `/api/organizations/${s.org}/move`,

@@ -51,6 +51,15 @@ const EXPECTED: Record<Operation, Record<Role, string>> = {
     reviewer: "---",
     leader: "---",
   },
+  "organization.configure": {
+    admin: "YY-",
+    coordinator: "YY-",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
   "organization.move": {
     admin: "YY-",
     coordinator: "---",
@@ -349,7 +358,9 @@ describe("policy matrix: role × operation × own / descendant / unrelated organ
     for (const role of ROLES) {
       it(`${role} on a regency: ${operation}`, () => {
         const p = principal(role, K);
-        const actual = [K, U, Q].map((path) => (can(p, operation, { path }) ? "Y" : "-")).join("");
+        // U is a unit of the regency: its instansi is K.
+        const targets = [{ path: K }, { path: U, instansiPath: K }, { path: Q }];
+        const actual = targets.map((target) => (can(p, operation, target) ? "Y" : "-")).join("");
         expect(actual).toBe(EXPECTED[operation][role]);
         // The province above is never covered by a grant on the regency (cycles are no secret).
         expect(can(p, operation, { path: P })).toBe(operation === "cycle.read");
@@ -418,6 +429,45 @@ describe("policy matrix: role × operation × own / descendant / unrelated organ
     expect(can(coordinator, "organization.read", { path: K })).toBe(true);
     expect(can(coordinator, "audit.read", { path: U })).toBe(true);
     expect(can(coordinator, "organization.read", { path: Q })).toBe(false);
+  });
+
+  it("lets a province supervise its kabupaten/kota without writing their assessment", () => {
+    const province = principal("coordinator", P);
+    const regency = { path: K };
+    const regencyUnit = { path: U, instansiPath: K };
+    // Reads everything below, publishes model answers, sets targets.
+    for (const operation of [
+      "organization.read",
+      "assessment.read",
+      "indicator.read",
+      "evidence.read",
+      "province.view",
+      "model_answer.manage",
+      "target.manage",
+      "user.read",
+      "audit.read",
+    ] as const)
+      expect(can(province, operation, regency), operation).toBe(true);
+    // Writes nothing of the regency's own: that needs a grant on the regency itself.
+    for (const operation of [
+      "organization.rename",
+      "assessment.assign",
+      "assessment.submit",
+      "indicator.propose",
+      "indicator.consolidate",
+      "evidence.upload",
+      "evidence.replace",
+      "evidence.review",
+    ] as const) {
+      expect(can(province, operation, regency), operation).toBe(false);
+      expect(can(principal("coordinator", K), operation, regency), operation).toBe(true);
+    }
+    expect(can(province, "organization.create", regencyUnit)).toBe(false);
+    expect(can(province, "organization.rename", regencyUnit)).toBe(false);
+    expect(can(principal("coordinator", K), "organization.rename", regencyUnit)).toBe(true);
+    // Its own instansi's work it does, as any coordinator.
+    expect(can(province, "assessment.submit", { path: P })).toBe(true);
+    expect(can(province, "organization.create", { path: P })).toBe(true);
   });
 
   it("denies everything without a session", () => {

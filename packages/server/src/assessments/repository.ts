@@ -13,6 +13,7 @@ import {
   roleGrants,
   stageScores,
   unitAnswers,
+  users,
 } from "../db/schema.js";
 
 export type AssessmentRow = typeof assessments.$inferSelect;
@@ -155,10 +156,14 @@ export async function linksOf(db: Db, assessmentId: string) {
       review: evidenceLinks.review,
       reason: evidenceLinks.reason,
       note: evidenceLinks.note,
+      selfAccepted: evidenceLinks.selfAccepted,
       version: evidenceLinks.version,
+      // Who put it there (with unitId: "uploaded by X on behalf of unit Y").
+      uploadedBy: users.name,
     })
     .from(evidenceLinks)
     .innerJoin(evidence, eq(evidence.id, evidenceLinks.evidenceId))
+    .leftJoin(users, eq(users.id, evidence.createdBy))
     .where(eq(evidenceLinks.assessmentId, assessmentId))
     .orderBy(asc(evidenceLinks.createdAt));
 }

@@ -36,6 +36,11 @@ export const organizations = pgTable(
     name: text("name").notNull(),
     /** Lower-case, accents and punctuation folded: how imports recognise a body across years. */
     normalizedName: text("normalized_name").notNull(),
+    /**
+     * Whether whoever uploaded a piece of evidence may also accept it (small teams); off by
+     * default, set by the instansi's coordinator; every such acceptance is marked and audited.
+     */
+    allowSelfAcceptance: boolean("allow_self_acceptance").notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -401,6 +406,8 @@ export const evidenceLinks = pgTable(
     reviewedBy: uuid("reviewed_by"),
     /** The file version the review concerns: a new version sends the link back to pending. */
     reviewedFileId: uuid("reviewed_file_id"),
+    /** Accepted by the person who uploaded the file, as the instansi's settings allow. */
+    selfAccepted: boolean("self_accepted").notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },

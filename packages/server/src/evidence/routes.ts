@@ -26,6 +26,8 @@ const UploadFields = z.strictObject({
   level: z.coerce.number().int(),
   title: z.string().trim().min(1).max(300),
   evidenceId: z.uuid().optional(),
+  /** The unit a coordinator or internal assessor uploads on behalf of (one of the indicator's). */
+  unitId: z.uuid().optional(),
 });
 
 /** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
@@ -52,7 +54,8 @@ export function evidenceRoutes(
       {
         schema: {
           tags: ["evidence"],
-          summary: "Upload a file (multipart: file, indicator, level, title[, evidenceId for a new version])",
+          summary:
+            "Upload a file (multipart: file, indicator, level, title[, evidenceId for a new version][, unitId uploaded on behalf of])",
           description: `PDF, images or office documents up to ${Math.round(maxBytes / 1024 / 1024)} MB, typed by their content.`,
           params: z.object({ id: z.uuid() }),
           consumes: ["multipart/form-data"],
@@ -177,6 +180,7 @@ export function evidenceRoutes(
               review: z.string(),
               reason: z.string().nullable(),
               note: z.string().nullable(),
+              selfAccepted: z.boolean(),
               version: z.number(),
             }),
           },

@@ -32,8 +32,12 @@ function checkIndicatorLevel(c: Loaded, code: string, level: number): void {
   }
 }
 
-/** The unit an operator uploads for: the assigned unit their grant covers. */
-function unitOf(ctx: RequestContext, c: Loaded, code: string): string | null {
+/**
+ * The unit a new piece of evidence is from: an operator's own assigned unit; for anyone else
+ * (a coordinator uploading for a small team) the unit they name, or the indicator's only unit.
+ * Recorded with the uploader, it reads "uploaded by X on behalf of unit Y".
+ */
+function unitOf(ctx: RequestContext, c: Loaded, code: string, requested?: string): string | null {
   const grants = ctx.principal?.grants ?? [];
   const assigned = c.assignments.filter((a) => a.indicatorCode === code);
   const own = assigned.find((a) =>
@@ -41,7 +45,13 @@ function unitOf(ctx: RequestContext, c: Loaded, code: string): string | null {
       (g) => g.organizationPath && a.unitPath.startsWith(g.organizationPath) && g.role === "operator",
     ),
   );
-  return own?.unitId ?? null;
+  if (own) return own.unitId;
+  if (requested) {
+    if (!assigned.some((a) => a.unitId === requested))
+      throw new ApiError(400, "not_assigned", `Indicator ${code} is not assigned to that unit`);
+    return requested;
+  }
+  return assigned.length === 1 ? (assigned[0]?.unitId ?? null) : null;
 }
 
 /** A new piece of evidence owned by the instansi (and the operator's unit, if any). */
@@ -50,13 +60,13 @@ async function createEvidence(
   ctx: RequestContext,
   c: Loaded,
   indicator: string,
-  values: { kind: "file" | "link"; title: string; url?: string | null },
+  values: { kind: "file" | "link"; title: string; url?: string | null; unitId?: string },
 ): Promise<string> {
   const [created] = await t
     .insert(evidence)
     .values({
       organizationId: c.organization.id,
-      unitId: unitOf(ctx, c, indicator),
+      unitId: unitOf(ctx, c, indicator, values.unitId),
       kind: values.kind,
       title: values.title,
       url: values.url ?? null,
@@ -90,6 +100,8 @@ export interface UploadFields {
   readonly title: string;
   /** Add a new version to this evidence instead of creating one. */
   readonly evidenceId?: string;
+  /** For a coordinator or internal assessor: the unit they upload on behalf of. */
+  readonly unitId?: string;
 }
 
 export interface UploadedFile {
@@ -164,7 +176,11 @@ export async function recordUpload(
           })
           .where(and(eq(evidenceLinks.evidenceId, evidenceId), ne(evidenceLinks.review, "pending")));
       } else {
-        evidenceId = await createEvidence(t, ctx, c, fields.indicator, { kind: "file", title: fields.title });
+        evidenceId = await createEvidence(t, ctx, c, fields.indicator, {
+          kind: "file",
+          title: fields.title,
+          unitId: fields.unitId,
+        });
       }
       const [stored] = await t
         .insert(evidenceFiles)
@@ -327,14 +343,38 @@ export async function reviewLink(
   return inTransaction(db, async (t) => {
     // The verdict concerns the newest file version (none for a web address).
     const [file] = await t
-      .select({ id: evidenceFiles.id })
+      .select({ id: evidenceFiles.id, uploadedBy: evidenceFiles.uploadedBy })
       .from(evidenceFiles)
       .where(eq(evidenceFiles.evidenceId, link.evidenceId))
       .orderBy(desc(evidenceFiles.createdAt))
       .limit(1);
+    // Separation of duties: whoever put the evidence there does not accept it, unless the
+    // instansi allows it (small teams); then the acceptance is marked as such.
+    let selfAccepted = false;
+    if (input.review === "accepted") {
+      const [ev] = await t
+        .select({ createdBy: evidence.createdBy })
+        .from(evidence)
+        .where(eq(evidence.id, link.evidenceId));
+      const uploader = file ? file.uploadedBy : ev?.createdBy;
+      if (uploader && uploader === ctx.principal?.userId) {
+        const [org] = await t
+          .select({ allow: organizations.allowSelfAcceptance })
+          .from(organizations)
+          .where(eq(organizations.id, c.organization.id));
+        if (!org?.allow)
+          throw new ApiError(
+            403,
+            "own_evidence",
+            "You uploaded this evidence, so someone else accepts it (the instansi's coordinator can allow self-acceptance in its settings)",
+          );
+        selfAccepted = true;
+      }
+    }
     const rows = await t
       .update(evidenceLinks)
       .set({
+        selfAccepted,
         reviewedFileId: file?.id ?? null,
         review: input.review,
         reason: input.review === "revision" ? (input.reason ?? null) : null,
@@ -357,13 +397,20 @@ export async function reviewLink(
       entityId: assessmentRepo.indicatorEntity(assessmentId, link.indicatorCode),
       organizationId: c.organization.id,
       before: { linkId, review: link.review },
-      after: { linkId, review: saved.review, reason: saved.reason, note: saved.note },
+      after: {
+        linkId,
+        review: saved.review,
+        reason: saved.reason,
+        note: saved.note,
+        ...(selfAccepted ? { selfAccepted: true } : {}),
+      },
     });
     return {
       id: saved.id,
       review: saved.review,
       reason: saved.reason,
       note: saved.note,
+      selfAccepted: saved.selfAccepted,
       version: saved.version,
     };
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
+import { INSTANSI_KINDS } from "@matang/core";
+import { and, asc, desc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { organizationNames, organizations } from "../db/schema.js";
 
@@ -117,6 +118,7 @@ const listColumns = {
   name: organizations.name,
   parentId: organizations.parentId,
   path: organizations.path,
+  allowSelfAcceptance: organizations.allowSelfAcceptance,
   version: organizations.version,
 };
 
@@ -205,6 +207,20 @@ export async function renameOrganization(
   return rows.length === 1;
 }
 
+export async function setSettings(
+  db: Db,
+  id: string,
+  version: number,
+  settings: { allowSelfAcceptance: boolean },
+) {
+  const rows = await db
+    .update(organizations)
+    .set({ ...settings, version: sql`${organizations.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(organizations.id, id), eq(organizations.version, version)))
+    .returning({ id: organizations.id });
+  return rows.length === 1;
+}
+
 /** Move a node and its whole subtree under a new parent, if the version still matches. */
 export async function moveOrganization(
   db: Db,
@@ -225,4 +241,21 @@ export async function moveOrganization(
     .set({ path: sql`${newPath} || substr(${organizations.path}, ${oldPath.length + 1})` })
     .where(like(organizations.path, `${oldPath}%`));
   return true;
+}
+
+/**
+ * The path of the instansi an organization belongs to: its own for an instansi, the nearest
+ * instansi above it for a unit (the path lists every ancestor's id).
+ */
+export async function instansiPathOf(db: Db, row: { kind: string; path: string }): Promise<string> {
+  if ((INSTANSI_KINDS as readonly string[]).includes(row.kind)) return row.path;
+  const ancestors = row.path.split("/").filter(Boolean);
+  if (ancestors.length === 0) return row.path;
+  const [nearest] = await db
+    .select({ path: organizations.path })
+    .from(organizations)
+    .where(and(inArray(organizations.id, ancestors), inArray(organizations.kind, [...INSTANSI_KINDS])))
+    .orderBy(desc(sql`length(${organizations.path})`))
+    .limit(1);
+  return nearest?.path ?? row.path;
 }

@@ -8,6 +8,7 @@ import { authorize } from "../policy/policy.js";
 import { organizationHistory } from "../results/history.js";
 import { importRegistry } from "./import.js";
 import {
+  configureOrganization,
   createOrganization,
   getOrganization,
   listOrganizations,
@@ -22,6 +23,8 @@ const Organization = z.object({
   category: z.string().nullable(),
   name: z.string(),
   parentId: z.string().nullable(),
+  /** Whether an uploader may accept their own evidence here (see PUT …/settings). */
+  allowSelfAcceptance: z.boolean(),
   version: z.number(),
 });
 const Name = z.string().trim().min(1).max(300);
@@ -52,7 +55,9 @@ export function organizationRoutes(
           }),
           response: {
             200: z.object({
-              items: z.array(Organization.extend({ children: z.number() })),
+              items: z.array(
+                Organization.extend({ children: z.number(), can: z.object({ configure: z.boolean() }) }),
+              ),
               total: z.number(),
               page: z.number(),
               pageSize: z.number(),
@@ -118,6 +123,21 @@ export function organizationRoutes(
       },
       async (request, reply) =>
         reply.status(201).send(await createOrganization(db, contextOf(request), request.body)),
+    );
+
+    app.put(
+      "/api/organizations/:id/settings",
+      {
+        schema: {
+          tags: ["organizations"],
+          summary:
+            "An instansi's settings, by its coordinator: whether whoever uploaded evidence may also accept it (off by default); 409 if the version is stale",
+          params: Id,
+          body: z.strictObject({ allowSelfAcceptance: z.boolean(), version: Version }),
+          response: { 200: Organization },
+        },
+      },
+      async (request) => configureOrganization(db, contextOf(request), request.params.id, request.body),
     );
 
     app.patch(

@@ -3,7 +3,7 @@ import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
-import { authorize, scopeOf } from "../policy/policy.js";
+import { authorize, can, scopeOf, type Target } from "../policy/policy.js";
 import * as repo from "./repository.js";
 
 export const ORGANIZATION_KINDS = [...INSTANSI_KINDS, "unit"] as const;
@@ -41,7 +41,18 @@ export async function listOrganizations(db: Db, ctx: RequestContext, query: List
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { items: items.map(publicView), total, page: query.page, pageSize: query.pageSize };
+  // What the caller may do with each: the web shows actions from this, never from role names.
+  const canOf = (row: { kind: string; path: string }) => ({
+    configure:
+      (INSTANSI_KINDS as readonly string[]).includes(row.kind) &&
+      can(ctx.principal, "organization.configure", { path: row.path, instansiPath: row.path }),
+  });
+  return {
+    items: items.map((row) => ({ ...publicView(row), can: canOf(row) })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** An organization as the API shows it: everything but the internal tree path. */
@@ -103,9 +114,15 @@ function cleanName(input: string): { name: string; normalizedName: string } {
   return { name, normalizedName };
 }
 
+/** An organization as the target of a change: with its instansi, which bounds who may write it. */
+const writeTarget = async (db: Db, row: { kind: string; path: string }): Promise<Target> => ({
+  path: row.path,
+  instansiPath: await repo.instansiPathOf(db, row),
+});
+
 export async function createOrganization(db: Db, ctx: RequestContext, input: CreateInput) {
   const parent = input.parentId ? ((await repo.getOrganization(db, input.parentId)) ?? null) : null;
-  authorize(ctx.principal, "organization.create", parent ?? NATIONAL);
+  authorize(ctx.principal, "organization.create", parent ? await writeTarget(db, parent) : NATIONAL);
   if (input.parentId && !parent) throw new ApiError(400, "invalid_parent", "parentId is not an organization");
   checkPlacement(input.kind, parent);
   const { name, normalizedName } = cleanName(input.name);
@@ -140,7 +157,7 @@ export async function renameOrganization(
   input: { name: string; version: number },
 ) {
   const row = await repo.getOrganization(db, id);
-  authorize(ctx.principal, "organization.rename", row ?? NATIONAL);
+  authorize(ctx.principal, "organization.rename", row ? await writeTarget(db, row) : NATIONAL);
   if (!row) throw notFound("Organization");
   const { name, normalizedName } = cleanName(input.name);
   return changeVersioned(
@@ -153,6 +170,31 @@ export async function renameOrganization(
       return true;
     },
     { action: "organization.rename", before: { name: row.name }, after: { name } },
+  );
+}
+
+/** An instansi's own settings, set by its coordinator (or an administrator). */
+export async function configureOrganization(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { allowSelfAcceptance: boolean; version: number },
+) {
+  const row = await repo.getOrganization(db, id);
+  authorize(ctx.principal, "organization.configure", row ? await writeTarget(db, row) : NATIONAL);
+  if (!row) throw notFound("Organization");
+  if (!(INSTANSI_KINDS as readonly string[]).includes(row.kind))
+    throw new ApiError(400, "not_instansi", "Settings belong to an instansi, not to a unit");
+  return changeVersioned(
+    db,
+    ctx,
+    id,
+    (t) => repo.setSettings(t, id, input.version, { allowSelfAcceptance: input.allowSelfAcceptance }),
+    {
+      action: "organization.configure",
+      before: { allowSelfAcceptance: row.allowSelfAcceptance },
+      after: { allowSelfAcceptance: input.allowSelfAcceptance },
+    },
   );
 }
 

@@ -35,6 +35,11 @@ export interface Principal {
  */
 export type Target = {
   readonly path: string;
+  /**
+   * The path of the instansi the target belongs to (itself, or the instansi above a unit);
+   * `path` when not given, as for assessments, whose path is their instansi's.
+   */
+  readonly instansiPath?: string;
   readonly unitPaths?: readonly string[];
   readonly assessorIds?: readonly string[];
 } | null;
@@ -42,12 +47,15 @@ export type Target = {
 /**
  * How a role held somewhere reaches the target:
  * - subtree: the grant's organization is the target or above it (or the grant is national);
+ * - instansi: as subtree, but not across an instansi: the grant is on the target's own instansi
+ *   (or inside it). A province's grant reads its kabupaten/kota (subtree) but does not write
+ *   their work: a grant on the regency itself does;
  * - national: only a national grant;
  * - any: a grant anywhere (things that are not secret, e.g. the list of cycles);
  * - assigned_unit: the grant covers one of the units the indicator is assigned to;
  * - assigned_assessor: the user is assigned to the instansi in this cycle.
  */
-type Scope = "subtree" | "national" | "any" | "assigned_unit" | "assigned_assessor";
+type Scope = "subtree" | "instansi" | "national" | "any" | "assigned_unit" | "assigned_assessor";
 
 interface Rule {
   readonly roles: readonly Role[];
@@ -59,8 +67,19 @@ const READERS: readonly Role[] = ["admin", "coordinator", "internal_assessor", "
 
 export const POLICY = {
   "organization.read": [{ roles: EVERYONE, scope: "subtree" }],
-  "organization.create": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
-  "organization.rename": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
+  // An instansi's coordinator shapes its own units; a province's does not rename its regencies.
+  "organization.create": [
+    { roles: ["admin"], scope: "subtree" },
+    { roles: ["coordinator"], scope: "instansi" },
+  ],
+  "organization.rename": [
+    { roles: ["admin"], scope: "subtree" },
+    { roles: ["coordinator"], scope: "instansi" },
+  ],
+  "organization.configure": [
+    { roles: ["admin"], scope: "subtree" },
+    { roles: ["coordinator"], scope: "instansi" },
+  ],
   "organization.move": [{ roles: ["admin"], scope: "subtree" }],
   "organization.import": [{ roles: ["admin"], scope: "national" }],
   "user.read": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
@@ -77,8 +96,15 @@ export const POLICY = {
     { roles: ["operator"], scope: "assigned_unit" },
     { roles: ["external_assessor"], scope: "assigned_assessor" },
   ],
-  "assessment.assign": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
-  "assessment.submit": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
+  // The instansi's own work: only grants on that instansi (never a province's over its regencies).
+  "assessment.assign": [
+    { roles: ["admin"], scope: "subtree" },
+    { roles: ["coordinator"], scope: "instansi" },
+  ],
+  "assessment.submit": [
+    { roles: ["admin"], scope: "subtree" },
+    { roles: ["coordinator"], scope: "instansi" },
+  ],
   "assessment.advance": [
     { roles: ["admin"], scope: "national" },
     { roles: ["external_assessor"], scope: "assigned_assessor" },
@@ -92,12 +118,12 @@ export const POLICY = {
   ],
   "indicator.propose": [
     { roles: ["operator"], scope: "assigned_unit" },
-    { roles: ["coordinator"], scope: "subtree" },
+    { roles: ["coordinator"], scope: "instansi" },
   ],
-  "indicator.consolidate": [{ roles: ["coordinator", "internal_assessor"], scope: "subtree" }],
+  "indicator.consolidate": [{ roles: ["coordinator", "internal_assessor"], scope: "instansi" }],
   "evidence.upload": [
     { roles: ["operator"], scope: "assigned_unit" },
-    { roles: ["coordinator", "internal_assessor"], scope: "subtree" },
+    { roles: ["coordinator", "internal_assessor"], scope: "instansi" },
   ],
   // A piece of evidence as a target: its instansi, the unit that provided it together with the
   // units assigned to the indicators it supports, and the assessors of those assessments.
@@ -110,10 +136,10 @@ export const POLICY = {
   // the instansi's coordinator.
   "evidence.replace": [
     { roles: ["operator"], scope: "assigned_unit" },
-    { roles: ["coordinator"], scope: "subtree" },
+    { roles: ["coordinator"], scope: "instansi" },
   ],
   "evidence.review": [
-    { roles: ["coordinator", "internal_assessor"], scope: "subtree" },
+    { roles: ["coordinator", "internal_assessor"], scope: "instansi" },
     { roles: ["external_assessor"], scope: "assigned_assessor" },
   ],
   "stage.score": [
@@ -157,6 +183,8 @@ function covers(principal: Principal, grant: Grant, target: Target, scope: Scope
   // With no particular organization, a grant anywhere lets the holder ask (results are then filtered).
   if (target === null) return true;
   if (scope === "subtree") return target.path.startsWith(path);
+  if (scope === "instansi")
+    return target.path.startsWith(path) && path.startsWith(target.instansiPath ?? target.path);
   return target.unitPaths?.some((unit) => unit.startsWith(path)) ?? false;
 }
 

@@ -46,6 +46,8 @@ interface Props {
   canAdd: boolean;
   /** Assessors (and the coordinator's internal review) accept or return each piece. */
   canReview?: boolean;
+  /** The indicator's units, to name the unit a piece of evidence is from. */
+  units?: { unitId: string; unitName: string }[];
 }
 
 const REASONS = ["wrong_document", "not_uploaded", "outdated", "other"] as const;
@@ -122,7 +124,15 @@ function ReviewControls({
   );
 }
 
-export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, canReview = false }: Props) {
+export function EvidencePanel({
+  assessmentId,
+  indicator,
+  levels,
+  links,
+  canAdd,
+  canReview = false,
+  units = [],
+}: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const accepted = useAcceptedTypes().data;
@@ -210,6 +220,16 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
                   <Badge variant="outline">{t("evidence.forLevel", { level: l.level })}</Badge>
                   <Text size="sm">{l.title}</Text>
                 </Group>
+                {l.uploadedBy && (
+                  <Text size="xs" c="dimmed">
+                    {l.unitId && units.some((u) => u.unitId === l.unitId)
+                      ? t("evidence.uploadedByFor", {
+                          name: l.uploadedBy,
+                          unit: units.find((u) => u.unitId === l.unitId)?.unitName,
+                        })
+                      : t("evidence.uploadedBy", { name: l.uploadedBy })}
+                  </Text>
+                )}
                 {l.note && (
                   <Text size="xs" c="dimmed">
                     {t("evidence.reviewNote", { note: l.note })}
@@ -221,6 +241,11 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
                   {t(`reviews.${l.review}`)}
                   {l.reason ? ` · ${t(`reasons.${l.reason}`)}` : ""}
                 </Badge>
+                {l.selfAccepted && l.review === "accepted" && (
+                  <Badge color="yellow" variant="light" title={t("evidence.selfAcceptedHint")}>
+                    {t("evidence.selfAccepted")}
+                  </Badge>
+                )}
                 {l.kind === "file" ? (
                   <Anchor
                     size="sm"

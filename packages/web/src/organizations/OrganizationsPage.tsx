@@ -11,13 +11,16 @@ import {
   Progress,
   Select,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
   Title,
+  Tooltip,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { notifications } from "@mantine/notifications";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -36,11 +39,43 @@ interface Organization {
   name: string;
   parentId: string | null;
   children: number;
+  allowSelfAcceptance: boolean;
+  version: number;
+  /** What the caller may do with it, as the server says. */
+  can: { configure: boolean };
 }
 
 interface Page {
   items: Organization[];
   total: number;
+}
+
+/** An instansi's setting: may whoever uploaded evidence also accept it (small teams). */
+function SelfAcceptanceSwitch({ organization, onDone }: { organization: Organization; onDone: () => void }) {
+  const { t } = useTranslation();
+  const change = useMutation({
+    mutationFn: (allow: boolean) =>
+      api("PUT", `/api/organizations/${organization.id}/settings`, {
+        allowSelfAcceptance: allow,
+        version: organization.version,
+      }),
+    onSuccess: () => {
+      notifications.show({ color: "green", message: t("organizations.settingSaved") });
+      onDone();
+    },
+    onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
+  });
+  return (
+    <Tooltip label={t("organizations.selfAcceptanceHint")} multiline w={320}>
+      <Switch
+        size="xs"
+        label={t("organizations.selfAcceptance")}
+        checked={organization.allowSelfAcceptance}
+        disabled={change.isPending}
+        onChange={(e) => change.mutate(e.currentTarget.checked)}
+      />
+    </Tooltip>
+  );
 }
 
 /** Admins load the instansi registry from a CSV; upload progress, then the summary or every problem. */
@@ -253,6 +288,14 @@ export default function OrganizationsPage() {
                                 {t("organizations.provinceView")}
                               </Anchor>
                             ) : null}
+                            {o.can.configure && (
+                              <SelfAcceptanceSwitch
+                                organization={o}
+                                onDone={() =>
+                                  void queryClient.invalidateQueries({ queryKey: ["organizations"] })
+                                }
+                              />
+                            )}
                           </Group>
                         )}
                       </Table.Td>

@@ -813,6 +813,7 @@ export default function IndicatorPage() {
             indicator={code}
             levels={levels.map((l) => l.value)}
             links={row.evidence}
+            units={row.assignments}
             canAdd={editable && Boolean(ownUnit || canConsolidate)}
             canReview={
               open &&

@@ -76,6 +76,11 @@ export interface EvidenceLink {
   review: "pending" | "accepted" | "revision";
   reason: string | null;
   note: string | null;
+  /** The unit it is from, and who put it there ("uploaded by X on behalf of unit Y"). */
+  unitId: string | null;
+  uploadedBy: string | null;
+  /** Accepted by its own uploader, as the instansi's settings allow. */
+  selfAccepted: boolean;
   version: number;
 }
 
