@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { builtinFrameworks } from "@matang/core/node";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
@@ -12,6 +12,7 @@ import { DEFAULT_AUTH } from "../src/auth/service.js";
 import { bootstrap, DEMO_PASSWORD } from "../src/bootstrap.js";
 import { assessments, auditLog, organizations } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
+import { loggableError } from "../src/http/errors.js";
 import { addUser, client, ENGINES, multipart, PASSWORD, type TestDatabase, testDatabase } from "./harness.js";
 
 const frameworks = builtinFrameworks();
@@ -567,6 +568,21 @@ describe.each(ENGINES)("hostile review on %s", (engine) => {
         allowSelfAcceptance: false,
         version: allowed.json().version,
       });
+    });
+  });
+
+  describe("5. logs", () => {
+    it("logs a failed query without its values or the database's message", async () => {
+      const secret = "penjelasan-rahasia-dan-hash-token-0123456789abcdef";
+      const error = await database.db
+        .execute(sql`select ${secret}::uuid as x`)
+        .then(() => null)
+        .catch((e: unknown) => e);
+      expect(String((error as Error).message) + String((error as Error).cause)).toContain(secret);
+      const logged = JSON.stringify(loggableError(error));
+      expect(logged).not.toContain(secret);
+      expect(logged).toContain("::uuid");
+      expect(JSON.parse(logged)).toMatchObject({ code: "22P02" });
     });
   });
 });
