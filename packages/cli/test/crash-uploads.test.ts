@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { bin, serveMatang } from "./processes.js";
+import { bin, logInTo, serveMatang } from "./processes.js";
 
 const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -59,13 +59,7 @@ describe.each(["pglite", "postgres"] as const)("uploads when the server is kille
       const server = await serveMatang(env);
       child = server.child;
       const base = server.base;
-      const login = await fetch(`${base}/api/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: "koordinator@demo.matang.id", password: "matang-demo-2026" }),
-      });
-      const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-      const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+      const { cookie, csrf } = await logInTo(base, "koordinator@demo.matang.id", "matang-demo-2026");
       const list = (await (await fetch(`${base}/api/assessments`, { headers: { cookie } })).json()) as {
         items: { id: string; organizationName: string }[];
       };
@@ -112,12 +106,7 @@ describe.each(["pglite", "postgres"] as const)("uploads when the server is kille
     await new Promise((r) => setTimeout(r, 1200));
     const server = await serveMatang(env);
     child = server.child;
-    const login = await fetch(`${server.base}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "koordinator@demo.matang.id", password: "matang-demo-2026" }),
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const { cookie } = await logInTo(server.base, "koordinator@demo.matang.id", "matang-demo-2026");
     for (const upload of acknowledged) {
       const res = await fetch(`${server.base}/api/evidence/${upload.evidenceId}/content`, {
         headers: { cookie },

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bin, serveMatang } from "./processes.js";
+import { bin, logInTo, serveMatang } from "./processes.js";
 
 const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -51,13 +51,7 @@ describe("the server killed mid-work", () => {
 
   it("leaves no half upload and no half write behind", async () => {
     let base = await start();
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "koordinator@demo.matang.id", password: "matang-demo-2026" }),
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    const { cookie, csrf } = await logInTo(base, "koordinator@demo.matang.id", "matang-demo-2026");
     const headers = { cookie, "x-csrf-token": csrf, "content-type": "application/json" };
     const list = (await (await fetch(`${base}/api/assessments`, { headers })).json()) as {
       items: { id: string; organizationName: string }[];

@@ -37,3 +37,15 @@ export async function serveMatang(env: NodeJS.ProcessEnv) {
   const output = await started(child, "API documentation:");
   return { child, port, base: `http://127.0.0.1:${port}`, output };
 }
+
+/** Log in to a running Matang as a browser would: the session cookie and the CSRF token. */
+export async function logInTo(base: string, email: string, password: string) {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const csrf = login.ok ? ((await login.json()) as { csrfToken: string }).csrfToken : "";
+  return { status: login.status, cookie, csrf };
+}

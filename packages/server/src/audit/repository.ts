@@ -33,40 +33,29 @@ export const auditedBy = (actor: Actor) => ({
   address: actor.address ?? null,
 });
 
+/** An entry as a row of the log. */
+const rowOf = (entry: AuditEntry) => ({
+  actorId: entry.actorId,
+  actorLabel: entry.actorLabel,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId ?? null,
+  organizationId: entry.organizationId ?? null,
+  before: entry.before ?? null,
+  after: entry.after ?? null,
+  requestId: entry.requestId ?? null,
+  address: entry.address ?? null,
+});
+
 /** Append one entry; call it inside the transaction that makes the change, so both land or neither. */
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    actorId: entry.actorId,
-    actorLabel: entry.actorLabel,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    organizationId: entry.organizationId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    requestId: entry.requestId ?? null,
-    address: entry.address ?? null,
-  });
+  await db.insert(auditLog).values(rowOf(entry));
 }
 
-/** Append many entries in one statement (bulk work such as the demo content), in order. */
+/** Append many entries in one statement per 500 (bulk work such as the demo content), in order. */
 export async function appendAuditMany(db: Db, entries: readonly AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 500) {
-    await db.insert(auditLog).values(
-      entries.slice(i, i + 500).map((entry) => ({
-        actorId: entry.actorId,
-        actorLabel: entry.actorLabel,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId ?? null,
-        organizationId: entry.organizationId ?? null,
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-        requestId: entry.requestId ?? null,
-        address: entry.address ?? null,
-      })),
-    );
-  }
+  for (let i = 0; i < entries.length; i += 500)
+    await db.insert(auditLog).values(entries.slice(i, i + 500).map(rowOf));
 }
 
 export interface AuditQuery {
