@@ -687,6 +687,38 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.close();
   });
 
+  it("tells a locked-out user so, and lets an administrator unlock the account", async () => {
+    const wrong = () =>
+      fetch(`${base}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "reviu@demo.matang.id", password: "bukan-sandinya-sama-sekali" }),
+      });
+    for (let i = 0; i < 5; i++) expect((await wrong()).status).toBe(401);
+    const user = await newPage();
+    await user.page.goto(`${base}/login`);
+    await logIn(user.page, "reviu@demo.matang.id", DEMO_PASSWORD);
+    await user.page.getByRole("alert").filter({ hasText: "Akun dikunci sementara" }).waitFor();
+
+    const admin = await newPage();
+    await admin.page.goto(`${base}/login`);
+    await logIn(admin.page, "admin@uji.id", "sandi-admin-uji");
+    await admin.page.getByRole("link", { name: "Pengguna", exact: true }).click();
+    await admin.page.getByLabel("Cari").fill("reviu@demo");
+    const row = admin.page.getByRole("row", { name: /reviu@demo\.matang\.id/ });
+    await row.getByText("Terkunci karena gagal masuk berulang").waitFor();
+    await admin.page.screenshot({ path: join(screenshots, "buka-kunci.png"), fullPage: true });
+    await row.getByRole("button", { name: "Buka kunci" }).click();
+    await admin.page.getByText("Kunci akun dibuka.").waitFor();
+    await expect.poll(() => row.getByText("Terkunci karena gagal masuk berulang").count()).toBe(0);
+
+    await logIn(user.page, "reviu@demo.matang.id", DEMO_PASSWORD);
+    await user.page.getByRole("heading", { name: /Selamat datang/ }).waitFor();
+    expect(admin.errors).toEqual([]);
+    await user.page.close();
+    await admin.page.close();
+  });
+
   it("is readable on a phone", async () => {
     const { page, errors } = await newPage(390, 844);
     await page.goto(`${base}/login`);
