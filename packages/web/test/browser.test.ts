@@ -438,6 +438,14 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await kinds.press("Enter");
     await page.getByRole("button", { name: "Publikasikan" }).click();
     await page.getByText("Contoh jawaban dipublikasikan.").waitFor();
+    // The province reads a city's assessment but is offered nothing that writes it.
+    await page.goto(`${base}/penilaian`);
+    await page.getByRole("link", { name: "Pemerintah Kota Bandung" }).first().click();
+    await page.getByRole("link", { name: /Kebijakan Internal Arsitektur SPBE/ }).first().waitFor();
+    expect(await page.getByRole("button", { name: "Sampaikan penilaian mandiri" }).count()).toBe(0);
+    await page.getByRole("link", { name: /Kebijakan Internal Arsitektur SPBE/ }).first().click();
+    await page.getByText("Contoh jawaban dari Pemerintah Provinsi Jawa Barat").waitFor();
+    expect(await page.getByRole("button", { name: "Simpan jawaban instansi" }).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
 
@@ -458,6 +466,8 @@ describe.skipIf(!available)("web app in Chromium", () => {
       .getByText("Peraturan Wali Kota tentang SPBE memuat arsitektur dan peta rencana.")
       .waitFor();
     await city.page.getByText("Peraturan kepala daerah").waitFor();
+    // The city's own coordinator is.
+    await city.page.getByRole("button", { name: "Simpan jawaban instansi" }).waitFor();
     expect(city.errors).toEqual([]);
     await city.page.close();
   });

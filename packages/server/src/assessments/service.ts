@@ -181,7 +181,28 @@ export async function getAssessment(db: Db, frameworks: Frameworks, ctx: Request
 /** {@link getAssessment} as JSON text: what a cached assessment is read as, without re-serializing it. */
 export async function getAssessmentJson(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const { c, read } = await readAssessment(db, frameworks, ctx, id);
-  return `${read.headJson.slice(0, -1)},"stageOpen":${isOpen(c)},${read.restJson.slice(1)}`;
+  const abilities = JSON.stringify(abilitiesOf(ctx, c));
+  return `${read.headJson.slice(0, -1)},"stageOpen":${isOpen(c)},"can":${abilities},${read.restJson.slice(1)}`;
+}
+
+/**
+ * What the caller may do with the assessment as a whole, by the policy (the state and the
+ * schedule still decide when): the web shows actions from this, never from role names. An
+ * operator's work goes through the indicators assigned to their unit, so it is not listed here.
+ */
+function abilitiesOf(ctx: RequestContext, c: Loaded) {
+  const target = { path: c.organization.path, assessorIds: c.assessorIds };
+  return {
+    assign: can(ctx.principal, "assessment.assign", target),
+    consolidate: can(ctx.principal, "indicator.consolidate", target),
+    uploadEvidence: can(ctx.principal, "evidence.upload", target),
+    reviewEvidence: can(ctx.principal, "evidence.review", target),
+    submit: can(ctx.principal, "assessment.submit", target),
+    advance: can(ctx.principal, "assessment.advance", target),
+    publish: can(ctx.principal, "assessment.publish", target),
+    score: can(ctx.principal, "stage.score", target),
+    validate: can(ctx.principal, "stage.validate", target),
+  };
 }
 
 // Whether the stage is open depends on the clock, so it is never cached.

@@ -216,7 +216,6 @@ const NEXT: Partial<Record<Assessment["state"], Assessment["state"][]>> = {
 
 function MoveButtons({ assessment }: { assessment: Assessment }) {
   const { t } = useTranslation();
-  const me = useMe().data;
   const queryClient = useQueryClient();
   const move = useMutation({
     mutationFn: (to: string) =>
@@ -228,7 +227,7 @@ function MoveButtons({ assessment }: { assessment: Assessment }) {
     onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
   });
   const targets = (NEXT[assessment.state] ?? []).filter((to) =>
-    to === "published" ? hasRole(me, "admin") : hasRole(me, "external_assessor", "admin"),
+    to === "published" ? assessment.can.publish : assessment.can.advance,
   );
   return (
     <>
@@ -262,12 +261,11 @@ export default function AssessmentPage() {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
   const shown = status === "all" ? rows : rows.filter((r) => r.status === status);
   const stageWindow = a.cycle.schedule[a.state];
-  const coordinator = hasRole(me, "coordinator", "admin");
   const operatorOnly =
     hasRole(me, "operator") &&
     !hasRole(me, "coordinator", "admin", "internal_assessor", "reviewer", "leader");
   const today = todayWib();
-  const canAssign = coordinator && a.state === "self_assessment" && a.stageOpen;
+  const canAssign = a.can.assign && a.state === "self_assessment" && a.stageOpen;
   const toggle = (code: string) =>
     setSelected((s) => (s.includes(code) ? s.filter((c) => c !== code) : [...s, code]));
 
@@ -296,7 +294,7 @@ export default function AssessmentPage() {
           )}
           <Anchor href={`/api/assessments/${a.id}/report.pdf`}>{t("assessment.report")}</Anchor>
           <Anchor href={`/api/assessments/${a.id}/export.xlsx`}>{t("assessment.excel")}</Anchor>
-          {coordinator && a.state === "self_assessment" && <SubmitButton assessment={a} />}
+          {a.can.submit && a.state === "self_assessment" && <SubmitButton assessment={a} />}
           <MoveButtons assessment={a} />
         </Group>
       </Group>

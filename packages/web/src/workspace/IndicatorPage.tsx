@@ -557,12 +557,12 @@ export default function IndicatorPage() {
     me?.grants.some((g) => g.role === "operator" && g.organizationId === a.unitId),
   );
   const ownAnswer = row?.unitAnswers.find((u) => u.unitId === ownUnit?.unitId);
-  const canConsolidate = hasRole(me, "coordinator", "internal_assessor");
+  const abilities = assessment.data?.can;
+  const canConsolidate = abilities?.consolidate ?? false;
   const stage = STAGE_OF_STATE[assessment.data?.state ?? ""];
   const open = assessment.data?.stageOpen ?? false;
-  const canScore =
-    open && stage !== undefined && stage !== "validation" && hasRole(me, "external_assessor", "admin");
-  const canValidate = open && stage === "validation" && hasRole(me, "reviewer", "admin");
+  const canScore = open && stage !== undefined && stage !== "validation" && (abilities?.score ?? false);
+  const canValidate = open && stage === "validation" && (abilities?.validate ?? false);
   // The level an assessor starts from: their own score, else what the previous stage left.
   const inherited = row
     ? ((["final", "visit", "interview", "document", "self"] as const)
@@ -664,7 +664,7 @@ export default function IndicatorPage() {
           : t("indicator.noAssignment")}
       </Text>
 
-      {editable && hasRole(me, "coordinator", "admin") && (
+      {editable && a.can.assign && (
         <Card withBorder>
           <Title order={5} mb="xs">
             {t("assign.title")}
@@ -815,12 +815,7 @@ export default function IndicatorPage() {
             links={row.evidence}
             units={row.assignments}
             canAdd={editable && Boolean(ownUnit || canConsolidate)}
-            canReview={
-              open &&
-              a.state !== "submitted" &&
-              a.state !== "published" &&
-              (hasRole(me, "external_assessor") || (a.state === "self_assessment" && canConsolidate))
-            }
+            canReview={open && a.state !== "submitted" && a.state !== "published" && a.can.reviewEvidence}
           />
           <Thread assessmentId={id} code={code} />
         </Stack>

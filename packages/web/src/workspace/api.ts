@@ -54,6 +54,18 @@ export interface Assessment {
   version: number;
   submittedAt: string | null;
   stageOpen: boolean;
+  /** What the caller may do with it, as the server's policy says (the state still decides when). */
+  can: {
+    assign: boolean;
+    consolidate: boolean;
+    uploadEvidence: boolean;
+    reviewEvidence: boolean;
+    submit: boolean;
+    advance: boolean;
+    publish: boolean;
+    score: boolean;
+    validate: boolean;
+  };
   cycle: {
     id: string;
     year: number;
