@@ -573,6 +573,12 @@ describe.each(ENGINES)("authorization of every endpoint on %s", (engine) => {
       .from(roleGrants)
       .where(eq(roleGrants.userId, descendantUser.id));
     const descendant = { ...own, org: u, user: descendantUser.id, grant: descendantGrant?.id ?? "" };
+    // Nested data: a user listed for their grant in K also holds one in the unrelated city. The
+    // leak check below fails if any answer (the users list) shows that grant.
+    const twoPlaces = await addUser(database, "dua-tempat@uji.id", "leader", u);
+    await database.db
+      .insert(roleGrants)
+      .values({ userId: twoPlaces.id, role: "coordinator", organizationId: k2 });
     world = {
       own,
       descendant,
