@@ -226,10 +226,10 @@ async function demoCycle(
   framework: Framework | undefined,
 ) {
   const year = new Date().getFullYear();
-  const window = (from: number, to: number) => ({
-    start: `${year}-${String(from).padStart(2, "0")}-01`,
-    end: `${year + (to > 12 ? 1 : 0)}-${String(((to - 1) % 12) + 1).padStart(2, "0")}-28`,
-  });
+  // Open from the start of the year until well after today, whatever day the demo is made: a
+  // demo (or a test) started in late December still finds its self-assessment open.
+  const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const window = (days: number) => ({ start: `${year}-01-01`, end: daysFromNow(days) });
   const [cycle] = await db
     .insert(cycles)
     .values({
@@ -238,12 +238,12 @@ async function demoCycle(
       frameworkId: DEMO_FRAMEWORK,
       kind: "evaluation",
       schedule: {
-        self_assessment: window(1, 12),
-        document_review: window(1, 13),
-        interview: window(1, 13),
-        visit: window(1, 13),
-        consolidation: window(1, 13),
-        validation: window(1, 13),
+        self_assessment: window(60),
+        document_review: window(120),
+        interview: window(120),
+        visit: window(120),
+        consolidation: window(120),
+        validation: window(120),
       },
     })
     .returning();
@@ -264,7 +264,7 @@ async function demoCycle(
       .values({ cycleId: cycle.id, userId: assessor.id, organizationId: cityId });
   const [kominfo, bappeda, bkpsdm] = units;
   if (!bandung || !kominfo || !bappeda || !bkpsdm) return;
-  const due = `${year}-${String(Math.min(12, new Date().getMonth() + 2)).padStart(2, "0")}-15`;
+  const due = daysFromNow(30);
   const rows = Array.from({ length: 47 }, (_, i) => {
     const code = String(i + 1);
     const unit = i < 10 ? kominfo : i < 14 ? bappeda : i === 24 || i === 35 || i === 40 ? bkpsdm : kominfo;
