@@ -174,10 +174,10 @@ describe.each(ENGINES)("backup from %s", (source) => {
     });
     const bytes = readFileSync(sealed);
     expect(bytes.subarray(0, 21).toString()).toBe("age-encryption.org/v1");
-    // Nothing readable inside: no manifest, no instansi name, no gzip stream.
+    // Nothing readable inside: no manifest, no instansi name (a three-byte gzip signature would
+    // turn up in megabytes of ciphertext by chance, so that is not a test).
     expect(bytes.includes(Buffer.from("manifest.json"))).toBe(false);
     expect(bytes.includes(Buffer.from("Pemerintah Kota Bandung"))).toBe(false);
-    expect(bytes.includes(Buffer.from([0x1f, 0x8b, 0x08]))).toBe(false);
 
     const database = await testDatabase("pglite");
     const dir = mkdtempSync(join(tmpdir(), "matang-restore-"));
