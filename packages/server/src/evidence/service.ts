@@ -172,6 +172,7 @@ export async function recordUpload(
             note: null,
             reviewedBy: null,
             reviewedFileId: null,
+            selfAccepted: false,
             version: sql`${evidenceLinks.version} + 1`,
           })
           .where(and(eq(evidenceLinks.evidenceId, evidenceId), ne(evidenceLinks.review, "pending")));
