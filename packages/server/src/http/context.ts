@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import { type Actor, auditedBy } from "../audit/repository.js";
 import type { Principal } from "../policy/policy.js";
 
 /** What a service needs to know about the request it serves: who, and for the audit log, where from. */
@@ -14,18 +15,13 @@ export const contextOf = (request: FastifyRequest): RequestContext => ({
   address: request.ip,
 });
 
-/** The actor fields of an audit entry for this request. */
-export const actorOf = (ctx: RequestContext) => ({
-  actorId: ctx.principal?.userId ?? null,
-  actorLabel: ctx.principal?.label ?? "anonymous",
-  requestId: ctx.requestId,
-  address: ctx.address,
-});
-
 /** The request's caller as an audit Actor, for code that also runs outside requests. */
-export const actorFrom = (ctx: RequestContext) => ({
+export const actorFrom = (ctx: RequestContext): Actor => ({
   id: ctx.principal?.userId ?? null,
   label: ctx.principal?.label ?? "anonymous",
   requestId: ctx.requestId,
   address: ctx.address,
 });
+
+/** The actor fields of an audit entry for this request. */
+export const actorOf = (ctx: RequestContext) => auditedBy(actorFrom(ctx));
