@@ -703,7 +703,7 @@ describe.skipIf(!available)("web app in Chromium", () => {
     expect(await page.content()).not.toContain(secret);
     page.once("dialog", (d) => void d.accept());
     await page.getByRole("button", { name: "Cabut token Sinkronisasi dasbor" }).click();
-    await page.getByText("Dicabut").waitFor();
+    await page.getByText("Dicabut", { exact: true }).waitFor();
     const after = await app.inject({
       method: "GET",
       url: "/api/auth/me",
