@@ -1,13 +1,14 @@
 // `npm run bench`: performance figures, each beside a baseline measured in the same run so the
 // ratio means something on a noisy machine. Results are merged into bench/results.json.
-// Usage: npm run bench [-- NAME ...]   (names: scoring, planner, national, web, soak; default all but soak, which
-// takes five minutes on PostgreSQL and runs only when named: npm run bench -- soak)
+// Usage: npm run bench [-- NAME ...]   (names: scoring, planner, national, web, soak, churn; default all but
+// soak and churn, which take five and ten minutes and run only when named: npm run bench -- soak)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Framework, plan, score } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
+import { churn } from "./churn.js";
 import { national } from "./national.js";
 import { soak } from "./soak.js";
 import { web } from "./web.js";
@@ -110,9 +111,13 @@ const suites: Record<string, () => Metrics | Promise<Metrics>> = {
     soakTimeline = result.timeline;
     return result.metrics;
   },
+  churn: async () => {
+    console.log();
+    return churn((line) => console.log(line));
+  },
 };
 /** Suites that run only when asked for by name. */
-const onRequest = new Set(["soak"]);
+const onRequest = new Set(["soak", "churn"]);
 const unknown = wanted.filter((w) => !(w in suites));
 if (unknown.length > 0) {
   console.error(`unknown benchmark ${unknown.join(", ")}; available: ${Object.keys(suites).join(", ")}`);

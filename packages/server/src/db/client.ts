@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "./schema.js";
+import { guardWasmCodeGc } from "./wasm-code-gc.js";
 
 /** The database as the repositories see it, whichever engine is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -82,6 +83,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   }
   const dataDir = config.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  // Node 24's V8 can abort while freeing PGlite's WebAssembly code (see wasm-code-gc.ts).
+  guardWasmCodeGc();
   const client = new PGlite(dataDir);
   await client.waitReady;
   yieldBetweenQueries(client);
