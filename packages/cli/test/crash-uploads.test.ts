@@ -9,11 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { ENGINES } from "../../server/test/harness.js";
 import { bin, logInTo, serveMatang } from "./processes.js";
 
 const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
-describe.each(["pglite", "postgres"] as const)("uploads when the server is killed, on %s", (engine) => {
+describe.each(ENGINES)("uploads when the server is killed, on %s", (engine) => {
   const name = `matang_test_${randomBytes(6).toString("hex")}`;
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;

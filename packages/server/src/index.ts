@@ -20,6 +20,7 @@ export { type AppOptions, buildApp } from "./app.js";
 export {
   checkPasswordPolicy,
   createUser,
+  DEFAULT_AUTH,
   PasswordPolicyError,
   resetPassword,
   unlockAccount,

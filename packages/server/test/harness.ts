@@ -36,9 +36,24 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Integration tests run on both engines. */
-export const ENGINES = ["pglite", "postgres"] as const;
-export type Engine = (typeof ENGINES)[number];
+const ALL_ENGINES = ["pglite", "postgres"] as const;
+export type Engine = (typeof ALL_ENGINES)[number];
+
+/**
+ * Integration tests run on both engines. MATANG_TEST_ENGINES=pglite (a comma-separated list)
+ * narrows a run: CI's second Node runs the embedded engine only, the part that is WebAssembly.
+ */
+export const ENGINES: readonly Engine[] = (() => {
+  const wanted = process.env.MATANG_TEST_ENGINES;
+  if (!wanted) return ALL_ENGINES;
+  const chosen = wanted.split(",").map((e) => e.trim());
+  const unknown = chosen.filter((e) => !(ALL_ENGINES as readonly string[]).includes(e));
+  if (unknown.length > 0 || chosen.length === 0)
+    throw new Error(
+      `MATANG_TEST_ENGINES: unknown engine ${unknown.join(", ")}; use ${ALL_ENGINES.join(", ")}`,
+    );
+  return ALL_ENGINES.filter((e) => chosen.includes(e));
+})();
 
 /** The PostgreSQL server tests use: DATABASE_URL, or the machine's local one. */
 export const POSTGRES_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

@@ -1,7 +1,7 @@
 // Debian's Chromium and a demo Matang to point it at: shared by the browser tests and the web
 // benchmark (bench/web.ts).
 import { builtinFrameworks } from "@matang/core/node";
-import { bootstrap, buildApp, openDatabase } from "@matang/server";
+import { bootstrap, buildApp, DEFAULT_AUTH, openDatabase } from "@matang/server";
 import { type Browser, chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -32,7 +32,13 @@ export async function demoServer(admin: { email: string; password: string }) {
     adminEmail: admin.email,
     adminPassword: admin.password,
   });
-  const app = await buildApp({ db: database.db, frameworks });
+  // The browser tests log in from one address some 30 times, in under a minute on a fast run:
+  // the per-address login limit (its own test is in server/test/api.test.ts) must not answer 429.
+  const app = await buildApp({
+    db: database.db,
+    frameworks,
+    auth: { ...DEFAULT_AUTH, loginsPerMinute: 1000 },
+  });
   const base = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     app,
