@@ -49,7 +49,7 @@ function arm(node: string, flags: string[], seconds: number): Promise<Arm> {
 }
 
 export async function churn(log: (line: string) => void): Promise<Record<string, number>> {
-  const seconds = Number(process.env.CHURN_SECONDS ?? 300);
+  const seconds = Number(process.env.CHURN_SECONDS ?? 240);
   const bin = execFileSync(join(root, ".ci/install-node"), ["24"], { encoding: "utf8" }).trim();
   const node = join(bin, "node");
   const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();

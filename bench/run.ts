@@ -1,7 +1,7 @@
 // `npm run bench`: performance figures, each beside a baseline measured in the same run so the
 // ratio means something on a noisy machine. Results are merged into bench/results.json.
 // Usage: npm run bench [-- NAME ...]   (names: scoring, planner, national, web, soak, churn; default all but
-// soak and churn, which take five and ten minutes and run only when named: npm run bench -- soak)
+// soak and churn, which take five and eight minutes and run only when named: npm run bench -- soak)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";

@@ -24,8 +24,8 @@ let guarded = false;
 /**
  * Turns off the garbage collection of WebAssembly code on an affected V8, before the first
  * embedded database is opened. What it costs: code that is no longer used (baseline code replaced
- * by optimised code, wrappers of closed databases) stays in memory instead of being freed, a few
- * megabytes for a server with its one database (measured by `npm run bench -- churn`).
+ * by optimised code, wrappers of closed databases) stays in memory instead of being freed; no
+ * difference showed in `npm run bench -- churn` (docs/BENCHMARKS.md).
  * Node keeps V8's flags writable after start-up for `v8.setFlagsFromString`, and V8 reads this
  * one each time code becomes unused, so setting it here is enough. An operator who passes node
  * `--wasm-code-gc` or `--no-wasm-code-gc` keeps their choice.
