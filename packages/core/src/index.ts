@@ -1,3 +1,4 @@
+export * from "./evaluation.js";
 export * from "./evidence.js";
 export * from "./exact.js";
 export type * from "./framework/model.js";

@@ -1,12 +1,8 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { parseResultsFile, spread } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
 import { eq, sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   assessments,
@@ -17,6 +13,7 @@ import {
   stageScores,
 } from "../src/db/schema.js";
 import { cycleWorkbook } from "../src/reports/excel.js";
+import { pdfText, workbook } from "./documents.js";
 import {
   ADMIN_CONTEXT,
   addUser,
@@ -35,31 +32,6 @@ const framework = frameworks.get("permenpanrb-59-2020");
 if (!framework) throw new Error("framework missing");
 const CSV = readFileSync(registryFile, "utf8");
 const ROWS = parseResultsFile(CSV, "results-2023.csv");
-
-// pdf.js reads the 14 standard PDF fonts' metrics from its own package.
-const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
-
-/** The text of every page of a PDF, read back with pdf.js. */
-async function pdfText(body: Buffer): Promise<string> {
-  const doc = await getDocument({
-    data: new Uint8Array(body),
-    disableFontFace: true,
-    useSystemFonts: false,
-    standardFontDataUrl,
-  }).promise;
-  const pages: string[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    pages.push(content.items.map((i) => ("str" in i ? i.str : "")).join(" "));
-  }
-  return pages.join("\n");
-}
-
-async function workbook(body: Buffer) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(body as never);
-  return book;
-}
 
 describe.each(ENGINES)("analytics and reports on %s", (engine) => {
   let database: TestDatabase;

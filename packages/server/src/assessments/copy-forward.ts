@@ -1,3 +1,4 @@
+import { stageLevels } from "@matang/core";
 import { and, desc, eq, ne } from "drizzle-orm";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
@@ -7,7 +8,7 @@ import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
 import { assessmentTarget, NO_ASSESSMENT, requireOpen } from "./access.js";
 import * as repo from "./repository.js";
-import { type Frameworks, stageLevels } from "./service.js";
+import type { Frameworks } from "./service.js";
 
 export interface CopyForwardInput {
   /** The assessment to copy from; by default the instansi's latest earlier one. */

@@ -1,4 +1,4 @@
-import { score } from "@matang/core";
+import { score, stageLevels } from "@matang/core";
 import { and, desc, eq } from "drizzle-orm";
 import PDFDocument from "pdfkit";
 import type { Db } from "../db/client.js";
@@ -9,7 +9,6 @@ import { authorize } from "../policy/policy.js";
 import { assessmentTarget, NO_ASSESSMENT } from "./access.js";
 import * as repo from "./repository.js";
 import type { Frameworks } from "./service.js";
-import { stageLevels } from "./service.js";
 
 const dateId = (d: Date) =>
   new Intl.DateTimeFormat("id-ID", {

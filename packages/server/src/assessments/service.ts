@@ -1,4 +1,13 @@
-import { type EvidenceStatus, type Framework, type Indicator, score, supportedLevel } from "@matang/core";
+import {
+  type EvidenceStatus,
+  type Framework,
+  figureOf,
+  headline,
+  type Indicator,
+  score,
+  stageLevels,
+  supportedLevel,
+} from "@matang/core";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { actorOf, type RequestContext } from "../http/context.js";
@@ -152,27 +161,6 @@ const UNIT_ACTIONS = new Set(["indicator.unit_answer", "indicator.return"]);
 const unitOfEntry = (e: { before: unknown; after: unknown }) =>
   (e.after as { unitId?: string } | null)?.unitId ?? (e.before as { unitId?: string } | null)?.unitId;
 
-type Levels = Record<string, number>;
-
-/** The levels each stage stands at: later stages inherit what they did not touch. */
-export function stageLevels(
-  rows: readonly Pick<repo.StageScoreRow, "indicatorCode" | "stage" | "level">[],
-): Record<Exclude<ScoreStage, "validation">, Levels> {
-  const of = (stage: ScoreStage): Levels =>
-    Object.fromEntries(
-      rows
-        .filter((r) => r.stage === stage && r.level !== null)
-        .map((r) => [r.indicatorCode, r.level as number]),
-    );
-  const self = of("self");
-  const document = of("document");
-  // An indicator not discussed in the interview keeps its document score, and so on.
-  const interview = { ...document, ...of("interview") };
-  const visit = { ...interview, ...of("visit") };
-  const final = { ...visit, ...of("final") };
-  return { self, document, interview, visit, final };
-}
-
 export async function getAssessment(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const { c, read } = await readAssessment(db, frameworks, ctx, id);
   return { ...read.head, stageOpen: isOpen(c), ...read.rest };
@@ -236,16 +224,8 @@ function readOf(c: Loaded, rows: readonly repo.LevelRow[]) {
       return [
         stage,
         {
-          complete: s.complete,
-          index: s.index,
-          indexDisplay: s.indexDisplay,
-          predicate: s.predicate,
-          floor: s.floor,
-          ceiling: s.ceiling,
-          floorDisplay: s.floorDisplay,
-          ceilingDisplay: s.ceilingDisplay,
+          ...figureOf(c.framework, s),
           missing: s.missing.length,
-          answered: c.framework.indicators.length - s.missing.length,
           domains: s.domains.map(({ code, name, index, indexDisplay, floor, ceiling }) => ({
             code,
             name,
@@ -285,6 +265,7 @@ function readOf(c: Loaded, rows: readonly repo.LevelRow[]) {
       },
       organization: { id: c.organization.id, name: c.organization.name, kind: c.organization.kind },
       scores,
+      headline: headline(c.framework, levels, c.assessment.state as State),
       validation: {
         valid: verdicts.filter((v) => v.verdict === "valid").length,
         notValid: verdicts.filter((v) => v.verdict === "not_valid").length,
@@ -783,41 +764,33 @@ export async function reopen(db: Db, frameworks: Frameworks, ctx: RequestContext
 }
 
 /**
- * The instansi's assessments over the years, each with its headline index: the final score when
- * complete, else the self-assessment when complete. Each cycle is scored with its own framework.
+ * The instansi's assessments over the years, each with its headline figure (core's rule, as on
+ * every screen). Each cycle is scored with its own framework.
  */
 export async function history(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await access(db, frameworks, ctx, id, "assessment.read");
   return { items: await headlines(db, frameworks, c.organization.id) };
 }
 
-/**
- * Each of an organization's assessments with its headline index: the final score when complete,
- * else the self-assessment when complete. Each cycle is scored with its own framework.
- */
+/** Each of an organization's assessments with its headline figure. */
 export async function headlines(db: Db, frameworks: Frameworks, organizationId: string) {
   const rows = await repo.assessmentsOfOrganization(db, organizationId);
   const items = [];
   for (const row of rows) {
     const framework = frameworks.get(row.frameworkId);
     if (!framework) continue;
-    const levels = stageLevels(await repo.levelsOf(db, row.id));
-    const final = score(framework, levels.final);
-    const self = score(framework, levels.self);
-    const headline = final.complete
-      ? { stage: "final", s: final }
-      : self.complete
-        ? { stage: "self", s: self }
-        : null;
+    const h = headline(framework, stageLevels(await repo.levelsOf(db, row.id)), row.state as State);
     items.push({
       assessmentId: row.id,
       year: row.year,
       cycle: row.cycleName,
       state: row.state,
-      stage: headline?.stage ?? null,
-      index: headline?.s.index ?? null,
-      indexDisplay: headline?.s.indexDisplay ?? null,
-      predicate: headline?.s.predicate ?? null,
+      headline: h,
+      // The figure when complete, for charts over the years.
+      stage: h.complete ? h.stage : null,
+      index: h.complete ? h.index : null,
+      indexDisplay: h.complete ? h.indexDisplay : null,
+      predicate: h.complete ? h.predicate : null,
     });
   }
   return items;

@@ -1,13 +1,13 @@
-import { formatIndex, predicateOf, rankResults, ratio } from "@matang/core";
+import { formatIndex, type LevelStage, predicateOf, rankResults, ratio } from "@matang/core";
 import { assessmentCache } from "../assessments/cache.js";
 import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
-import { findCycle, participants, type RankingStage, type StageTotal, stageTotals } from "./repository.js";
+import { findCycle, participants, type StageTotal, stageTotals } from "./repository.js";
 
-export type { RankingStage };
+export type RankingStage = LevelStage;
 
 /** Names in Indonesian order; one collator, not one per comparison. */
 const byName = new Intl.Collator("id");

@@ -1,4 +1,4 @@
-import type { Framework } from "@matang/core";
+import { type Framework, type LevelStage, stagesBehind } from "@matang/core";
 import { eq, sql } from "drizzle-orm";
 import { type Db, rows, uuidArray } from "../db/client.js";
 import { cycles } from "../db/schema.js";
@@ -42,10 +42,6 @@ export interface StageTotal {
   readonly stamp: string;
 }
 
-export const RANKING_STAGES = ["self", "document", "interview", "visit", "final"] as const;
-export type RankingStage = (typeof RANKING_STAGES)[number];
-const ASSESSOR_STAGES = RANKING_STAGES.slice(1);
-
 /** Keeps any int4 level non-negative below the stage's place, so one max() finds the latest stage. */
 const SHIFT = 2n ** 32n;
 const OFFSET = 2n ** 31n;
@@ -65,10 +61,10 @@ export async function stageTotals(
   db: Db,
   cycleId: string,
   framework: Framework,
-  stage: RankingStage,
+  stage: LevelStage,
   only?: readonly string[],
 ): Promise<Map<string, StageTotal>> {
-  const stages = stage === "self" ? ["self"] : ASSESSOR_STAGES.slice(0, ASSESSOR_STAGES.indexOf(stage) + 1);
+  const stages = stagesBehind(stage);
   const own = await totalsAtOneStage(db, cycleId, framework, stage, only);
   const incomplete = [...own].filter(([, t]) => t.answered < framework.indicators.length).map(([id]) => id);
   if (stages.length === 1 || incomplete.length === 0) return own;

@@ -1,4 +1,4 @@
-import { INSTANSI_KINDS } from "@matang/core";
+import { INSTANSI_KINDS, LEVEL_STAGES } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Frameworks } from "../assessments/service.js";
@@ -32,7 +32,7 @@ export function cycleRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsyncZ
             "National administrators: every participant ranked by its index at a stage (default final), computed from the indicator rows; incomplete ones listed after",
           params: z.object({ id: z.uuid() }),
           querystring: z.strictObject({
-            stage: z.enum(["self", "document", "interview", "visit", "final"]).default("final"),
+            stage: z.enum(LEVEL_STAGES).default("final"),
           }),
         },
       },

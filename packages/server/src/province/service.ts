@@ -1,5 +1,5 @@
-import { compareDecimals, score, spread } from "@matang/core";
-import { type Frameworks, stageLevels } from "../assessments/service.js";
+import { compareDecimals, headline, type State, spread, stageLevels } from "@matang/core";
+import type { Frameworks } from "../assessments/service.js";
 import { findCycle } from "../cycles/repository.js";
 import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
@@ -54,21 +54,23 @@ export async function provinceView(
     const a = list.find((x) => x.organizationId === m.id);
     let assessment = null;
     if (a && framework) {
-      const levels = stageLevels(scores.filter((s) => s.assessmentId === a.id));
-      const self = score(framework, levels.self);
-      const final = score(framework, levels.final);
-      const headline = final.complete ? final : self;
+      const h = headline(
+        framework,
+        stageLevels(scores.filter((s) => s.assessmentId === a.id)),
+        a.state as State,
+      );
       assessment = {
         id: a.id,
         state: a.state,
-        answered: framework.indicators.length - self.missing.length,
-        total: framework.indicators.length,
-        stage: final.complete ? "final" : "self",
-        complete: headline.complete,
-        index: headline.complete ? headline.indexDisplay : null,
-        predicate: headline.complete ? headline.predicate : null,
-        floor: headline.floorDisplay,
-        ceiling: headline.ceilingDisplay,
+        headline: h,
+        answered: h.answered,
+        total: h.total,
+        stage: h.stage,
+        complete: h.complete,
+        index: h.complete ? h.indexDisplay : null,
+        predicate: h.complete ? h.predicate : null,
+        floor: h.floorDisplay,
+        ceiling: h.ceilingDisplay,
       };
     }
     const p = published?.items.find((x) => x.organizationId === m.id);

@@ -1,17 +1,18 @@
-import { aspectProfiles, readiness, recommendations } from "@matang/core";
-import { levelsOf } from "../assessments/repository.js";
 import {
-  access,
-  type Frameworks,
-  getAssessment,
-  listIndicators,
+  aspectProfiles,
+  LEVEL_STAGES,
+  type LevelStage,
+  readiness,
+  recommendations,
   stageLevels,
-} from "../assessments/service.js";
+} from "@matang/core";
+import { levelsOf } from "../assessments/repository.js";
+import { access, type Frameworks, getAssessment, listIndicators } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
 
-export const STAGES = ["self", "document", "interview", "visit", "final"] as const;
-export const STAGE_NAMES: Record<(typeof STAGES)[number] | "validation", string> = {
+export const STAGES = LEVEL_STAGES;
+export const STAGE_NAMES: Record<LevelStage | "validation", string> = {
   self: "Mandiri",
   document: "Dokumen",
   interview: "Interviu",
@@ -37,8 +38,8 @@ export async function reportData(db: Db, frameworks: Frameworks, ctx: RequestCon
   const framework = c.framework;
   // Later stages inherit the levels earlier ones set, exactly as the scores do.
   const levels = stageLevels(await levelsOf(db, id));
-  const headlineStage = ([...STAGES].reverse().find((s) => assessment.scores[s]?.complete) ??
-    "self") as (typeof STAGES)[number];
+  // The same headline as every screen (core's rule), and the levels behind it.
+  const headlineStage = assessment.headline.stage;
   const headline = levels[headlineStage];
   const claimed: Record<string, number> = {};
   const supported: Record<string, number> = {};

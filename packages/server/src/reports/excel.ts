@@ -1,8 +1,8 @@
 import { once } from "node:events";
 import { PassThrough, type Readable } from "node:stream";
-import { score } from "@matang/core";
+import { headline, STATE_LABELS, type State, score, stageLevels } from "@matang/core";
 import ExcelJS from "exceljs";
-import { type Frameworks, stageLevels } from "../assessments/service.js";
+import type { Frameworks } from "../assessments/service.js";
 import { findCycle } from "../cycles/repository.js";
 import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
@@ -48,6 +48,13 @@ export async function assessmentWorkbook(db: Db, frameworks: Frameworks, ctx: Re
   summary.addRow({
     part: "Instansi",
     name: `${a.organization.name} — ${a.cycle.name} (${a.cycle.year})`,
+  });
+  summary.addRow({
+    part: "Indeks utama",
+    code: a.headline.complete
+      ? a.headline.indexDisplay
+      : `${a.headline.floorDisplay}–${a.headline.ceilingDisplay}`,
+    name: a.headline.label.id,
   });
   summary.addRow({
     part: "Indeks",
@@ -176,8 +183,10 @@ export async function cycleWorkbook(
     { header: "Jenis", key: "kind", width: 12 },
     { header: "Provinsi", key: "province", width: 25 },
     { header: "Tahap", key: "state", width: 18 },
-    ...STAGES.map((s) => ({ header: STAGE_NAMES[s], key: s, width: 11 })),
+    { header: "Indeks utama", key: "headline", width: 12 },
+    { header: "Keterangan indeks utama", key: "headlineLabel", width: 36 },
     { header: "Predikat", key: "predicate", width: 14 },
+    ...STAGES.map((s) => ({ header: STAGE_NAMES[s], key: s, width: 11 })),
   ]);
   const detail = sheet(book, "Indikator", [
     { header: "Instansi", key: "organization", width: 50 },
@@ -199,17 +208,19 @@ export async function cycleWorkbook(
       const scoresOf = byAssessment.get(p.id) ?? [];
       const levels = stageLevels(scoresOf as never);
       const scored = Object.fromEntries(STAGES.map((s) => [s, score(framework, levels[s])]));
-      const last = [...STAGES].reverse().find((s) => scored[s]?.complete);
+      const h = headline(framework, levels, p.state as State);
       indices
         .addRow({
           organization: text(p.organization),
           kind: p.kind,
           province: p.province === null ? null : text(p.province),
-          state: p.state,
+          state: STATE_LABELS[p.state as State].id,
+          headline: h.complete ? Number(h.index?.toFixed(4)) : `${h.floorDisplay}–${h.ceilingDisplay}`,
+          headlineLabel: h.label.id,
+          predicate: h.predicate,
           ...Object.fromEntries(
             STAGES.map((s) => [s, scored[s]?.index === null ? null : Number(scored[s]?.index?.toFixed(4))]),
           ),
-          predicate: last ? scored[last]?.predicate : null,
         })
         .commit();
       for (const indicator of framework.indicators) {

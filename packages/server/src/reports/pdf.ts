@@ -1,3 +1,4 @@
+import { STATE_LABELS, type State } from "@matang/core";
 import PDFDocument from "pdfkit";
 import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
@@ -104,7 +105,7 @@ function barChart(
 
 function cover(doc: Doc, d: ReportData) {
   const a = d.assessment;
-  const s = a.scores[d.headlineStage];
+  const s = a.headline;
   doc
     .moveDown(6)
     .font("Helvetica-Bold")
@@ -117,25 +118,22 @@ function cover(doc: Doc, d: ReportData) {
     .font("Helvetica")
     .fontSize(12)
     .text(`${a.cycle.name} (${a.cycle.year})`, { align: "center" });
-  doc
-    .moveDown(3)
-    .fontSize(12)
-    .text(`Indeks SPBE (${STAGE_NAMES[d.headlineStage].toLowerCase()})`, { align: "center" });
+  doc.moveDown(3).fontSize(12).text(s.label.id, { align: "center" });
   doc
     .font("Helvetica-Bold")
     .fontSize(40)
     .fillColor(TEAL)
-    .text(s?.complete ? num(s.indexDisplay) : `${num(s?.floorDisplay)}–${num(s?.ceilingDisplay)}`, {
+    .text(s.complete ? num(s.indexDisplay) : `${num(s.floorDisplay)}–${num(s.ceilingDisplay)}`, {
       align: "center",
     });
   doc
     .font("Helvetica")
     .fontSize(14)
     .fillColor("black")
-    .text(s?.predicate ?? "Belum lengkap", { align: "center" });
+    .text(s.predicate ?? `Belum lengkap: ${s.answered} dari ${s.total} indikator`, { align: "center" });
   doc.moveDown(6).fontSize(10);
   doc.text(`Kerangka: ${d.framework.title.id}`, { align: "center" });
-  doc.text(`Tahap: ${a.state}`, { align: "center" });
+  doc.text(`Tahap: ${STATE_LABELS[a.state as State].id}`, { align: "center" });
   doc.text(`Dibuat oleh Matang pada ${dateId(new Date())}`, { align: "center" });
 }
 

@@ -56,6 +56,7 @@ export async function organizationHistory(
             id: a.assessmentId,
             cycle: a.cycle,
             state: a.state,
+            headline: a.headline,
             stage: a.stage,
             index: a.indexDisplay,
             predicate: a.predicate,

@@ -13,6 +13,7 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import { SCHEDULE_STAGES } from "@matang/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,14 +21,7 @@ import { api } from "../app/api";
 import { errorMessage } from "../i18n";
 import { OrganizationPicker } from "../organizations/OrganizationPicker";
 
-const STAGES = [
-  "self_assessment",
-  "document_review",
-  "interview",
-  "visit",
-  "consolidation",
-  "validation",
-] as const;
+const STAGES = SCHEDULE_STAGES;
 const KINDS = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota"] as const;
 
 interface Cycle {

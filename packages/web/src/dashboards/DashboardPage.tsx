@@ -19,6 +19,7 @@ import { notifications } from "@mantine/notifications";
 import {
   formatIndex as exactDisplay,
   type Framework,
+  LEVEL_STAGE_OF_STATE,
   loadFramework,
   type Plan,
   type PlanConstraint,
@@ -48,11 +49,6 @@ import {
 
 const BAND_COLORS = ["red.6", "orange.5", "yellow.5", "teal.5", "green.7", "blue.6", "grape.6"];
 
-/** The stage leadership should look at: the latest one with a complete score. */
-function headlineStage(a: Assessment): Stage {
-  return ([...STAGES].reverse().find((s) => a.scores[s].complete) ?? "self") as Stage;
-}
-
 function compile(tree: FrameworkTree): Framework | null {
   const result = loadFramework(tree);
   return result.ok ? result.framework : null;
@@ -72,7 +68,7 @@ function Gauge({ a, framework, stage }: { a: Assessment; framework: Framework; s
   return (
     <Card withBorder>
       <Text size="sm" c="dimmed">
-        {t("dashboard.index", { stage: t(`stages.${stage}`) })}
+        {i18n.language === "en" ? a.headline.label.en : a.headline.label.id}
       </Text>
       <Group justify="center">
         <GaugeChart
@@ -383,7 +379,8 @@ export default function DashboardPage() {
   if (indicators.isError) return <Alert color="red">{errorMessage(indicators.error)}</Alert>;
   if (tree.isError || !framework) return <Alert color="red">{errorMessage(tree.error)}</Alert>;
   const a = assessment.data;
-  const stage = headlineStage(a);
+  // The same headline as every page (core's rule): its stage is the one leadership looks at.
+  const stage = a.headline.stage;
   const compared: Stage[] = stage === "self" ? ["self"] : ["self", stage];
   const value = (n: number | null, floor: number) => Number((n ?? floor).toFixed(4));
   const domains = a.scores.self.domains.map((d, i) => ({
@@ -407,10 +404,15 @@ export default function DashboardPage() {
   const colors = ["teal.6", "indigo.6"];
   const series = compared.map((s, i) => ({ name: t(`stages.${s}`), color: colors[i] ?? "gray.6" }));
   // Only complete stages: a half-scored stage has no index yet, and its floor would mislead.
-  const stageIndices = STAGES.filter((s) => a.scores[s].complete).map((s) => ({
-    stage: t(`stages.${s}`),
-    [t("assessment.index")]: value(a.scores[s].index, a.scores[s].floor),
-  }));
+  // Stages the assessment has reached: a later stage inherits an earlier one's levels, which is
+  // not yet a result of that stage.
+  const reached = STAGES.slice(0, STAGES.indexOf(LEVEL_STAGE_OF_STATE[a.state]) + 1);
+  const stageIndices = reached
+    .filter((s) => a.scores[s].complete)
+    .map((s) => ({
+      stage: t(`stages.${s}`),
+      [t("assessment.index")]: value(a.scores[s].index, a.scores[s].floor),
+    }));
   const bands = [...framework.predicates].sort((x, y) => x.min - y.min);
   const axisMax = bands[bands.length - 1]?.max ?? 5;
   const current = a.scores.self.index;

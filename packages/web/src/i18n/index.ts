@@ -1,3 +1,4 @@
+import { STATE_LABELS, STATES } from "@matang/core";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { ApiError } from "../app/api";
@@ -13,8 +14,14 @@ function initialLanguage(): Language {
   return stored === "en" ? "en" : "id"; // Bahasa Indonesia unless the user chose English
 }
 
+/** The names of the evaluation's states come with its rules, from core. */
+const states = (lang: Language) => Object.fromEntries(STATES.map((s) => [s, STATE_LABELS[s][lang]]));
+
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
+  resources: {
+    id: { translation: { ...id, states: states("id") } },
+    en: { translation: { ...en, states: states("en") } },
+  },
   lng: initialLanguage(),
   fallbackLng: "id",
   interpolation: { escapeValue: false }, // React escapes already

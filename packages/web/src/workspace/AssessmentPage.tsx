@@ -48,24 +48,27 @@ const STATUSES = Object.keys(STATUS_COLOR) as IndicatorStatus[];
 /** Today in Indonesia (WIB), as YYYY-MM-DD: due dates are calendar days there. */
 export const todayWib = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
-function Provisional({ assessment }: { assessment: Assessment }) {
+/** The assessment's one headline figure, labelled as core labels it (the same on every page). */
+function HeadlineCard({ assessment }: { assessment: Assessment }) {
   const { t, i18n } = useTranslation();
-  const self = assessment.scores.self;
+  const h = assessment.headline;
   return (
     <Card withBorder>
-      <Text size="sm" c="dimmed">
-        {t("assessment.provisional")}
+      <Text size="sm" c="dimmed" data-testid="headline-label">
+        {i18n.language === "en" ? h.label.en : h.label.id}
       </Text>
-      {self.complete ? (
+      {h.complete ? (
         <Group align="baseline" gap="xs">
-          <Title order={2}>{formatIndex(self.indexDisplay, i18n.language)}</Title>
-          <Badge>{self.predicate}</Badge>
+          <Title order={2} data-testid="headline-figure">
+            {formatIndex(h.indexDisplay, i18n.language)}
+          </Title>
+          <Badge>{h.predicate}</Badge>
         </Group>
       ) : (
-        <Title order={3}>
+        <Title order={3} data-testid="headline-figure">
           {t("assessment.between", {
-            floor: formatIndex(self.floorDisplay, i18n.language),
-            ceiling: formatIndex(self.ceilingDisplay, i18n.language),
+            floor: formatIndex(h.floorDisplay, i18n.language),
+            ceiling: formatIndex(h.ceilingDisplay, i18n.language),
           })}
         </Title>
       )}
@@ -301,7 +304,7 @@ export default function AssessmentPage() {
 
       {!operatorOnly && (
         <SimpleGrid cols={{ base: 1, md: 3 }}>
-          <Provisional assessment={a} />
+          <HeadlineCard assessment={a} />
           <Card withBorder>
             <Text size="sm" c="dimmed">
               {t("assessment.byStatus")}

@@ -19,6 +19,7 @@ import {
 } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
+import { ASSESSOR_STAGE_OF_STATE, startingLevel } from "@matang/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -458,13 +459,6 @@ function Proposals({
 }
 
 /** The score stage an assessor works on in each state. */
-const STAGE_OF_STATE: Partial<Record<string, "document" | "interview" | "visit" | "final" | "validation">> = {
-  document_review: "document",
-  interview: "interview",
-  visit: "visit",
-  consolidation: "final",
-  validation: "validation",
-};
 
 function VerdictEditor({
   assessmentId,
@@ -559,20 +553,16 @@ export default function IndicatorPage() {
   const ownAnswer = row?.unitAnswers.find((u) => u.unitId === ownUnit?.unitId);
   const abilities = assessment.data?.can;
   const canConsolidate = abilities?.consolidate ?? false;
-  const stage = STAGE_OF_STATE[assessment.data?.state ?? ""];
+  const stage = assessment.data ? ASSESSOR_STAGE_OF_STATE[assessment.data.state] : undefined;
   const open = assessment.data?.stageOpen ?? false;
   const canScore = open && stage !== undefined && stage !== "validation" && (abilities?.score ?? false);
   const canValidate = open && stage === "validation" && (abilities?.validate ?? false);
-  // The level an assessor starts from: their own score, else what the previous stage left.
+  // The level an assessor starts from: their own score, else what the previous stage left (core).
   const inherited = row
-    ? ((["final", "visit", "interview", "document", "self"] as const)
-        .slice(
-          (["final", "visit", "interview", "document", "self"] as const).indexOf(
-            stage === "validation" || !stage ? "final" : stage,
-          ),
-        )
-        .map((s) => row.stages[s]?.level)
-        .find((l) => l !== null && l !== undefined) ?? null)
+    ? startingLevel(
+        Object.fromEntries(STAGES.map((s) => [s, row.stages[s]?.level])),
+        stage === "validation" || !stage ? "final" : stage,
+      )
     : null;
   const initialLevel = ownUnit
     ? (ownAnswer?.level ?? null)

@@ -1,15 +1,9 @@
+import type { Headline, LevelStage, State } from "@matang/core";
+import { LEVEL_STAGES } from "@matang/core";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../app/api";
 
-export type AssessmentState =
-  | "self_assessment"
-  | "submitted"
-  | "document_review"
-  | "interview"
-  | "visit"
-  | "consolidation"
-  | "validation"
-  | "published";
+export type AssessmentState = State;
 
 export type IndicatorStatus = "not_started" | "in_progress" | "ready" | "returned" | "done";
 
@@ -45,8 +39,8 @@ export interface GroupScore {
   ceiling: number;
 }
 
-export type Stage = "self" | "document" | "interview" | "visit" | "final";
-export const STAGES: Stage[] = ["self", "document", "interview", "visit", "final"];
+export type Stage = LevelStage;
+export const STAGES: readonly Stage[] = LEVEL_STAGES;
 
 export interface Assessment {
   id: string;
@@ -75,6 +69,8 @@ export interface Assessment {
   };
   organization: { id: string; name: string; kind: string };
   scores: Record<Stage, StageScore>;
+  /** The one figure every page shows for it (core's rule), with its label. */
+  headline: Headline;
   validation: { valid: number; notValid: number };
 }
 

@@ -1,0 +1,277 @@
+// The rules of an evaluation, in one place for the server, its SQL, the reports and the web: the
+// states an assessment goes through and the moves between them, the stages that carry levels and
+// how a later stage inherits an earlier one's, the schedule's windows, and the one headline figure
+// an assessment shows in any state.
+import type { Framework } from "./framework/model.js";
+import { type ScoreResult, score } from "./scoring.js";
+
+export const STATES = [
+  "self_assessment",
+  "submitted",
+  "document_review",
+  "interview",
+  "visit",
+  "consolidation",
+  "validation",
+  "published",
+] as const;
+export type State = (typeof STATES)[number];
+
+/** What each state is called, in both of the product's languages (the web and the reports). */
+export const STATE_LABELS: Record<State, { readonly id: string; readonly en: string }> = {
+  self_assessment: { id: "Penilaian mandiri", en: "Self-assessment" },
+  submitted: { id: "Disampaikan", en: "Submitted" },
+  document_review: { id: "Penilaian dokumen", en: "Document review" },
+  interview: { id: "Interviu", en: "Interview" },
+  visit: { id: "Visitasi", en: "Visit" },
+  consolidation: { id: "Konsolidasi", en: "Consolidation" },
+  validation: { id: "Reviu/validasi", en: "Review/validation" },
+  published: { id: "Dipublikasikan", en: "Published" },
+};
+
+/** Stages of the schedule (cycle.schedule keys). */
+export const SCHEDULE_STAGES = [
+  "self_assessment",
+  "document_review",
+  "interview",
+  "visit",
+  "consolidation",
+  "validation",
+] as const;
+export type ScheduleStage = (typeof SCHEDULE_STAGES)[number];
+
+/** Scores kept per indicator: the instansi's own, the assessors' per stage, the review verdict. */
+export const SCORE_STAGES = ["self", "document", "interview", "visit", "final", "validation"] as const;
+export type ScoreStage = (typeof SCORE_STAGES)[number];
+
+/** The stages that carry levels, in order (validation carries verdicts). */
+export const LEVEL_STAGES = ["self", "document", "interview", "visit", "final"] as const;
+export type LevelStage = (typeof LEVEL_STAGES)[number];
+
+/** The state in which each score stage is written. */
+export const STATE_OF_SCORE: Record<ScoreStage, State> = {
+  self: "self_assessment",
+  document: "document_review",
+  interview: "interview",
+  visit: "visit",
+  final: "consolidation",
+  validation: "validation",
+};
+
+/** The assessors' score stage each state writes (none in the self-assessment or once published). */
+export const ASSESSOR_STAGE_OF_STATE: Partial<Record<State, Exclude<ScoreStage, "self">>> =
+  Object.fromEntries(SCORE_STAGES.filter((s) => s !== "self").map((s) => [STATE_OF_SCORE[s], s]));
+
+/** The latest stage whose levels can exist in each state. */
+export const LEVEL_STAGE_OF_STATE: Record<State, LevelStage> = {
+  self_assessment: "self",
+  submitted: "self",
+  document_review: "document",
+  interview: "interview",
+  visit: "visit",
+  consolidation: "final",
+  validation: "final",
+  published: "final",
+};
+
+/** The policy operation a move needs (names as in the server's policy module). */
+export type TransitionOperation =
+  | "assessment.submit"
+  | "assessment.advance"
+  | "assessment.reopen"
+  | "assessment.publish";
+
+export interface Transition {
+  readonly from: State;
+  readonly to: State;
+  readonly operation: TransitionOperation;
+}
+
+const move = (from: State, to: State, operation: TransitionOperation): Transition => ({
+  from,
+  to,
+  operation,
+});
+
+export const TRANSITIONS: readonly Transition[] = [
+  move("self_assessment", "submitted", "assessment.submit"),
+  move("submitted", "document_review", "assessment.advance"),
+  move("document_review", "interview", "assessment.advance"),
+  move("interview", "visit", "assessment.advance"),
+  // The visit is optional.
+  move("interview", "consolidation", "assessment.advance"),
+  move("visit", "consolidation", "assessment.advance"),
+  move("consolidation", "validation", "assessment.advance"),
+  move("validation", "published", "assessment.publish"),
+  // Going back is an administrator's decision.
+  move("submitted", "self_assessment", "assessment.reopen"),
+  move("document_review", "submitted", "assessment.reopen"),
+  move("interview", "document_review", "assessment.reopen"),
+  move("visit", "interview", "assessment.reopen"),
+  move("consolidation", "interview", "assessment.reopen"),
+  move("consolidation", "visit", "assessment.reopen"),
+  move("validation", "consolidation", "assessment.reopen"),
+  move("published", "validation", "assessment.reopen"),
+];
+
+export function transition(from: State, to: State): Transition | undefined {
+  return TRANSITIONS.find((t) => t.from === from && t.to === to);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The schedule
+
+export interface StageWindow {
+  readonly start: string;
+  readonly end: string;
+}
+export type Schedule = Partial<Record<ScheduleStage, StageWindow>>;
+
+/** Dates are Indonesian calendar days: a stage ending on 30 June closes at 24:00 WIB (UTC+7). */
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
+export function endOfDayWib(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000 - WIB_OFFSET_MS);
+}
+
+/** Is the stage that `state` works on still open for edits at `now`? */
+export function stageOpen(schedule: Schedule, state: State, now: Date, reopenedUntil: Date | null): boolean {
+  if (reopenedUntil && reopenedUntil > now) return true;
+  if (!(SCHEDULE_STAGES as readonly string[]).includes(state)) return false;
+  const window = schedule[state as ScheduleStage];
+  return !window || now < endOfDayWib(window.end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage inheritance
+
+export interface StageLevelRow {
+  readonly indicatorCode: string;
+  readonly stage: string;
+  readonly level: number | null;
+}
+
+export type StageLevels = Record<LevelStage, Record<string, number>>;
+
+/**
+ * The stages whose levels count at `stage`, earliest first; per indicator the latest of them with
+ * a level wins. The assessors' stages build on each other: an indicator not discussed in the
+ * interview keeps its document score, and so on up to the final one. The self-assessment stands
+ * alone. (The ranking's SQL sums over these same stages.)
+ */
+export function stagesBehind(stage: LevelStage): readonly LevelStage[] {
+  if (stage === "self") return ["self"];
+  return LEVEL_STAGES.slice(1, LEVEL_STAGES.indexOf(stage) + 1);
+}
+
+/** Each stage's levels from stored rows, inherited as {@link stagesBehind} says. */
+export function stageLevels(rows: readonly StageLevelRow[]): StageLevels {
+  const own = new Map<string, Record<string, number>>(LEVEL_STAGES.map((s) => [s, {}]));
+  for (const r of rows) {
+    const levels = own.get(r.stage);
+    if (levels && r.level !== null) levels[r.indicatorCode] = r.level;
+  }
+  const at = (stage: LevelStage) => Object.assign({}, ...stagesBehind(stage).map((s) => own.get(s)));
+  return {
+    self: at("self"),
+    document: at("document"),
+    interview: at("interview"),
+    visit: at("visit"),
+    final: at("final"),
+  };
+}
+
+/**
+ * The level an assessor's form starts from at `stage` for one indicator: what the stage holds (its
+ * own score, else what earlier stages left, as {@link stagesBehind} says), else the instansi's
+ * own claim as a suggestion.
+ */
+export function startingLevel(
+  levels: Partial<Record<LevelStage, number | null | undefined>>,
+  stage: LevelStage,
+): number | null {
+  for (const s of [...stagesBehind(stage)].reverse()) {
+    const level = levels[s];
+    if (level !== null && level !== undefined) return level;
+  }
+  return levels.self ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The headline figure
+
+export interface Label {
+  readonly id: string;
+  readonly en: string;
+}
+
+const STAGE_LABELS: Record<LevelStage, Label> = {
+  self: { id: "Indeks sementara — penilaian mandiri", en: "Provisional index — self-assessment" },
+  document: { id: "Indeks hasil penilaian dokumen", en: "Index after the document review" },
+  interview: { id: "Indeks hasil wawancara", en: "Index after the interviews" },
+  visit: { id: "Indeks hasil visitasi", en: "Index after the site visit" },
+  final: { id: "Indeks hasil konsolidasi", en: "Index after consolidation" },
+};
+const FINAL_LABEL: Label = { id: "Indeks akhir", en: "Final index" };
+const RANGE_LABEL: Label = { id: "Rentang indeks — belum lengkap", en: "Index range — incomplete" };
+
+/** A score as screens and reports show it: the figure, or the range while incomplete. */
+export interface Figure {
+  /** False while indicators are unanswered: then only the range floor–ceiling is known. */
+  readonly complete: boolean;
+  readonly index: number | null;
+  readonly indexDisplay: string | null;
+  readonly predicate: string | null;
+  readonly floor: number;
+  readonly ceiling: number;
+  readonly floorDisplay: string;
+  readonly ceilingDisplay: string;
+  readonly answered: number;
+  readonly total: number;
+}
+
+export function figureOf(framework: Framework, s: ScoreResult): Figure {
+  return {
+    complete: s.complete,
+    index: s.index,
+    indexDisplay: s.indexDisplay,
+    predicate: s.predicate,
+    floor: s.floor,
+    ceiling: s.ceiling,
+    floorDisplay: s.floorDisplay,
+    ceilingDisplay: s.ceilingDisplay,
+    answered: framework.indicators.length - s.missing.length,
+    total: framework.indicators.length,
+  };
+}
+
+export interface Headline extends Figure {
+  /** Where the figure comes from: one of Matang's own stages. */
+  readonly source: "stage";
+  readonly stage: LevelStage;
+  readonly label: Label;
+}
+
+/**
+ * The one figure an assessment shows everywhere (board, dashboard, reports, history, province
+ * view, rankings): the latest complete stage the assessment's state has reached, labelled by that
+ * stage ("Indeks akhir" once published). While none is complete, the range of the latest stage
+ * with answers, labelled as a range.
+ */
+export function headline(framework: Framework, levels: StageLevels, state: State): Headline {
+  const reached = LEVEL_STAGES.slice(0, LEVEL_STAGES.indexOf(LEVEL_STAGE_OF_STATE[state]) + 1);
+  const scored = reached.map((stage) => ({ stage, s: score(framework, levels[stage]) }));
+  const complete = [...scored].reverse().find((x) => x.s.complete);
+  const chosen = complete ??
+    [...scored].reverse().find((x) => x.s.missing.length < framework.indicators.length) ?? {
+      stage: "self" as const,
+      s: scored[0]?.s as ScoreResult,
+    };
+  const { stage, s } = chosen;
+  const label = !s.complete
+    ? RANGE_LABEL
+    : stage === "final" && state === "published"
+      ? FINAL_LABEL
+      : STAGE_LABELS[stage];
+  return { source: "stage", stage, label, ...figureOf(framework, s) };
+}

@@ -1,0 +1,100 @@
+// The cycle ranking sums stage levels in SQL (for speed at national scale); core's stageLevels is
+// the rule. For random assessments and stages, both must agree on every participant's total and
+// answered count at every stage.
+import { LEVEL_STAGES, stageLevels } from "@matang/core";
+import { builtinFrameworks } from "@matang/core/node";
+import { eq, inArray } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stageTotals } from "../src/cycles/repository.js";
+import { assessments, cycles, organizations, stageScores } from "../src/db/schema.js";
+import { ENGINES, seeded, type TestDatabase, testDatabase } from "./harness.js";
+
+const framework = builtinFrameworks().get("permenpanrb-59-2020");
+if (!framework) throw new Error("framework missing");
+const CODES = framework.indicators.map((i) => i.code);
+const UNITS = new Map(framework.indicators.map((i) => [i.code, BigInt(i.units)]));
+const PARTICIPANTS = 4;
+
+/** One stage of one participant: nothing, every indicator, or some, levels sometimes cleared. */
+const stageRows = fc.oneof(
+  fc.constant([] as { code: string; level: number | null }[]),
+  fc
+    .array(fc.integer({ min: 1, max: 5 }), { minLength: CODES.length, maxLength: CODES.length })
+    .map((ls) => ls.map((level, i) => ({ code: CODES[i] as string, level }))),
+  fc.uniqueArray(
+    fc.record({
+      code: fc.constantFrom(...CODES),
+      level: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 5 }),
+    }),
+    { selector: (r) => r.code, maxLength: CODES.length },
+  ),
+);
+const participant = fc.tuple(...LEVEL_STAGES.map(() => stageRows));
+
+describe.each(ENGINES)("the ranking's SQL against core's stage inheritance, on %s", (engine) => {
+  let database: TestDatabase;
+  let cycleId: string;
+  let ids: string[];
+
+  beforeAll(async () => {
+    database = await testDatabase(engine);
+    await seeded(database);
+    const orgs = await database.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.kind, "kota"))
+      .limit(PARTICIPANTS);
+    const [cycle] = await database.db
+      .insert(cycles)
+      .values({ year: 2030, name: "Sifat", frameworkId: framework.id, kind: "evaluation", schedule: {} })
+      .returning();
+    cycleId = cycle?.id ?? "";
+    const created = await database.db
+      .insert(assessments)
+      .values(orgs.map((o) => ({ cycleId, organizationId: o.id })))
+      .returning();
+    ids = created.map((a) => a.id);
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  it("sums every participant at every stage as core's stageLevels says", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(participant, { minLength: PARTICIPANTS, maxLength: PARTICIPANTS }),
+        async (all) => {
+          await database.db.delete(stageScores).where(inArray(stageScores.assessmentId, ids));
+          const rows = all.flatMap((stages, p) =>
+            stages.flatMap((list, s) =>
+              list.map(({ code, level }) => ({
+                assessmentId: ids[p] as string,
+                indicatorCode: code,
+                stage: LEVEL_STAGES[s] as string,
+                level,
+                note: "",
+              })),
+            ),
+          );
+          if (rows.length > 0) await database.db.insert(stageScores).values(rows);
+          for (const stage of LEVEL_STAGES) {
+            const totals = await stageTotals(database.db, cycleId, framework, stage);
+            for (const id of ids) {
+              const levels = stageLevels(rows.filter((r) => r.assessmentId === id))[stage];
+              const units = Object.entries(levels).reduce(
+                (sum, [code, level]) => sum + BigInt(level) * (UNITS.get(code) ?? 0n),
+                0n,
+              );
+              expect(totals.get(id), `${stage} ${id}`).toMatchObject({
+                units: units.toString(),
+                answered: Object.keys(levels).length,
+              });
+            }
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
