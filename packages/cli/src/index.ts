@@ -135,6 +135,14 @@ function report(error: unknown, io: Io): number {
     io.err(error.message);
     return 1;
   }
+  // Refused at start: a framework file would re-score cycles that used it (or a folder is wrong).
+  if (
+    error instanceof Error &&
+    (error.name === "FrameworkChangeRefused" || error.name === "FrameworkFolderError")
+  ) {
+    io.err(`matang: ${error.message}`);
+    return 1;
+  }
   if (error instanceof LevelsError || error instanceof PlanInputError || error instanceof PlanTooLargeError) {
     io.err(`matang: ${error.message}`);
     return 1;

@@ -144,6 +144,7 @@ function build2020(): AnyJson {
   }));
   return {
     format: "matang.framework/v1",
+    version: 1,
     id: ref.id,
     title: { id: ref.title, en: "SPBE Monitoring and Evaluation (PermenPANRB No. 59 of 2020)" },
     legalBasis: "Peraturan Menteri PANRB Nomor 59 Tahun 2020",
@@ -189,6 +190,7 @@ function build2018(): AnyJson {
   const ref2020 = readJson("framework-permenpanrb-59-2020.json");
   return {
     format: "matang.framework/v1",
+    version: 1,
     id: ref.id,
     title: { id: ref.title, en: "SPBE Evaluation Guideline (PermenPANRB No. 5 of 2018)" },
     legalBasis: "Peraturan Menteri PANRB Nomor 5 Tahun 2018",

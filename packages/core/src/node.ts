@@ -27,16 +27,43 @@ export function readFrameworkFile(path: string): Framework {
   return requireFramework(parseFrameworkText(readFileSync(path, "utf8"), path), path);
 }
 
+/** A folder of framework files that cannot be used as it is (not found, or one id twice). */
+export class FrameworkFolderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FrameworkFolderError";
+  }
+}
+
+/**
+ * Every framework file (`*.json`) in a folder, validated, with the file it came from, in order of
+ * first year. A file with problems throws a FrameworkError naming it; two files with one id throw.
+ */
+export function frameworksIn(dir: string): { framework: Framework; file: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    throw new FrameworkFolderError(`${dir}: cannot read the framework folder (${(error as Error).message})`);
+  }
+  const found = names
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => ({ framework: readFrameworkFile(join(dir, f)), file: join(dir, f) }))
+    .sort((a, b) => Math.min(...a.framework.years) - Math.min(...b.framework.years));
+  const files = new Map<string, string>();
+  for (const { framework, file } of found) {
+    const first = files.get(framework.id);
+    if (first) throw new FrameworkFolderError(`${file}: framework id "${framework.id}" is also in ${first}`);
+    files.set(framework.id, file);
+  }
+  return found;
+}
+
 let builtin: Map<string, Framework> | undefined;
 
 /** The shipped frameworks, by id, in order of their first year. */
 export function builtinFrameworks(): ReadonlyMap<string, Framework> {
-  if (!builtin) {
-    const loaded = readdirSync(builtinFrameworkDir)
-      .filter((f) => f.endsWith(".json"))
-      .map((f) => readFrameworkFile(join(builtinFrameworkDir, f)))
-      .sort((a, b) => Math.min(...a.years) - Math.min(...b.years));
-    builtin = new Map(loaded.map((f) => [f.id, f]));
-  }
+  builtin ??= new Map(frameworksIn(builtinFrameworkDir).map(({ framework }) => [framework.id, framework]));
   return builtin;
 }

@@ -1,6 +1,6 @@
 // First start: frameworks into the database, the first administrator, and (on request) demo
 // content so a newcomer can look around at once. Every step is idempotent.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,11 +22,11 @@ import {
   assessments,
   cycleAssessors,
   cycles,
-  frameworks as frameworksTable,
   indicatorAssignments,
   organizations,
   stageScores,
 } from "./db/schema.js";
+import { installFrameworks } from "./frameworks/service.js";
 import { importRegistry } from "./organizations/import.js";
 import { addName, insertOrganization } from "./organizations/repository.js";
 import type { Role } from "./policy/policy.js";
@@ -45,6 +45,8 @@ export const DEMO_PASSWORD = "matang-demo-2026";
 
 export interface BootstrapOptions {
   readonly frameworks: ReadonlyMap<string, Framework>;
+  /** The file each framework came from, for messages (id → path). */
+  readonly frameworkFiles?: ReadonlyMap<string, string>;
   readonly demo: boolean;
   readonly adminEmail?: string;
   readonly adminPassword?: string;
@@ -82,7 +84,9 @@ export async function bootstrap(database: Db, options: BootstrapOptions): Promis
 }
 
 async function bootstrapLocked(db: Db, options: BootstrapOptions): Promise<BootstrapReport> {
-  const frameworksLoaded = await loadFrameworks(db, options.frameworks);
+  // A framework a cycle used never changes how it scores (frameworks/service.ts).
+  await installFrameworks(db, options.frameworks, options.frameworkFiles, SYSTEM);
+  const frameworksLoaded = options.frameworks.size;
   const admin = await ensureAdmin(db, options);
   const demo = options.demo ? await loadDemo(db, options.frameworks) : null;
   const demoAccounts: DemoAccount[] = [];
@@ -91,22 +95,6 @@ async function bootstrapLocked(db: Db, options: BootstrapOptions): Promise<Boots
       if (await findUserByEmail(db, account.email)) demoAccounts.push(account);
   }
   return { frameworksLoaded, admin, demo, demoAccounts };
-}
-
-async function loadFrameworks(db: Db, frameworks: ReadonlyMap<string, Framework>): Promise<number> {
-  for (const f of frameworks.values()) {
-    const json = JSON.stringify(f.definition);
-    const checksum = createHash("sha256").update(json).digest("hex");
-    await db
-      .insert(frameworksTable)
-      .values({ id: f.id, title: f.title.id, definition: f.definition, checksum })
-      .onConflictDoUpdate({
-        target: frameworksTable.id,
-        set: { title: f.title.id, definition: f.definition, checksum, loadedAt: new Date() },
-        setWhere: sql`${frameworksTable.checksum} <> ${checksum}`,
-      });
-  }
-  return frameworks.size;
 }
 
 async function ensureAdmin(db: Db, options: BootstrapOptions): Promise<BootstrapReport["admin"]> {

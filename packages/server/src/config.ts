@@ -21,6 +21,8 @@ export interface Config {
   /** smtp(s)://user:pass@host:port — e-mail notifications are sent only when set. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  /** A folder of framework files loaded at start beside the built-in ones (MATANG_FRAMEWORKS_DIR). */
+  readonly frameworksDir: string | undefined;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,6 +39,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     uploadStaleSeconds: positiveNumber(env.MATANG_UPLOAD_STALE_SECONDS, 900),
     smtpUrl: env.MATANG_SMTP_URL || undefined,
     mailFrom: env.MATANG_MAIL_FROM || "Matang <no-reply@matang.local>",
+    frameworksDir: env.MATANG_FRAMEWORKS_DIR ? resolve(env.MATANG_FRAMEWORKS_DIR) : undefined,
   };
 }
 

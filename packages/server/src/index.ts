@@ -2,7 +2,7 @@
 
 import { join } from "node:path";
 import type { Framework } from "@matang/core";
-import { builtinFrameworks } from "@matang/core/node";
+import { builtinFrameworkDir, frameworksIn } from "@matang/core/node";
 import type { FastifyInstance } from "fastify";
 import nodemailer from "nodemailer";
 import { buildApp } from "./app.js";
@@ -57,18 +57,43 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/**
+ * The built-in frameworks plus those in MATANG_FRAMEWORKS_DIR, which may add new ids or correct a
+ * built-in one (a file there wins over the built-in file with its id), each with its file.
+ */
+export function configuredFrameworks(dir: string | undefined): {
+  frameworks: Map<string, Framework>;
+  files: Map<string, string>;
+} {
+  const found = [...frameworksIn(builtinFrameworkDir), ...(dir ? frameworksIn(dir) : [])];
+  const frameworks = new Map<string, Framework>();
+  const files = new Map<string, string>();
+  for (const { framework, file } of found) {
+    frameworks.set(framework.id, framework);
+    files.set(framework.id, file);
+  }
+  return { frameworks, files };
+}
+
 /** Open and migrate the database, start listening, and shut down gracefully on SIGTERM/SIGINT. */
 export async function startServer(options: StartOptions): Promise<Running> {
   tuneHeapForServing();
   const config = configFromEnv();
   const database = await openDatabase(databaseConfig(config));
   await database.migrate();
-  const frameworks = options.frameworks ?? builtinFrameworks();
+  const { frameworks, files: frameworkFiles } = options.frameworks
+    ? { frameworks: options.frameworks, files: undefined }
+    : configuredFrameworks(config.frameworksDir);
   const report = await bootstrap(database.db, {
     frameworks,
+    frameworkFiles,
     demo: config.demo,
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,
+  }).catch(async (error: unknown) => {
+    // Refused (e.g. a framework file that would re-score past cycles): nothing is left open.
+    await database.close();
+    throw error;
   });
   const storage = new LocalStorage(join(config.dataDir, "evidence"));
   const app = await buildApp({

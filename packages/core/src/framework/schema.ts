@@ -75,6 +75,11 @@ export const FrameworkSchema = z.strictObject({
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9.-]{0,63}$/, "use lower-case letters, digits, '.' or '-' (at most 64)"),
+  /**
+   * The file's edition, raised with every correction. Only texts may change under the same id once
+   * a cycle used it: weights, codes, scales and bands are a new framework id.
+   */
+  version: z.number().int().min(1, "must be 1 or more").optional(),
   title: LocalizedTextSchema,
   legalBasis: z.string().optional(),
   years: z.array(z.number().int().min(1900).max(2200)).min(1, "name at least one year"),

@@ -1,11 +1,17 @@
 import { createHash } from "node:crypto";
-import { type Framework, loadFramework } from "@matang/core";
-import { appendAudit } from "../audit/repository.js";
+import {
+  type Framework,
+  type FrameworkDef,
+  loadFramework,
+  scoringDifferences,
+  scoringShape,
+} from "@matang/core";
+import { type Actor, appendAudit, auditedBy } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
-import { frameworks as frameworksTable } from "../db/schema.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
+import * as repo from "./repository.js";
 
 /** The frameworks the app knows, by id; grows when an administrator imports one. */
 export type FrameworkMap = Map<string, Framework>;
@@ -32,7 +38,7 @@ export async function importFramework(db: Db, map: FrameworkMap, ctx: RequestCon
     );
   }
   await inTransaction(db, async (t) => {
-    await t.insert(frameworksTable).values({
+    await repo.insertFramework(t, {
       id: framework.id,
       title: framework.title.id,
       definition: framework.definition,
@@ -52,9 +58,7 @@ export async function importFramework(db: Db, map: FrameworkMap, ctx: RequestCon
 
 /** Add the frameworks stored in the database that this instance does not know yet. */
 export async function refreshFrameworks(db: Db, map: FrameworkMap): Promise<number> {
-  const rows = await db
-    .select({ id: frameworksTable.id, definition: frameworksTable.definition })
-    .from(frameworksTable);
+  const rows = await repo.allStoredFrameworks(db);
   let added = 0;
   for (const row of rows) {
     if (map.has(row.id)) continue;
@@ -65,4 +69,91 @@ export async function refreshFrameworks(db: Db, map: FrameworkMap): Promise<numb
     }
   }
   return added;
+}
+
+/** A framework file that would change how a cycle that used it scores. */
+export class FrameworkChangeRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FrameworkChangeRefused";
+  }
+}
+
+/**
+ * At start: store the frameworks Matang ships and those in MATANG_FRAMEWORKS_DIR. A new id is
+ * stored. A changed file whose weights, codes, scales or bands differ from the stored framework is
+ * refused while any cycle uses that framework (it would re-score them: a real change is a new
+ * id), with a message naming the file and the cycles; a framework no cycle used yet is replaced.
+ * Text-only corrections (criteria, guidance, translations) are applied. Every change is audited.
+ */
+export async function installFrameworks(
+  db: Db,
+  frameworks: ReadonlyMap<string, Framework>,
+  files: ReadonlyMap<string, string> = new Map(),
+  actor: Actor = { id: null, label: "system" },
+): Promise<{ added: string[]; corrected: string[]; replaced: string[] }> {
+  const report = { added: [] as string[], corrected: [] as string[], replaced: [] as string[] };
+  const refusals: string[] = [];
+  const changes: (() => Promise<void>)[] = [];
+  for (const f of frameworks.values()) {
+    const row = { id: f.id, title: f.title.id, definition: f.definition, checksum: checksumOf(f.definition) };
+    const stored = await repo.storedFramework(db, f.id);
+    const versions = (before: unknown) => ({
+      from: (before as FrameworkDef | undefined)?.version ?? null,
+      to: f.definition.version ?? null,
+    });
+    const audit = (t: Db, action: string, before: unknown) =>
+      appendAudit(t, {
+        ...auditedBy(actor),
+        action,
+        entityType: "framework",
+        entityId: f.id,
+        before: before === undefined ? null : { version: versions(before).from },
+        after: { version: versions(before).to, file: files.get(f.id) ?? null },
+      });
+    if (!stored) {
+      changes.push(() =>
+        inTransaction(db, async (t) => {
+          await repo.insertFramework(t, row);
+          await audit(t, "framework.load", undefined);
+        }),
+      );
+      report.added.push(f.id);
+      continue;
+    }
+    if (stored.checksum === row.checksum) continue;
+    const before = stored.definition as FrameworkDef;
+    if (scoringShape(before) === scoringShape(f.definition)) {
+      changes.push(() =>
+        inTransaction(db, async (t) => {
+          await repo.replaceFramework(t, row);
+          await audit(t, "framework.correct_text", before);
+        }),
+      );
+      report.corrected.push(f.id);
+      continue;
+    }
+    const used = await repo.cyclesUsing(db, f.id);
+    if (used.length > 0) {
+      refusals.push(
+        `${files.get(f.id) ?? `framework ${f.id}`}: framework "${f.id}" is used by ${used
+          .map((c) => `${c.name} (${c.year})`)
+          .join(", ")}, and this file changes how it scores (${scoringDifferences(before, f.definition).join(
+          "; ",
+        )}). Only texts may change under the same id; give the changed framework a new id.`,
+      );
+      continue;
+    }
+    changes.push(() =>
+      inTransaction(db, async (t) => {
+        await repo.replaceFramework(t, row);
+        await audit(t, "framework.replace", before);
+      }),
+    );
+    report.replaced.push(f.id);
+  }
+  // All or nothing: a refused file leaves every stored framework as it was.
+  if (refusals.length > 0) throw new FrameworkChangeRefused(refusals.join("\n"));
+  for (const change of changes) await change();
+  return report;
 }
