@@ -461,7 +461,10 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
     expect(book.getWorksheet("Ringkasan")?.getRow(3).values).toEqual(
       expect.arrayContaining(["Indeks utama", shown.headline.indexDisplay, shown.headline.label.id]),
     );
-    expect(book.getWorksheet("Ringkasan")?.getRow(4).getCell(4).value).toBeCloseTo(shown.scores.self.index, 3);
+    expect(book.getWorksheet("Ringkasan")?.getRow(4).getCell(4).value).toBeCloseTo(
+      shown.scores.self.index,
+      3,
+    );
     expect(book.getWorksheet("Bukti dukung")?.getRow(1).getCell(3).value).toBe("Judul");
     expect(book.getWorksheet("Bukti dukung")?.getRow(2).getCell(3).value).toBe(`'${formula}`);
 

@@ -28,7 +28,8 @@ function reweighted(def: FrameworkDef): FrameworkDef {
 
 function folderWith(files: Record<string, unknown>): string {
   const dir = mkdtempSync(join(tmpdir(), "matang-frameworks-"));
-  for (const [name, def] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(def, null, 2));
+  for (const [name, def] of Object.entries(files))
+    writeFileSync(join(dir, name), JSON.stringify(def, null, 2));
   return dir;
 }
 
@@ -85,7 +86,9 @@ describe.each(ENGINES)("frameworks once used, on %s", (engine) => {
     const [entry] = await database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, "framework.correct_text"), eq(auditLog.entityId, "permenpanrb-59-2020")));
+      .where(
+        and(eq(auditLog.action, "framework.correct_text"), eq(auditLog.entityId, "permenpanrb-59-2020")),
+      );
     expect(entry?.before).toEqual({ version: 1 });
     expect(entry?.after).toEqual({ version: 2, file: join(dir, "koreksi.json") });
   });
@@ -98,9 +101,14 @@ describe.each(ENGINES)("frameworks once used, on %s", (engine) => {
     expect(first.frameworks.get("uji-pemdi-2026")?.indicators.length).toBe(
       readFrameworkFile(BUILTIN_2020).indicators.length,
     );
-    expect((await installFrameworks(database.db, first.frameworks, first.files)).added).toEqual(["uji-pemdi-2026"]);
+    expect((await installFrameworks(database.db, first.frameworks, first.files)).added).toEqual([
+      "uji-pemdi-2026",
+    ]);
     // Not used yet: a weight may still change.
-    writeFileSync(join(dir, "pemdi.json"), JSON.stringify({ ...reweighted(pemdi as FrameworkDef), version: 2 }));
+    writeFileSync(
+      join(dir, "pemdi.json"),
+      JSON.stringify({ ...reweighted(pemdi as FrameworkDef), version: 2 }),
+    );
     const second = configuredFrameworks(dir);
     expect((await installFrameworks(database.db, second.frameworks, second.files)).replaced).toEqual([
       "uji-pemdi-2026",
@@ -108,7 +116,9 @@ describe.each(ENGINES)("frameworks once used, on %s", (engine) => {
     await useIn("uji-pemdi-2026", "Evaluasi Pemdi 2026", 2026);
     writeFileSync(join(dir, "pemdi.json"), JSON.stringify({ ...pemdi, version: 3 }));
     const third = configuredFrameworks(dir);
-    const refusal = await installFrameworks(database.db, third.frameworks, third.files).catch((e: unknown) => e);
+    const refusal = await installFrameworks(database.db, third.frameworks, third.files).catch(
+      (e: unknown) => e,
+    );
     expect((refusal as Error).message).toContain(`${join(dir, "pemdi.json")}: framework "uji-pemdi-2026"`);
     expect((refusal as Error).message).toContain("Evaluasi Pemdi 2026 (2026)");
   });
