@@ -12,4 +12,5 @@ export * from "./rankings.js";
 export * from "./registry.js";
 export * from "./report.js";
 export * from "./results.js";
+export * from "./roles.js";
 export * from "./scoring.js";

@@ -2,16 +2,9 @@
 // perform an operation, and whether a role held on an organization covers its subtree or the
 // operation needs a national grant. Services call `authorize` once, before anything else.
 
-export const ROLES = [
-  "admin",
-  "coordinator",
-  "operator",
-  "internal_assessor",
-  "external_assessor",
-  "reviewer",
-  "leader",
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "@matang/core";
+
+export { ROLES, type Role };
 
 /** A role held on an organization (and everything below it), or nationally (organization null). */
 export interface Grant {

@@ -16,6 +16,7 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
+import { ROLES } from "@matang/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -23,16 +24,6 @@ import { api } from "../app/api";
 import type { Role } from "../app/session";
 import { errorMessage } from "../i18n";
 import { OrganizationPicker } from "../organizations/OrganizationPicker";
-
-const ROLES: Role[] = [
-  "admin",
-  "coordinator",
-  "operator",
-  "internal_assessor",
-  "external_assessor",
-  "reviewer",
-  "leader",
-];
 
 interface User {
   id: string;

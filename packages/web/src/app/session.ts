@@ -1,14 +1,8 @@
+import type { Role } from "@matang/core";
 import { useQuery } from "@tanstack/react-query";
 import { api, setCsrfToken } from "./api";
 
-export type Role =
-  | "admin"
-  | "coordinator"
-  | "operator"
-  | "internal_assessor"
-  | "external_assessor"
-  | "reviewer"
-  | "leader";
+export type { Role };
 
 export interface Me {
   user: { id: string; email: string; name: string };
