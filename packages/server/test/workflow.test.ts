@@ -549,7 +549,12 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
     const gated = (await assessor.call("GET", `/api/assessments/${assessmentId}/indicators`))
       .json()
       .items.find((i: { code: string }) => i.code === "1");
-    expect(gated).toMatchObject({ claimedLevel: 3, supportedLevel: 1 });
+    // Level 1 counts; level 2 went back for revision, which is where the chain stops.
+    expect(gated).toMatchObject({
+      claimedLevel: 3,
+      supportedLevel: 1,
+      gating: { blockedAt: 2, blockedBy: "returned" },
+    });
 
     // Document review: every indicator one level below the claim, except indicator 1 at 1.
     const documentLevels: Record<string, number> = {};

@@ -322,6 +322,10 @@ describe.skipIf(!available)("web app in Chromium", () => {
     const gaps = page.locator("table").filter({ hasText: "Potensi turun" });
     await expect.poll(() => gaps.locator("tbody tr").first().locator("td").first().textContent()).toBe("42");
     await gaps.getByText("−0,060").first().waitFor();
+    // And why: the first level whose evidence is not accepted.
+    await expect
+      .poll(() => page.getByTestId("why-42").textContent())
+      .toMatch(/^Bukti tingkat \d (belum ada|belum direviu|dikembalikan)$/);
     // The planner aims at the next predicate band (Sangat Baik from 3,50).
     await page.getByLabel("Target indeks").waitFor();
     await page.getByText(/kenaikan tingkat \(total upaya \d+\) membawa indeks ke 3,5/).waitFor();

@@ -360,6 +360,8 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
       ),
       claimedLevel: self?.level ?? null,
       supportedLevel: gating.level,
+      // Why the supported level stops there: the first level without accepted evidence (core).
+      gating: { blockedAt: gating.blockedAt, blockedBy: gating.blockedBy },
       evidence: indicatorLinks.map(({ indicatorCode: _code, ...l }) => l),
     });
   }

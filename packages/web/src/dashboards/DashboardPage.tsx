@@ -130,6 +130,13 @@ function GapList({
   // What the index would lose if only accepted evidence counted, largest first (core's readiness).
   const comparison = readiness(framework, claimed, supported);
   const gaps = comparison.indicators.filter((d) => d.difference < 0);
+  // Why the supported level stops where it does: the first level whose evidence is not accepted.
+  const why = (code: string) => {
+    const g = rows.find((r) => r.code === code)?.gating;
+    return g?.blockedAt != null && g.blockedBy
+      ? t(`dashboard.blocked_${g.blockedBy}`, { level: g.blockedAt })
+      : "";
+  };
   const indexOf = (s: typeof comparison.from) =>
     s.complete
       ? formatIndex(s.indexDisplay, i18n.language)
@@ -169,6 +176,7 @@ function GapList({
                 <Table.Th>{t("assessment.name")}</Table.Th>
                 <Table.Th>{t("assessment.claimed")}</Table.Th>
                 <Table.Th>{t("assessment.supported")}</Table.Th>
+                <Table.Th>{t("dashboard.why")}</Table.Th>
                 <Table.Th>{t("dashboard.atRisk")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -187,6 +195,7 @@ function GapList({
                   </Table.Td>
                   <Table.Td>{g.from}</Table.Td>
                   <Table.Td>{g.to}</Table.Td>
+                  <Table.Td data-testid={`why-${g.indicator}`}>{why(g.indicator)}</Table.Td>
                   <Table.Td c="red">−{show(-g.contribution, i18n.language, 3)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -1,4 +1,4 @@
-import type { Headline, LevelStage, State } from "@matang/core";
+import type { EvidenceStatus, Headline, LevelStage, State } from "@matang/core";
 import { LEVEL_STAGES } from "@matang/core";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../app/api";
@@ -120,6 +120,8 @@ export interface IndicatorRow {
   stages: Partial<Record<Stage | "validation", StageValue>>;
   claimedLevel: number | null;
   supportedLevel: number | null;
+  /** The first level without accepted evidence, and where its evidence stands. */
+  gating: { blockedAt: number | null; blockedBy: EvidenceStatus | null };
   evidence: EvidenceLink[];
 }
 
