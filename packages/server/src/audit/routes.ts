@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
-import { ApiError } from "../http/errors.js";
-import { getOrganization } from "../organizations/repository.js";
-import { authorize, scopeOf } from "../policy/policy.js";
-import { listAudit } from "./repository.js";
+import { contextOf } from "../http/context.js";
+import { readAudit } from "./service.js";
 
 export function auditRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -47,26 +45,7 @@ export function auditRoutes(db: Db): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => {
-        const { organization, page, pageSize, ...filter } = request.query;
-        let within: string | undefined;
-        if (organization) {
-          const org = await getOrganization(db, organization);
-          authorize(request.principal, "audit.read", org ?? { path: "/" });
-          if (!org) throw new ApiError(404, "not_found", "Organization not found");
-          within = org.path;
-        } else {
-          authorize(request.principal, "audit.read", null);
-        }
-        const { items, total } = await listAudit(db, {
-          scope: scopeOf(request.principal, "audit.read"),
-          ...filter,
-          within,
-          limit: pageSize,
-          offset: (page - 1) * pageSize,
-        });
-        return { items, total, page, pageSize };
-      },
+      async (request) => readAudit(db, contextOf(request), request.query),
     );
   };
 }
