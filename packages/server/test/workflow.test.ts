@@ -337,6 +337,16 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
       title: "Perwal 12/2024 di JDIH",
     });
     expect(link.statusCode).toBe(201);
+    // An indicator the framework does not have: the same answer as the assessment's own routes.
+    const unknown = await coordinator.call("POST", `/api/assessments/${assessmentId}/evidence-links`, {
+      indicator: "999",
+      level: 1,
+      url: "https://jdih.bandung.go.id/x",
+      title: "X",
+    });
+    const thread = await coordinator.call("GET", `/api/assessments/${assessmentId}/indicators/999/thread`);
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, "not_found"]);
+    expect([thread.statusCode, thread.json().error.code]).toEqual([404, "not_found"]);
   });
 
   it("refuses a renamed executable and anything too large, leaving nothing behind", async () => {

@@ -103,14 +103,14 @@ export async function accessIndicator(
   return { c, indicator };
 }
 
-function indicatorOf(c: Loaded, code: string): Indicator {
+export function indicatorOf(c: Pick<Loaded, "framework">, code: string): Indicator {
   const indicator = c.framework.indicatorByCode.get(code);
   if (!indicator)
     throw new ApiError(404, "not_found", `Indicator ${code} is not in framework ${c.framework.id}`);
   return indicator;
 }
 
-function checkLevel(indicator: Indicator, level: number | null): void {
+export function checkLevel(indicator: Indicator, level: number | null): void {
   if (level !== null && !indicator.scale.values.includes(level)) {
     throw new ApiError(
       400,

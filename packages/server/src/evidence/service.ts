@@ -1,8 +1,8 @@
 import type { Readable } from "node:stream";
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { assessmentTarget, indicatorTarget, NO_ASSESSMENT, requireOpen } from "../assessments/access.js";
+import { indicatorTarget, requireOpen } from "../assessments/access.js";
 import * as assessmentRepo from "../assessments/repository.js";
-import type { Frameworks } from "../assessments/service.js";
+import { access, checkLevel, type Frameworks, indicatorOf } from "../assessments/service.js";
 import { type Schedule, type State, stageOpen } from "../assessments/workflow.js";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
@@ -13,23 +13,13 @@ import { authorize, type Target } from "../policy/policy.js";
 import type { LocalStorage, Staged } from "./storage.js";
 import { ACCEPTED_LIST, ACCEPTED_TYPES, INLINE_TYPES, typeOf } from "./types.js";
 
-async function loadAssessment(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
-  const c = await assessmentRepo.loadContext(db, id);
-  authorize(ctx.principal, "assessment.read", c ? assessmentTarget(c) : NO_ASSESSMENT);
-  if (!c) throw notFound("Assessment");
-  const framework = frameworks.get(c.cycle.frameworkId);
-  if (!framework) throw new ApiError(500, "framework_missing", "The cycle's framework is not loaded");
-  return { ...c, framework };
-}
+/** The same loader and access check as the assessment's own screens (same answer for the same problem). */
+const loadAssessment = (db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) =>
+  access(db, frameworks, ctx, id, "assessment.read");
 type Loaded = Awaited<ReturnType<typeof loadAssessment>>;
 
 function checkIndicatorLevel(c: Loaded, code: string, level: number): void {
-  const indicator = c.framework.indicatorByCode.get(code);
-  if (!indicator)
-    throw new ApiError(400, "invalid_indicator", `Indicator ${code} is not in framework ${c.framework.id}`);
-  if (!indicator.scale.values.includes(level)) {
-    throw new ApiError(400, "invalid_level", `Level ${level} is not on indicator ${code}'s scale`);
-  }
+  checkLevel(indicatorOf(c, code), level);
 }
 
 /**
