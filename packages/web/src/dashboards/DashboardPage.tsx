@@ -194,7 +194,11 @@ function GapList({
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{g.from}</Table.Td>
-                  <Table.Td>{g.to}</Table.Td>
+                  <Table.Td>
+                    {rows.find((r) => r.code === g.indicator)?.supportedLevel === null
+                      ? t("dashboard.noneSupported", { level: g.to })
+                      : g.to}
+                  </Table.Td>
                   <Table.Td data-testid={`why-${g.indicator}`}>{why(g.indicator)}</Table.Td>
                   <Table.Td c="red">−{show(-g.contribution, i18n.language, 3)}</Table.Td>
                 </Table.Tr>
