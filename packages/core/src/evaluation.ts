@@ -75,11 +75,13 @@ export const LEVEL_STAGE_OF_STATE: Record<State, LevelStage> = {
 };
 
 /** The policy operation a move needs (names as in the server's policy module). */
-export type TransitionOperation =
-  | "assessment.submit"
-  | "assessment.advance"
-  | "assessment.reopen"
-  | "assessment.publish";
+export const TRANSITION_OPERATIONS = [
+  "assessment.submit",
+  "assessment.advance",
+  "assessment.reopen",
+  "assessment.publish",
+] as const;
+export type TransitionOperation = (typeof TRANSITION_OPERATIONS)[number];
 
 export interface Transition {
   readonly from: State;
@@ -259,19 +261,37 @@ export interface Headline extends Figure {
  * with answers, labelled as a range.
  */
 export function headline(framework: Framework, levels: StageLevels, state: State): Headline {
-  const reached = LEVEL_STAGES.slice(0, LEVEL_STAGES.indexOf(LEVEL_STAGE_OF_STATE[state]) + 1);
-  const scored = reached.map((stage) => ({ stage, s: score(framework, levels[stage]) }));
-  const complete = [...scored].reverse().find((x) => x.s.complete);
-  const chosen = complete ??
-    [...scored].reverse().find((x) => x.s.missing.length < framework.indicators.length) ?? {
-      stage: "self" as const,
-      s: scored[0]?.s as ScoreResult,
-    };
-  const { stage, s } = chosen;
-  const label = !s.complete
-    ? RANGE_LABEL
-    : stage === "final" && state === "published"
-      ? FINAL_LABEL
-      : STAGE_LABELS[stage];
-  return { source: "stage", stage, label, ...figureOf(framework, s) };
+  const scored = new Map(LEVEL_STAGES.map((stage) => [stage, score(framework, levels[stage])] as const));
+  const stage = headlineStage(state, (st) => {
+    const s = scored.get(st) as ScoreResult;
+    return { complete: s.complete, answered: framework.indicators.length - s.missing.length };
+  });
+  const s = scored.get(stage) as ScoreResult;
+  return {
+    source: "stage",
+    stage,
+    label: headlineLabel(stage, s.complete, state),
+    ...figureOf(framework, s),
+  };
+}
+
+/**
+ * Which stage's figure is an assessment's headline: the latest complete stage its state has
+ * reached, else the latest reached stage with answers (a range), else the self-assessment. The
+ * SQL ranking chooses with this same rule from its stage totals.
+ */
+export function headlineStage(
+  state: State,
+  at: (stage: LevelStage) => { readonly complete: boolean; readonly answered: number },
+): LevelStage {
+  const reached = LEVEL_STAGES.slice(0, LEVEL_STAGES.indexOf(LEVEL_STAGE_OF_STATE[state]) + 1).reverse();
+  return (
+    reached.find((stage) => at(stage).complete) ?? reached.find((stage) => at(stage).answered > 0) ?? "self"
+  );
+}
+
+/** The headline's label: the stage's ("Indeks akhir" once published), or a range's while incomplete. */
+export function headlineLabel(stage: LevelStage, complete: boolean, state: State): Label {
+  if (!complete) return RANGE_LABEL;
+  return stage === "final" && state === "published" ? FINAL_LABEL : STAGE_LABELS[stage];
 }

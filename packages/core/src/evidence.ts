@@ -1,7 +1,8 @@
 import type { Scale } from "./framework/model.js";
 
 /** Where an indicator level's evidence stands with the assessor. */
-export type EvidenceStatus = "accepted" | "returned" | "pending" | "missing";
+export const EVIDENCE_STATUSES = ["accepted", "returned", "pending", "missing"] as const;
+export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 
 export interface SupportedLevel {
   /** The highest level whose evidence, and every lower level's, is accepted; null when none is. */

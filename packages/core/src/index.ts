@@ -1,3 +1,4 @@
+export * from "./abilities.js";
 export * from "./evaluation.js";
 export * from "./evidence.js";
 export * from "./exact.js";

@@ -15,7 +15,12 @@ import Fastify, {
   type FastifySchemaCompiler,
   LogController,
 } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
 import { enableAssessmentCache } from "./assessments/cache.js";
 import { assessmentRoutes } from "./assessments/routes.js";
 import { DenialLog } from "./audit/denials.js";
@@ -174,6 +179,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas with a `meta({ id })` become named components (the web's generated types use them).
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

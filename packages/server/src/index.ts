@@ -40,6 +40,7 @@ export { configFromEnv, databaseConfig } from "./config.js";
 export { type DatabaseHandle, type Db, openDatabase } from "./db/client.js";
 export { LocalStorage } from "./evidence/storage.js";
 export { tuneHeapForServing } from "./heap.js";
+export { openApiDocument } from "./openapi.js";
 export { type ImportSummary, importRegistry } from "./organizations/import.js";
 export { ROLES, type Role } from "./policy/policy.js";
 export { importResults, type ResultsReport } from "./results/import.js";

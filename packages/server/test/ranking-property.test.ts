@@ -1,11 +1,13 @@
 // The cycle ranking sums stage levels in SQL (for speed at national scale); core's stageLevels is
 // the rule. For random assessments and stages, both must agree on every participant's total and
-// answered count at every stage.
-import { LEVEL_STAGES, stageLevels } from "@matang/core";
+// answered count at every stage, and the ranking by headline must put each participant at the
+// stage, label and figure of core's headline.
+import { headline, LEVEL_STAGES, STATES, stageLevels } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
 import { eq, inArray } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cycleRanking } from "../src/cycles/ranking.js";
 import { stageTotals } from "../src/cycles/repository.js";
 import { assessments, cycles, organizations, stageScores } from "../src/db/schema.js";
 import { ENGINES, seeded, type TestDatabase, testDatabase } from "./harness.js";
@@ -60,24 +62,77 @@ describe.each(ENGINES)("the ranking's SQL against core's stage inheritance, on %
     await database?.destroy();
   });
 
+  /** Replace the participants' stage scores with `all` (participant × stage × rows). */
+  async function store(all: readonly (readonly { code: string; level: number | null }[][])[]) {
+    await database.db.delete(stageScores).where(inArray(stageScores.assessmentId, ids));
+    const rows = all.flatMap((stages, p) =>
+      stages.flatMap((list, s) =>
+        list.map(({ code, level }) => ({
+          assessmentId: ids[p] as string,
+          indicatorCode: code,
+          stage: LEVEL_STAGES[s] as string,
+          level,
+          note: "",
+        })),
+      ),
+    );
+    if (rows.length > 0) await database.db.insert(stageScores).values(rows);
+    return rows;
+  }
+
+  it("ranks by headline exactly as core's headline shows each participant", async () => {
+    const admin = {
+      principal: {
+        userId: "00000000-0000-0000-0000-000000000000",
+        label: "admin",
+        grants: [{ role: "admin" as const, organizationId: null, organizationPath: null }],
+      },
+      requestId: null,
+      address: null,
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(participant, fc.constantFrom(...STATES)), {
+          minLength: PARTICIPANTS,
+          maxLength: PARTICIPANTS,
+        }),
+        async (all) => {
+          const rows = await store(all.map(([stages]) => stages));
+          for (const [p, [, state]] of all.entries())
+            await database.db
+              .update(assessments)
+              .set({ state })
+              .where(eq(assessments.id, ids[p] as string));
+          const ranking = await cycleRanking(
+            database.db,
+            new Map([[framework.id, framework]]),
+            admin,
+            cycleId,
+            "headline",
+          );
+          for (const [p, [, state]] of all.entries()) {
+            const id = ids[p] as string;
+            const h = headline(framework, stageLevels(rows.filter((r) => r.assessmentId === id)), state);
+            const item = ranking.items.find((i) => i.assessmentId === id);
+            expect(item, id).toMatchObject({
+              stage: h.stage,
+              label: h.label,
+              index: h.complete ? h.indexDisplay : null,
+            });
+            expect(item?.rank === null, `${id} ranked only when complete`).toBe(!h.complete);
+          }
+        },
+      ),
+      { numRuns: 20 },
+    );
+  }, 120_000);
+
   it("sums every participant at every stage as core's stageLevels says", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(participant, { minLength: PARTICIPANTS, maxLength: PARTICIPANTS }),
         async (all) => {
-          await database.db.delete(stageScores).where(inArray(stageScores.assessmentId, ids));
-          const rows = all.flatMap((stages, p) =>
-            stages.flatMap((list, s) =>
-              list.map(({ code, level }) => ({
-                assessmentId: ids[p] as string,
-                indicatorCode: code,
-                stage: LEVEL_STAGES[s] as string,
-                level,
-                note: "",
-              })),
-            ),
-          );
-          if (rows.length > 0) await database.db.insert(stageScores).values(rows);
+          const rows = await store(all);
           for (const stage of LEVEL_STAGES) {
             const totals = await stageTotals(database.db, cycleId, framework, stage);
             for (const id of ids) {

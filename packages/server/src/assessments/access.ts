@@ -1,5 +1,7 @@
 // How an assessment and its indicators appear to the policy, and when they may be edited:
 // shared by every module that touches an assessment.
+
+import { type Blocked, type StageFacts, type Work, workBlocked } from "@matang/core";
 import { ApiError } from "../http/errors.js";
 import type { Target } from "../policy/policy.js";
 import type { AssessmentContext } from "./repository.js";
@@ -22,30 +24,44 @@ export const indicatorTarget = (c: AssessmentContext, code: string): Target => (
 /** No grant covers the root itself: what policy sees for an assessment that does not exist. */
 export const NO_ASSESSMENT: Target = { path: "/" };
 
-/** Edits belong to a state, and close with its stage's end date unless an admin reopened it. */
-export function requireOpen(c: AssessmentContext, state: State, now = new Date()): void {
-  const current = c.assessment.state as State;
-  if (current !== state) {
-    throw new ApiError(
-      409,
-      "stage_closed",
-      `This can only be changed during ${state}; the assessment is in ${current}`,
-      {
-        state: current,
-      },
-    );
-  }
+/** The facts that decide when work can be done on the assessment (core's `workBlocked`). */
+export function stageFacts(c: AssessmentContext, now = new Date()): StageFacts {
+  const state = c.assessment.state as State;
   const schedule = c.cycle.schedule as Schedule;
-  if (!stageOpen(schedule, current, now, c.assessment.reopenedUntil)) {
-    const end = schedule[current as keyof Schedule]?.end;
+  return {
+    state,
+    stageOpen: stageOpen(schedule, state, now, c.assessment.reopenedUntil),
+    stageEnd: schedule[state as keyof Schedule]?.end ?? null,
+  };
+}
+
+/**
+ * Work belongs to states, and closes with its stage's end date unless an administrator reopened
+ * it: the rule `can` reports (core), enforced. `states` narrows it further (a stage score is
+ * written only in its own state).
+ */
+export function requireWork(
+  c: AssessmentContext,
+  work: Work,
+  states?: readonly State[],
+  now = new Date(),
+): void {
+  const facts = stageFacts(c, now);
+  const why: Blocked | null =
+    states && !states.includes(facts.state) ? { code: "wrong_state", states } : workBlocked(work, facts);
+  if (!why) return;
+  if (why.code === "wrong_state") {
     throw new ApiError(
       409,
       "stage_closed",
-      `The ${current} stage closed on ${end}; an administrator can reopen it`,
-      {
-        state: current,
-        end,
-      },
+      `This can only be changed during ${why.states.join(" or ")}; the assessment is in ${facts.state}`,
+      { state: facts.state, states: why.states },
     );
   }
+  throw new ApiError(
+    409,
+    "stage_closed",
+    `The ${facts.state} stage closed on ${facts.stageEnd}; an administrator can reopen it`,
+    { state: facts.state, end: facts.stageEnd },
+  );
 }

@@ -6,7 +6,7 @@ import { assessments, cycles, evidenceLinks } from "../db/schema.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
-import { assessmentTarget, NO_ASSESSMENT, requireOpen } from "./access.js";
+import { assessmentTarget, NO_ASSESSMENT, requireWork } from "./access.js";
 import * as repo from "./repository.js";
 import type { Frameworks } from "./service.js";
 
@@ -40,7 +40,7 @@ export async function copyForward(
   const target = await repo.loadContext(db, id);
   authorize(ctx.principal, "assessment.assign", target ? assessmentTarget(target) : NO_ASSESSMENT);
   if (!target) throw notFound("Assessment");
-  requireOpen(target, "self_assessment");
+  requireWork(target, "edit");
   let fromId = input.from;
   if (!fromId) {
     const [previous] = await db

@@ -60,7 +60,7 @@ export async function loadContext(
 ): Promise<Stamped<AssessmentContext & { levels?: LevelRow[] }> | undefined> {
   const levels = withLevels
     ? sql`coalesce((select json_agg(json_build_object('indicatorCode', s.indicator_code, 'stage', s.stage,
-          'level', s.level, 'verdict', s.verdict)) from stage_scores s where s.assessment_id = a.id), '[]'::json)`
+          'level', s.level, 'verdict', s.verdict, 'explained', s.note ~ '\\S')) from stage_scores s where s.assessment_id = a.id), '[]'::json)`
     : sql`null`;
   const [row] = await rows<{
     assessment: Record<string, unknown>;
@@ -124,13 +124,17 @@ export async function stampsOf(db: Db, ids: readonly string[]): Promise<Map<stri
   return new Map(found.map((r) => [r.id, r.stamp]));
 }
 
-export type LevelRow = Pick<StageScoreRow, "indicatorCode" | "stage" | "level" | "verdict">;
+/** `explained`: the score has a note with more than white space (submitting needs one). */
+export type LevelRow = Pick<StageScoreRow, "indicatorCode" | "stage" | "level" | "verdict"> & {
+  readonly explained: boolean;
+};
 
 /** Just what scoring needs of an assessment's stage scores (the hot read path). */
 export async function levelsOf(db: Db, assessmentId: string): Promise<LevelRow[]> {
   return rows<LevelRow>(
     db,
-    sql`select indicator_code as "indicatorCode", stage, level, verdict from stage_scores where assessment_id = ${assessmentId}`,
+    sql`select indicator_code as "indicatorCode", stage, level, verdict, note ~ '\\S' as explained
+      from stage_scores where assessment_id = ${assessmentId}`,
   );
 }
 
@@ -160,6 +164,9 @@ export async function linksOf(db: Db, assessmentId: string) {
       version: evidenceLinks.version,
       // Who put it there (with unitId: "uploaded by X on behalf of unit Y").
       uploadedBy: users.name,
+      // Who may not accept it (core's mayAccept): the newest file's uploader, else its creator.
+      uploaderId: sql<string | null>`coalesce((select f.uploaded_by from evidence_files f
+        where f.evidence_id = ${evidenceLinks.evidenceId} order by f.created_at desc limit 1), ${evidence.createdBy})`,
     })
     .from(evidenceLinks)
     .innerJoin(evidence, eq(evidence.id, evidenceLinks.evidenceId))
@@ -196,7 +203,7 @@ export async function upsertUnitAnswer(
   db: Db,
   key: { assessmentId: string; indicatorCode: string; unitId: string },
   expectedVersion: number,
-  values: { level: number | null; explanation: string; status: string; returnNote: string | null },
+  values: Pick<UnitAnswerRow, "level" | "explanation" | "status" | "returnNote">,
 ): Promise<UnitAnswerRow | null> {
   if (expectedVersion === 0) {
     const rows = await db
@@ -289,7 +296,7 @@ export async function setState(
   db: Db,
   id: string,
   version: number,
-  values: { state: string; submittedAt?: Date | null; reopenedUntil?: Date | null },
+  values: { state: AssessmentRow["state"]; submittedAt?: Date | null; reopenedUntil?: Date | null },
 ): Promise<AssessmentRow | null> {
   const rows = await db
     .update(assessments)
@@ -444,4 +451,13 @@ export async function assessmentsOfOrganization(db: Db, organizationId: string) 
     .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
     .where(eq(assessments.organizationId, organizationId))
     .orderBy(asc(cycles.year), asc(assessments.createdAt));
+}
+
+/** Whether the instansi lets whoever put evidence there accept it too. */
+export async function allowsSelfAcceptance(db: Db, organizationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ allow: organizations.allowSelfAcceptance })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return row?.allow ?? false;
 }

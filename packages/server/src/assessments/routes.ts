@@ -2,8 +2,21 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
+import { download, PDF, PDF_TYPE } from "../http/files.js";
 import { copyForward } from "./copy-forward.js";
 import { minutesPdf } from "./minutes.js";
+import {
+  Assessment,
+  AssessmentSummary,
+  Comment,
+  CopyReport,
+  HistoryItem,
+  IndicatorRow,
+  Moved,
+  StageValue,
+  Thread,
+  UnitAnswer,
+} from "./schemas.js";
 import {
   addComment,
   assignUnits,
@@ -20,7 +33,13 @@ import {
   saveUnitAnswer,
   setStageScore,
 } from "./service.js";
-import { STATES } from "./workflow.js";
+import { SCORE_STAGES, STATES } from "./workflow.js";
+
+/** The stages assessors and the review team write (the instansi's own is its answer). */
+const ASSESSOR_STAGES = SCORE_STAGES.filter((s) => s !== "self") as [
+  Exclude<(typeof SCORE_STAGES)[number], "self">,
+  ...Exclude<(typeof SCORE_STAGES)[number], "self">[],
+];
 
 const Id = z.object({ id: z.uuid() });
 const IndicatorParams = z.object({ id: z.uuid(), code: z.string().min(1).max(32) });
@@ -28,12 +47,6 @@ const Version = z.number().int().min(0);
 const Level = z.number().int().nullable();
 const Text = z.string().max(20_000);
 const Ok = z.object({ ok: z.literal(true) });
-const StageValue = z.object({
-  level: z.number().nullable(),
-  note: z.string(),
-  verdict: z.string().nullable(),
-  version: z.number(),
-});
 
 export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsyncZod {
   return async (app) => {
@@ -44,6 +57,7 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
           tags: ["assessments"],
           summary: "Assessments you may see (optionally of one cycle)",
           querystring: z.strictObject({ cycle: z.uuid().optional() }),
+          response: { 200: z.object({ items: z.array(AssessmentSummary) }) },
         },
       },
       async (request) => ({ items: await listAssessments(db, contextOf(request), request.query.cycle) }),
@@ -54,13 +68,20 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
       {
         schema: {
           tags: ["assessments"],
-          summary: "State, schedule and per-stage index, domains, aspects and predicate",
+          summary:
+            "State, schedule, per-stage index, domains, aspects and predicate, the headline figure, and what you may do with it now (can, blocked, moves)",
           params: Id,
+          response: { 200: Assessment },
         },
       },
       async (request, reply) => {
         const json = await getAssessmentJson(db, frameworks, contextOf(request), request.params.id);
-        return reply.type("application/json; charset=utf-8").send(json);
+        // JSON text the service assembles from cached parts: its schema is the contract (in the
+        // OpenAPI document, checked by the tests), not re-serialized on every read.
+        return reply
+          .type("application/json; charset=utf-8")
+          .serializer((payload: unknown) => payload as string)
+          .send(json as unknown as z.infer<typeof Assessment>);
       },
     );
 
@@ -71,6 +92,7 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
           tags: ["assessments"],
           summary: "The same instansi's assessments over the years, with each one's headline index",
           params: Id,
+          response: { 200: z.object({ items: z.array(HistoryItem) }) },
         },
       },
       async (request) => history(db, frameworks, contextOf(request), request.params.id),
@@ -82,8 +104,9 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
         schema: {
           tags: ["assessments"],
           summary:
-            "Indicators with assignments, answers, stage scores, evidence, claimed and supported level (an operator sees their unit's only)",
+            "Indicators with assignments, answers, stage scores, evidence, claimed and supported level, and what you may do with each now (an operator sees their unit's only)",
           params: Id,
+          response: { 200: z.object({ items: z.array(IndicatorRow) }) },
         },
       },
       async (request) => listIndicators(db, frameworks, contextOf(request), request.params.id),
@@ -139,6 +162,7 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
             status: z.enum(["in_progress", "ready"]),
             version: Version,
           }),
+          response: { 200: UnitAnswer },
         },
       },
       async (request) =>
@@ -198,6 +222,7 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
           tags: ["assessments"],
           summary: "An indicator's comments and full history",
           params: IndicatorParams,
+          response: { 200: Thread },
         },
       },
       async (request) =>
@@ -212,6 +237,7 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
           summary: "Comment on an indicator",
           params: IndicatorParams,
           body: z.strictObject({ body: z.string().trim().min(1).max(5000) }),
+          response: { 201: Comment },
         },
       },
       async (request, reply) =>
@@ -237,7 +263,7 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
           summary:
             "An assessor's level and note for document, interview, visit or final; the review team's verdict for validation",
           params: IndicatorParams.extend({
-            stage: z.enum(["document", "interview", "visit", "final", "validation"]),
+            stage: z.enum(ASSESSOR_STAGES),
           }),
           body: z.strictObject({
             level: Level.optional(),
@@ -273,6 +299,7 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
             version: z.number().int().positive().optional(),
             reopenDays: z.number().int().min(1).max(90).optional(),
           }),
+          response: { 200: Moved },
         },
       },
       async (request) => move(db, frameworks, contextOf(request), request.params.id, request.body),
@@ -289,6 +316,7 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
             from: z.uuid().optional(),
             mapping: z.record(z.string().max(32), z.string().max(32)).optional(),
           }),
+          response: { 200: CopyReport },
         },
       },
       async (request) => copyForward(db, frameworks, contextOf(request), request.params.id, request.body),
@@ -302,6 +330,7 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
           summary: "Reopen the current stage after its end date (administrators)",
           params: Id,
           body: z.strictObject({ days: z.number().int().min(1).max(90) }),
+          response: { 200: Moved },
         },
       },
       async (request) => reopen(db, frameworks, contextOf(request), request.params.id, request.body.days),
@@ -314,14 +343,12 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
           tags: ["assessments"],
           summary: "Berita acara of the self-assessment submission (PDF)",
           params: Id,
+          response: { 200: PDF },
         },
       },
       async (request, reply) => {
         const pdf = await minutesPdf(db, frameworks, contextOf(request), request.params.id);
-        return reply
-          .header("content-type", "application/pdf")
-          .header("content-disposition", `attachment; filename="${pdf.fileName}"`)
-          .send(pdf.body);
+        return download(reply, PDF_TYPE, pdf.fileName, pdf.body);
       },
     );
   };

@@ -1,12 +1,17 @@
 import {
+  assessmentAbilities,
   type EvidenceStatus,
   type Framework,
   figureOf,
   headline,
   type Indicator,
+  mayAccept,
+  moveMissing,
   score,
   stageLevels,
   supportedLevel,
+  type Work,
+  workBlocked,
 } from "@matang/core";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
@@ -14,20 +19,21 @@ import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
 import { notify } from "../notifications/service.js";
 import { authorize, can, type Operation, scopeOf } from "../policy/policy.js";
-import { assessmentTarget, indicatorTarget, NO_ASSESSMENT, requireOpen } from "./access.js";
+import { assessmentTarget, indicatorTarget, NO_ASSESSMENT, requireWork, stageFacts } from "./access.js";
 import { assessmentCache, type CachedAssessment } from "./cache.js";
 import * as repo from "./repository.js";
 import {
   transition as findTransition,
-  type Schedule,
   type ScoreStage,
   STATE_OF_SCORE,
   STATES,
   type State,
-  stageOpen,
+  TRANSITION_OPERATIONS,
+  type TransitionOperation,
 } from "./workflow.js";
 
 export type Frameworks = ReadonlyMap<string, Framework>;
+type UnitAnswerStatus = "in_progress" | "ready" | "returned";
 
 // ---------------------------------------------------------------------------------------------
 // Loading and targets
@@ -156,6 +162,22 @@ function visibleUnits(ctx: RequestContext, c: Loaded, code: string) {
   );
 }
 
+/**
+ * The assigned unit whose own proposal the caller writes: one the policy lets them propose for
+ * through a grant of their own inside the instansi (a coordinator's grant on the instansi itself
+ * consolidates instead).
+ */
+function answerUnitOf(ctx: RequestContext, c: Loaded, assigned: readonly repo.AssignmentRow[]) {
+  const inside = (ctx.principal?.grants ?? [])
+    .map((g) => g.organizationPath)
+    .filter((p): p is string => p !== null && p !== c.organization.path && p.startsWith(c.organization.path));
+  return assigned.find(
+    (a) =>
+      inside.some((p) => a.unitPath.startsWith(p)) &&
+      can(ctx.principal, "indicator.propose", { path: c.organization.path, unitPaths: [a.unitPath] }),
+  );
+}
+
 /** History entries that concern one unit's own proposal. */
 const UNIT_ACTIONS = new Set(["indicator.unit_answer", "indicator.return"]);
 const unitOfEntry = (e: { before: unknown; after: unknown }) =>
@@ -163,44 +185,62 @@ const unitOfEntry = (e: { before: unknown; after: unknown }) =>
 
 export async function getAssessment(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const { c, read } = await readAssessment(db, frameworks, ctx, id);
-  return { ...read.head, stageOpen: isOpen(c), ...read.rest };
+  return {
+    ...read.head,
+    stageOpen: stageFacts(c).stageOpen,
+    ...abilitiesOf(ctx, c, read.missing),
+    ...read.rest,
+  };
 }
 
 /** {@link getAssessment} as JSON text: what a cached assessment is read as, without re-serializing it. */
 export async function getAssessmentJson(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const { c, read } = await readAssessment(db, frameworks, ctx, id);
-  const abilities = JSON.stringify(abilitiesOf(ctx, c));
-  return `${read.headJson.slice(0, -1)},"stageOpen":${isOpen(c)},"can":${abilities},${read.restJson.slice(1)}`;
+  const abilities = JSON.stringify(abilitiesOf(ctx, c, read.missing)).slice(1, -1);
+  return `${read.headJson.slice(0, -1)},"stageOpen":${stageFacts(c).stageOpen},${abilities},${read.restJson.slice(1)}`;
 }
 
 /**
- * What the caller may do with the assessment as a whole, by the policy (the state and the
- * schedule still decide when): the web shows actions from this, never from role names. An
- * operator's work goes through the indicators assigned to their unit, so it is not listed here.
+ * What the caller may do with the assessment now: the policy's permissions joined with the state,
+ * the schedule and what each move still needs (core's `assessmentAbilities`), plus what it may
+ * read. The web shows actions from this, never from role names. An operator's own work goes
+ * through the indicators assigned to their unit (each indicator's `can`).
  */
-function abilitiesOf(ctx: RequestContext, c: Loaded) {
+function abilitiesOf(
+  ctx: RequestContext,
+  c: Loaded,
+  missing: Readonly<Record<TransitionOperation, readonly string[]>>,
+) {
   const target = { path: c.organization.path, assessorIds: c.assessorIds };
+  const permitted = (operation: Operation) => can(ctx.principal, operation, target);
+  const abilities = assessmentAbilities(
+    {
+      consolidate: permitted("indicator.consolidate"),
+      assign: permitted("assessment.assign"),
+      uploadEvidence: permitted("evidence.upload"),
+      reviewEvidence: permitted("evidence.review"),
+      score: permitted("stage.score"),
+      validate: permitted("stage.validate"),
+      submit: permitted("assessment.submit"),
+      advance: permitted("assessment.advance"),
+      publish: permitted("assessment.publish"),
+      reopen: permitted("assessment.reopen"),
+    },
+    stageFacts(c),
+    (operation) => missing[operation],
+  );
   return {
-    assign: can(ctx.principal, "assessment.assign", target),
-    consolidate: can(ctx.principal, "indicator.consolidate", target),
-    uploadEvidence: can(ctx.principal, "evidence.upload", target),
-    reviewEvidence: can(ctx.principal, "evidence.review", target),
-    submit: can(ctx.principal, "assessment.submit", target),
-    advance: can(ctx.principal, "assessment.advance", target),
-    publish: can(ctx.principal, "assessment.publish", target),
-    score: can(ctx.principal, "stage.score", target),
-    validate: can(ctx.principal, "stage.validate", target),
+    can: {
+      ...abilities.can,
+      // The whole instansi's figures (an operator reads only their unit's indicators).
+      overview: permitted("indicator.read"),
+      readTargets: permitted("target.read"),
+      setTargets: permitted("target.manage"),
+    },
+    blocked: abilities.blocked,
+    moves: abilities.moves,
   };
 }
-
-// Whether the stage is open depends on the clock, so it is never cached.
-const isOpen = (c: Loaded) =>
-  stageOpen(
-    c.cycle.schedule as Schedule,
-    c.assessment.state as State,
-    new Date(),
-    c.assessment.reopenedUntil,
-  );
 
 async function readAssessment(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await access(db, frameworks, ctx, id, "assessment.read", true);
@@ -272,7 +312,11 @@ function readOf(c: Loaded, rows: readonly repo.LevelRow[]) {
       },
     },
   };
-  return { ...read, headJson: JSON.stringify(read.head), restJson: JSON.stringify(read.rest) };
+  // What each move still needs, for `can` (asked per caller; computed once per change).
+  const missing = Object.fromEntries(
+    TRANSITION_OPERATIONS.map((operation) => [operation, moveMissing(c.framework, operation, rows)]),
+  ) as Record<TransitionOperation, readonly string[]>;
+  return { ...read, missing, headJson: JSON.stringify(read.head), restJson: JSON.stringify(read.rest) };
 }
 
 const REVIEW_TO_STATUS: Record<string, EvidenceStatus> = {
@@ -297,12 +341,20 @@ function statusOf(
 
 export async function listIndicators(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await access(db, frameworks, ctx, id, "assessment.read");
-  const [rows, answers, links, assignmentVersions] = await Promise.all([
+  const [rows, answers, links, assignmentVersions, allowSelf] = await Promise.all([
     repo.stageScoresOf(db, id),
     repo.unitAnswersOf(db, id),
     repo.linksOf(db, id),
     repo.assignmentVersions(db, id),
+    repo.allowsSelfAcceptance(db, c.organization.id),
   ]);
+  const facts = stageFacts(c);
+  const open = (work: Work) => workBlocked(work, facts) === null;
+  const whole = { path: c.organization.path, assessorIds: c.assessorIds };
+  const mayConsolidate = open("edit") && can(ctx.principal, "indicator.consolidate", whole);
+  const mayAssign = open("assign") && can(ctx.principal, "assessment.assign", whole);
+  const mayScore = open("score") && can(ctx.principal, "stage.score", whole);
+  const mayValidate = open("validate") && can(ctx.principal, "stage.validate", whole);
   const items = [];
   for (const indicator of c.framework.indicators) {
     const target = indicatorTarget(c, indicator.code);
@@ -330,6 +382,8 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
             : "missing";
     }
     const gating = supportedLevel(indicator.scale, statuses);
+    const answerUnit = answerUnitOf(ctx, c, assigned);
+    const mayReview = open("review") && can(ctx.principal, "evidence.review", target);
     items.push({
       code: indicator.code,
       name: indicator.name.id,
@@ -348,7 +402,7 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
         unitId: a.unitId,
         level: a.level,
         explanation: a.explanation,
-        status: a.status,
+        status: a.status as UnitAnswerStatus,
         returnNote: a.returnNote,
         version: a.version,
       })),
@@ -357,12 +411,32 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
           r.stage,
           { level: r.level, note: r.note, verdict: r.verdict, version: r.version },
         ]),
-      ),
+      ) as Partial<
+        Record<ScoreStage, { level: number | null; note: string; verdict: string | null; version: number }>
+      >,
       claimedLevel: self?.level ?? null,
       supportedLevel: gating.level,
       // Why the supported level stops there: the first level without accepted evidence (core).
       gating: { blockedAt: gating.blockedAt, blockedBy: gating.blockedBy },
-      evidence: indicatorLinks.map(({ indicatorCode: _code, ...l }) => l),
+      evidence: indicatorLinks.map(({ indicatorCode: _code, uploaderId, ...l }) => ({
+        ...l,
+        can: {
+          review: mayReview,
+          accept: mayReview && mayAccept(uploaderId, ctx.principal?.userId ?? "", allowSelf),
+        },
+      })),
+      // The unit whose proposal the caller writes, when they answer for one.
+      answerUnitId: answerUnit?.unitId ?? null,
+      can: {
+        answer: answerUnit !== undefined && open("edit"),
+        consolidate: mayConsolidate,
+        returnProposal: mayConsolidate && assigned.length > 0,
+        assign: mayAssign,
+        addEvidence: open("uploadEvidence") && can(ctx.principal, "evidence.upload", target),
+        reviewEvidence: mayReview,
+        score: mayScore,
+        validate: mayValidate,
+      },
     });
   }
   return { items };
@@ -382,7 +456,7 @@ export async function assignUnits(
 ) {
   const c = await access(db, frameworks, ctx, id, "assessment.assign");
   indicatorOf(c, code);
-  requireOpen(c, "self_assessment");
+  requireWork(c, "assign");
   const ids = [...new Set(units.map((u) => u.unitId))];
   const found = await repo.unitsUnder(db, c.organization.path, ids);
   if (found.length !== ids.length || found.some((u) => u.kind !== "unit")) {
@@ -442,7 +516,7 @@ export async function saveUnitAnswer(
     unitPaths: assignment ? [assignment.unitPath] : [],
   });
   if (!assignment) throw new ApiError(400, "not_assigned", `Indicator ${code} is not assigned to this unit`);
-  requireOpen(c, "self_assessment");
+  requireWork(c, "edit");
   checkLevel(indicator, input.level);
   const key = { assessmentId: id, indicatorCode: code, unitId };
   return inTransaction(db, async (t) => {
@@ -483,7 +557,7 @@ export async function consolidate(
   input: { level: number | null; explanation: string; version: number },
 ) {
   const { c, indicator } = await accessIndicator(db, frameworks, ctx, id, code, "indicator.consolidate");
-  requireOpen(c, "self_assessment");
+  requireWork(c, "edit");
   checkLevel(indicator, input.level);
   return writeStage(db, ctx, c, code, "self", input.version, {
     level: input.level,
@@ -540,7 +614,7 @@ export async function returnToUnit(
   input: { unitId: string; note: string },
 ) {
   const { c } = await accessIndicator(db, frameworks, ctx, id, code, "indicator.consolidate");
-  requireOpen(c, "self_assessment");
+  requireWork(c, "edit");
   const assignment = c.assignments.find((a) => a.indicatorCode === code && a.unitId === input.unitId);
   if (!assignment) throw new ApiError(400, "not_assigned", `Indicator ${code} is not assigned to this unit`);
   const key = { assessmentId: id, indicatorCode: code, unitId: input.unitId };
@@ -593,7 +667,8 @@ export async function addComment(
       body,
     });
     await audit(t, ctx, c, code, "indicator.comment", null, { body });
-    return row;
+    if (!row) throw conflict("The comment was not saved");
+    return { id: row.id, author: row.authorLabel, body: row.body, createdAt: row.createdAt };
   });
 }
 
@@ -637,7 +712,7 @@ export async function setStageScore(
     if (input.level === undefined) throw new ApiError(400, "level_required", "Give the level for this stage");
     checkLevel(indicator, input.level);
   }
-  requireOpen(c, STATE_OF_SCORE[stage]);
+  requireWork(c, stage === "validation" ? "validate" : "score", [STATE_OF_SCORE[stage]]);
   return writeStage(db, ctx, c, code, stage, input.version, {
     level: stage === "validation" ? null : (input.level ?? null),
     note: input.note,
@@ -666,29 +741,16 @@ export async function move(
       current: { state: from, version: c.assessment.version },
     });
   }
-  const rows = await repo.stageScoresOf(db, id);
-  if (step.operation === "assessment.submit") {
-    // Submitting needs every indicator answered with an explanation.
-    const done = new Set(
-      rows.filter((r) => r.stage === "self" && r.level !== null && r.note.trim()).map((r) => r.indicatorCode),
+  const missing = moveMissing(c.framework, step.operation, await repo.levelsOf(db, id));
+  if (missing.length > 0) {
+    throw new ApiError(
+      422,
+      "incomplete",
+      step.operation === "assessment.publish"
+        ? "Every indicator needs a final score before publication"
+        : `${missing.length} indicators still need a level and an explanation`,
+      { missing },
     );
-    const missing = c.framework.indicators.filter((i) => !done.has(i.code)).map((i) => i.code);
-    if (missing.length > 0) {
-      throw new ApiError(
-        422,
-        "incomplete",
-        `${missing.length} indicators still need a level and an explanation`,
-        { missing },
-      );
-    }
-  }
-  if (step.operation === "assessment.publish") {
-    const final = score(c.framework, stageLevels(rows).final);
-    if (!final.complete) {
-      throw new ApiError(422, "incomplete", "Every indicator needs a final score before publication", {
-        missing: final.missing,
-      });
-    }
   }
   // Moving back gives the reopened stage time to be worked on again.
   const reopenedUntil =
@@ -733,12 +795,13 @@ export async function listAssessments(db: Db, ctx: RequestContext, cycleId?: str
     .filter((g) => g.role === "operator" && g.organizationPath)
     .map((g) => g.organizationPath as string);
   const isAssessor = principal.grants.some((g) => g.role === "external_assessor");
-  return repo.listAssessments(db, {
+  const items = await repo.listAssessments(db, {
     scope: scopeOf(principal, "assessment.read"),
     unitPaths,
     assessorId: isAssessor ? principal.userId : null,
     cycleId,
   });
+  return items.map((a) => ({ ...a, state: a.state as State }));
 }
 
 /** An administrator reopens the current stage after its end date, for a number of days. */
@@ -786,7 +849,7 @@ export async function headlines(db: Db, frameworks: Frameworks, organizationId: 
       assessmentId: row.id,
       year: row.year,
       cycle: row.cycleName,
-      state: row.state,
+      state: row.state as State,
       headline: h,
       // The figure when complete, for charts over the years.
       stage: h.complete ? h.stage : null,

@@ -1,7 +1,7 @@
 // The life of an assessment is one of the evaluation's rules, kept in @matang/core with the
 // stages, their inheritance and the headline figure. The server adds only that every move's
 // operation is one its policy module knows.
-import type { TransitionOperation } from "@matang/core";
+import type { TransitionOperation as MoveOperation } from "@matang/core";
 import type { Operation } from "../policy/policy.js";
 
 export {
@@ -18,9 +18,11 @@ export {
   type StageWindow,
   type State,
   stageOpen,
+  TRANSITION_OPERATIONS,
   TRANSITIONS,
+  type TransitionOperation,
   transition,
 } from "@matang/core";
 
 /** Compile-time: every move's operation is one the policy module knows. */
-export const TRANSITIONS_USE_POLICY_OPERATIONS: TransitionOperation extends Operation ? true : never = true;
+export const TRANSITIONS_USE_POLICY_OPERATIONS: MoveOperation extends Operation ? true : never = true;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { SESSION_COOKIE } from "../http/authn.js";
 import { ApiError } from "../http/errors.js";
-import { ROLES } from "../policy/policy.js";
+import { type Principal, ROLES } from "../policy/policy.js";
 import { findUserById, grantsOf } from "./repository.js";
 import {
   type AuthSettings,
@@ -13,6 +13,7 @@ import {
   login,
   logout,
   revokeOwnToken,
+  sessionAbilities,
   TOKEN_DEFAULT_DAYS,
   TOKEN_MAX_DAYS,
 } from "./service.js";
@@ -35,14 +36,27 @@ const Me = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
   grants: z.array(z.object({ role: z.enum(ROLES), organizationId: z.string().nullable() })),
   csrfToken: z.string().nullable(),
+  /** Which parts of the application the user may use: the web's menu follows this. */
+  can: z.object({
+    manageUsers: z.boolean(),
+    manageCycles: z.boolean(),
+    manageFrameworks: z.boolean(),
+    importResults: z.boolean(),
+    importRegistry: z.boolean(),
+  }),
 });
 
 export function authRoutes(db: Db, settings: AuthSettings): FastifyPluginAsyncZod {
   return async (app) => {
-    const me = async (userId: string, csrfToken: string | null, grants: z.infer<typeof Me>["grants"]) => {
-      const user = await findUserById(db, userId);
+    const me = async (principal: Principal, csrfToken: string | null): Promise<z.infer<typeof Me>> => {
+      const user = await findUserById(db, principal.userId);
       if (!user) throw new ApiError(401, "unauthenticated", "Log in first");
-      return { user: { id: user.id, email: user.email, name: user.name }, grants, csrfToken };
+      return {
+        user: { id: user.id, email: user.email, name: user.name },
+        grants: principal.grants.map((g) => ({ role: g.role, organizationId: g.organizationId })),
+        csrfToken,
+        can: sessionAbilities(principal),
+      };
     };
 
     app.post(
@@ -80,11 +94,7 @@ export function authRoutes(db: Db, settings: AuthSettings): FastifyPluginAsyncZo
           expires: result.expiresAt,
         });
         const grants = await grantsOf(db, result.userId);
-        return me(
-          result.userId,
-          result.csrfToken,
-          grants.map((g) => ({ role: g.role, organizationId: g.organizationId })),
-        );
+        return me({ userId: result.userId, label: "", grants }, result.csrfToken);
       },
     );
 
@@ -126,11 +136,7 @@ export function authRoutes(db: Db, settings: AuthSettings): FastifyPluginAsyncZo
         const auth = request.auth;
         if (!auth) return { session: null };
         return {
-          session: await me(
-            auth.principal.userId,
-            auth.csrfToken,
-            auth.principal.grants.map((g) => ({ role: g.role, organizationId: g.organizationId })),
-          ),
+          session: await me(auth.principal, auth.csrfToken),
         };
       },
     );
@@ -141,11 +147,7 @@ export function authRoutes(db: Db, settings: AuthSettings): FastifyPluginAsyncZo
       async (request) => {
         const auth = request.auth;
         if (!auth) throw new ApiError(401, "unauthenticated", "Log in first");
-        return me(
-          auth.principal.userId,
-          auth.csrfToken,
-          auth.principal.grants.map((g) => ({ role: g.role, organizationId: g.organizationId })),
-        );
+        return me(auth.principal, auth.csrfToken);
       },
     );
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { type Actor, appendAudit, auditedBy } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
-import type { Principal, Role } from "../policy/policy.js";
+import { can, type Principal, type Role } from "../policy/policy.js";
 import type { PrincipalCache } from "./cache.js";
 import { checkPasswordPolicy } from "./password-policy.js";
 import * as repo from "./repository.js";
@@ -496,4 +496,16 @@ export async function revokeOwnToken(
 ): Promise<boolean> {
   requireSession(auth);
   return revokeTokenOf(db, { principal: auth.principal, ...request }, auth.principal.userId, tokenId);
+}
+
+/** What the application offers a user as a whole (each object still carries its own `can`). */
+export function sessionAbilities(principal: Principal) {
+  // No particular target: "may this user do it anywhere" (each request is checked on its own).
+  return {
+    manageUsers: can(principal, "user.read", null),
+    manageCycles: can(principal, "cycle.manage", null),
+    manageFrameworks: can(principal, "framework.manage", null),
+    importResults: can(principal, "results.import", null),
+    importRegistry: can(principal, "organization.import", null),
+  };
 }

@@ -1,13 +1,26 @@
-import { formatIndex, type LevelStage, predicateOf, rankResults, ratio } from "@matang/core";
+import {
+  type Framework,
+  formatIndex,
+  headlineLabel,
+  headlineStage,
+  LEVEL_STAGE_OF_STATE,
+  LEVEL_STAGES,
+  type LevelStage,
+  predicateOf,
+  rankResults,
+  ratio,
+  type State,
+} from "@matang/core";
 import { assessmentCache } from "../assessments/cache.js";
 import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
-import { findCycle, participants, type StageTotal, stageTotals } from "./repository.js";
+import { findCycle, type Participant, participants, type StageTotal, stageTotals } from "./repository.js";
 
-export type RankingStage = LevelStage;
+/** A stage, or "headline": each participant at its own headline stage (as every page shows it). */
+export type RankingStage = LevelStage | "headline";
 
 /** Names in Indonesian order; one collator, not one per comparison. */
 const byName = new Intl.Collator("id");
@@ -31,14 +44,95 @@ export async function cycleRanking(
   if (!cycle) throw notFound("Cycle");
   const framework = frameworks.get(cycle.frameworkId);
   if (!framework) throw new ApiError(500, "framework_missing", "The cycle's framework is not loaded");
+  const list = await participants(db, cycleId);
+  const total = framework.indicators.length;
+  // Per participant the stage whose figure counts: the asked one, or each one's headline stage.
+  const chosen = new Map<string, { stage: LevelStage; total: StageTotal | undefined }>();
+  if (stage === "headline") {
+    const reached = (state: string) => LEVEL_STAGES.indexOf(LEVEL_STAGE_OF_STATE[state as State]);
+    const latest = Math.max(...list.map((p) => reached(p.state)));
+    const byStage = new Map<LevelStage, Map<string, StageTotal>>();
+    for (const st of LEVEL_STAGES.slice(0, latest + 1)) {
+      const reaching = list.filter((p) => reached(p.state) >= LEVEL_STAGES.indexOf(st));
+      byStage.set(st, await totalsAt(db, cycleId, framework, st, reaching));
+    }
+    for (const p of list) {
+      const at = (st: LevelStage) => {
+        const answered = byStage.get(st)?.get(p.assessmentId)?.answered ?? 0;
+        return { complete: answered === total, answered };
+      };
+      const st = headlineStage(p.state, at);
+      chosen.set(p.assessmentId, { stage: st, total: byStage.get(st)?.get(p.assessmentId) });
+    }
+  } else {
+    const known = await totalsAt(db, cycleId, framework, stage, list);
+    for (const p of list) chosen.set(p.assessmentId, { stage, total: known.get(p.assessmentId) });
+  }
+  // Plain loops and no object spreads: at 7,000 participants, spreading each participant with
+  // its total took longer than ranking them.
+  const entries = [];
+  for (const p of list) {
+    const t = chosen.get(p.assessmentId)?.total;
+    if (t?.answered === total)
+      entries.push({ id: p.assessmentId, index: t.units, kind: p.kind, province: p.province });
+  }
+  const ranks = rankResults(entries);
+  const den = BigInt(framework.units);
+  const items = list
+    .map((p) => {
+      const c = chosen.get(p.assessmentId);
+      const summed = c?.total;
+      const r = ranks.get(p.assessmentId);
+      const exact = r ? ratio(BigInt(summed?.units ?? "0"), den) : null;
+      return {
+        assessmentId: p.assessmentId,
+        organizationId: p.organizationId,
+        organization: p.name,
+        type: p.kind,
+        province: p.province,
+        state: p.state,
+        // The stage the figure is from, labelled as every page labels it (core's headline rule).
+        stage: c?.stage ?? "self",
+        label: headlineLabel(c?.stage ?? "self", (summed?.answered ?? 0) === total, p.state),
+        answered: summed?.answered ?? 0,
+        index: exact ? formatIndex(exact) : null,
+        predicate: exact ? (predicateOf(framework, exact)?.name.id ?? null) : null,
+        rank: r?.rank ?? null,
+        rankInType: r?.rankInType ?? null,
+        rankInProvince: r?.rankInProvince ?? null,
+        percentile: r?.percentile ?? null,
+      };
+    })
+    .sort(
+      (a, b) =>
+        (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+        b.answered - a.answered ||
+        byName.compare(a.organization, b.organization),
+    );
+  return {
+    cycle: { id: cycle.id, name: cycle.name, year: cycle.year },
+    stage,
+    ranked: entries.length,
+    items,
+  };
+}
+
+/**
+ * Participants' totals at one stage: from this instance's cache where a participant's stamp has
+ * not moved since its total was summed, else summed in the database.
+ */
+async function totalsAt(
+  db: Db,
+  cycleId: string,
+  framework: Framework,
+  stage: LevelStage,
+  list: readonly Participant[],
+): Promise<Map<string, StageTotal>> {
   const cache = assessmentCache(db);
   // An instance's first ranking of this cycle at this stage (or any ranking without the cache)
-  // sums every participant anyway: that runs beside the participants' query instead of after it.
+  // sums every participant at once.
   const first = !cache?.summedRanking(cycleId, stage);
-  const [list, everyone] = await Promise.all([
-    participants(db, cycleId),
-    first ? stageTotals(db, cycleId, framework, stage) : undefined,
-  ]);
+  const everyone = first ? await stageTotals(db, cycleId, framework, stage) : undefined;
   const known = new Map<string, StageTotal>();
   const missing: string[] = [];
   for (const p of list) {
@@ -69,48 +163,5 @@ export async function cycleRanking(
       cache?.setTotal(id, t.stamp, framework, stage, { units: t.units, answered: t.answered });
     }
   }
-  // Plain loops and no object spreads: at 7,000 participants, spreading each participant with
-  // its total took longer than ranking them.
-  const total = framework.indicators.length;
-  const entries = [];
-  for (const p of list) {
-    const t = known.get(p.assessmentId);
-    if (t?.answered === total)
-      entries.push({ id: p.assessmentId, index: t.units, kind: p.kind, province: p.province });
-  }
-  const ranks = rankResults(entries);
-  const den = BigInt(framework.units);
-  const items = list
-    .map((p) => {
-      const summed = known.get(p.assessmentId);
-      const r = ranks.get(p.assessmentId);
-      const exact = r ? ratio(BigInt(summed?.units ?? "0"), den) : null;
-      return {
-        assessmentId: p.assessmentId,
-        organizationId: p.organizationId,
-        organization: p.name,
-        type: p.kind,
-        province: p.province,
-        state: p.state,
-        answered: summed?.answered ?? 0,
-        index: exact ? formatIndex(exact) : null,
-        predicate: exact ? (predicateOf(framework, exact)?.name.id ?? null) : null,
-        rank: r?.rank ?? null,
-        rankInType: r?.rankInType ?? null,
-        rankInProvince: r?.rankInProvince ?? null,
-        percentile: r?.percentile ?? null,
-      };
-    })
-    .sort(
-      (a, b) =>
-        (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
-        b.answered - a.answered ||
-        byName.compare(a.organization, b.organization),
-    );
-  return {
-    cycle: { id: cycle.id, name: cycle.name, year: cycle.year },
-    stage,
-    ranked: entries.length,
-    items,
-  };
+  return known;
 }

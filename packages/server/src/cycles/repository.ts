@@ -1,7 +1,8 @@
-import { type Framework, type LevelStage, stagesBehind } from "@matang/core";
-import { eq, sql } from "drizzle-orm";
+import type { State } from "@matang/core";
+import { type Framework, INSTANSI_KINDS, type LevelStage, stagesBehind } from "@matang/core";
+import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import { type Db, rows, uuidArray } from "../db/client.js";
-import { cycles } from "../db/schema.js";
+import { assessments, cycleAssessors, cycles, frameworks, organizations } from "../db/schema.js";
 
 export async function findCycle(db: Db, id: string) {
   const [row] = await db.select().from(cycles).where(eq(cycles.id, id));
@@ -14,7 +15,7 @@ export interface Participant {
   readonly name: string;
   readonly kind: string;
   readonly province: string | null;
-  readonly state: string;
+  readonly state: State;
   /** What the assessment's figures were last computed from (see assessments/cache.ts). */
   readonly stamp: string;
 }
@@ -153,4 +154,59 @@ async function totalsOverStages(
     where a.cycle_id = ${cycleId} and a.id = any(${uuidArray(only)})`,
   );
   return new Map(found.map(({ assessmentId, ...total }) => [assessmentId, total]));
+}
+
+export async function allCycles(db: Db) {
+  return db.select().from(cycles).orderBy(asc(cycles.year), asc(cycles.name));
+}
+
+export async function frameworkExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.id, id));
+  return row !== undefined;
+}
+
+export async function insertCycle(db: Db, values: typeof cycles.$inferInsert) {
+  const [row] = await db.insert(cycles).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** Instansi to enrol: named ones, or of some types, optionally under one organization's path. */
+export async function instansiToEnrol(
+  db: Db,
+  filter: { organizationIds?: readonly string[]; kinds?: readonly string[]; under?: string },
+): Promise<{ id: string }[]> {
+  const conditions = [inArray(organizations.kind, [...INSTANSI_KINDS])];
+  if (filter.organizationIds?.length) conditions.push(inArray(organizations.id, [...filter.organizationIds]));
+  if (filter.kinds?.length) conditions.push(inArray(organizations.kind, [...filter.kinds]));
+  if (filter.under) conditions.push(like(organizations.path, `${filter.under}%`));
+  return db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(...conditions));
+}
+
+/** An assessment per organization in the cycle; already enrolled ones are skipped. */
+export async function enrolAll(db: Db, cycleId: string, organizations: readonly { id: string }[]) {
+  if (organizations.length === 0) return [];
+  return db
+    .insert(assessments)
+    .values(organizations.map((o) => ({ cycleId, organizationId: o.id })))
+    .onConflictDoNothing()
+    .returning({ id: assessments.id });
+}
+
+export async function addAssessor(
+  db: Db,
+  values: { cycleId: string; userId: string; organizationId: string },
+): Promise<void> {
+  await db.insert(cycleAssessors).values(values).onConflictDoNothing();
+}
+
+export async function countParticipants(db: Db, cycleId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(assessments)
+    .where(eq(assessments.cycleId, cycleId));
+  return row?.n ?? 0;
 }

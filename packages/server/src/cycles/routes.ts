@@ -1,4 +1,4 @@
-import { INSTANSI_KINDS, LEVEL_STAGES } from "@matang/core";
+import { INSTANSI_KINDS, LEVEL_STAGES, STATES } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Frameworks } from "../assessments/service.js";
@@ -11,15 +11,24 @@ import { assignAssessor, countParticipants, createCycle, enrol, getCycle, listCy
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 const Window = z.strictObject({ start: IsoDate, end: IsoDate });
 const Schedule = z.strictObject(Object.fromEntries(SCHEDULE_STAGES.map((s) => [s, Window.optional()])));
-const Cycle = z.object({
-  id: z.string(),
-  year: z.number(),
-  name: z.string(),
-  frameworkId: z.string(),
-  kind: z.string(),
-  schedule: z.unknown(),
-  version: z.number(),
-});
+const Cycle = z
+  .object({
+    id: z.string(),
+    year: z.number(),
+    name: z.string(),
+    frameworkId: z.string(),
+    kind: z.string(),
+    schedule: z.record(z.string(), z.object({ start: z.string(), end: z.string() })),
+    version: z.number(),
+    /** What the caller may do with the cycle. */
+    can: z.object({
+      enrol: z.boolean(),
+      assignAssessors: z.boolean(),
+      rank: z.boolean(),
+      export: z.boolean(),
+    }),
+  })
+  .meta({ id: "Cycle" });
 
 export function cycleRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsyncZod {
   return async (app) => {
@@ -29,11 +38,37 @@ export function cycleRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsyncZ
         schema: {
           tags: ["cycles"],
           summary:
-            "National administrators: every participant ranked by its index at a stage (default final), computed from the indicator rows; incomplete ones listed after",
+            "National administrators: every participant ranked by its headline index (each at the latest complete stage its state has reached, as every page shows it) or by its index at one stage, computed from the indicator rows; incomplete ones listed after",
           params: z.object({ id: z.uuid() }),
           querystring: z.strictObject({
-            stage: z.enum(LEVEL_STAGES).default("final"),
+            stage: z.enum([...LEVEL_STAGES, "headline"]).default("headline"),
           }),
+          response: {
+            200: z.object({
+              cycle: z.object({ id: z.string(), name: z.string(), year: z.number() }),
+              stage: z.enum([...LEVEL_STAGES, "headline"]),
+              ranked: z.number(),
+              items: z.array(
+                z.object({
+                  assessmentId: z.string(),
+                  organizationId: z.string(),
+                  organization: z.string(),
+                  type: z.string(),
+                  province: z.string().nullable(),
+                  state: z.enum(STATES),
+                  stage: z.enum(LEVEL_STAGES),
+                  label: z.object({ id: z.string(), en: z.string() }),
+                  answered: z.number(),
+                  index: z.string().nullable(),
+                  predicate: z.string().nullable(),
+                  rank: z.number().nullable(),
+                  rankInType: z.number().nullable(),
+                  rankInProvince: z.number().nullable(),
+                  percentile: z.number().nullable(),
+                }),
+              ),
+            }),
+          },
         },
       },
       async (request) =>

@@ -1,13 +1,13 @@
 import { INSTANSI_KINDS, REGIONAL_KINDS } from "@matang/core";
-import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import type { Schedule } from "../assessments/workflow.js";
 import { appendAudit } from "../audit/repository.js";
 import { findUserById } from "../auth/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
-import { assessments, cycleAssessors, cycles, frameworks, organizations } from "../db/schema.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
-import { authorize } from "../policy/policy.js";
+import { getOrganization } from "../organizations/repository.js";
+import { authorize, can } from "../policy/policy.js";
+import * as repo from "./repository.js";
 
 const NATIONAL = { path: "/" } as const;
 
@@ -31,17 +31,21 @@ function checkSchedule(schedule: Schedule): void {
   }
 }
 
+/** What the caller may do with a cycle (all of it national work today; the policy decides). */
+const abilitiesOf = (ctx: RequestContext) => ({
+  enrol: can(ctx.principal, "assessment.enrol", NATIONAL),
+  assignAssessors: can(ctx.principal, "cycle.manage", NATIONAL),
+  rank: can(ctx.principal, "cycle.rank", NATIONAL),
+  export: can(ctx.principal, "cycle.export", NATIONAL),
+});
+
 export async function createCycle(db: Db, ctx: RequestContext, input: NewCycle) {
   authorize(ctx.principal, "cycle.manage", NATIONAL);
-  const [framework] = await db
-    .select({ id: frameworks.id })
-    .from(frameworks)
-    .where(eq(frameworks.id, input.frameworkId));
-  if (!framework) throw new ApiError(400, "unknown_framework", `No framework "${input.frameworkId}"`);
+  if (!(await repo.frameworkExists(db, input.frameworkId)))
+    throw new ApiError(400, "unknown_framework", `No framework "${input.frameworkId}"`);
   checkSchedule(input.schedule);
   return inTransaction(db, async (t) => {
-    const [row] = await t.insert(cycles).values(input).returning();
-    if (!row) throw new Error("insert returned no row");
+    const row = await repo.insertCycle(t, input);
     await appendAudit(t, {
       ...actorOf(ctx),
       action: "cycle.create",
@@ -49,20 +53,21 @@ export async function createCycle(db: Db, ctx: RequestContext, input: NewCycle) 
       entityId: row.id,
       after: input,
     });
-    return row;
+    return { ...row, can: abilitiesOf(ctx) };
   });
 }
 
 export async function listCycles(db: Db, ctx: RequestContext) {
   authorize(ctx.principal, "cycle.read", null);
-  return db.select().from(cycles).orderBy(asc(cycles.year), asc(cycles.name));
+  const abilities = abilitiesOf(ctx);
+  return (await repo.allCycles(db)).map((c) => ({ ...c, can: abilities }));
 }
 
 export async function getCycle(db: Db, ctx: RequestContext, id: string) {
   authorize(ctx.principal, "cycle.read", null);
-  const [row] = await db.select().from(cycles).where(eq(cycles.id, id));
+  const row = await repo.findCycle(db, id);
   if (!row) throw notFound("Cycle");
-  return row;
+  return { ...row, can: abilitiesOf(ctx) };
 }
 
 export interface Enrolment {
@@ -79,35 +84,27 @@ export interface Enrolment {
 export async function enrol(db: Db, ctx: RequestContext, cycleId: string, input: Enrolment) {
   authorize(ctx.principal, "assessment.enrol", NATIONAL);
   const cycle = await getCycle(db, ctx, cycleId);
-  const conditions = [inArray(organizations.kind, [...INSTANSI_KINDS])];
-  if (input.organizationIds?.length) conditions.push(inArray(organizations.id, [...input.organizationIds]));
-  else if (!input.all && !input.kinds?.length && !input.province) {
+  if (!input.organizationIds?.length && !input.all && !input.kinds?.length && !input.province) {
     throw new ApiError(400, "nothing_to_enrol", "Name organizations, types, a province, or all");
   }
-  if (input.kinds?.length) conditions.push(inArray(organizations.kind, [...input.kinds]));
+  let provincePath: string | undefined;
   if (input.province) {
-    const [province] = await db.select().from(organizations).where(eq(organizations.id, input.province));
+    const province = await getOrganization(db, input.province);
     if (province?.kind !== "provinsi")
       throw new ApiError(400, "invalid_province", "province is not a province's id");
-    conditions.push(like(organizations.path, `${province.path}%`));
-    if (!input.kinds?.length) conditions.push(inArray(organizations.kind, [...REGIONAL_KINDS]));
+    provincePath = province.path;
   }
-  const targets = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(and(...conditions));
+  const targets = await repo.instansiToEnrol(db, {
+    organizationIds: input.organizationIds,
+    // A province's own enrolment is its kabupaten/kota unless types are named.
+    kinds: input.kinds?.length ? input.kinds : provincePath ? REGIONAL_KINDS : undefined,
+    under: provincePath,
+  });
   if (input.organizationIds?.length && targets.length !== new Set(input.organizationIds).size) {
     throw new ApiError(400, "invalid_organization", "Some organizationIds are not instansi Matang knows");
   }
   return inTransaction(db, async (t) => {
-    const created =
-      targets.length === 0
-        ? []
-        : await t
-            .insert(assessments)
-            .values(targets.map((o) => ({ cycleId: cycle.id, organizationId: o.id })))
-            .onConflictDoNothing()
-            .returning({ id: assessments.id });
+    const created = await repo.enrolAll(t, cycle.id, targets);
     await appendAudit(t, {
       ...actorOf(ctx),
       action: "cycle.enrol",
@@ -130,12 +127,12 @@ export async function assignAssessor(
   authorize(ctx.principal, "cycle.manage", NATIONAL);
   await getCycle(db, ctx, cycleId);
   if (!(await findUserById(db, userId))) throw new ApiError(400, "invalid_user", "No such user");
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
+  const org = await getOrganization(db, organizationId);
   if (!org || !(INSTANSI_KINDS as readonly string[]).includes(org.kind)) {
     throw new ApiError(400, "invalid_organization", "organizationId is not an instansi");
   }
   await inTransaction(db, async (t) => {
-    await t.insert(cycleAssessors).values({ cycleId, userId, organizationId }).onConflictDoNothing();
+    await repo.addAssessor(t, { cycleId, userId, organizationId });
     await appendAudit(t, {
       ...actorOf(ctx),
       action: "cycle.assign_assessor",
@@ -148,10 +145,4 @@ export async function assignAssessor(
   return { ok: true as const };
 }
 
-export async function countParticipants(db: Db, cycleId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(assessments)
-    .where(eq(assessments.cycleId, cycleId));
-  return row?.n ?? 0;
-}
+export const countParticipants = repo.countParticipants;

@@ -1,5 +1,7 @@
 // The database schema (Drizzle). Migrations in packages/server/drizzle/ are generated from it
 // with `npm run db:generate -w @matang/server` and run the same on PGlite and PostgreSQL.
+
+import type { Schedule, State } from "@matang/core";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -205,7 +207,7 @@ export const cycles = pgTable(
       .references(() => frameworks.id),
     kind: text("kind").notNull(),
     /** Stage → {start, end} as ISO dates; edits of a stage close after its end date. */
-    schedule: jsonb("schedule").notNull(),
+    schedule: jsonb("schedule").$type<Schedule>().notNull(),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
@@ -242,7 +244,7 @@ export const assessments = pgTable(
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organizations.id),
-    state: text("state").notNull().default("self_assessment"),
+    state: text("state").$type<State>().notNull().default("self_assessment"),
     /** Set by an admin to let the current stage be edited after its end date, until this time. */
     reopenedUntil: timestamp("reopened_until", { withTimezone: true }),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
@@ -294,7 +296,7 @@ export const unitAnswers = pgTable(
     level: integer("level"),
     explanation: text("explanation").notNull().default(""),
     /** in_progress · ready · returned */
-    status: text("status").notNull().default("in_progress"),
+    status: text("status").$type<"in_progress" | "ready" | "returned">().notNull().default("in_progress"),
     returnNote: text("return_note"),
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -353,7 +355,7 @@ export const evidence = pgTable(
       .references(() => organizations.id),
     /** The unit that provided it, if any. */
     unitId: uuid("unit_id").references(() => organizations.id),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<"file" | "link">().notNull(),
     title: text("title").notNull(),
     url: text("url"),
     createdBy: uuid("created_by").references(() => users.id),
@@ -399,7 +401,7 @@ export const evidenceLinks = pgTable(
       .notNull()
       .references(() => evidence.id),
     /** pending · accepted · revision */
-    review: text("review").notNull().default("pending"),
+    review: text("review").$type<"pending" | "accepted" | "revision">().notNull().default("pending"),
     /** wrong_document · not_uploaded · outdated · other */
     reason: text("reason"),
     note: text("note"),

@@ -7,6 +7,7 @@ import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
+import { ANY_FILE } from "../http/files.js";
 import { invalidText, uncleanField } from "../http/text.js";
 import { authorize } from "../policy/policy.js";
 import {
@@ -220,8 +221,27 @@ export function evidenceRoutes(
       {
         schema: {
           tags: ["evidence"],
-          summary: "An evidence and all its file versions",
+          summary: "An evidence and all its file versions, and whether you may add a version",
           params: z.object({ id: z.uuid() }),
+          response: {
+            200: z.object({
+              id: z.string(),
+              title: z.string(),
+              kind: z.enum(["file", "link"]),
+              url: z.string().nullable(),
+              files: z.array(
+                z.object({
+                  id: z.string(),
+                  sha256: z.string(),
+                  size: z.number(),
+                  mediaType: z.string(),
+                  originalName: z.string(),
+                  createdAt: z.date(),
+                }),
+              ),
+              can: z.object({ replace: z.boolean() }),
+            }),
+          },
         },
       },
       async (request) => evidenceVersions(db, contextOf(request), request.params.id),
@@ -238,6 +258,7 @@ export function evidenceRoutes(
             file: z.uuid().optional(),
             download: z.enum(["true", "false"]).optional(),
           }),
+          response: { 200: ANY_FILE },
         },
       },
       async (request, reply) => {

@@ -1,15 +1,15 @@
 import type { Readable } from "node:stream";
+import { mayAccept } from "@matang/core";
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { indicatorTarget, requireOpen } from "../assessments/access.js";
+import { indicatorTarget, requireWork } from "../assessments/access.js";
 import * as assessmentRepo from "../assessments/repository.js";
 import { access, checkLevel, type Frameworks, indicatorOf } from "../assessments/service.js";
-import { type Schedule, type State, stageOpen } from "../assessments/workflow.js";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { evidence, evidenceFiles, evidenceLinks, organizations } from "../db/schema.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
-import { authorize, type Target } from "../policy/policy.js";
+import { authorize, can, type Target } from "../policy/policy.js";
 import type { LocalStorage, Staged } from "./storage.js";
 import { ACCEPTED_LIST, ACCEPTED_TYPES, INLINE_TYPES, typeOf } from "./types.js";
 
@@ -119,7 +119,7 @@ export async function recordUpload(
     const c = await loadAssessment(db, frameworks, ctx, assessmentId);
     authorize(ctx.principal, "evidence.upload", indicatorTarget(c, fields.indicator));
     checkIndicatorLevel(c, fields.indicator, fields.level);
-    requireOpen(c, "self_assessment");
+    requireWork(c, "uploadEvidence");
     if (file.staged.size === 0) throw new ApiError(400, "empty_file", "The file is empty");
     const typed = await typeOf(file.staged.head, file.fileName);
     if (!typed.ok) {
@@ -252,7 +252,7 @@ export async function addLink(
   const c = await loadAssessment(db, frameworks, ctx, assessmentId);
   authorize(ctx.principal, "evidence.upload", indicatorTarget(c, input.indicator));
   checkIndicatorLevel(c, input.indicator, input.level);
-  requireOpen(c, "self_assessment");
+  requireWork(c, "uploadEvidence");
   if (!input.evidenceId === !input.url)
     throw new ApiError(400, "evidence_or_url", "Give either evidenceId or url");
   return inTransaction(db, async (t) => {
@@ -312,18 +312,7 @@ export async function reviewLink(
     .where(and(eq(evidenceLinks.id, linkId), eq(evidenceLinks.assessmentId, assessmentId)));
   if (!link) throw notFound("Evidence link");
   authorize(ctx.principal, "evidence.review", indicatorTarget(c, link.indicatorCode));
-  const state = c.assessment.state as State;
-  if (
-    state === "submitted" ||
-    state === "published" ||
-    !stageOpen(c.cycle.schedule as Schedule, state, new Date(), c.assessment.reopenedUntil)
-  ) {
-    throw new ApiError(
-      409,
-      "stage_closed",
-      `Evidence cannot be reviewed while the assessment is in ${state}`,
-    );
-  }
+  requireWork(c, "review");
   if (input.review === "revision" && !input.reason) {
     throw new ApiError(
       400,
@@ -347,13 +336,14 @@ export async function reviewLink(
         .select({ createdBy: evidence.createdBy })
         .from(evidence)
         .where(eq(evidence.id, link.evidenceId));
-      const uploader = file ? file.uploadedBy : ev?.createdBy;
-      if (uploader && uploader === ctx.principal?.userId) {
+      const uploader = (file ? file.uploadedBy : ev?.createdBy) ?? null;
+      const userId = ctx.principal?.userId ?? "";
+      if (uploader === userId) {
         const [org] = await t
           .select({ allow: organizations.allowSelfAcceptance })
           .from(organizations)
           .where(eq(organizations.id, c.organization.id));
-        if (!org?.allow)
+        if (!mayAccept(uploader, userId, org?.allow ?? false))
           throw new ApiError(
             403,
             "own_evidence",
@@ -496,7 +486,9 @@ export async function evidenceVersions(db: Db, ctx: RequestContext, evidenceId: 
     .from(evidenceFiles)
     .where(eq(evidenceFiles.evidenceId, evidenceId))
     .orderBy(desc(evidenceFiles.createdAt));
-  return { id: ev.id, title: ev.title, kind: ev.kind, url: ev.url, files };
+  // Who may add a version: its own unit or the instansi (the assessment's stage still decides when).
+  const replace = can(ctx.principal, "evidence.replace", await replaceTarget(db, ev));
+  return { id: ev.id, title: ev.title, kind: ev.kind, url: ev.url, files, can: { replace } };
 }
 
 /**

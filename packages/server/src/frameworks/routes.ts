@@ -1,3 +1,4 @@
+import { FrameworkSchema } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
@@ -50,6 +51,7 @@ export function frameworkRoutes(db: Db, frameworks: FrameworkMap): FastifyPlugin
           summary:
             "A framework's full tree: domains, aspects, indicators, levels, criteria, evidence guidance",
           params: z.object({ id: z.string().max(64) }),
+          response: { 200: FrameworkSchema },
         },
       },
       async (request) => {

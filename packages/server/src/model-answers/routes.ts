@@ -61,11 +61,12 @@ export function modelAnswerRoutes(db: Db, frameworks: Frameworks): FastifyPlugin
           summary: "Withdraw a model answer; 409 if the version is stale",
           params: Key,
           querystring: z.strictObject({ version: z.coerce.number().int().min(1) }),
+          response: { 204: z.null().describe("Withdrawn") },
         },
       },
       async (request, reply) => {
         await deleteModelAnswer(db, frameworks, contextOf(request), request.params, request.query.version);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
     app.get(

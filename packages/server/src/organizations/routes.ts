@@ -6,6 +6,7 @@ import { actorFrom, contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
 import { organizationHistory } from "../results/history.js";
+import { OrganizationHistory } from "../results/schemas.js";
 import { importRegistry } from "./import.js";
 import {
   configureOrganization,
@@ -101,6 +102,7 @@ export function organizationRoutes(
           summary:
             "Published results over the years (index, predicate, domains, rank nationally, by type and within the province, rank change) joined with Matang's own assessments",
           params: Id,
+          response: { 200: OrganizationHistory },
         },
       },
       async (request) => organizationHistory(db, frameworks, contextOf(request), request.params.id),

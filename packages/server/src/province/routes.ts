@@ -1,9 +1,60 @@
+import { LEVEL_STAGES, STATES } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { Headline } from "../assessments/schemas.js";
 import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
+import { SpreadSchema } from "../results/schemas.js";
 import { provinceView } from "./service.js";
+
+const ProvinceView = z.object({
+  province: z.object({ id: z.string(), name: z.string() }),
+  cycle: z.object({ id: z.string(), name: z.string(), year: z.number(), frameworkId: z.string() }).nullable(),
+  target: z.string().nullable(),
+  can: z.object({ setTarget: z.boolean(), manageModelAnswers: z.boolean() }),
+  members: z.array(
+    z.object({
+      organizationId: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      assessment: z
+        .object({
+          id: z.string(),
+          state: z.enum(STATES),
+          headline: Headline,
+          answered: z.number(),
+          total: z.number(),
+          stage: z.enum(LEVEL_STAGES),
+          complete: z.boolean(),
+          index: z.string().nullable(),
+          predicate: z.string().nullable(),
+          floor: z.string(),
+          ceiling: z.string(),
+        })
+        .nullable(),
+      published: z
+        .object({
+          year: z.number(),
+          index: z.string(),
+          predicate: z.string(),
+          rankInProvince: z.number().nullable(),
+          ofProvince: z.number().nullable(),
+          rank: z.number(),
+          rankChange: z.number().nullable(),
+        })
+        .nullable(),
+      target: z.string().nullable(),
+      belowTarget: z.boolean().nullable(),
+    }),
+  ),
+  disparity: z.object({
+    provisional: SpreadSchema,
+    published: SpreadSchema.extend({ year: z.number().nullable() }),
+    belowTarget: z.number(),
+    publishedBelowTarget: z.number(),
+  }),
+});
 
 export function provinceRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsyncZod {
   return async (app) => {
@@ -16,6 +67,7 @@ export function provinceRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsy
             "A province's kabupaten/kota side by side: cycle progress and provisional indices, last published results, disparity",
           params: z.object({ id: z.uuid() }),
           querystring: z.strictObject({ cycle: z.uuid().optional() }),
+          response: { 200: ProvinceView },
         },
       },
       async (request) =>

@@ -5,7 +5,7 @@ import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { getOrganization } from "../organizations/repository.js";
-import { authorize } from "../policy/policy.js";
+import { authorize, can } from "../policy/policy.js";
 import { publishedYears, rankedYear } from "../results/service.js";
 import { targetsForYear } from "../targets/repository.js";
 import * as repo from "./repository.js";
@@ -104,6 +104,11 @@ export async function provinceView(
       ? { id: cycle.id, name: cycle.name, year: cycle.year, frameworkId: cycle.frameworkId }
       : null,
     target: provinceTarget,
+    // What the caller may do with the province: set its target, publish model answers.
+    can: {
+      setTarget: can(ctx.principal, "target.manage", province),
+      manageModelAnswers: can(ctx.principal, "model_answer.manage", province),
+    },
     members: rows,
     disparity: {
       provisional: spread(provisional),

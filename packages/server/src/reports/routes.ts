@@ -1,22 +1,13 @@
-import type { Readable } from "node:stream";
-import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
+import { download, PDF, PDF_TYPE, XLSX, XLSX_TYPE } from "../http/files.js";
 import { assessmentWorkbook, cycleWorkbook } from "./excel.js";
 import { assessmentReportPdf } from "./pdf.js";
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const Id = z.object({ id: z.uuid() });
-
-/** A generated file as a download. */
-const download = (reply: FastifyReply, type: string, fileName: string, body: Buffer | Readable) =>
-  reply
-    .header("content-type", type)
-    .header("content-disposition", `attachment; filename="${fileName}"`)
-    .send(body);
 
 export function reportRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsyncZod {
   return async (app) => {
@@ -28,7 +19,7 @@ export function reportRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsync
           summary:
             "The assessment report (Bahasa Indonesia): index and predicate, domains and aspects with charts, strengths and weaknesses, readiness, recommendations, every indicator per stage",
           params: Id,
-          produces: ["application/pdf"],
+          response: { 200: PDF },
         },
       },
       async (request, reply) => {
@@ -38,7 +29,7 @@ export function reportRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsync
           contextOf(request),
           request.params.id,
         );
-        return download(reply, "application/pdf", fileName, body);
+        return download(reply, PDF_TYPE, fileName, body);
       },
     );
     app.get(
@@ -49,7 +40,7 @@ export function reportRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsync
           summary:
             "The assessment as a workbook: summary, indicators × stages with explanations, evidence list",
           params: Id,
-          produces: [XLSX],
+          response: { 200: XLSX },
         },
       },
       async (request, reply) => {
@@ -59,7 +50,7 @@ export function reportRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsync
           contextOf(request),
           request.params.id,
         );
-        return download(reply, XLSX, fileName, body);
+        return download(reply, XLSX_TYPE, fileName, body);
       },
     );
     app.get(
@@ -70,7 +61,7 @@ export function reportRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsync
           summary:
             "A whole cycle as a workbook: every participant's index per stage and every participant × indicator × stage",
           params: Id,
-          produces: [XLSX],
+          response: { 200: XLSX },
         },
       },
       async (request, reply) => {
@@ -80,7 +71,7 @@ export function reportRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsync
           contextOf(request),
           request.params.id,
         );
-        return download(reply, XLSX, fileName, stream);
+        return download(reply, XLSX_TYPE, fileName, stream);
       },
     );
   };

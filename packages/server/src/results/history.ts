@@ -30,6 +30,7 @@ export async function organizationHistory(
   const years = [...new Set([...published.keys(), ...own.map((a) => a.year)])].sort((a, b) => a - b);
   return {
     organization: { id: org.id, name: org.name, kind: org.kind },
+    can: { readTargets: can(ctx.principal, "target.read", { path: org.path }) },
     years: years.map((year) => {
       const r = published.get(year)?.items.find((x) => x.organizationId === id);
       return {

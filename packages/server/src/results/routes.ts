@@ -1,50 +1,46 @@
-import { InputFileError, parseResultsFile } from "@matang/core";
+import { INSTANSI_KINDS, InputFileError, parseResultsFile } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { actorFrom, contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
+import { CSV, CSV_TYPE, download } from "../http/files.js";
 import { authorize } from "../policy/policy.js";
 import { spreadsheetText } from "../reports/cells.js";
 import { importResults } from "./import.js";
+import { Item, SpreadSchema } from "./schemas.js";
 import { publishedYears, type RankedYear, rankedYear } from "./service.js";
 
 const Year = z.coerce.number().int().min(2000).max(2200);
 const Filters = z.strictObject({
   year: Year.optional(),
-  type: z.enum(["kementerian", "lembaga", "provinsi", "kabupaten", "kota"]).optional(),
+  type: z.enum(INSTANSI_KINDS).optional(),
   province: z.string().max(200).optional(),
   q: z.string().max(200).optional(),
 });
 type Filters = z.infer<typeof Filters>;
 
-const SpreadSchema = z.object({
-  count: z.number(),
-  mean: z.string().nullable(),
-  min: z.string().nullable(),
-  max: z.string().nullable(),
-  range: z.string().nullable(),
-  stddev: z.string().nullable(),
-});
-const Item = z.object({
-  organizationId: z.string(),
-  organization: z.string(),
-  nameAsPublished: z.string(),
-  type: z.string(),
-  province: z.string().nullable(),
-  index: z.string(),
-  predicate: z.string(),
-  domains: z.record(z.string(), z.string()),
-  rank: z.number(),
-  of: z.number(),
-  rankInType: z.number(),
-  ofType: z.number(),
-  rankInProvince: z.number().nullable(),
-  ofProvince: z.number().nullable(),
-  percentile: z.number(),
-  previousRank: z.number().nullable(),
-  rankChange: z.number().nullable(),
-  previousIndex: z.string().nullable(),
+const ResultsReport = z.object({
+  total: z.number(),
+  imported: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  confirmed: z.number(),
+  unmatched: z
+    .array(
+      z.object({
+        line: z.number(),
+        name: z.string(),
+        kind: z.string(),
+        region: z.string().nullable(),
+        candidates: z
+          .array(z.object({ id: z.string(), name: z.string(), similarity: z.number() }))
+          .readonly(),
+      }),
+    )
+    .readonly(),
+  dryRun: z.boolean(),
 });
 
 /** The year asked for, else the newest; 404 when nothing was published then. */
@@ -139,7 +135,7 @@ export function resultsRoutes(db: Db): FastifyPluginAsyncZod {
           tags: ["public"],
           summary: "The same published results as CSV, for spreadsheets (no login)",
           querystring: Filters,
-          produces: ["text/csv"],
+          response: { 200: CSV },
         },
       },
       async (request, reply) => {
@@ -180,10 +176,8 @@ export function resultsRoutes(db: Db): FastifyPluginAsyncZod {
             .map(cell)
             .join(","),
         );
-        return reply
-          .header("content-type", "text/csv; charset=utf-8")
-          .header("content-disposition", `attachment; filename="hasil-spbe-${ranked.year}.csv"`)
-          .send(`${[header.join(","), ...lines].join("\r\n")}\r\n`);
+        const text = `${[header.join(","), ...lines].join("\r\n")}\r\n`;
+        return download(reply, CSV_TYPE, `hasil-spbe-${ranked.year}.csv`, Buffer.from(text));
       },
     );
 
@@ -208,6 +202,7 @@ export function resultsRoutes(db: Db): FastifyPluginAsyncZod {
               .max(10_000)
               .default([]),
           }),
+          response: { 200: ResultsReport },
         },
       },
       async (request) => {

@@ -15,23 +15,29 @@ import {
 } from "./service.js";
 
 const Grant = z.strictObject({ role: z.enum(ROLES), organizationId: z.uuid().nullable() });
-const User = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  active: z.boolean(),
-  version: z.number(),
-  /** Failed logins lock this account right now (from some address, or everywhere). */
-  locked: z.boolean(),
-  grants: z.array(
-    z.object({
-      id: z.string(),
-      role: z.enum(ROLES),
-      organizationId: z.string().nullable(),
-      organizationName: z.string().nullable(),
-    }),
-  ),
-});
+const User = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    active: z.boolean(),
+    version: z.number(),
+    /** Failed logins lock this account right now (from some address, or everywhere). */
+    locked: z.boolean(),
+    grants: z.array(
+      z.object({
+        id: z.string(),
+        role: z.enum(ROLES),
+        organizationId: z.string().nullable(),
+        organizationName: z.string().nullable(),
+        /** Whether the caller may take this role away. */
+        can: z.object({ revoke: z.boolean() }),
+      }),
+    ),
+    /** What the caller may do with the account: manage it (tokens), unlock it, give it roles. */
+    can: z.object({ manage: z.boolean(), unlock: z.boolean(), grant: z.boolean() }),
+  })
+  .meta({ id: "User" });
 
 export function userRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -52,6 +58,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
               total: z.number(),
               page: z.number(),
               pageSize: z.number(),
+              can: z.object({ create: z.boolean() }),
             }),
           },
         },

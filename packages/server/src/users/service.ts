@@ -6,7 +6,7 @@ import { type Db, inTransaction } from "../db/client.js";
 import { actorFrom, actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { getOrganization } from "../organizations/repository.js";
-import { authorize, type Role, scopeOf, type Target } from "../policy/policy.js";
+import { authorize, can, type Role, scopeOf, type Target } from "../policy/policy.js";
 import * as repo from "./repository.js";
 
 const NATIONAL: Target = { path: "/" };
@@ -36,12 +36,30 @@ async function withGrants<T extends { id: string }>(db: Db, ctx: RequestContext,
   const scope = scopeOf(ctx.principal, "user.read");
   const visible = (path: string | null) =>
     scope === "all" || (path !== null && scope.some((root) => path.startsWith(root)));
-  return users.map((u) => ({
-    ...u,
-    grants: grants
-      .filter((g) => g.userId === u.id && visible(g.organizationPath))
-      .map(({ userId: _userId, organizationPath: _path, ...g }) => ({ ...g, role: g.role as Role })),
-  }));
+  const targetOf = (path: string | null): Target => (path ? { path } : NATIONAL);
+  return users.map((u) => {
+    const own = grants.filter((g) => g.userId === u.id);
+    // Managing an account needs `user.manage` wherever the user holds a role (as the services check).
+    const manage = (own.length ? own.map((g) => targetOf(g.organizationPath)) : [NATIONAL]).every((t) =>
+      can(ctx.principal, "user.manage", t),
+    );
+    return {
+      ...u,
+      grants: own
+        .filter((g) => visible(g.organizationPath))
+        .map(({ userId: _userId, organizationPath: path, ...g }) => ({
+          ...g,
+          role: g.role as Role,
+          can: { revoke: can(ctx.principal, "role.grant", targetOf(path)) },
+        })),
+      can: {
+        manage,
+        unlock: manage,
+        // Somewhere the caller may give roles: the grant form's organizations are checked on save.
+        grant: can(ctx.principal, "role.grant", null),
+      },
+    };
+  });
 }
 
 async function viewOf(
@@ -69,7 +87,14 @@ export async function listUsers(
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { items: await withGrants(db, ctx, items), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: await withGrants(db, ctx, items),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    // Creating an account gives it a role: the organization chosen is checked on save.
+    can: { create: can(ctx.principal, "user.manage", null) && can(ctx.principal, "role.grant", null) },
+  };
 }
 
 export interface NewAccount {

@@ -13,24 +13,18 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { SCHEDULE_STAGES } from "@matang/core";
+import { INSTANSI_KINDS, SCHEDULE_STAGES } from "@matang/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Answer, Schemas } from "../api/types";
 import { api } from "../app/api";
+import { useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 import { OrganizationPicker } from "../organizations/OrganizationPicker";
 
 const STAGES = SCHEDULE_STAGES;
-const KINDS = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota"] as const;
-
-interface Cycle {
-  id: string;
-  year: number;
-  name: string;
-  frameworkId: string;
-  kind: string;
-}
+type Cycle = Schemas["Cycle"];
 
 function NewCycle({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
@@ -136,7 +130,7 @@ function Participants({ cycle }: { cycle: Cycle }) {
   const queryClient = useQueryClient();
   const detail = useQuery({
     queryKey: ["cycle", cycle.id],
-    queryFn: () => api<Cycle & { participants: number }>("GET", `/api/cycles/${cycle.id}`),
+    queryFn: () => api<Answer<"/api/cycles/{id}">>("GET", `/api/cycles/${cycle.id}`),
   });
   const [mode, setMode] = useState("all");
   const [kind, setKind] = useState<string>("kabupaten");
@@ -187,60 +181,68 @@ function Participants({ cycle }: { cycle: Cycle }) {
   return (
     <Stack gap="sm">
       <Text size="sm">{t("admin.participants", { count: detail.data?.participants ?? 0 })}</Text>
-      <Group align="end" wrap="wrap">
-        <Select
-          label={t("admin.enrol")}
-          value={mode}
-          onChange={(v) => v && setMode(v)}
-          allowDeselect={false}
-          data={[
-            { value: "all", label: t("admin.enrolAll") },
-            { value: "kind", label: t("admin.enrolKind") },
-            { value: "province", label: t("admin.enrolProvince") },
-            { value: "one", label: t("admin.enrolOne") },
-          ]}
-          w={260}
-        />
-        {mode === "kind" && (
+      {cycle.can.enrol && (
+        <Group align="end" wrap="wrap">
           <Select
-            label={t("organizations.kind")}
-            value={kind}
-            onChange={(v) => v && setKind(v)}
-            data={KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))}
+            label={t("admin.enrol")}
+            value={mode}
+            onChange={(v) => v && setMode(v)}
             allowDeselect={false}
+            data={[
+              { value: "all", label: t("admin.enrolAll") },
+              { value: "kind", label: t("admin.enrolKind") },
+              { value: "province", label: t("admin.enrolProvince") },
+              { value: "one", label: t("admin.enrolOne") },
+            ]}
+            w={260}
           />
-        )}
-        {mode === "province" && (
+          {mode === "kind" && (
+            <Select
+              label={t("organizations.kind")}
+              value={kind}
+              onChange={(v) => v && setKind(v)}
+              data={INSTANSI_KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))}
+              allowDeselect={false}
+            />
+          )}
+          {mode === "province" && (
+            <OrganizationPicker
+              label={t("organizations.kinds.provinsi")}
+              kinds={["provinsi"]}
+              value={province}
+              onChange={setProvince}
+            />
+          )}
+          {mode === "one" && (
+            <OrganizationPicker label={t("assessments.instansi")} value={instansi} onChange={setInstansi} />
+          )}
+          <Button loading={enrol.isPending} onClick={() => enrol.mutate()}>
+            {t("admin.enrolButton")}
+          </Button>
+        </Group>
+      )}
+      {cycle.can.assignAssessors && (
+        <Group align="end" wrap="wrap">
+          <TextInput
+            label={t("admin.assessorEmail")}
+            value={assessorEmail}
+            onChange={(e) => setAssessorEmail(e.currentTarget.value)}
+          />
           <OrganizationPicker
-            label={t("organizations.kinds.provinsi")}
-            kinds={["provinsi"]}
-            value={province}
-            onChange={setProvince}
+            label={t("assessments.instansi")}
+            value={assessorOrg}
+            onChange={setAssessorOrg}
           />
-        )}
-        {mode === "one" && (
-          <OrganizationPicker label={t("assessments.instansi")} value={instansi} onChange={setInstansi} />
-        )}
-        <Button loading={enrol.isPending} onClick={() => enrol.mutate()}>
-          {t("admin.enrolButton")}
-        </Button>
-      </Group>
-      <Group align="end" wrap="wrap">
-        <TextInput
-          label={t("admin.assessorEmail")}
-          value={assessorEmail}
-          onChange={(e) => setAssessorEmail(e.currentTarget.value)}
-        />
-        <OrganizationPicker label={t("assessments.instansi")} value={assessorOrg} onChange={setAssessorOrg} />
-        <Button
-          variant="light"
-          loading={assign.isPending}
-          disabled={!assessorEmail || !assessorOrg}
-          onClick={() => assign.mutate()}
-        >
-          {t("admin.assignAssessor")}
-        </Button>
-      </Group>
+          <Button
+            variant="light"
+            loading={assign.isPending}
+            disabled={!assessorEmail || !assessorOrg}
+            onClick={() => assign.mutate()}
+          >
+            {t("admin.assignAssessor")}
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }
@@ -248,15 +250,18 @@ function Participants({ cycle }: { cycle: Cycle }) {
 export default function CyclesPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const me = useMe();
   const cycles = useQuery({
     queryKey: ["cycles"],
-    queryFn: () => api<{ items: Cycle[] }>("GET", "/api/cycles"),
+    queryFn: () => api<Answer<"/api/cycles">>("GET", "/api/cycles"),
   });
   const [open, setOpen] = useState<string | null>(null);
   return (
     <Stack maw={1200}>
       <Title order={2}>{t("admin.cycles")}</Title>
-      <NewCycle onCreated={() => void queryClient.invalidateQueries({ queryKey: ["cycles"] })} />
+      {me.data?.can.manageCycles && (
+        <NewCycle onCreated={() => void queryClient.invalidateQueries({ queryKey: ["cycles"] })} />
+      )}
       {cycles.isError && <Alert color="red">{errorMessage(cycles.error)}</Alert>}
       <Table>
         <Table.Thead>
@@ -277,21 +282,25 @@ export default function CyclesPage() {
                 </Table.Td>
                 <Table.Td>{c.frameworkId}</Table.Td>
                 <Table.Td>
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    onClick={() => setOpen(open === c.id ? null : c.id)}
-                  >
-                    {t("admin.manageParticipants")}
-                  </Button>
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    component="a"
-                    href={`/api/cycles/${c.id}/export.xlsx`}
-                  >
-                    {t("admin.exportCycle")}
-                  </Button>
+                  {(c.can.enrol || c.can.assignAssessors) && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => setOpen(open === c.id ? null : c.id)}
+                    >
+                      {t("admin.manageParticipants")}
+                    </Button>
+                  )}
+                  {c.can.export && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      component="a"
+                      href={`/api/cycles/${c.id}/export.xlsx`}
+                    >
+                      {t("admin.exportCycle")}
+                    </Button>
+                  )}
                 </Table.Td>
               </Table.Tr>
               {open === c.id && (

@@ -20,18 +20,13 @@ import { ROLES } from "@matang/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Answer } from "../api/types";
 import { api } from "../app/api";
 import type { Role } from "../app/session";
 import { errorMessage } from "../i18n";
 import { OrganizationPicker } from "../organizations/OrganizationPicker";
 
-interface User {
-  id: string;
-  email: string;
-  name: string;
-  locked: boolean;
-  grants: { id: string; role: Role; organizationId: string | null; organizationName: string | null }[];
-}
+type UsersPage = Answer<"/api/users">;
 
 function GrantForm({
   onSubmit,
@@ -43,16 +38,17 @@ function GrantForm({
   label: string;
 }) {
   const { t } = useTranslation();
-  const [role, setRole] = useState<Role>("operator");
+  // No role is preselected: giving one is a decision, never a default.
+  const [role, setRole] = useState<Role | null>(null);
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   return (
     <Group align="end" wrap="wrap">
       <Select
         label={t("admin.role")}
         value={role}
-        onChange={(v) => v && setRole(v as Role)}
+        onChange={(v) => setRole(v as Role | null)}
+        placeholder={t("admin.chooseRole")}
         data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-        allowDeselect={false}
         w={200}
       />
       <OrganizationPicker
@@ -61,7 +57,7 @@ function GrantForm({
         value={organizationId}
         onChange={setOrganizationId}
       />
-      <Button loading={busy} onClick={() => onSubmit({ role, organizationId })}>
+      <Button loading={busy} disabled={!role} onClick={() => role && onSubmit({ role, organizationId })}>
         {label}
       </Button>
     </Group>
@@ -76,7 +72,7 @@ export default function UsersPage() {
   const users = useQuery({
     queryKey: ["users", debounced],
     queryFn: () =>
-      api<{ items: User[]; total: number }>(
+      api<UsersPage>(
         "GET",
         `/api/users?pageSize=100${debounced ? `&q=${encodeURIComponent(debounced)}` : ""}`,
       ),
@@ -126,28 +122,30 @@ export default function UsersPage() {
   return (
     <Stack maw={1100}>
       <Title order={2}>{t("admin.users")}</Title>
-      <Card withBorder>
-        <Title order={4} mb="sm">
-          {t("admin.newUser")}
-        </Title>
-        <Stack gap="xs">
-          <Group grow>
-            <TextInput
-              label={t("login.email")}
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              required
-            />
-            <TextInput
-              label={t("admin.name")}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              required
-            />
-          </Group>
-          <GrantForm busy={create.isPending} label={t("admin.create")} onSubmit={(g) => create.mutate(g)} />
-        </Stack>
-      </Card>
+      {users.data?.can.create && (
+        <Card withBorder>
+          <Title order={4} mb="sm">
+            {t("admin.newUser")}
+          </Title>
+          <Stack gap="xs">
+            <Group grow>
+              <TextInput
+                label={t("login.email")}
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                required
+              />
+              <TextInput
+                label={t("admin.name")}
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                required
+              />
+            </Group>
+            <GrantForm busy={create.isPending} label={t("admin.create")} onSubmit={(g) => create.mutate(g)} />
+          </Stack>
+        </Card>
+      )}
       <Modal opened={password !== null} onClose={() => setPassword(null)} title={t("admin.passwordOnce")}>
         <Stack>
           <Text size="sm">{t("admin.passwordHint")}</Text>
@@ -179,15 +177,17 @@ export default function UsersPage() {
                       <Badge color="red" variant="light">
                         {t("admin.locked")}
                       </Badge>
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        color="red"
-                        loading={unlock.isPending && unlock.variables === u.id}
-                        onClick={() => unlock.mutate(u.id)}
-                      >
-                        {t("admin.unlock")}
-                      </Button>
+                      {u.can.unlock && (
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          color="red"
+                          loading={unlock.isPending && unlock.variables === u.id}
+                          onClick={() => unlock.mutate(u.id)}
+                        >
+                          {t("admin.unlock")}
+                        </Button>
+                      )}
                     </Group>
                   )}
                 </Table.Td>
@@ -198,14 +198,16 @@ export default function UsersPage() {
                         key={g.id}
                         variant="light"
                         rightSection={
-                          <ActionIcon
-                            size="xs"
-                            variant="transparent"
-                            aria-label={t("admin.revoke", { role: t(`roles.${g.role}`) })}
-                            onClick={() => revoke.mutate({ userId: u.id, grantId: g.id })}
-                          >
-                            ×
-                          </ActionIcon>
+                          g.can.revoke && (
+                            <ActionIcon
+                              size="xs"
+                              variant="transparent"
+                              aria-label={t("admin.revoke", { role: t(`roles.${g.role}`) })}
+                              onClick={() => revoke.mutate({ userId: u.id, grantId: g.id })}
+                            >
+                              ×
+                            </ActionIcon>
+                          )
                         }
                       >
                         {t(`roles.${g.role}`)} · {g.organizationName ?? t("admin.national")}
@@ -223,13 +225,15 @@ export default function UsersPage() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    onClick={() => setGranting(granting === u.id ? null : u.id)}
-                  >
-                    {t("admin.addRole")}
-                  </Button>
+                  {u.can.grant && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => setGranting(granting === u.id ? null : u.id)}
+                    >
+                      {t("admin.addRole")}
+                    </Button>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

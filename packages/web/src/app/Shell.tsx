@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from "react-router";
 import { api, setCsrfToken } from "./api";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { hasRole, ME_KEY, useMe } from "./session";
+import { ME_KEY, useMe } from "./session";
 
 export function Shell() {
   const { t } = useTranslation();
@@ -38,17 +38,13 @@ export function Shell() {
       ? [{ to: `/provinsi/${grantOrg}`, label: t("nav.province"), end: false }]
       : []),
     { to: "/organisasi", label: t("nav.organizations"), end: false },
-    // Role-aware: administration only for those who may use it.
-    ...(hasRole(me.data, "admin", "coordinator")
-      ? [{ to: "/admin/pengguna", label: t("nav.users"), end: false }]
+    // Administration only for those the server says may use it.
+    ...(me.data?.can.manageUsers ? [{ to: "/admin/pengguna", label: t("nav.users"), end: false }] : []),
+    ...(me.data?.can.manageCycles ? [{ to: "/admin/periode", label: t("nav.cycles"), end: false }] : []),
+    ...(me.data?.can.manageFrameworks
+      ? [{ to: "/admin/kerangka", label: t("nav.frameworks"), end: false }]
       : []),
-    ...(hasRole(me.data, "admin")
-      ? [
-          { to: "/admin/periode", label: t("nav.cycles"), end: false },
-          { to: "/admin/kerangka", label: t("nav.frameworks"), end: false },
-          { to: "/admin/hasil", label: t("nav.results"), end: false },
-        ]
-      : []),
+    ...(me.data?.can.importResults ? [{ to: "/admin/hasil", label: t("nav.results"), end: false }] : []),
   ];
 
   return (

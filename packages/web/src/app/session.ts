@@ -1,14 +1,12 @@
 import type { Role } from "@matang/core";
 import { useQuery } from "@tanstack/react-query";
+import type { Answer } from "../api/types";
 import { api, setCsrfToken } from "./api";
 
 export type { Role };
 
-export interface Me {
-  user: { id: string; email: string; name: string };
-  grants: { role: Role; organizationId: string | null }[];
-  csrfToken: string | null;
-}
+/** Who is logged in, their grants (display only) and what the application offers them (`can`). */
+export type Me = Answer<"/api/auth/me">;
 
 export const ME_KEY = ["me"] as const;
 
@@ -25,9 +23,3 @@ export function useMe() {
     staleTime: 60_000,
   });
 }
-
-export const hasRole = (me: Me | null | undefined, ...roles: Role[]) =>
-  Boolean(me?.grants.some((g) => roles.includes(g.role)));
-
-/** Roles that read an instansi's targets (the server's policy decides; this only spares a 403). */
-export const TARGET_READERS: Role[] = ["admin", "coordinator", "internal_assessor", "reviewer", "leader"];

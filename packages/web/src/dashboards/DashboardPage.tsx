@@ -32,7 +32,6 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../app/api";
-import { hasRole, TARGET_READERS, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 import { HistoryChart } from "../results/HistoryPage";
 import {
@@ -373,7 +372,6 @@ export default function DashboardPage() {
   // One target for the planner: the stored one, else the next predicate band up.
   const [target, setTarget] = useState<number | null>(null);
   const [efforts, setEfforts] = useState<Record<string, number> | null>(null);
-  const me = useMe();
   const queryClient = useQueryClient();
   const targetUrl = assessment.data
     ? `/api/organizations/${assessment.data.organization.id}/targets/${assessment.data.cycle.year}`
@@ -384,7 +382,7 @@ export default function DashboardPage() {
       api<{ index: string | null; efforts: Record<string, number>; version: number }>("GET", targetUrl).catch(
         () => null,
       ),
-    enabled: Boolean(targetUrl) && hasRole(me.data, ...TARGET_READERS),
+    enabled: Boolean(targetUrl) && (assessment.data?.can.readTargets ?? false),
   });
   if (assessment.isPending || indicators.isPending || tree.isPending)
     return <Loader aria-label={t("common.loading")} />;
@@ -435,7 +433,7 @@ export default function DashboardPage() {
     bands.find((b) => current !== null && b.min > current)?.min ??
     axisMax;
   const chosenEfforts = efforts ?? stored.data?.efforts ?? {};
-  const canSave = hasRole(me.data, "admin", "coordinator");
+  const canSave = assessment.data?.can.setTargets ?? false;
   // The target, the effort per indicator and the plan's levels are stored for the year.
   const saveTarget = async (result: Plan | null) => {
     try {

@@ -44,8 +44,6 @@ interface Props {
   levels: number[];
   links: EvidenceLink[];
   canAdd: boolean;
-  /** Assessors (and the coordinator's internal review) accept or return each piece. */
-  canReview?: boolean;
   /** The indicator's units, to name the unit a piece of evidence is from. */
   units?: { unitId: string; unitName: string }[];
 }
@@ -86,6 +84,8 @@ function ReviewControls({
           color="green"
           variant="light"
           loading={review.isPending}
+          disabled={!link.can.accept}
+          title={link.can.accept ? undefined : t("errors.own_evidence")}
           onClick={() => review.mutate({ review: "accepted" })}
         >
           {t("review.accept")}
@@ -124,15 +124,7 @@ function ReviewControls({
   );
 }
 
-export function EvidencePanel({
-  assessmentId,
-  indicator,
-  levels,
-  links,
-  canAdd,
-  canReview = false,
-  units = [],
-}: Props) {
+export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, units = [] }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const accepted = useAcceptedTypes().data;
@@ -262,7 +254,8 @@ export function EvidencePanel({
                 )}
               </Group>
             </Group>
-            {canReview && (
+            {/* Each piece says whether the user may review it (and accept it: not their own upload). */}
+            {l.can.review && (
               <ReviewControls assessmentId={assessmentId} link={l} onDone={() => void refresh()} />
             )}
           </Stack>

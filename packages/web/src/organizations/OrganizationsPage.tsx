@@ -20,6 +20,7 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
+import { INSTANSI_KINDS } from "@matang/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -29,7 +30,7 @@ import { type FileProblem, FileProblems } from "../app/FileProblems";
 import { useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 
-const KINDS = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota", "unit"] as const;
+const KINDS = [...INSTANSI_KINDS, "unit"] as const;
 const PAGE_SIZE = 25;
 
 interface Organization {
@@ -193,7 +194,7 @@ export default function OrganizationsPage() {
   return (
     <Stack maw={1100}>
       <Title order={2}>{t("organizations.title")}</Title>
-      {me?.grants.some((g) => g.role === "admin" && g.organizationId === null) && (
+      {me?.can.importRegistry && (
         <RegistryImport onDone={() => void queryClient.invalidateQueries({ queryKey: ["organizations"] })} />
       )}
       {parent && parentOrg.data && (

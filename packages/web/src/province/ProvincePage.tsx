@@ -22,53 +22,14 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
-import { hasRole, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
-import type { Spread } from "../results/api";
 import { RankChange } from "../results/RankChange";
 import { formatIndex } from "../workspace/api";
 import { ModelAnswersEditor } from "./ModelAnswersEditor";
 
-interface Member {
-  organizationId: string;
-  name: string;
-  kind: string;
-  assessment: {
-    id: string;
-    state: string;
-    answered: number;
-    total: number;
-    complete: boolean;
-    index: string | null;
-    predicate: string | null;
-    floor: string;
-    ceiling: string;
-  } | null;
-  published: {
-    year: number;
-    index: string;
-    predicate: string;
-    rankInProvince: number | null;
-    ofProvince: number | null;
-    rankChange: number | null;
-  } | null;
-  target: string | null;
-  belowTarget: boolean | null;
-}
-
-interface ProvinceView {
-  province: { id: string; name: string };
-  cycle: { id: string; name: string; year: number; frameworkId: string } | null;
-  target: string | null;
-  members: Member[];
-  disparity: {
-    provisional: Spread;
-    published: Spread & { year: number | null };
-    belowTarget: number;
-    publishedBelowTarget: number;
-  };
-}
+type ProvinceView = Answer<"/api/organizations/{id}/province">;
 
 function Figure({ label, value }: { label: string; value: string | number }) {
   return (
@@ -133,7 +94,6 @@ function ProvinceTarget({ view }: { view: ProvinceView }) {
 export default function ProvincePage() {
   const { t, i18n } = useTranslation();
   const { id = "" } = useParams();
-  const me = useMe();
   const [cycle, setCycle] = useState<string | null>(null);
   const cycles = useQuery({
     queryKey: ["cycles"],
@@ -156,7 +116,6 @@ export default function ProvincePage() {
     [current]: m.assessment?.index ? Number(m.assessment.index) : 0,
     [published]: m.published ? Number(m.published.index) : 0,
   }));
-  const manages = hasRole(me.data, "admin", "coordinator");
 
   return (
     <Stack maw={1300}>
@@ -192,7 +151,7 @@ export default function ProvincePage() {
           })}
         </Text>
       ) : null}
-      {manages ? <ProvinceTarget view={v} /> : null}
+      {v.can.setTarget ? <ProvinceTarget view={v} /> : null}
       <Card withBorder>
         <Title order={4} mb="sm">
           {t("province.chart")}
@@ -296,7 +255,7 @@ export default function ProvincePage() {
           </Table>
         </Table.ScrollContainer>
       </Card>
-      {v.cycle && manages ? (
+      {v.cycle && v.can.manageModelAnswers ? (
         <ModelAnswersEditor provinceId={v.province.id} frameworkId={v.cycle.frameworkId} />
       ) : null}
     </Stack>

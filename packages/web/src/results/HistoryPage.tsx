@@ -4,39 +4,13 @@ import { Alert, Anchor, Card, Group, Loader, Stack, Table, Text, Title } from "@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import type { Answer } from "../api/types";
 import { api } from "../app/api";
-import { hasRole, TARGET_READERS, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 import { formatIndex } from "../workspace/api";
-import type { PublicResult } from "./api";
 import { RankChange } from "./RankChange";
 
-interface HistoryYear {
-  year: number;
-  published: Pick<
-    PublicResult,
-    | "index"
-    | "predicate"
-    | "domains"
-    | "nameAsPublished"
-    | "rank"
-    | "of"
-    | "rankInType"
-    | "ofType"
-    | "rankInProvince"
-    | "ofProvince"
-    | "percentile"
-    | "rankChange"
-  > | null;
-  assessments: {
-    id: string;
-    cycle: string;
-    state: string;
-    stage: "self" | "final" | null;
-    index: string | null;
-    predicate: string | null;
-  }[];
-}
+type OrganizationHistory = Answer<"/api/organizations/{id}/history">;
 
 export interface Target {
   year: number;
@@ -49,22 +23,17 @@ export interface Target {
 export function useHistory(id: string) {
   return useQuery({
     queryKey: ["organization", id, "history"],
-    queryFn: () =>
-      api<{ organization: { id: string; name: string; kind: string }; years: HistoryYear[] }>(
-        "GET",
-        `/api/organizations/${id}/history`,
-      ),
+    queryFn: () => api<OrganizationHistory>("GET", `/api/organizations/${id}/history`),
   });
 }
 
 /** Stored targets, when the user may read them (an empty list otherwise). */
-export function useTargets(id: string) {
-  const me = useMe();
+export function useTargets(id: string, readable: boolean) {
   return useQuery({
     queryKey: ["organization", id, "targets"],
     queryFn: () =>
       api<{ items: Target[] }>("GET", `/api/organizations/${id}/targets`).catch(() => ({ items: [] })),
-    enabled: hasRole(me.data, ...TARGET_READERS),
+    enabled: readable,
   });
 }
 
@@ -72,7 +41,7 @@ export function useTargets(id: string) {
 export function HistoryChart({ id, height = 240 }: { id: string; height?: number }) {
   const { t, i18n } = useTranslation();
   const history = useHistory(id);
-  const targets = useTargets(id);
+  const targets = useTargets(id, history.data?.can.readTargets ?? false);
   if (history.isPending) return <Loader aria-label={t("common.loading")} />;
   if (history.isError) return <Alert color="red">{errorMessage(history.error)}</Alert>;
   const published = t("orgHistory.published");

@@ -1,48 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
+import type { Answer } from "../api/types";
 import { api } from "../app/api";
 
-export interface Spread {
-  count: number;
-  mean: string | null;
-  min: string | null;
-  max: string | null;
-  range: string | null;
-  stddev: string | null;
-}
+export type PublicResults = Answer<"/api/public/results">;
+export type PublicResult = PublicResults["items"][number];
+export type Spread = PublicResults["summary"]["all"];
 
-export interface PublicResult {
-  organizationId: string;
-  organization: string;
-  nameAsPublished: string;
-  type: string;
-  province: string | null;
-  index: string;
-  predicate: string;
-  domains: Record<string, string>;
-  rank: number;
-  of: number;
-  rankInType: number;
-  ofType: number;
-  rankInProvince: number | null;
-  ofProvince: number | null;
-  percentile: number;
-  previousRank: number | null;
-  rankChange: number | null;
-  previousIndex: string | null;
-}
-
-export interface PublicResults {
-  year: number;
-  previousYear: number | null;
-  total: number;
-  items: PublicResult[];
-  summary: { all: Spread; byType: Record<string, Spread> };
-  distribution: { from: string; to: string; count: number }[];
-  predicates: Record<string, number>;
-  provinces: string[];
-}
-
-export const INSTANSI_TYPES = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota"] as const;
+/** The types of instansi, as the registry and the published results know them (core). */
+export { INSTANSI_KINDS as INSTANSI_TYPES } from "@matang/core";
 
 export function usePublishedYears() {
   return useQuery({

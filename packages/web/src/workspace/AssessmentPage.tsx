@@ -22,7 +22,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../app/api";
-import { hasRole, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 import { AssignmentEditor } from "./AssignmentEditor";
 import {
@@ -35,6 +34,7 @@ import {
   useAssessment,
   useIndicators,
 } from "./api";
+import { blockedReason } from "./blocked";
 
 export const STATUS_COLOR: Record<IndicatorStatus, string> = {
   not_started: "gray",
@@ -167,7 +167,7 @@ function SubmitButton({ assessment }: { assessment: Assessment }) {
   const submit = useMutation({
     mutationFn: () =>
       api("POST", `/api/assessments/${assessment.id}/transitions`, {
-        to: "submitted",
+        to: assessment.moves.find((m) => m.operation === "assessment.submit")?.to,
         version: assessment.version,
       }),
     onSuccess: () => {
@@ -182,9 +182,20 @@ function SubmitButton({ assessment }: { assessment: Assessment }) {
       } else notifications.show({ color: "red", message: errorMessage(error) });
     },
   });
+  // Permitted but not possible yet: the button stays, disabled, and says what is missing.
+  const blocked = assessment.can.submit ? undefined : assessment.blocked.submit;
   return (
     <>
-      <Button onClick={open}>{t("assessment.submit")}</Button>
+      {blocked ? (
+        <Stack gap={2} align="flex-end">
+          <Button disabled>{t("assessment.submit")}</Button>
+          <Text size="xs" c="dimmed" maw={320} ta="right" data-testid="submit-blocked">
+            {blockedReason(t, blocked)}
+          </Text>
+        </Stack>
+      ) : (
+        <Button onClick={open}>{t("assessment.submit")}</Button>
+      )}
       {missing && (
         <Alert color="orange" withCloseButton onClose={() => setMissing(null)} role="alert">
           {t("assessment.missing", { count: missing.length, codes: missing.join(", ") })}
@@ -207,16 +218,6 @@ function SubmitButton({ assessment }: { assessment: Assessment }) {
   );
 }
 
-/** Forward moves an assessor (or an administrator) can make from each state. */
-const NEXT: Partial<Record<Assessment["state"], Assessment["state"][]>> = {
-  submitted: ["document_review"],
-  document_review: ["interview"],
-  interview: ["visit", "consolidation"],
-  visit: ["consolidation"],
-  consolidation: ["validation"],
-  validation: ["published"],
-};
-
 function MoveButtons({ assessment }: { assessment: Assessment }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -229,19 +230,23 @@ function MoveButtons({ assessment }: { assessment: Assessment }) {
     },
     onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
   });
-  const targets = (NEXT[assessment.state] ?? []).filter((to) =>
-    to === "published" ? assessment.can.publish : assessment.can.advance,
+  // The server lists the moves the caller may make now; submitting has its own button.
+  const targets = assessment.moves.filter(
+    (m) => m.direction === "forward" && m.operation !== "assessment.submit",
   );
   return (
     <>
-      {targets.map((to) => (
+      {targets.map((m, i) => (
         <Button
-          key={to}
-          variant={to === "visit" ? "default" : "filled"}
+          key={m.to}
+          // Where two moves are open (the optional visit, or straight on), the later one is the usual.
+          variant={i < targets.length - 1 ? "default" : "filled"}
           loading={move.isPending}
-          onClick={() => move.mutate(to)}
+          onClick={() => move.mutate(m.to)}
         >
-          {to === "published" ? t("review.publish") : t("review.advance", { state: t(`states.${to}`) })}
+          {m.operation === "assessment.publish"
+            ? t("review.publish")
+            : t("review.advance", { state: t(`states.${m.to}`) })}
         </Button>
       ))}
     </>
@@ -253,7 +258,6 @@ export default function AssessmentPage() {
   const { id = "" } = useParams();
   const assessment = useAssessment(id);
   const indicators = useIndicators(id);
-  const me = useMe().data;
   const [status, setStatus] = useState<string>("all");
   const [selected, setSelected] = useState<string[]>([]);
   if (assessment.isPending || indicators.isPending) return <Loader aria-label={t("common.loading")} />;
@@ -264,11 +268,8 @@ export default function AssessmentPage() {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
   const shown = status === "all" ? rows : rows.filter((r) => r.status === status);
   const stageWindow = a.cycle.schedule[a.state];
-  const operatorOnly =
-    hasRole(me, "operator") &&
-    !hasRole(me, "coordinator", "admin", "internal_assessor", "reviewer", "leader");
   const today = todayWib();
-  const canAssign = a.can.assign && a.state === "self_assessment" && a.stageOpen;
+  const canAssign = a.can.assign;
   const toggle = (code: string) =>
     setSelected((s) => (s.includes(code) ? s.filter((c) => c !== code) : [...s, code]));
 
@@ -297,12 +298,12 @@ export default function AssessmentPage() {
           )}
           <Anchor href={`/api/assessments/${a.id}/report.pdf`}>{t("assessment.report")}</Anchor>
           <Anchor href={`/api/assessments/${a.id}/export.xlsx`}>{t("assessment.excel")}</Anchor>
-          {a.can.submit && a.state === "self_assessment" && <SubmitButton assessment={a} />}
+          {(a.can.submit || a.blocked.submit) && <SubmitButton assessment={a} />}
           <MoveButtons assessment={a} />
         </Group>
       </Group>
 
-      {!operatorOnly && (
+      {a.can.overview && (
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <HeadlineCard assessment={a} />
           <Card withBorder>
@@ -320,11 +321,13 @@ export default function AssessmentPage() {
           <StageScores assessment={a} />
         </SimpleGrid>
       )}
-      {!operatorOnly && <UnitProgress indicators={rows} />}
+      {a.can.overview && <UnitProgress indicators={rows} />}
 
       <Card withBorder>
         <Group justify="space-between" mb="sm" wrap="wrap">
-          <Title order={4}>{operatorOnly ? t("assessment.myIndicators") : t("assessment.indicators")}</Title>
+          <Title order={4}>
+            {a.can.overview ? t("assessment.indicators") : t("assessment.myIndicators")}
+          </Title>
           <SegmentedControl
             size="xs"
             value={status}

@@ -25,7 +25,6 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, api } from "../app/api";
-import { hasRole, TARGET_READERS, useMe } from "../app/session";
 import { EvidencePanel } from "../evidence/EvidencePanel";
 import { errorMessage } from "../i18n";
 import { ModelAnswers } from "../province/ModelAnswers";
@@ -519,15 +518,24 @@ function VerdictEditor({
 }
 
 /** The level the instansi's stored plan aims at for this indicator, when there is one. */
-function TargetLevel({ organizationId, year, code }: { organizationId: string; year: number; code: string }) {
+function TargetLevel({
+  organizationId,
+  year,
+  code,
+  readable,
+}: {
+  organizationId: string;
+  year: number;
+  code: string;
+  readable: boolean;
+}) {
   const { t } = useTranslation();
-  const me = useMe();
   const url = `/api/organizations/${organizationId}/targets/${year}`;
   const target = useQuery({
     queryKey: ["target", url],
     queryFn: () => api<{ indicators: Record<string, number> }>("GET", url).catch(() => null),
-    // Units and external assessors do not read the instansi's targets.
-    enabled: hasRole(me.data, ...TARGET_READERS),
+    // Only those the server says may read the instansi's targets ask for them.
+    enabled: readable,
   });
   const level = target.data?.indicators[code];
   if (level === undefined) return null;
@@ -545,18 +553,14 @@ export default function IndicatorPage() {
   const assessment = useAssessment(id);
   const indicators = useIndicators(id);
   const framework = useFramework(assessment.data?.cycle.frameworkId);
-  const me = useMe().data;
   const row = indicators.data?.items.find((r) => r.code === code);
-  const ownUnit = row?.assignments.find((a) =>
-    me?.grants.some((g) => g.role === "operator" && g.organizationId === a.unitId),
-  );
+  // What the user may do here comes from the server (`can`), never from their roles.
+  const can = row?.can;
+  const ownUnit = row?.assignments.find((a) => a.unitId === row.answerUnitId);
   const ownAnswer = row?.unitAnswers.find((u) => u.unitId === ownUnit?.unitId);
-  const abilities = assessment.data?.can;
-  const canConsolidate = abilities?.consolidate ?? false;
   const stage = assessment.data ? ASSESSOR_STAGE_OF_STATE[assessment.data.state] : undefined;
-  const open = assessment.data?.stageOpen ?? false;
-  const canScore = open && stage !== undefined && stage !== "validation" && (abilities?.score ?? false);
-  const canValidate = open && stage === "validation" && (abilities?.validate ?? false);
+  const canScore = (can?.score ?? false) && stage !== undefined && stage !== "validation";
+  const canValidate = can?.validate ?? false;
   // The level an assessor starts from: their own score, else what the previous stage left (core).
   const inherited = row
     ? startingLevel(
@@ -564,7 +568,7 @@ export default function IndicatorPage() {
         stage === "validation" || !stage ? "final" : stage,
       )
     : null;
-  const initialLevel = ownUnit
+  const initialLevel = can?.answer
     ? (ownAnswer?.level ?? null)
     : canScore
       ? inherited
@@ -603,7 +607,6 @@ export default function IndicatorPage() {
       evidence: local(criteria?.evidence, i18n.language),
     };
   });
-  const editable = a.state === "self_assessment" && a.stageOpen;
   // After a save everything that shows it follows: the row, the board, the history.
   const refresh = async () => {
     await Promise.all([
@@ -654,7 +657,7 @@ export default function IndicatorPage() {
           : t("indicator.noAssignment")}
       </Text>
 
-      {editable && a.can.assign && (
+      {row.can.assign && (
         <Card withBorder>
           <Title order={5} mb="xs">
             {t("assign.title")}
@@ -669,19 +672,26 @@ export default function IndicatorPage() {
       )}
       <Group justify="space-between">
         <Title order={4}>{t("indicator.levels")}</Title>
-        <TargetLevel organizationId={a.organization.id} year={a.cycle.year} code={code} />
+        <TargetLevel
+          organizationId={a.organization.id}
+          year={a.cycle.year}
+          code={code}
+          readable={a.can.readTargets}
+        />
       </Group>
       <LevelCards
         levels={levels}
         chosen={chosen}
-        onChoose={(editable && (ownUnit || canConsolidate)) || canScore ? setChosen : null}
+        onChoose={row.can.answer || row.can.consolidate || canScore ? setChosen : null}
       />
       <ModelAnswers assessmentId={id} code={code} />
 
-      {!editable && !canScore && !canValidate && <Alert color="gray">{t("indicator.readOnly")}</Alert>}
+      {!row.can.answer && !row.can.consolidate && !canScore && !canValidate && (
+        <Alert color="gray">{t("indicator.readOnly")}</Alert>
+      )}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Stack>
-          {editable && ownUnit && (
+          {row.can.answer && ownUnit && (
             <AnswerEditor
               title={t("indicator.unitAnswer", { unit: ownUnit.unitName })}
               initial={{
@@ -711,10 +721,10 @@ export default function IndicatorPage() {
               ]}
             />
           )}
-          {canConsolidate && row.assignments.length > 0 && (
-            <Proposals row={row} assessmentId={id} canReturn={editable} />
+          {!ownUnit && row.assignments.length > 0 && (
+            <Proposals row={row} assessmentId={id} canReturn={row.can.returnProposal} />
           )}
-          {editable && canConsolidate && (
+          {row.can.consolidate && (
             <AnswerEditor
               title={t("indicator.instansiAnswer")}
               initial={{
@@ -804,8 +814,7 @@ export default function IndicatorPage() {
             levels={levels.map((l) => l.value)}
             links={row.evidence}
             units={row.assignments}
-            canAdd={editable && Boolean(ownUnit || canConsolidate)}
-            canReview={open && a.state !== "submitted" && a.state !== "published" && a.can.reviewEvidence}
+            canAdd={row.can.addEvidence}
           />
           <Thread assessmentId={id} code={code} />
         </Stack>

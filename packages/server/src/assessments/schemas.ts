@@ -1,0 +1,256 @@
+// What the assessment routes answer: the contract the web's generated types come from.
+import {
+  ASSESSMENT_ACTIONS,
+  EVIDENCE_STATUSES,
+  LEVEL_STAGES,
+  SCORE_STAGES,
+  STATES,
+  TRANSITION_OPERATIONS,
+} from "@matang/core";
+import { z } from "zod";
+
+const Label = z.object({ id: z.string(), en: z.string() });
+
+/** core's Figure: the exact index when complete, else the floor–ceiling range. */
+export const Figure = z.object({
+  complete: z.boolean(),
+  index: z.number().nullable(),
+  indexDisplay: z.string().nullable(),
+  predicate: z.string().nullable(),
+  floor: z.number(),
+  ceiling: z.number(),
+  floorDisplay: z.string(),
+  ceilingDisplay: z.string(),
+  answered: z.number(),
+  total: z.number(),
+});
+
+/** core's Headline: the one figure every page shows, with its label and source. */
+export const Headline = Figure.extend({
+  source: z.literal("stage"),
+  stage: z.enum(LEVEL_STAGES),
+  label: Label,
+}).meta({ id: "Headline" });
+
+const GroupScore = z.object({
+  code: z.string(),
+  name: z.string(),
+  index: z.number().nullable(),
+  indexDisplay: z.string().nullable(),
+  floor: z.number(),
+  ceiling: z.number(),
+});
+
+const StageScore = Figure.extend({
+  missing: z.number(),
+  domains: z.array(GroupScore),
+  aspects: z.array(GroupScore),
+});
+
+/** core's Blocked: why a permitted action cannot be done now. */
+export const Blocked = z
+  .discriminatedUnion("code", [
+    z.object({ code: z.literal("wrong_state"), states: z.array(z.enum(STATES)) }),
+    z.object({ code: z.literal("stage_closed"), end: z.string().nullable() }),
+    z.object({ code: z.literal("incomplete"), missing: z.array(z.string()) }),
+  ])
+  .meta({ id: "Blocked" });
+
+const actionFlags = Object.fromEntries(ASSESSMENT_ACTIONS.map((a) => [a, z.boolean()])) as Record<
+  (typeof ASSESSMENT_ACTIONS)[number],
+  z.ZodBoolean
+>;
+
+export const Assessment = z
+  .object({
+    id: z.string(),
+    state: z.enum(STATES),
+    version: z.number(),
+    submittedAt: z.string().nullable(),
+    reopenedUntil: z.string().nullable(),
+    stageOpen: z.boolean(),
+    /** What the caller may do now: permission, state, schedule and preconditions together. */
+    can: z.object({
+      ...actionFlags,
+      overview: z.boolean(),
+      readTargets: z.boolean(),
+      setTargets: z.boolean(),
+    }),
+    /** For what the caller is permitted but cannot do now: what is missing. */
+    blocked: z.object(
+      Object.fromEntries(ASSESSMENT_ACTIONS.map((a) => [a, Blocked.optional()])) as Record<
+        (typeof ASSESSMENT_ACTIONS)[number],
+        z.ZodOptional<typeof Blocked>
+      >,
+    ),
+    /** The moves the caller may make now. */
+    moves: z.array(
+      z.object({
+        to: z.enum(STATES),
+        operation: z.enum(TRANSITION_OPERATIONS),
+        direction: z.enum(["forward", "back"]),
+      }),
+    ),
+    cycle: z.object({
+      id: z.string(),
+      year: z.number(),
+      name: z.string(),
+      frameworkId: z.string(),
+      schedule: z.record(z.string(), z.object({ start: z.string(), end: z.string() })),
+    }),
+    organization: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+    scores: z.object(
+      Object.fromEntries(LEVEL_STAGES.map((stage) => [stage, StageScore])) as Record<
+        (typeof LEVEL_STAGES)[number],
+        typeof StageScore
+      >,
+    ),
+    headline: Headline,
+    validation: z.object({ valid: z.number(), notValid: z.number() }),
+  })
+  .meta({ id: "Assessment" });
+
+export const AssessmentSummary = z
+  .object({
+    id: z.string(),
+    cycleId: z.string(),
+    organizationId: z.string(),
+    organizationName: z.string(),
+    state: z.enum(STATES),
+    version: z.number(),
+  })
+  .meta({ id: "AssessmentSummary" });
+
+export const StageValue = z
+  .object({
+    level: z.number().nullable(),
+    note: z.string(),
+    verdict: z.string().nullable(),
+    version: z.number(),
+  })
+  .meta({ id: "StageValue" });
+
+export const EvidenceLink = z
+  .object({
+    id: z.string(),
+    level: z.number(),
+    evidenceId: z.string(),
+    title: z.string(),
+    kind: z.enum(["file", "link"]),
+    url: z.string().nullable(),
+    review: z.enum(["pending", "accepted", "revision"]),
+    reason: z.string().nullable(),
+    note: z.string().nullable(),
+    /** The unit it is from, and who put it there ("uploaded by X on behalf of unit Y"). */
+    unitId: z.string().nullable(),
+    uploadedBy: z.string().nullable(),
+    /** Accepted by its own uploader, as the instansi's settings allow. */
+    selfAccepted: z.boolean(),
+    version: z.number(),
+    /** review: give a verdict now; accept: accepting is among them (not one's own upload). */
+    can: z.object({ review: z.boolean(), accept: z.boolean() }),
+  })
+  .meta({ id: "EvidenceLink" });
+
+export const UnitAnswer = z
+  .object({
+    unitId: z.string(),
+    level: z.number().nullable(),
+    explanation: z.string(),
+    status: z.enum(["in_progress", "ready", "returned"]),
+    returnNote: z.string().nullable(),
+    version: z.number(),
+  })
+  .meta({ id: "UnitAnswer" });
+
+export const IndicatorRow = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    weight: z.number(),
+    aspect: z.string(),
+    domain: z.string(),
+    scale: z.string(),
+    status: z.enum(["not_started", "in_progress", "ready", "returned", "done"]),
+    assignments: z.array(
+      z.object({ unitId: z.string(), unitName: z.string(), dueDate: z.string().nullable() }),
+    ),
+    assignmentVersion: z.number(),
+    unitAnswers: z.array(UnitAnswer),
+    stages: z.object(
+      Object.fromEntries(SCORE_STAGES.map((stage) => [stage, StageValue.optional()])) as Record<
+        (typeof SCORE_STAGES)[number],
+        z.ZodOptional<typeof StageValue>
+      >,
+    ),
+    claimedLevel: z.number().nullable(),
+    supportedLevel: z.number().nullable(),
+    /** The first level without accepted evidence, and where its evidence stands (core). */
+    gating: z.object({ blockedAt: z.number().nullable(), blockedBy: z.enum(EVIDENCE_STATUSES).nullable() }),
+    evidence: z.array(EvidenceLink),
+    /** The unit whose proposal the caller writes, when they answer for one. */
+    answerUnitId: z.string().nullable(),
+    /** What the caller may do with this indicator now. */
+    can: z.object({
+      answer: z.boolean(),
+      consolidate: z.boolean(),
+      returnProposal: z.boolean(),
+      assign: z.boolean(),
+      addEvidence: z.boolean(),
+      reviewEvidence: z.boolean(),
+      score: z.boolean(),
+      validate: z.boolean(),
+    }),
+  })
+  .meta({ id: "IndicatorRow" });
+
+export const HistoryItem = z
+  .object({
+    assessmentId: z.string(),
+    year: z.number(),
+    cycle: z.string(),
+    state: z.enum(STATES),
+    headline: Headline,
+    stage: z.enum(LEVEL_STAGES).nullable(),
+    index: z.number().nullable(),
+    indexDisplay: z.string().nullable(),
+    predicate: z.string().nullable(),
+  })
+  .meta({ id: "HistoryItem" });
+
+export const Comment = z
+  .object({
+    id: z.string(),
+    author: z.string(),
+    body: z.string(),
+    createdAt: z.date(),
+  })
+  .meta({ id: "Comment" });
+
+export const Thread = z
+  .object({
+    comments: z.array(Comment),
+    history: z.array(
+      z.object({
+        at: z.date(),
+        actor: z.string(),
+        action: z.string(),
+        before: z.unknown(),
+        after: z.unknown(),
+      }),
+    ),
+  })
+  .meta({ id: "Thread" });
+
+export const Moved = z.object({
+  state: z.enum(STATES),
+  version: z.number(),
+  reopenedUntil: z.date().nullable(),
+});
+
+export const CopyReport = z.object({
+  from: z.string(),
+  copied: z.array(z.string()),
+  evidenceLinks: z.number(),
+  skipped: z.array(z.object({ code: z.string(), reason: z.string() })),
+});

@@ -1,0 +1,4620 @@
+// Generated from the server's OpenAPI document by scripts/api-types.mjs: do not edit.
+// Regenerate with `npm run api-types -w @matang/web` (the build does it).
+export interface paths {
+    "/api/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assessments you may see (optionally of one cycle) */
+        get: {
+            parameters: {
+                query?: {
+                    cycle?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AssessmentSummary"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** State, schedule, per-stage index, domains, aspects and predicate, the headline figure, and what you may do with it now (can, blocked, moves) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/copy-forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start from the instansi's previous final answers and evidence links (statuses reset) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        from?: string;
+                        mapping?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            copied: string[];
+                            evidenceLinks: number;
+                            from: string;
+                            skipped: {
+                                code: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file (multipart: file, indicator, level, title[, evidenceId for a new version][, unitId uploaded on behalf of])
+         * @description PDF, images or office documents up to 50 MB, typed by their content.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evidenceId: string;
+                            fileId: string;
+                            linkId: string | null;
+                            mediaType: string;
+                            sha256: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/evidence-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let existing evidence, or a web address, support a level of an indicator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        evidenceId?: string;
+                        indicator: string;
+                        level: number;
+                        title?: string;
+                        /** Format: uri */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evidenceId: string;
+                            linkId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/evidence-links/{linkId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Accept a piece of evidence for its level, or return it for revision with a reason */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    linkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @enum {string} */
+                        reason?: "wrong_document" | "not_uploaded" | "outdated" | "other";
+                        /** @enum {string} */
+                        review: "accepted" | "revision";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            note: string | null;
+                            reason: string | null;
+                            review: string;
+                            selfAccepted: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assessment as a workbook: summary, indicators × stages with explanations, evidence list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An Excel workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same instansi's assessments over the years, with each one's headline index */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["HistoryItem"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators with assignments, answers, stage scores, evidence, claimed and supported level, and what you may do with each now (an operator sees their unit's only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IndicatorRow"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/indicators/{code}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The instansi's consolidated answer (self-assessment level and explanation); version 0 to create */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        explanation: string;
+                        level: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StageValue"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/indicators/{code}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the units (OPD) responsible for an indicator, with due dates */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        units: {
+                            /** @default null */
+                            dueDate?: string | null;
+                            /** Format: uuid */
+                            unitId: string;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/indicators/{code}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on an indicator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Comment"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/indicators/{code}/model-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model answers the instansi's province published for this indicator */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                evidenceKinds: string[];
+                                explanation: string;
+                                id: string;
+                                organization: string;
+                                organizationId: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/indicators/{code}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return an indicator to a unit with a note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /** Format: uuid */
+                        unitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/indicators/{code}/stages/{stage}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** An assessor's level and note for document, interview, visit or final; the review team's verdict for validation */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                    stage: "document" | "interview" | "visit" | "final" | "validation";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        level?: number | null;
+                        note: string;
+                        /** @enum {string} */
+                        verdict?: "valid" | "not_valid";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StageValue"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/indicators/{code}/thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An indicator's comments and full history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Thread"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/indicators/{code}/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A unit's proposal: level and explanation, marked ready when done (version 0 to create) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        explanation: string;
+                        level: number | null;
+                        /** @enum {string} */
+                        status: "in_progress" | "ready";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitAnswer"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/minutes.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Berita acara of the self-assessment submission (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A PDF document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen the current stage after its end date (administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            reopenedUntil: string | null;
+                            /** @enum {string} */
+                            state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assessment report (Bahasa Indonesia): index and predicate, domains and aspects with charts, strengths and weaknesses, readiness, recommendations, every indicator per stage */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A PDF document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the assessment to another state (submit, advance, publish, or back as an administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reopenDays?: number;
+                        /** @enum {string} */
+                        to: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            reopenedUntil: string | null;
+                            /** @enum {string} */
+                            state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first: everything for administrators, a coordinator's subtree otherwise */
+        get: {
+            parameters: {
+                query?: {
+                    entityId?: string;
+                    entityType?: string;
+                    organization?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                actor: string;
+                                actorId: string | null;
+                                address: string | null;
+                                after: unknown;
+                                /** Format: date-time */
+                                at: string;
+                                before: unknown;
+                                entityId: string | null;
+                                entityType: string;
+                                id: number;
+                                organizationId: string | null;
+                                requestId: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in with e-mail and password; sets the session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                importRegistry: boolean;
+                                importResults: boolean;
+                                manageCycles: boolean;
+                                manageFrameworks: boolean;
+                                manageUsers: boolean;
+                            };
+                            csrfToken: string | null;
+                            grants: {
+                                organizationId: string | null;
+                                /** @enum {string} */
+                                role: "admin" | "coordinator" | "operator" | "internal_assessor" | "external_assessor" | "reviewer" | "leader";
+                            }[];
+                            user: {
+                                email: string;
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session, or with ?everywhere=true every session and API token of the user (the answer counts them) */
+        post: {
+            parameters: {
+                query?: {
+                    everywhere?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            sessionsEnded: number;
+                            tokensRevoked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is logged in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                importRegistry: boolean;
+                                importResults: boolean;
+                                manageCycles: boolean;
+                                manageFrameworks: boolean;
+                                manageUsers: boolean;
+                            };
+                            csrfToken: string | null;
+                            grants: {
+                                organizationId: string | null;
+                                /** @enum {string} */
+                                role: "admin" | "coordinator" | "operator" | "internal_assessor" | "external_assessor" | "reviewer" | "leader";
+                            }[];
+                            user: {
+                                email: string;
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your own password, from a logged-in session; your other sessions and every API token end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            tokensRevoked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current session, or null: like /api/auth/me without a 401 for visitors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            session: {
+                                can: {
+                                    importRegistry: boolean;
+                                    importResults: boolean;
+                                    manageCycles: boolean;
+                                    manageFrameworks: boolean;
+                                    manageUsers: boolean;
+                                };
+                                csrfToken: string | null;
+                                grants: {
+                                    organizationId: string | null;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "operator" | "internal_assessor" | "external_assessor" | "reviewer" | "leader";
+                                }[];
+                                user: {
+                                    email: string;
+                                    id: string;
+                                    name: string;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your API tokens (never their secrets), from a logged-in session */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                id: string;
+                                /** Format: date-time */
+                                lastUsedAt: string | null;
+                                name: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token for integrations, from a logged-in session (shown once; stored hashed; expires after 90 days unless asked otherwise, at most 365) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expiresInDays?: number;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            name: string;
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of your API tokens, from a logged-in session */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All cycles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Cycle"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open an evaluation or monitoring cycle with its framework and schedule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        frameworkId: string;
+                        /** @enum {string} */
+                        kind: "evaluation" | "monitoring";
+                        name: string;
+                        schedule: {
+                            consolidation?: {
+                                end: string;
+                                start: string;
+                            };
+                            document_review?: {
+                                end: string;
+                                start: string;
+                            };
+                            interview?: {
+                                end: string;
+                                start: string;
+                            };
+                            self_assessment?: {
+                                end: string;
+                                start: string;
+                            };
+                            validation?: {
+                                end: string;
+                                start: string;
+                            };
+                            visit?: {
+                                end: string;
+                                start: string;
+                            };
+                        };
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cycle"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cycle and how many participants it has */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                assignAssessors: boolean;
+                                enrol: boolean;
+                                export: boolean;
+                                rank: boolean;
+                            };
+                            frameworkId: string;
+                            id: string;
+                            kind: string;
+                            name: string;
+                            participants: number;
+                            schedule: {
+                                [key: string]: {
+                                    end: string;
+                                    start: string;
+                                };
+                            };
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/assessors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign an external assessor to an instansi in this cycle */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organizationId: string;
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A whole cycle as a workbook: every participant's index per stage and every participant × indicator × stage */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An Excel workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol instansi: by id, by type, a province's kabupaten/kota, or all; each gets an assessment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        all?: boolean;
+                        kinds?: ("kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota")[];
+                        organizationIds?: string[];
+                        /** Format: uuid */
+                        province?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alreadyEnrolled: number;
+                            created: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** National administrators: every participant ranked by its headline index (each at the latest complete stage its state has reached, as every page shows it) or by its index at one stage, computed from the indicator rows; incomplete ones listed after */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: "self" | "document" | "interview" | "visit" | "final" | "headline";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycle: {
+                                id: string;
+                                name: string;
+                                year: number;
+                            };
+                            items: {
+                                answered: number;
+                                assessmentId: string;
+                                index: string | null;
+                                label: {
+                                    en: string;
+                                    id: string;
+                                };
+                                organization: string;
+                                organizationId: string;
+                                percentile: number | null;
+                                predicate: string | null;
+                                province: string | null;
+                                rank: number | null;
+                                rankInProvince: number | null;
+                                rankInType: number | null;
+                                /** @enum {string} */
+                                stage: "self" | "document" | "interview" | "visit" | "final";
+                                /** @enum {string} */
+                                state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+                                type: string;
+                            }[];
+                            ranked: number;
+                            /** @enum {string} */
+                            stage: "self" | "document" | "interview" | "visit" | "final" | "headline";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An evidence and all its file versions, and whether you may add a version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                replace: boolean;
+                            };
+                            files: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                mediaType: string;
+                                originalName: string;
+                                sha256: string;
+                                size: number;
+                            }[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "file" | "link";
+                            title: string;
+                            url: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file (newest version unless ?file=), or preview PDF and images inline */
+        get: {
+            parameters: {
+                query?: {
+                    download?: "true" | "false";
+                    file?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, with its own content type */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/accepted-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What evidence uploads accept: file types with their endings, and the largest size */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            maxBytes: number;
+                            types: {
+                                extensions: string[];
+                                mediaType: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evaluation frameworks Matang knows */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                aspects: number;
+                                domains: number;
+                                id: string;
+                                indicators: number;
+                                title: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                years: number[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Import a framework file (matang.framework/v1); 422 lists every problem with its path */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            indicators: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frameworks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A framework's full tree: domains, aspects, indicators, levels, criteria, evidence guidance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            domains: {
+                                aspects: {
+                                    code: string;
+                                    indicators: {
+                                        code: string;
+                                        description?: {
+                                            en?: string;
+                                            id: string;
+                                        };
+                                        levels: {
+                                            criteria: {
+                                                en?: string;
+                                                id: string;
+                                            };
+                                            evidence?: {
+                                                en?: string;
+                                                id: string;
+                                            };
+                                            value: number;
+                                        }[];
+                                        name: {
+                                            en?: string;
+                                            id: string;
+                                        };
+                                        scale: string;
+                                        weight: number;
+                                    }[];
+                                    name: {
+                                        en?: string;
+                                        id: string;
+                                    };
+                                    weight: number;
+                                }[];
+                                code: string;
+                                name: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                weight: number;
+                            }[];
+                            /** @enum {string} */
+                            format: "matang.framework/v1";
+                            id: string;
+                            legalBasis?: string;
+                            notes?: {
+                                en?: string;
+                                id: string;
+                            }[];
+                            predicates: {
+                                max: number;
+                                min: number;
+                                name: {
+                                    en?: string;
+                                    id: string;
+                                };
+                            }[];
+                            scales: {
+                                id: string;
+                                levels: {
+                                    evidenceRequired?: boolean;
+                                    meaning?: {
+                                        en?: string;
+                                        id: string;
+                                    };
+                                    name: {
+                                        en?: string;
+                                        id: string;
+                                    };
+                                    value: number;
+                                }[];
+                                name: {
+                                    en?: string;
+                                    id: string;
+                                };
+                            }[];
+                            title: {
+                                en?: string;
+                                id: string;
+                            };
+                            version?: number;
+                            years: number[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Is the service up and its database reachable? */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                kind: string;
+                                payload: unknown;
+                                /** Format: date-time */
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search and list the organizations you may see */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: ("kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota" | "unit") | ("kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota" | "unit")[];
+                    page?: number;
+                    pageSize?: number;
+                    parent?: string;
+                    province?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                allowSelfAcceptance: boolean;
+                                can: {
+                                    configure: boolean;
+                                };
+                                category: string | null;
+                                children: number;
+                                id: string;
+                                kind: string;
+                                name: string;
+                                parentId: string | null;
+                                version: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an instansi or a unit (OPD) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        category?: string;
+                        /** @enum {string} */
+                        kind: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota" | "unit";
+                        name: string;
+                        /** Format: uuid */
+                        parentId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowSelfAcceptance: boolean;
+                            category: string | null;
+                            id: string;
+                            kind: string;
+                            name: string;
+                            parentId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organization, with its parent and every name it has carried */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowSelfAcceptance: boolean;
+                            category: string | null;
+                            children: number;
+                            id: string;
+                            kind: string;
+                            name: string;
+                            names: {
+                                fromYear: number | null;
+                                name: string;
+                                source: string | null;
+                            }[];
+                            parent: {
+                                id: string;
+                                kind: string;
+                                name: string;
+                            } | null;
+                            parentId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename (the old name stays in its history); 409 if the version is stale */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowSelfAcceptance: boolean;
+                            category: string | null;
+                            id: string;
+                            kind: string;
+                            name: string;
+                            parentId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/organizations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published results over the years (index, predicate, domains, rank nationally, by type and within the province, rank change) joined with Matang's own assessments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                readTargets: boolean;
+                            };
+                            organization: {
+                                id: string;
+                                kind: string;
+                                name: string;
+                            };
+                            years: {
+                                assessments: {
+                                    cycle: string;
+                                    headline: components["schemas"]["Headline"];
+                                    id: string;
+                                    index: string | null;
+                                    predicate: string | null;
+                                    stage: string | null;
+                                    /** @enum {string} */
+                                    state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+                                }[];
+                                published: {
+                                    domains: {
+                                        [key: string]: string;
+                                    };
+                                    index: string;
+                                    nameAsPublished: string;
+                                    of: number;
+                                    ofProvince: number | null;
+                                    ofType: number;
+                                    percentile: number;
+                                    predicate: string;
+                                    rank: number;
+                                    rankChange: number | null;
+                                    rankInProvince: number | null;
+                                    rankInType: number;
+                                } | null;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/model-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A province's model answers for a framework's indicators */
+        get: {
+            parameters: {
+                query: {
+                    framework: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                evidenceKinds: string[];
+                                explanation: string;
+                                id: string;
+                                indicatorCode: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/model-answers/{frameworkId}/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Publish or change a province's model answer for an indicator (version 0 creates); 409 if the version is stale */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    frameworkId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidenceKinds: string[];
+                        explanation: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evidenceKinds: string[];
+                            explanation: string;
+                            id: string;
+                            indicatorCode: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Withdraw a model answer; 409 if the version is stale */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    frameworkId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Withdrawn */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move under another parent, with its whole subtree; 409 if the version is stale */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        parentId: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowSelfAcceptance: boolean;
+                            category: string | null;
+                            id: string;
+                            kind: string;
+                            name: string;
+                            parentId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/province": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A province's kabupaten/kota side by side: cycle progress and provisional indices, last published results, disparity */
+        get: {
+            parameters: {
+                query?: {
+                    cycle?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                manageModelAnswers: boolean;
+                                setTarget: boolean;
+                            };
+                            cycle: {
+                                frameworkId: string;
+                                id: string;
+                                name: string;
+                                year: number;
+                            } | null;
+                            disparity: {
+                                belowTarget: number;
+                                provisional: {
+                                    count: number;
+                                    max: string | null;
+                                    mean: string | null;
+                                    min: string | null;
+                                    range: string | null;
+                                    stddev: string | null;
+                                };
+                                published: {
+                                    count: number;
+                                    max: string | null;
+                                    mean: string | null;
+                                    min: string | null;
+                                    range: string | null;
+                                    stddev: string | null;
+                                    year: number | null;
+                                };
+                                publishedBelowTarget: number;
+                            };
+                            members: {
+                                assessment: {
+                                    answered: number;
+                                    ceiling: string;
+                                    complete: boolean;
+                                    floor: string;
+                                    headline: components["schemas"]["Headline"];
+                                    id: string;
+                                    index: string | null;
+                                    predicate: string | null;
+                                    /** @enum {string} */
+                                    stage: "self" | "document" | "interview" | "visit" | "final";
+                                    /** @enum {string} */
+                                    state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+                                    total: number;
+                                } | null;
+                                belowTarget: boolean | null;
+                                kind: string;
+                                name: string;
+                                organizationId: string;
+                                published: {
+                                    index: string;
+                                    ofProvince: number | null;
+                                    predicate: string;
+                                    rank: number;
+                                    rankChange: number | null;
+                                    rankInProvince: number | null;
+                                    year: number;
+                                } | null;
+                                target: string | null;
+                            }[];
+                            province: {
+                                id: string;
+                                name: string;
+                            };
+                            target: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** An instansi's settings, by its coordinator: whether whoever uploaded evidence may also accept it (off by default); 409 if the version is stale */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowSelfAcceptance: boolean;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowSelfAcceptance: boolean;
+                            category: string | null;
+                            id: string;
+                            kind: string;
+                            name: string;
+                            parentId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An instansi's targets, every year */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                efforts: {
+                                    [key: string]: number;
+                                };
+                                index: string | null;
+                                indicators: {
+                                    [key: string]: number;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string | null;
+                                version: number;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/targets/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An instansi's target for a year (version 0 and no index when none is set) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            efforts: {
+                                [key: string]: number;
+                            };
+                            index: string | null;
+                            indicators: {
+                                [key: string]: number;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the year's target index, optionally a level per indicator and the effort of each indicator's level step; 409 if the version is stale */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default {} */
+                        efforts?: {
+                            [key: string]: number;
+                        };
+                        index: string;
+                        /** @default {} */
+                        indicators?: {
+                            [key: string]: number;
+                        };
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            efforts: {
+                                [key: string]: number;
+                            };
+                            index: string | null;
+                            indicators: {
+                                [key: string]: number;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the instansi registry (CSV like the official results: instansi, type, region[, group]) */
+        post: {
+            parameters: {
+                query?: {
+                    name?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byKind: {
+                                [key: string]: number;
+                            };
+                            created: number;
+                            linked: number;
+                            matched: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published results of a year (default: the newest), sorted by rank, with rank by type and province, rank change, percentile, per-type means and the distribution (no login). Filters narrow the list; ranks are always among all. */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    q?: string;
+                    type?: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            distribution: {
+                                count: number;
+                                from: string;
+                                to: string;
+                            }[];
+                            items: {
+                                domains: {
+                                    [key: string]: string;
+                                };
+                                index: string;
+                                nameAsPublished: string;
+                                of: number;
+                                ofProvince: number | null;
+                                ofType: number;
+                                organization: string;
+                                organizationId: string;
+                                percentile: number;
+                                predicate: string;
+                                previousIndex: string | null;
+                                previousRank: number | null;
+                                province: string | null;
+                                rank: number;
+                                rankChange: number | null;
+                                rankInProvince: number | null;
+                                rankInType: number;
+                                type: string;
+                            }[];
+                            predicates: {
+                                [key: string]: number;
+                            };
+                            previousYear: number | null;
+                            provinces: string[];
+                            summary: {
+                                all: {
+                                    count: number;
+                                    max: string | null;
+                                    mean: string | null;
+                                    min: string | null;
+                                    range: string | null;
+                                    stddev: string | null;
+                                };
+                                byType: {
+                                    [key: string]: {
+                                        count: number;
+                                        max: string | null;
+                                        mean: string | null;
+                                        min: string | null;
+                                        range: string | null;
+                                        stddev: string | null;
+                                    };
+                                };
+                            };
+                            total: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same published results as CSV, for spreadsheets (no login) */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    q?: string;
+                    type?: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV text, UTF-8 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/results/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Years with published results (no login) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                count: number;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import official results (CSV text like results-2023.csv): a dry run lists matches and uncertain names; confirmed lines are matched to the chosen organization */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        confirmations?: {
+                            line: number;
+                            /** Format: uuid */
+                            organizationId: string;
+                        }[];
+                        csv: string;
+                        /** @default false */
+                        dryRun?: boolean;
+                        /** @default upload.csv */
+                        source?: string;
+                        year?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmed: number;
+                            created: number;
+                            dryRun: boolean;
+                            imported: number;
+                            total: number;
+                            unchanged: number;
+                            readonly unmatched: {
+                                readonly candidates: {
+                                    id: string;
+                                    name: string;
+                                    similarity: number;
+                                }[];
+                                kind: string;
+                                line: number;
+                                name: string;
+                                region: string | null;
+                            }[];
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users holding roles in the organizations you manage */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                create: boolean;
+                            };
+                            items: components["schemas"]["User"][];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an account with its roles; without a password one is generated and returned once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        grants: {
+                            /** Format: uuid */
+                            organizationId: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "coordinator" | "operator" | "internal_assessor" | "external_assessor" | "reviewer" | "leader";
+                        }[];
+                        name: string;
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            password: string | null;
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant a role on an organization (and its subtree), or nationally with organizationId null */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organizationId: string | null;
+                        /** @enum {string} */
+                        role: "admin" | "coordinator" | "operator" | "internal_assessor" | "external_assessor" | "reviewer" | "leader";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a role */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grantId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's API tokens (never their secrets), for administrators */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                id: string;
+                                /** Format: date-time */
+                                lastUsedAt: string | null;
+                                name: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a user's API token, for administrators */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the locks failed logins put on an account, from every address (administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cleared: number;
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Assessment: {
+            blocked: {
+                assign?: components["schemas"]["Blocked"];
+                edit?: components["schemas"]["Blocked"];
+                move?: components["schemas"]["Blocked"];
+                publish?: components["schemas"]["Blocked"];
+                reopen?: components["schemas"]["Blocked"];
+                review?: components["schemas"]["Blocked"];
+                score?: components["schemas"]["Blocked"];
+                submit?: components["schemas"]["Blocked"];
+                uploadEvidence?: components["schemas"]["Blocked"];
+                validate?: components["schemas"]["Blocked"];
+            };
+            can: {
+                assign: boolean;
+                edit: boolean;
+                move: boolean;
+                overview: boolean;
+                publish: boolean;
+                readTargets: boolean;
+                reopen: boolean;
+                review: boolean;
+                score: boolean;
+                setTargets: boolean;
+                submit: boolean;
+                uploadEvidence: boolean;
+                validate: boolean;
+            };
+            cycle: {
+                frameworkId: string;
+                id: string;
+                name: string;
+                schedule: {
+                    [key: string]: {
+                        end: string;
+                        start: string;
+                    };
+                };
+                year: number;
+            };
+            headline: components["schemas"]["Headline"];
+            id: string;
+            moves: {
+                /** @enum {string} */
+                direction: "forward" | "back";
+                /** @enum {string} */
+                operation: "assessment.submit" | "assessment.advance" | "assessment.reopen" | "assessment.publish";
+                /** @enum {string} */
+                to: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+            }[];
+            organization: {
+                id: string;
+                kind: string;
+                name: string;
+            };
+            reopenedUntil: string | null;
+            scores: {
+                document: {
+                    answered: number;
+                    aspects: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    ceiling: number;
+                    ceilingDisplay: string;
+                    complete: boolean;
+                    domains: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    floor: number;
+                    floorDisplay: string;
+                    index: number | null;
+                    indexDisplay: string | null;
+                    missing: number;
+                    predicate: string | null;
+                    total: number;
+                };
+                final: {
+                    answered: number;
+                    aspects: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    ceiling: number;
+                    ceilingDisplay: string;
+                    complete: boolean;
+                    domains: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    floor: number;
+                    floorDisplay: string;
+                    index: number | null;
+                    indexDisplay: string | null;
+                    missing: number;
+                    predicate: string | null;
+                    total: number;
+                };
+                interview: {
+                    answered: number;
+                    aspects: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    ceiling: number;
+                    ceilingDisplay: string;
+                    complete: boolean;
+                    domains: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    floor: number;
+                    floorDisplay: string;
+                    index: number | null;
+                    indexDisplay: string | null;
+                    missing: number;
+                    predicate: string | null;
+                    total: number;
+                };
+                self: {
+                    answered: number;
+                    aspects: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    ceiling: number;
+                    ceilingDisplay: string;
+                    complete: boolean;
+                    domains: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    floor: number;
+                    floorDisplay: string;
+                    index: number | null;
+                    indexDisplay: string | null;
+                    missing: number;
+                    predicate: string | null;
+                    total: number;
+                };
+                visit: {
+                    answered: number;
+                    aspects: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    ceiling: number;
+                    ceilingDisplay: string;
+                    complete: boolean;
+                    domains: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    floor: number;
+                    floorDisplay: string;
+                    index: number | null;
+                    indexDisplay: string | null;
+                    missing: number;
+                    predicate: string | null;
+                    total: number;
+                };
+            };
+            stageOpen: boolean;
+            /** @enum {string} */
+            state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+            submittedAt: string | null;
+            validation: {
+                notValid: number;
+                valid: number;
+            };
+            version: number;
+        };
+        AssessmentInput: {
+            blocked: {
+                assign?: components["schemas"]["BlockedInput"];
+                edit?: components["schemas"]["BlockedInput"];
+                move?: components["schemas"]["BlockedInput"];
+                publish?: components["schemas"]["BlockedInput"];
+                reopen?: components["schemas"]["BlockedInput"];
+                review?: components["schemas"]["BlockedInput"];
+                score?: components["schemas"]["BlockedInput"];
+                submit?: components["schemas"]["BlockedInput"];
+                uploadEvidence?: components["schemas"]["BlockedInput"];
+                validate?: components["schemas"]["BlockedInput"];
+            };
+            can: {
+                assign: boolean;
+                edit: boolean;
+                move: boolean;
+                overview: boolean;
+                publish: boolean;
+                readTargets: boolean;
+                reopen: boolean;
+                review: boolean;
+                score: boolean;
+                setTargets: boolean;
+                submit: boolean;
+                uploadEvidence: boolean;
+                validate: boolean;
+            };
+            cycle: {
+                frameworkId: string;
+                id: string;
+                name: string;
+                schedule: {
+                    [key: string]: {
+                        end: string;
+                        start: string;
+                    };
+                };
+                year: number;
+            };
+            headline: components["schemas"]["HeadlineInput"];
+            id: string;
+            moves: {
+                /** @enum {string} */
+                direction: "forward" | "back";
+                /** @enum {string} */
+                operation: "assessment.submit" | "assessment.advance" | "assessment.reopen" | "assessment.publish";
+                /** @enum {string} */
+                to: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+            }[];
+            organization: {
+                id: string;
+                kind: string;
+                name: string;
+            };
+            reopenedUntil: string | null;
+            scores: {
+                document: {
+                    answered: number;
+                    aspects: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    ceiling: number;
+                    ceilingDisplay: string;
+                    complete: boolean;
+                    domains: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    floor: number;
+                    floorDisplay: string;
+                    index: number | null;
+                    indexDisplay: string | null;
+                    missing: number;
+                    predicate: string | null;
+                    total: number;
+                };
+                final: {
+                    answered: number;
+                    aspects: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    ceiling: number;
+                    ceilingDisplay: string;
+                    complete: boolean;
+                    domains: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    floor: number;
+                    floorDisplay: string;
+                    index: number | null;
+                    indexDisplay: string | null;
+                    missing: number;
+                    predicate: string | null;
+                    total: number;
+                };
+                interview: {
+                    answered: number;
+                    aspects: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    ceiling: number;
+                    ceilingDisplay: string;
+                    complete: boolean;
+                    domains: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    floor: number;
+                    floorDisplay: string;
+                    index: number | null;
+                    indexDisplay: string | null;
+                    missing: number;
+                    predicate: string | null;
+                    total: number;
+                };
+                self: {
+                    answered: number;
+                    aspects: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    ceiling: number;
+                    ceilingDisplay: string;
+                    complete: boolean;
+                    domains: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    floor: number;
+                    floorDisplay: string;
+                    index: number | null;
+                    indexDisplay: string | null;
+                    missing: number;
+                    predicate: string | null;
+                    total: number;
+                };
+                visit: {
+                    answered: number;
+                    aspects: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    ceiling: number;
+                    ceilingDisplay: string;
+                    complete: boolean;
+                    domains: {
+                        ceiling: number;
+                        code: string;
+                        floor: number;
+                        index: number | null;
+                        indexDisplay: string | null;
+                        name: string;
+                    }[];
+                    floor: number;
+                    floorDisplay: string;
+                    index: number | null;
+                    indexDisplay: string | null;
+                    missing: number;
+                    predicate: string | null;
+                    total: number;
+                };
+            };
+            stageOpen: boolean;
+            /** @enum {string} */
+            state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+            submittedAt: string | null;
+            validation: {
+                notValid: number;
+                valid: number;
+            };
+            version: number;
+        };
+        AssessmentSummary: {
+            cycleId: string;
+            id: string;
+            organizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+            version: number;
+        };
+        AssessmentSummaryInput: {
+            cycleId: string;
+            id: string;
+            organizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+            version: number;
+        };
+        Blocked: {
+            /** @enum {string} */
+            code: "wrong_state";
+            states: ("self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published")[];
+        } | {
+            /** @enum {string} */
+            code: "stage_closed";
+            end: string | null;
+        } | {
+            /** @enum {string} */
+            code: "incomplete";
+            missing: string[];
+        };
+        BlockedInput: {
+            /** @enum {string} */
+            code: "wrong_state";
+            states: ("self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published")[];
+        } | {
+            /** @enum {string} */
+            code: "stage_closed";
+            end: string | null;
+        } | {
+            /** @enum {string} */
+            code: "incomplete";
+            missing: string[];
+        };
+        Comment: {
+            author: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+        };
+        CommentInput: {
+            author: string;
+            body: string;
+            createdAt: unknown;
+            id: string;
+        };
+        Cycle: {
+            can: {
+                assignAssessors: boolean;
+                enrol: boolean;
+                export: boolean;
+                rank: boolean;
+            };
+            frameworkId: string;
+            id: string;
+            kind: string;
+            name: string;
+            schedule: {
+                [key: string]: {
+                    end: string;
+                    start: string;
+                };
+            };
+            version: number;
+            year: number;
+        };
+        CycleInput: {
+            can: {
+                assignAssessors: boolean;
+                enrol: boolean;
+                export: boolean;
+                rank: boolean;
+            };
+            frameworkId: string;
+            id: string;
+            kind: string;
+            name: string;
+            schedule: {
+                [key: string]: {
+                    end: string;
+                    start: string;
+                };
+            };
+            version: number;
+            year: number;
+        };
+        EvidenceLink: {
+            can: {
+                accept: boolean;
+                review: boolean;
+            };
+            evidenceId: string;
+            id: string;
+            /** @enum {string} */
+            kind: "file" | "link";
+            level: number;
+            note: string | null;
+            reason: string | null;
+            /** @enum {string} */
+            review: "pending" | "accepted" | "revision";
+            selfAccepted: boolean;
+            title: string;
+            unitId: string | null;
+            uploadedBy: string | null;
+            url: string | null;
+            version: number;
+        };
+        EvidenceLinkInput: {
+            can: {
+                accept: boolean;
+                review: boolean;
+            };
+            evidenceId: string;
+            id: string;
+            /** @enum {string} */
+            kind: "file" | "link";
+            level: number;
+            note: string | null;
+            reason: string | null;
+            /** @enum {string} */
+            review: "pending" | "accepted" | "revision";
+            selfAccepted: boolean;
+            title: string;
+            unitId: string | null;
+            uploadedBy: string | null;
+            url: string | null;
+            version: number;
+        };
+        Headline: {
+            answered: number;
+            ceiling: number;
+            ceilingDisplay: string;
+            complete: boolean;
+            floor: number;
+            floorDisplay: string;
+            index: number | null;
+            indexDisplay: string | null;
+            label: {
+                en: string;
+                id: string;
+            };
+            predicate: string | null;
+            /** @enum {string} */
+            source: "stage";
+            /** @enum {string} */
+            stage: "self" | "document" | "interview" | "visit" | "final";
+            total: number;
+        };
+        HeadlineInput: {
+            answered: number;
+            ceiling: number;
+            ceilingDisplay: string;
+            complete: boolean;
+            floor: number;
+            floorDisplay: string;
+            index: number | null;
+            indexDisplay: string | null;
+            label: {
+                en: string;
+                id: string;
+            };
+            predicate: string | null;
+            /** @enum {string} */
+            source: "stage";
+            /** @enum {string} */
+            stage: "self" | "document" | "interview" | "visit" | "final";
+            total: number;
+        };
+        HistoryItem: {
+            assessmentId: string;
+            cycle: string;
+            headline: components["schemas"]["Headline"];
+            index: number | null;
+            indexDisplay: string | null;
+            predicate: string | null;
+            /** @enum {string|null} */
+            stage: "self" | "document" | "interview" | "visit" | "final" | null;
+            /** @enum {string} */
+            state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+            year: number;
+        };
+        HistoryItemInput: {
+            assessmentId: string;
+            cycle: string;
+            headline: components["schemas"]["HeadlineInput"];
+            index: number | null;
+            indexDisplay: string | null;
+            predicate: string | null;
+            /** @enum {string|null} */
+            stage: "self" | "document" | "interview" | "visit" | "final" | null;
+            /** @enum {string} */
+            state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+            year: number;
+        };
+        IndicatorRow: {
+            answerUnitId: string | null;
+            aspect: string;
+            assignments: {
+                dueDate: string | null;
+                unitId: string;
+                unitName: string;
+            }[];
+            assignmentVersion: number;
+            can: {
+                addEvidence: boolean;
+                answer: boolean;
+                assign: boolean;
+                consolidate: boolean;
+                returnProposal: boolean;
+                reviewEvidence: boolean;
+                score: boolean;
+                validate: boolean;
+            };
+            claimedLevel: number | null;
+            code: string;
+            domain: string;
+            evidence: components["schemas"]["EvidenceLink"][];
+            gating: {
+                blockedAt: number | null;
+                /** @enum {string|null} */
+                blockedBy: "accepted" | "returned" | "pending" | "missing" | null;
+            };
+            name: string;
+            scale: string;
+            stages: {
+                document?: components["schemas"]["StageValue"];
+                final?: components["schemas"]["StageValue"];
+                interview?: components["schemas"]["StageValue"];
+                self?: components["schemas"]["StageValue"];
+                validation?: components["schemas"]["StageValue"];
+                visit?: components["schemas"]["StageValue"];
+            };
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "ready" | "returned" | "done";
+            supportedLevel: number | null;
+            unitAnswers: components["schemas"]["UnitAnswer"][];
+            weight: number;
+        };
+        IndicatorRowInput: {
+            answerUnitId: string | null;
+            aspect: string;
+            assignments: {
+                dueDate: string | null;
+                unitId: string;
+                unitName: string;
+            }[];
+            assignmentVersion: number;
+            can: {
+                addEvidence: boolean;
+                answer: boolean;
+                assign: boolean;
+                consolidate: boolean;
+                returnProposal: boolean;
+                reviewEvidence: boolean;
+                score: boolean;
+                validate: boolean;
+            };
+            claimedLevel: number | null;
+            code: string;
+            domain: string;
+            evidence: components["schemas"]["EvidenceLinkInput"][];
+            gating: {
+                blockedAt: number | null;
+                /** @enum {string|null} */
+                blockedBy: "accepted" | "returned" | "pending" | "missing" | null;
+            };
+            name: string;
+            scale: string;
+            stages: {
+                document?: components["schemas"]["StageValueInput"];
+                final?: components["schemas"]["StageValueInput"];
+                interview?: components["schemas"]["StageValueInput"];
+                self?: components["schemas"]["StageValueInput"];
+                validation?: components["schemas"]["StageValueInput"];
+                visit?: components["schemas"]["StageValueInput"];
+            };
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "ready" | "returned" | "done";
+            supportedLevel: number | null;
+            unitAnswers: components["schemas"]["UnitAnswerInput"][];
+            weight: number;
+        };
+        StageValue: {
+            level: number | null;
+            note: string;
+            verdict: string | null;
+            version: number;
+        };
+        StageValueInput: {
+            level: number | null;
+            note: string;
+            verdict: string | null;
+            version: number;
+        };
+        Thread: {
+            comments: components["schemas"]["Comment"][];
+            history: {
+                action: string;
+                actor: string;
+                after: unknown;
+                /** Format: date-time */
+                at: string;
+                before: unknown;
+            }[];
+        };
+        ThreadInput: {
+            comments: components["schemas"]["CommentInput"][];
+            history: {
+                action: string;
+                actor: string;
+                after: unknown;
+                at: unknown;
+                before: unknown;
+            }[];
+        };
+        UnitAnswer: {
+            explanation: string;
+            level: number | null;
+            returnNote: string | null;
+            /** @enum {string} */
+            status: "in_progress" | "ready" | "returned";
+            unitId: string;
+            version: number;
+        };
+        UnitAnswerInput: {
+            explanation: string;
+            level: number | null;
+            returnNote: string | null;
+            /** @enum {string} */
+            status: "in_progress" | "ready" | "returned";
+            unitId: string;
+            version: number;
+        };
+        User: {
+            active: boolean;
+            can: {
+                grant: boolean;
+                manage: boolean;
+                unlock: boolean;
+            };
+            email: string;
+            grants: {
+                can: {
+                    revoke: boolean;
+                };
+                id: string;
+                organizationId: string | null;
+                organizationName: string | null;
+                /** @enum {string} */
+                role: "admin" | "coordinator" | "operator" | "internal_assessor" | "external_assessor" | "reviewer" | "leader";
+            }[];
+            id: string;
+            locked: boolean;
+            name: string;
+            version: number;
+        };
+        UserInput: {
+            active: boolean;
+            can: {
+                grant: boolean;
+                manage: boolean;
+                unlock: boolean;
+            };
+            email: string;
+            grants: {
+                can: {
+                    revoke: boolean;
+                };
+                id: string;
+                organizationId: string | null;
+                organizationName: string | null;
+                /** @enum {string} */
+                role: "admin" | "coordinator" | "operator" | "internal_assessor" | "external_assessor" | "reviewer" | "leader";
+            }[];
+            id: string;
+            locked: boolean;
+            name: string;
+            version: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

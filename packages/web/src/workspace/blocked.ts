@@ -1,0 +1,22 @@
+import type { TFunction } from "i18next";
+import type { Schemas } from "../api/types";
+
+/**
+ * Why an action the server says the user is permitted cannot be done now, in the user's language:
+ * the server's `blocked` reason (core's rule), never a guess from the page.
+ */
+export function blockedReason(t: TFunction, why: Schemas["Blocked"]): string {
+  switch (why.code) {
+    case "incomplete":
+      return t("blocked.incomplete", {
+        count: why.missing.length,
+        codes: why.missing.slice(0, 12).join(", ") + (why.missing.length > 12 ? ", …" : ""),
+      });
+    case "stage_closed":
+      return why.end ? t("blocked.stageClosedOn", { date: why.end }) : t("blocked.stageClosed");
+    case "wrong_state":
+      return t("blocked.wrongState", {
+        states: why.states.map((s) => t(`states.${s}`)).join(", "),
+      });
+  }
+}
