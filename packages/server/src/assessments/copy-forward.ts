@@ -1,14 +1,12 @@
 import { stageLevels } from "@matang/core";
-import { and, desc, eq, ne } from "drizzle-orm";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
-import { assessments, cycles, evidenceLinks } from "../db/schema.js";
+import type { Frameworks } from "../frameworks/service.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
 import { assessmentTarget, NO_ASSESSMENT, requireWork } from "./access.js";
 import * as repo from "./repository.js";
-import type { Frameworks } from "./service.js";
 
 export interface CopyForwardInput {
   /** The assessment to copy from; by default the instansi's latest earlier one. */
@@ -43,13 +41,7 @@ export async function copyForward(
   requireWork(target, "edit");
   let fromId = input.from;
   if (!fromId) {
-    const [previous] = await db
-      .select({ id: assessments.id })
-      .from(assessments)
-      .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
-      .where(and(eq(assessments.organizationId, target.organization.id), ne(assessments.id, id)))
-      .orderBy(desc(cycles.year), desc(assessments.createdAt))
-      .limit(1);
+    const previous = await repo.previousAssessmentOf(db, target.organization.id, id);
     if (!previous)
       throw new ApiError(
         404,
@@ -131,17 +123,13 @@ export async function copyForward(
       for (const link of links.filter(
         (l) => l.indicatorCode === oldCode && indicator.scale.values.includes(l.level),
       )) {
-        const inserted = await t
-          .insert(evidenceLinks)
-          .values({
-            assessmentId: id,
-            indicatorCode: newCode,
-            level: link.level,
-            evidenceId: link.evidenceId,
-          })
-          .onConflictDoNothing()
-          .returning({ id: evidenceLinks.id });
-        linkCount += inserted.length;
+        const linked = await repo.linkEvidence(t, {
+          assessmentId: id,
+          indicatorCode: newCode,
+          level: link.level,
+          evidenceId: link.evidenceId,
+        });
+        if (linked) linkCount++;
       }
     }
     await appendAudit(t, {

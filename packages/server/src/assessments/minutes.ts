@@ -1,14 +1,12 @@
 import { score, stageLevels } from "@matang/core";
-import { and, desc, eq } from "drizzle-orm";
 import PDFDocument from "pdfkit";
 import type { Db } from "../db/client.js";
-import { auditLog, users } from "../db/schema.js";
+import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
 import { assessmentTarget, NO_ASSESSMENT } from "./access.js";
 import * as repo from "./repository.js";
-import type { Frameworks } from "./service.js";
 
 const dateId = (d: Date) =>
   new Intl.DateTimeFormat("id-ID", {
@@ -26,25 +24,9 @@ export async function minutesPdf(db: Db, frameworks: Frameworks, ctx: RequestCon
     throw new ApiError(409, "not_submitted", "The self-assessment has not been submitted yet");
   const framework = frameworks.get(c.cycle.frameworkId);
   if (!framework) throw new ApiError(500, "framework_missing", "The cycle's framework is not loaded");
-  const transitions = await db
-    .select({ actorId: auditLog.actorId, actor: auditLog.actorLabel, after: auditLog.after })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.entityType, "assessment"),
-        eq(auditLog.entityId, id),
-        eq(auditLog.action, "assessment.transition"),
-      ),
-    )
-    .orderBy(desc(auditLog.id));
   // Whoever made the latest move into "submitted" signs.
-  const submission = transitions.find((t) => (t.after as { state?: string } | null)?.state === "submitted");
-  const [signer] = submission?.actorId
-    ? await db
-        .select({ name: users.name, email: users.email })
-        .from(users)
-        .where(eq(users.id, submission.actorId))
-    : [];
+  const submission = await repo.lastMoveInto(db, id, "submitted");
+  const signer = submission?.user;
   const self = stageLevels(await repo.stageScoresOf(db, id)).self;
   const result = score(framework, self);
 

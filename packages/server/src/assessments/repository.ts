@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, like, ne, or, sql } from "drizzle-orm";
 import { type Db, rows, uuidArray } from "../db/client.js";
 import {
   assessments,
@@ -460,4 +460,50 @@ export async function allowsSelfAcceptance(db: Db, organizationId: string): Prom
     .from(organizations)
     .where(eq(organizations.id, organizationId));
   return row?.allow ?? false;
+}
+
+/** The instansi's latest assessment other than `exceptId` (by cycle year, then creation). */
+export async function previousAssessmentOf(db: Db, organizationId: string, exceptId: string) {
+  const [previous] = await db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
+    .where(and(eq(assessments.organizationId, organizationId), ne(assessments.id, exceptId)))
+    .orderBy(desc(cycles.year), desc(assessments.createdAt))
+    .limit(1);
+  return previous;
+}
+
+/** Link evidence to a level of an indicator unless it already is; true when a link was made. */
+export async function linkEvidence(
+  db: Db,
+  values: { assessmentId: string; indicatorCode: string; level: number; evidenceId: string },
+): Promise<boolean> {
+  const inserted = await db
+    .insert(evidenceLinks)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: evidenceLinks.id });
+  return inserted.length > 0;
+}
+
+/** Who made the latest move of the assessment into `state` (from the audit log), if anyone. */
+export async function lastMoveInto(db: Db, assessmentId: string, state: string) {
+  const moves = await db
+    .select({ actorId: auditLog.actorId, actor: auditLog.actorLabel, after: auditLog.after })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityType, "assessment"),
+        eq(auditLog.entityId, assessmentId),
+        eq(auditLog.action, "assessment.transition"),
+      ),
+    )
+    .orderBy(desc(auditLog.id));
+  const move = moves.find((m) => (m.after as { state?: string } | null)?.state === state);
+  if (!move) return undefined;
+  const [user] = move.actorId
+    ? await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, move.actorId))
+    : [];
+  return { actor: move.actor, user };
 }

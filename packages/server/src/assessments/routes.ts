@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
+import type { Frameworks } from "../frameworks/service.js";
 import { contextOf } from "../http/context.js";
 import { download, PDF, PDF_TYPE } from "../http/files.js";
 import { copyForward } from "./copy-forward.js";
@@ -21,7 +22,6 @@ import {
   addComment,
   assignUnits,
   consolidate,
-  type Frameworks,
   getAssessmentJson,
   history,
   indicatorThread,

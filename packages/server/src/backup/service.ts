@@ -7,10 +7,10 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } fro
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { is, sql } from "drizzle-orm";
+import { is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import * as tar from "tar";
-import { type Db, inTransaction, rows } from "../db/client.js";
+import { type Db, inTransaction } from "../db/client.js";
 import * as schema from "../db/schema.js";
 import type { LocalStorage } from "../evidence/storage.js";
 import {
@@ -21,6 +21,7 @@ import {
   encryptFile,
   isEncrypted,
 } from "./encryption.js";
+import * as repo from "./repository.js";
 
 export const BACKUP_FORMAT = "matang.backup/v1";
 
@@ -73,25 +74,6 @@ function tablesInOrder(): TableInfo[] {
   return ordered;
 }
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
-async function schemaVersion(db: Db): Promise<number> {
-  const [row] = await rows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
-  );
-  return row?.n ?? 0;
-}
-
-/** A table's rows as JSON text, one per line, in a stable order (its primary key). */
-async function dumpTable(db: Db, table: TableInfo): Promise<string[]> {
-  const found = await rows<{ j: string }>(
-    db,
-    sql.raw(`select row_to_json(t)::text as j from ${quote(table.name)} t order by 1`),
-  );
-  return found.map((r) => r.j);
-}
-
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
 async function fileSha256(path: string): Promise<{ sha256: string; size: number }> {
@@ -122,21 +104,18 @@ export async function createBackup(
   try {
     const tables = tablesInOrder();
     const { manifestTables, keys, version } = await inTransaction(db, async (t) => {
-      await t.execute(sql`set transaction isolation level repeatable read`);
+      await repo.readOneSnapshot(t);
       const manifestTables: { name: string; rows: number; sha256: string }[] = [];
       await mkdir(join(work, "db"));
       for (const [i, table] of tables.entries()) {
-        const lines = await dumpTable(t, table);
+        const lines = await repo.tableRows(t, table.name);
         const text = lines.length ? `${lines.join("\n")}\n` : "";
         await writeFile(join(work, "db", `${table.name}.ndjson`), text);
         manifestTables.push({ name: table.name, rows: lines.length, sha256: sha256(text) });
         options.onProgress?.("tables", i + 1, tables.length);
       }
-      const keys = await rows<{ key: string; sha256: string; size: number }>(
-        t,
-        sql`select storage_key as key, sha256, size::bigint as size from evidence_files order by storage_key`,
-      );
-      return { manifestTables, keys, version: await schemaVersion(t) };
+      const keys = await repo.recordedFiles(t);
+      return { manifestTables, keys, version: await repo.schemaVersion(t) };
     });
     // Evidence files go into the archive through a link to the storage: never copied twice.
     await mkdir(join(work, "evidence"));
@@ -255,7 +234,7 @@ export async function restoreBackup(
     ) as Manifest;
     if (manifest.format !== BACKUP_FORMAT)
       throw new BackupError(`${file}: unknown backup format ${String(manifest.format)}`);
-    const version = await schemaVersion(db);
+    const version = await repo.schemaVersion(db);
     if (manifest.schemaVersion !== version) {
       throw new BackupError(
         `${file}: made with database schema version ${manifest.schemaVersion}; this Matang has ${version}. Restore with the Matang version that made it.`,
@@ -282,11 +261,7 @@ export async function restoreBackup(
       );
     await inTransaction(db, async (t) => {
       for (const table of tables) {
-        const [row] = await rows<{ n: number }>(
-          t,
-          sql.raw(`select count(*)::int as n from ${quote(table.name)}`),
-        );
-        if ((row?.n ?? 0) > 0)
+        if ((await repo.countRows(t, table.name)) > 0)
           throw new BackupError(
             `the database is not empty (table ${table.name} has rows); restore into a new instance`,
           );
@@ -294,27 +269,12 @@ export async function restoreBackup(
       for (const [i, table] of tables.entries()) {
         const text = texts.get(table.name) ?? "";
         const records = parentsFirst(text.split("\n").filter(Boolean), table.selfColumn);
-        for (let from = 0; from < records.length; from += 500) {
-          const batch = JSON.stringify(records.slice(from, from + 500));
-          await t.execute(
-            sql`insert into ${sql.raw(quote(table.name))} select * from json_populate_recordset(null::${sql.raw(quote(table.name))}, ${batch}::json)`,
-          );
-        }
+        for (let from = 0; from < records.length; from += 500)
+          await repo.insertRows(t, table.name, records.slice(from, from + 500));
         options.onProgress?.("tables", i + 1, tables.length);
       }
       // Serial columns continue after the restored rows.
-      const serials = await rows<{ table: string; column: string }>(
-        t,
-        sql`select table_name as "table", column_name as "column" from information_schema.columns
-            where table_schema = 'public' and column_default like 'nextval(%'`,
-      );
-      for (const s of serials) {
-        await t.execute(
-          sql.raw(
-            `select setval(pg_get_serial_sequence('${quote(s.table)}', '${s.column}'), coalesce((select max(${quote(s.column)}) from ${quote(s.table)}), 0) + 1, false)`,
-          ),
-        );
-      }
+      await repo.resetSerials(t);
     });
     for (const [i, f] of manifest.files.entries()) {
       await storage.restore(f.key, join(extracted, "evidence", f.key));
@@ -344,10 +304,7 @@ export async function checkStorage(
   storage: LocalStorage,
   onProgress?: Progress,
 ): Promise<StorageReport> {
-  const recorded = await rows<{ key: string; sha256: string }>(
-    db,
-    sql`select storage_key as key, sha256 from evidence_files order by storage_key`,
-  );
+  const recorded = await repo.recordedFiles(db);
   const missing: string[] = [];
   const mismatched: string[] = [];
   for (const [i, r] of recorded.entries()) {

@@ -12,8 +12,8 @@ import {
   type State,
 } from "@matang/core";
 import { assessmentCache } from "../assessments/cache.js";
-import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
+import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";

@@ -1,9 +1,9 @@
 import { INSTANSI_KINDS, LEVEL_STAGES, STATES } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Frameworks } from "../assessments/service.js";
 import { SCHEDULE_STAGES } from "../assessments/workflow.js";
 import type { Db } from "../db/client.js";
+import type { Frameworks } from "../frameworks/service.js";
 import { contextOf } from "../http/context.js";
 import { cycleRanking } from "./ranking.js";
 import { assignAssessor, countParticipants, createCycle, enrol, getCycle, listCycles } from "./service.js";

@@ -1,15 +1,12 @@
 import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { assessmentTarget, NO_ASSESSMENT } from "../assessments/access.js";
-import * as assessmentRepo from "../assessments/repository.js";
-import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
+import type { Frameworks } from "../frameworks/service.js";
 import { contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 import { ANY_FILE } from "../http/files.js";
 import { invalidText, uncleanField } from "../http/text.js";
-import { authorize } from "../policy/policy.js";
 import {
   addLink,
   evidenceVersions,
@@ -17,7 +14,7 @@ import {
   quotaExceeded,
   recordUpload,
   reviewLink,
-  usedBytes,
+  uploadRoom,
 } from "./service.js";
 import { type LocalStorage, type Staged, TooLargeError } from "./storage.js";
 import { ACCEPTED_TYPES } from "./types.js";
@@ -74,15 +71,10 @@ export function evidenceRoutes(
       },
       async (request, reply) => {
         const ctx = contextOf(request);
-        // Check access before reading a possibly large body.
-        const c = await assessmentRepo.loadContext(db, request.params.id);
-        authorize(ctx.principal, "assessment.read", c ? assessmentTarget(c) : NO_ASSESSMENT);
+        // Access and room are checked before reading a possibly large body.
+        const { used, room } = await uploadRoom(db, ctx, request.params.id, quotaBytes);
         if (!request.isMultipart())
           throw new ApiError(415, "multipart_required", "Send the file as multipart/form-data");
-        // The quota is enforced while streaming too: never more than what is left is written.
-        const used = c ? await usedBytes(db, c.organization.id) : 0;
-        const room = quotaBytes - used;
-        if (room <= 0) throw quotaExceeded(quotaBytes, used);
         const limit = Math.min(maxBytes, room);
         const fields: Record<string, string> = {};
         let staged: Staged | null = null;

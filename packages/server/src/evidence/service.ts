@@ -1,15 +1,15 @@
 import type { Readable } from "node:stream";
 import { mayAccept } from "@matang/core";
-import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { indicatorTarget, requireWork } from "../assessments/access.js";
+import { assessmentTarget, indicatorTarget, NO_ASSESSMENT, requireWork } from "../assessments/access.js";
 import * as assessmentRepo from "../assessments/repository.js";
-import { access, checkLevel, type Frameworks, indicatorOf } from "../assessments/service.js";
+import { access, checkLevel, indicatorOf } from "../assessments/service.js";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
-import { evidence, evidenceFiles, evidenceLinks, organizations } from "../db/schema.js";
+import type { Frameworks } from "../frameworks/service.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
 import { authorize, can, type Target } from "../policy/policy.js";
+import * as repo from "./repository.js";
 import type { LocalStorage, Staged } from "./storage.js";
 import { ACCEPTED_LIST, ACCEPTED_TYPES, INLINE_TYPES, typeOf } from "./types.js";
 
@@ -52,28 +52,29 @@ async function createEvidence(
   indicator: string,
   values: { kind: "file" | "link"; title: string; url?: string | null; unitId?: string },
 ): Promise<string> {
-  const [created] = await t
-    .insert(evidence)
-    .values({
-      organizationId: c.organization.id,
-      unitId: unitOf(ctx, c, indicator, values.unitId),
-      kind: values.kind,
-      title: values.title,
-      url: values.url ?? null,
-      createdBy: ctx.principal?.userId ?? null,
-    })
-    .returning({ id: evidence.id });
-  return created?.id as string;
+  return repo.insertEvidence(t, {
+    organizationId: c.organization.id,
+    unitId: unitOf(ctx, c, indicator, values.unitId),
+    kind: values.kind,
+    title: values.title,
+    url: values.url ?? null,
+    createdBy: ctx.principal?.userId ?? null,
+  });
 }
 
-/** Bytes of evidence an instansi stores (every version of every file). */
-export async function usedBytes(db: Db, organizationId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<string>`coalesce(sum(${evidenceFiles.size}), 0)::bigint` })
-    .from(evidenceFiles)
-    .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
-    .where(eq(evidence.organizationId, organizationId));
-  return Number(row?.n ?? 0);
+export const usedBytes = repo.usedBytes;
+
+/**
+ * Before an upload's body is read: may the caller read the assessment, and how much room is left
+ * in its instansi's quota (enforced while streaming too: never more than what is left is written).
+ */
+export async function uploadRoom(db: Db, ctx: RequestContext, assessmentId: string, quotaBytes: number) {
+  const c = await assessmentRepo.loadContext(db, assessmentId);
+  authorize(ctx.principal, "assessment.read", c ? assessmentTarget(c) : NO_ASSESSMENT);
+  const used = c ? await repo.usedBytes(db, c.organization.id) : 0;
+  const room = quotaBytes - used;
+  if (room <= 0) throw quotaExceeded(quotaBytes, used);
+  return { used, room };
 }
 
 export const quotaExceeded = (quota: number, used: number) =>
@@ -133,39 +134,21 @@ export async function recordUpload(
     const key = storage.newKey();
     const result = await inTransaction(db, async (t) => {
       // Uploads of one instansi take turns here, so two at once cannot both squeeze under the quota.
-      await t.execute(sql`select pg_advisory_xact_lock(hashtext(${`quota:${c.organization.id}`}))`);
-      const used = await usedBytes(t, c.organization.id);
+      await repo.lockQuota(t, c.organization.id);
+      const used = await repo.usedBytes(t, c.organization.id);
       if (used + file.staged.size > quotaBytes) throw quotaExceeded(quotaBytes, used);
       let evidenceId = fields.evidenceId;
-      let reopened: (typeof evidenceLinks.$inferSelect)[] = [];
+      let reopened: repo.EvidenceLinkRow[] = [];
       if (evidenceId) {
-        const [existing] = await t.select().from(evidence).where(eq(evidence.id, evidenceId));
+        const existing = await repo.findEvidence(t, evidenceId);
         if (!existing || existing.organizationId !== c.organization.id || existing.kind !== "file") {
           throw new ApiError(400, "invalid_evidence", "evidenceId is not a file of this instansi");
         }
         // Only the unit that provided the evidence, or the instansi's coordinator, adds versions.
         authorize(ctx.principal, "evidence.replace", await replaceTarget(t, existing));
-        await t
-          .update(evidence)
-          .set({ version: sql`${evidence.version} + 1` })
-          .where(eq(evidence.id, evidenceId));
+        await repo.bumpEvidenceVersion(t, evidenceId);
         // A review belongs to the file it looked at: every verdict on this evidence is open again.
-        reopened = await t
-          .select()
-          .from(evidenceLinks)
-          .where(and(eq(evidenceLinks.evidenceId, evidenceId), ne(evidenceLinks.review, "pending")));
-        await t
-          .update(evidenceLinks)
-          .set({
-            review: "pending",
-            reason: null,
-            note: null,
-            reviewedBy: null,
-            reviewedFileId: null,
-            selfAccepted: false,
-            version: sql`${evidenceLinks.version} + 1`,
-          })
-          .where(and(eq(evidenceLinks.evidenceId, evidenceId), ne(evidenceLinks.review, "pending")));
+        reopened = await repo.reopenReviews(t, evidenceId);
       } else {
         evidenceId = await createEvidence(t, ctx, c, fields.indicator, {
           kind: "file",
@@ -173,23 +156,21 @@ export async function recordUpload(
           unitId: fields.unitId,
         });
       }
-      const [stored] = await t
-        .insert(evidenceFiles)
-        .values({
-          evidenceId,
-          storageKey: key,
-          sha256: file.staged.sha256,
-          size: file.staged.size,
-          mediaType: typed.mediaType,
-          originalName: file.fileName.slice(0, 255),
-          uploadedBy: ctx.principal?.userId ?? null,
-        })
-        .returning({ id: evidenceFiles.id });
-      const [link] = await t
-        .insert(evidenceLinks)
-        .values({ assessmentId, indicatorCode: fields.indicator, level: fields.level, evidenceId })
-        .onConflictDoNothing()
-        .returning({ id: evidenceLinks.id });
+      const fileId = await repo.insertFile(t, {
+        evidenceId,
+        storageKey: key,
+        sha256: file.staged.sha256,
+        size: file.staged.size,
+        mediaType: typed.mediaType,
+        originalName: file.fileName.slice(0, 255),
+        uploadedBy: ctx.principal?.userId ?? null,
+      });
+      const link = await repo.insertLink(t, {
+        assessmentId,
+        indicatorCode: fields.indicator,
+        level: fields.level,
+        evidenceId,
+      });
       // Each indicator the evidence supported shows who replaced it and which verdict went back.
       for (const r of reopened) {
         await appendAudit(t, {
@@ -199,7 +180,7 @@ export async function recordUpload(
           entityId: assessmentRepo.indicatorEntity(r.assessmentId, r.indicatorCode),
           organizationId: c.organization.id,
           before: { linkId: r.id, evidenceId, level: r.level, review: r.review },
-          after: { linkId: r.id, evidenceId, level: r.level, review: "pending", fileId: stored?.id },
+          after: { linkId: r.id, evidenceId, level: r.level, review: "pending", fileId },
         });
       }
       await appendAudit(t, {
@@ -210,7 +191,7 @@ export async function recordUpload(
         organizationId: c.organization.id,
         after: {
           evidenceId,
-          fileId: stored?.id,
+          fileId,
           title: fields.title,
           level: fields.level,
           sha256: file.staged.sha256,
@@ -225,7 +206,7 @@ export async function recordUpload(
       await storage.commitAs(file.staged, key);
       return {
         evidenceId,
-        fileId: stored?.id as string,
+        fileId,
         linkId: link?.id ?? null,
         sha256: file.staged.sha256,
         size: file.staged.size,
@@ -258,7 +239,7 @@ export async function addLink(
   return inTransaction(db, async (t) => {
     let evidenceId = input.evidenceId;
     if (evidenceId) {
-      const [existing] = await t.select().from(evidence).where(eq(evidence.id, evidenceId));
+      const existing = await repo.findEvidence(t, evidenceId);
       if (!existing || existing.organizationId !== c.organization.id) {
         throw new ApiError(400, "invalid_evidence", "evidenceId is not evidence of this instansi");
       }
@@ -271,11 +252,12 @@ export async function addLink(
         url: input.url ?? null,
       });
     }
-    const [link] = await t
-      .insert(evidenceLinks)
-      .values({ assessmentId, indicatorCode: input.indicator, level: input.level, evidenceId })
-      .onConflictDoNothing()
-      .returning();
+    const link = await repo.insertLink(t, {
+      assessmentId,
+      indicatorCode: input.indicator,
+      level: input.level,
+      evidenceId,
+    });
     if (!link) throw new ApiError(409, "already_linked", "This evidence already supports that level");
     await appendAudit(t, {
       ...actorOf(ctx),
@@ -306,10 +288,7 @@ export async function reviewLink(
   input: ReviewInput,
 ) {
   const c = await loadAssessment(db, frameworks, ctx, assessmentId);
-  const [link] = await db
-    .select()
-    .from(evidenceLinks)
-    .where(and(eq(evidenceLinks.id, linkId), eq(evidenceLinks.assessmentId, assessmentId)));
+  const link = await repo.findLink(db, assessmentId, linkId);
   if (!link) throw notFound("Evidence link");
   authorize(ctx.principal, "evidence.review", indicatorTarget(c, link.indicatorCode));
   requireWork(c, "review");
@@ -322,28 +301,17 @@ export async function reviewLink(
   }
   return inTransaction(db, async (t) => {
     // The verdict concerns the newest file version (none for a web address).
-    const [file] = await t
-      .select({ id: evidenceFiles.id, uploadedBy: evidenceFiles.uploadedBy })
-      .from(evidenceFiles)
-      .where(eq(evidenceFiles.evidenceId, link.evidenceId))
-      .orderBy(desc(evidenceFiles.createdAt))
-      .limit(1);
+    const file = await repo.newestFile(t, link.evidenceId);
     // Separation of duties: whoever put the evidence there does not accept it, unless the
     // instansi allows it (small teams); then the acceptance is marked as such.
     let selfAccepted = false;
     if (input.review === "accepted") {
-      const [ev] = await t
-        .select({ createdBy: evidence.createdBy })
-        .from(evidence)
-        .where(eq(evidence.id, link.evidenceId));
-      const uploader = (file ? file.uploadedBy : ev?.createdBy) ?? null;
+      const uploader =
+        (file ? file.uploadedBy : (await repo.findEvidence(t, link.evidenceId))?.createdBy) ?? null;
       const userId = ctx.principal?.userId ?? "";
       if (uploader === userId) {
-        const [org] = await t
-          .select({ allow: organizations.allowSelfAcceptance })
-          .from(organizations)
-          .where(eq(organizations.id, c.organization.id));
-        if (!mayAccept(uploader, userId, org?.allow ?? false))
+        const allow = await assessmentRepo.allowsSelfAcceptance(t, c.organization.id);
+        if (!mayAccept(uploader, userId, allow))
           throw new ApiError(
             403,
             "own_evidence",
@@ -352,20 +320,14 @@ export async function reviewLink(
         selfAccepted = true;
       }
     }
-    const rows = await t
-      .update(evidenceLinks)
-      .set({
-        selfAccepted,
-        reviewedFileId: file?.id ?? null,
-        review: input.review,
-        reason: input.review === "revision" ? (input.reason ?? null) : null,
-        note: input.note ?? null,
-        reviewedBy: ctx.principal?.userId ?? null,
-        version: sql`${evidenceLinks.version} + 1`,
-      })
-      .where(and(eq(evidenceLinks.id, linkId), eq(evidenceLinks.version, input.version)))
-      .returning();
-    const saved = rows[0];
+    const saved = await repo.saveReview(t, linkId, input.version, {
+      selfAccepted,
+      reviewedFileId: file?.id ?? null,
+      review: input.review,
+      reason: input.review === "revision" ? (input.reason ?? null) : null,
+      note: input.note ?? null,
+      reviewedBy: ctx.principal?.userId ?? null,
+    });
     if (!saved) {
       throw conflict("Someone reviewed this evidence first", {
         current: { review: link.review, reason: link.reason, note: link.note, version: link.version },
@@ -397,15 +359,12 @@ export async function reviewLink(
   });
 }
 
-type EvidenceRow = typeof evidence.$inferSelect;
+type EvidenceRow = repo.EvidenceRow;
 
 /** Where a piece of evidence lives: its instansi and the unit that provided it. */
 async function evidencePlace(db: Db, ev: EvidenceRow) {
   const ids = ev.unitId ? [ev.organizationId, ev.unitId] : [ev.organizationId];
-  const rows = await db
-    .select({ id: organizations.id, path: organizations.path })
-    .from(organizations)
-    .where(inArray(organizations.id, ids));
+  const rows = await repo.pathsOf(db, ids);
   const pathOf = (id: string | null) => rows.find((r) => r.id === id)?.path ?? null;
   // An instansi that vanished is covered by no grant but a national one.
   return { path: pathOf(ev.organizationId) ?? "/", unitPath: pathOf(ev.unitId) };
@@ -426,7 +385,7 @@ async function readTarget(db: Db, ev: EvidenceRow): Promise<Target> {
   const place = await evidencePlace(db, ev);
   const unitPaths = place.unitPath ? [place.unitPath] : [];
   const assessorIds: string[] = [];
-  const links = await db.select().from(evidenceLinks).where(eq(evidenceLinks.evidenceId, ev.id));
+  const links = await repo.linksOfEvidence(db, ev.id);
   for (const assessmentId of new Set(links.map((l) => l.assessmentId))) {
     const c = await assessmentRepo.loadContext(db, assessmentId);
     if (!c) continue;
@@ -448,44 +407,26 @@ export async function openContent(
   ctx: RequestContext,
   evidenceId: string,
   fileId: string | undefined,
-): Promise<{ stream: Readable; file: typeof evidenceFiles.$inferSelect; inline: boolean }> {
-  const [ev] = await db.select().from(evidence).where(eq(evidence.id, evidenceId));
+): Promise<{ stream: Readable; file: repo.EvidenceFileRow; inline: boolean }> {
+  const ev = await repo.findEvidence(db, evidenceId);
   if (!ev) {
     authorize(ctx.principal, "evidence.read", { path: "/" });
     throw notFound("Evidence");
   }
   await authorizeEvidenceRead(db, ctx, ev);
-  const conditions = [eq(evidenceFiles.evidenceId, evidenceId)];
-  if (fileId) conditions.push(eq(evidenceFiles.id, fileId));
-  const [file] = await db
-    .select()
-    .from(evidenceFiles)
-    .where(and(...conditions))
-    .orderBy(desc(evidenceFiles.createdAt))
-    .limit(1);
+  const file = await repo.newestFile(db, evidenceId, fileId);
   if (!file) throw notFound(ev.kind === "link" ? "A file (this evidence is a link)" : "Evidence file");
   return { stream: storage.open(file.storageKey), file, inline: INLINE_TYPES.has(file.mediaType) };
 }
 
 export async function evidenceVersions(db: Db, ctx: RequestContext, evidenceId: string) {
-  const [ev] = await db.select().from(evidence).where(eq(evidence.id, evidenceId));
+  const ev = await repo.findEvidence(db, evidenceId);
   if (!ev) {
     authorize(ctx.principal, "evidence.read", { path: "/" });
     throw notFound("Evidence");
   }
   await authorizeEvidenceRead(db, ctx, ev);
-  const files = await db
-    .select({
-      id: evidenceFiles.id,
-      sha256: evidenceFiles.sha256,
-      size: evidenceFiles.size,
-      mediaType: evidenceFiles.mediaType,
-      originalName: evidenceFiles.originalName,
-      createdAt: evidenceFiles.createdAt,
-    })
-    .from(evidenceFiles)
-    .where(eq(evidenceFiles.evidenceId, evidenceId))
-    .orderBy(desc(evidenceFiles.createdAt));
+  const files = await repo.fileVersions(db, evidenceId);
   // Who may add a version: its own unit or the instansi (the assessment's stage still decides when).
   const replace = can(ctx.principal, "evidence.replace", await replaceTarget(db, ev));
   return { id: ev.id, title: ev.title, kind: ev.kind, url: ev.url, files, can: { replace } };
@@ -501,14 +442,7 @@ export async function sweepUnrecordedFiles(db: Db, storage: LocalStorage, staleM
   let removed = 0;
   for (let i = 0; i < candidates.length; i += 1000) {
     const batch = candidates.slice(i, i + 1000);
-    const known = new Set(
-      (
-        await db
-          .select({ key: evidenceFiles.storageKey })
-          .from(evidenceFiles)
-          .where(inArray(evidenceFiles.storageKey, batch))
-      ).map((r) => r.key),
-    );
+    const known = await repo.recordedKeys(db, batch);
     for (const key of batch) {
       if (known.has(key)) continue;
       await storage.remove(key);

@@ -15,6 +15,8 @@ import * as repo from "./repository.js";
 
 /** The frameworks the app knows, by id; grows when an administrator imports one. */
 export type FrameworkMap = Map<string, Framework>;
+/** The frameworks the server knows, by id (read-only for everything but importing). */
+export type Frameworks = ReadonlyMap<string, Framework>;
 
 const checksumOf = (definition: unknown) =>
   createHash("sha256").update(JSON.stringify(definition)).digest("hex");

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
+import type { Frameworks } from "../frameworks/service.js";
 import { contextOf } from "../http/context.js";
 import { deleteModelAnswer, listModelAnswers, modelAnswersForIndicator, saveModelAnswer } from "./service.js";
 

@@ -1,6 +1,7 @@
-import { accessIndicator, type Frameworks } from "../assessments/service.js";
+import { accessIndicator } from "../assessments/service.js";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
+import type { Frameworks } from "../frameworks/service.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
 import { getOrganization } from "../organizations/repository.js";

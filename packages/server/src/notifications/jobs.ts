@@ -1,8 +1,8 @@
 // Background work that several instances may run at once: every row is claimed atomically, so a
 // reminder or an e-mail goes out once.
-import { sql } from "drizzle-orm";
 import { usersWithRoleOver } from "../assessments/repository.js";
-import { type Db, inTransaction, rows } from "../db/client.js";
+import { type Db, inTransaction } from "../db/client.js";
+import * as repo from "./repository.js";
 import { notify } from "./service.js";
 
 /** Today's date in Indonesia (WIB, UTC+7), as YYYY-MM-DD. */
@@ -18,25 +18,7 @@ export async function remindDueDates(db: Db, now = new Date(), days = 3): Promis
   const today = todayWib(now);
   const horizon = todayWib(new Date(now.getTime() + days * 86_400_000));
   return inTransaction(db, async (t) => {
-    const claimed = await rows<{
-      assessment_id: string;
-      indicator_code: string;
-      unit_id: string;
-      due_date: string;
-      unit_path: string;
-    }>(
-      t,
-      sql`
-      update indicator_assignments ia set reminded_at = now()
-      from organizations u, assessments a
-      where u.id = ia.unit_id and a.id = ia.assessment_id
-        and ia.reminded_at is null and ia.due_date is not null
-        and ia.due_date between ${today} and ${horizon}
-        and a.state = 'self_assessment'
-        and not exists (select 1 from unit_answers ua where ua.assessment_id = ia.assessment_id
-          and ua.indicator_code = ia.indicator_code and ua.unit_id = ia.unit_id and ua.status = 'ready')
-      returning ia.assessment_id, ia.indicator_code, ia.unit_id, ia.due_date, u.path as unit_path`,
-    );
+    const claimed = await repo.claimDueAssignments(t, today, horizon);
     for (const row of claimed) {
       const operators = await usersWithRoleOver(t, row.unit_path, ["operator"]);
       await notify(t, operators, "due_soon", {
@@ -89,18 +71,7 @@ export async function sendPendingEmails(
   limit = 50,
 ): Promise<number> {
   return inTransaction(db, async (t) => {
-    const pending = await rows<{
-      id: string;
-      kind: string;
-      payload: Record<string, unknown>;
-      email: string;
-    }>(
-      t,
-      sql`
-      select n.id, n.kind, n.payload, u.email from notifications n join users u on u.id = n.user_id
-      where n.emailed_at is null and n.created_at > now() - interval '1 day'
-      order by n.created_at limit ${limit} for update of n skip locked`,
-    );
+    const pending = await repo.lockPendingEmails(t, limit);
     let sent = 0;
     for (const row of pending) {
       try {
@@ -108,7 +79,7 @@ export async function sendPendingEmails(
       } catch {
         continue;
       }
-      await t.execute(sql`update notifications set emailed_at = now() where id = ${row.id}`);
+      await repo.markEmailed(t, row.id);
       sent++;
     }
     return sent;

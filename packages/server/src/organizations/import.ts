@@ -3,11 +3,14 @@ import {
   INSTANSI_KINDS,
   InputFileError,
   normalizeName,
+  parseRegistryFile,
   REGIONAL_KINDS,
   type RegistryRow,
 } from "@matang/core";
 import { type Actor, appendAudit, auditedBy } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
+import { actorFrom, type RequestContext } from "../http/context.js";
+import { authorize } from "../policy/policy.js";
 import { addName, findById, insertOrganization, listKnownNames } from "./repository.js";
 
 export type ImportActor = Actor;
@@ -120,4 +123,16 @@ export async function importRegistry(
     });
     return summary;
   });
+}
+
+/** An administrator's upload of the instansi registry: parsed (every problem by line), then imported. */
+export async function importRegistryFile(
+  db: Db,
+  ctx: RequestContext,
+  text: string,
+  options: { source: string; year: number | null },
+) {
+  authorize(ctx.principal, "organization.import", { path: "/" });
+  const rows = parseRegistryFile(text, options.source);
+  return importRegistry(db, rows, { actor: actorFrom(ctx), source: options.source, year: options.year });
 }

@@ -1,13 +1,12 @@
-import { type Framework, parseRegistryFile } from "@matang/core";
+import type { Framework } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
-import { actorFrom, contextOf } from "../http/context.js";
+import { contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
-import { authorize } from "../policy/policy.js";
 import { organizationHistory } from "../results/history.js";
 import { OrganizationHistory } from "../results/schemas.js";
-import { importRegistry } from "./import.js";
+import { importRegistryFile } from "./import.js";
 import {
   configureOrganization,
   createOrganization,
@@ -186,15 +185,10 @@ export function organizationRoutes(
         },
       },
       async (request) => {
-        const ctx = contextOf(request);
-        authorize(ctx.principal, "organization.import", { path: "/" });
         if (typeof request.body !== "string")
           throw new ApiError(415, "csv_required", "Send the registry as text/csv");
-        const source = request.query.name ?? "upload.csv";
-        const rows = parseRegistryFile(request.body, source);
-        return importRegistry(db, rows, {
-          actor: actorFrom(ctx),
-          source,
+        return importRegistryFile(db, contextOf(request), request.body, {
+          source: request.query.name ?? "upload.csv",
           year: request.query.year ?? null,
         });
       },

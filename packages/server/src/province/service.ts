@@ -1,7 +1,7 @@
 import { compareDecimals, headline, type State, spread, stageLevels } from "@matang/core";
-import type { Frameworks } from "../assessments/service.js";
 import { findCycle } from "../cycles/repository.js";
 import type { Db } from "../db/client.js";
+import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { getOrganization } from "../organizations/repository.js";

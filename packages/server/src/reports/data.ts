@@ -7,8 +7,9 @@ import {
   stageLevels,
 } from "@matang/core";
 import { levelsOf } from "../assessments/repository.js";
-import { access, type Frameworks, getAssessment, listIndicators } from "../assessments/service.js";
+import { access, getAssessment, listIndicators } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
+import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
 
 export const STAGES = LEVEL_STAGES;

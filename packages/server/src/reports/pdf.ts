@@ -1,7 +1,7 @@
 import { STATE_LABELS, type State } from "@matang/core";
 import PDFDocument from "pdfkit";
-import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
+import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
 import { fileSafe, REVIEW_NAMES, type ReportData, reportData, STAGE_NAMES, STAGES } from "./data.js";
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Frameworks } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
+import type { Frameworks } from "../frameworks/service.js";
 import { contextOf } from "../http/context.js";
 import { download, PDF, PDF_TYPE, XLSX, XLSX_TYPE } from "../http/files.js";
 import { assessmentWorkbook, cycleWorkbook } from "./excel.js";

@@ -3,12 +3,15 @@ import {
   INSTANSI_KINDS,
   InputFileError,
   normalizeName,
+  parseResultsFile,
   REGIONAL_KINDS,
   type ResultRow,
 } from "@matang/core";
 import { type Actor, appendAudit, auditedBy } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
+import { actorFrom, type RequestContext } from "../http/context.js";
 import { addName, listKnownNames } from "../organizations/repository.js";
+import { authorize } from "../policy/policy.js";
 import { currentNames, resultsByOrganization, storeResult } from "./repository.js";
 
 export interface Candidate {
@@ -177,5 +180,43 @@ export async function importResults(
       });
     }
     return { total: rows.length, ...counts, unmatched, dryRun };
+  });
+}
+
+/**
+ * An administrator's upload of the official results: parsed (every problem by line), checked
+ * against the confirmations a person gave, then imported (or only previewed).
+ */
+export async function importResultsFile(
+  db: Db,
+  ctx: RequestContext,
+  input: {
+    csv: string;
+    source: string;
+    year?: number;
+    dryRun: boolean;
+    confirmations: readonly { line: number; organizationId: string }[];
+  },
+): Promise<ResultsReport> {
+  authorize(ctx.principal, "results.import", { path: "/" });
+  const rows = parseResultsFile(input.csv, input.source, input.year);
+  const lines = new Set(rows.map((r) => r.line));
+  const unknown = input.confirmations.filter((c) => !lines.has(c.line));
+  if (unknown.length > 0) {
+    throw new InputFileError(
+      unknown.map((c) => ({
+        file: input.source,
+        line: c.line,
+        field: "confirmation",
+        code: "no_such_line",
+        message: `line ${c.line} holds no result`,
+      })),
+    );
+  }
+  return importResults(db, rows, {
+    actor: actorFrom(ctx),
+    source: input.source,
+    dryRun: input.dryRun,
+    confirmations: new Map(input.confirmations.map((c) => [c.line, c.organizationId])),
   });
 }

@@ -1,13 +1,12 @@
-import { INSTANSI_KINDS, InputFileError, parseResultsFile } from "@matang/core";
+import { INSTANSI_KINDS } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
-import { actorFrom, contextOf } from "../http/context.js";
+import { contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 import { CSV, CSV_TYPE, download } from "../http/files.js";
-import { authorize } from "../policy/policy.js";
 import { spreadsheetText } from "../reports/cells.js";
-import { importResults } from "./import.js";
+import { importResultsFile } from "./import.js";
 import { Item, SpreadSchema } from "./schemas.js";
 import { publishedYears, type RankedYear, rankedYear } from "./service.js";
 
@@ -205,31 +204,7 @@ export function resultsRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: ResultsReport },
         },
       },
-      async (request) => {
-        const ctx = contextOf(request);
-        authorize(ctx.principal, "results.import", { path: "/" });
-        const { csv, source, year, dryRun, confirmations } = request.body;
-        const rows = parseResultsFile(csv, source, year);
-        const lines = new Set(rows.map((r) => r.line));
-        const unknown = confirmations.filter((c) => !lines.has(c.line));
-        if (unknown.length > 0) {
-          throw new InputFileError(
-            unknown.map((c) => ({
-              file: source,
-              line: c.line,
-              field: "confirmation",
-              code: "no_such_line",
-              message: `line ${c.line} holds no result`,
-            })),
-          );
-        }
-        return importResults(db, rows, {
-          actor: actorFrom(ctx),
-          source,
-          dryRun,
-          confirmations: new Map(confirmations.map((c) => [c.line, c.organizationId])),
-        });
-      },
+      async (request) => importResultsFile(db, contextOf(request), request.body),
     );
   };
 }

@@ -1,0 +1,390 @@
+// Reading an assessment: its board (figures, headline, what the caller may do now), its
+// indicators with each one's abilities, an indicator's thread, the list and the history.
+import {
+  assessmentAbilities,
+  type EvidenceStatus,
+  figureOf,
+  headline,
+  mayAccept,
+  moveMissing,
+  score,
+  stageLevels,
+  supportedLevel,
+  type Work,
+  workBlocked,
+} from "@matang/core";
+import type { Db } from "../db/client.js";
+import type { Frameworks } from "../frameworks/service.js";
+import type { RequestContext } from "../http/context.js";
+import { authorize, can, type Operation, scopeOf } from "../policy/policy.js";
+import { indicatorTarget, stageFacts } from "./access.js";
+import { assessmentCache } from "./cache.js";
+import { access, accessIndicator, type Loaded } from "./loading.js";
+import * as repo from "./repository.js";
+import { type ScoreStage, type State, TRANSITION_OPERATIONS, type TransitionOperation } from "./workflow.js";
+
+type UnitAnswerStatus = "in_progress" | "ready" | "returned";
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/**
+ * The units of an indicator whose own proposals the caller may see: all of them for readers of
+ * the whole instansi (and its assessors), else only the units the caller's grants cover. The
+ * indicators list and the thread filter by this one rule.
+ */
+function visibleUnits(ctx: RequestContext, c: Loaded, code: string) {
+  const assigned = c.assignments.filter((a) => a.indicatorCode === code);
+  if (can(ctx.principal, "indicator.read", { path: c.organization.path, assessorIds: c.assessorIds }))
+    return assigned;
+  return assigned.filter((a) =>
+    can(ctx.principal, "indicator.propose", { path: c.organization.path, unitPaths: [a.unitPath] }),
+  );
+}
+
+/**
+ * The assigned unit whose own proposal the caller writes: one the policy lets them propose for
+ * through a grant of their own inside the instansi (a coordinator's grant on the instansi itself
+ * consolidates instead).
+ */
+function answerUnitOf(ctx: RequestContext, c: Loaded, assigned: readonly repo.AssignmentRow[]) {
+  const inside = (ctx.principal?.grants ?? [])
+    .map((g) => g.organizationPath)
+    .filter((p): p is string => p !== null && p !== c.organization.path && p.startsWith(c.organization.path));
+  return assigned.find(
+    (a) =>
+      inside.some((p) => a.unitPath.startsWith(p)) &&
+      can(ctx.principal, "indicator.propose", { path: c.organization.path, unitPaths: [a.unitPath] }),
+  );
+}
+
+/** History entries that concern one unit's own proposal. */
+const UNIT_ACTIONS = new Set(["indicator.unit_answer", "indicator.return"]);
+const unitOfEntry = (e: { before: unknown; after: unknown }) =>
+  (e.after as { unitId?: string } | null)?.unitId ?? (e.before as { unitId?: string } | null)?.unitId;
+
+export async function getAssessment(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const { c, read } = await readAssessment(db, frameworks, ctx, id);
+  return {
+    ...read.head,
+    stageOpen: stageFacts(c).stageOpen,
+    ...abilitiesOf(ctx, c, read.missing),
+    ...read.rest,
+  };
+}
+
+/** {@link getAssessment} as JSON text: what a cached assessment is read as, without re-serializing it. */
+export async function getAssessmentJson(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const { c, read } = await readAssessment(db, frameworks, ctx, id);
+  const abilities = JSON.stringify(abilitiesOf(ctx, c, read.missing)).slice(1, -1);
+  return `${read.headJson.slice(0, -1)},"stageOpen":${stageFacts(c).stageOpen},${abilities},${read.restJson.slice(1)}`;
+}
+
+/**
+ * What the caller may do with the assessment now: the policy's permissions joined with the state,
+ * the schedule and what each move still needs (core's `assessmentAbilities`), plus what it may
+ * read. The web shows actions from this, never from role names. An operator's own work goes
+ * through the indicators assigned to their unit (each indicator's `can`).
+ */
+function abilitiesOf(
+  ctx: RequestContext,
+  c: Loaded,
+  missing: Readonly<Record<TransitionOperation, readonly string[]>>,
+) {
+  const target = { path: c.organization.path, assessorIds: c.assessorIds };
+  const permitted = (operation: Operation) => can(ctx.principal, operation, target);
+  const abilities = assessmentAbilities(
+    {
+      consolidate: permitted("indicator.consolidate"),
+      assign: permitted("assessment.assign"),
+      uploadEvidence: permitted("evidence.upload"),
+      reviewEvidence: permitted("evidence.review"),
+      score: permitted("stage.score"),
+      validate: permitted("stage.validate"),
+      submit: permitted("assessment.submit"),
+      advance: permitted("assessment.advance"),
+      publish: permitted("assessment.publish"),
+      reopen: permitted("assessment.reopen"),
+    },
+    stageFacts(c),
+    (operation) => missing[operation],
+  );
+  return {
+    can: {
+      ...abilities.can,
+      // The whole instansi's figures (an operator reads only their unit's indicators).
+      overview: permitted("indicator.read"),
+      readTargets: permitted("target.read"),
+      setTargets: permitted("target.manage"),
+    },
+    blocked: abilities.blocked,
+    moves: abilities.moves,
+  };
+}
+
+async function readAssessment(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read", true);
+  let read = c.cached?.read as ReturnType<typeof readOf> | undefined;
+  if (!read) {
+    read = readOf(c, c.levels ?? []);
+    if (c.cached) {
+      c.cached.read = read;
+      assessmentCache(db)?.grew(id);
+    }
+  }
+  return { c, read };
+}
+
+/** Everything reading an assessment shows but whether its stage is open now. */
+function readOf(c: Loaded, rows: readonly repo.LevelRow[]) {
+  const levels = stageLevels(rows);
+  const scores = Object.fromEntries(
+    Object.entries(levels).map(([stage, ls]) => {
+      const s = score(c.framework, ls);
+      return [
+        stage,
+        {
+          ...figureOf(c.framework, s),
+          missing: s.missing.length,
+          domains: s.domains.map(({ code, name, index, indexDisplay, floor, ceiling }) => ({
+            code,
+            name,
+            index,
+            indexDisplay,
+            floor,
+            ceiling,
+          })),
+          aspects: s.aspects.map(({ code, name, index, indexDisplay, floor, ceiling }) => ({
+            code,
+            name,
+            index,
+            indexDisplay,
+            floor,
+            ceiling,
+          })),
+        },
+      ];
+    }),
+  );
+  const verdicts = rows.filter((r) => r.stage === "validation");
+  const read = {
+    head: {
+      id: c.assessment.id,
+      state: c.assessment.state,
+      version: c.assessment.version,
+      submittedAt: c.assessment.submittedAt,
+      reopenedUntil: c.assessment.reopenedUntil,
+    },
+    rest: {
+      cycle: {
+        id: c.cycle.id,
+        year: c.cycle.year,
+        name: c.cycle.name,
+        frameworkId: c.cycle.frameworkId,
+        schedule: c.cycle.schedule,
+      },
+      organization: { id: c.organization.id, name: c.organization.name, kind: c.organization.kind },
+      scores,
+      headline: headline(c.framework, levels, c.assessment.state as State),
+      validation: {
+        valid: verdicts.filter((v) => v.verdict === "valid").length,
+        notValid: verdicts.filter((v) => v.verdict === "not_valid").length,
+      },
+    },
+  };
+  // What each move still needs, for `can` (asked per caller; computed once per change).
+  const missing = Object.fromEntries(
+    TRANSITION_OPERATIONS.map((operation) => [operation, moveMissing(c.framework, operation, rows)]),
+  ) as Record<TransitionOperation, readonly string[]>;
+  return { ...read, missing, headJson: JSON.stringify(read.head), restJson: JSON.stringify(read.rest) };
+}
+
+const REVIEW_TO_STATUS: Record<string, EvidenceStatus> = {
+  accepted: "accepted",
+  revision: "returned",
+  pending: "pending",
+};
+
+/** Where one indicator stands, from its unit answers and the consolidated answer. */
+function statusOf(
+  self: repo.StageScoreRow | undefined,
+  answers: readonly repo.UnitAnswerRow[],
+  assignedUnits: number,
+): "not_started" | "in_progress" | "ready" | "returned" | "done" {
+  if (self?.verdict === "done") return "done";
+  if (answers.some((a) => a.status === "returned")) return "returned";
+  if (assignedUnits > 0 && answers.filter((a) => a.status === "ready").length >= assignedUnits)
+    return "ready";
+  if (answers.length > 0 || self) return "in_progress";
+  return "not_started";
+}
+
+export async function listIndicators(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  const [rows, answers, links, assignmentVersions, allowSelf] = await Promise.all([
+    repo.stageScoresOf(db, id),
+    repo.unitAnswersOf(db, id),
+    repo.linksOf(db, id),
+    repo.assignmentVersions(db, id),
+    repo.allowsSelfAcceptance(db, c.organization.id),
+  ]);
+  const facts = stageFacts(c);
+  const open = (work: Work) => workBlocked(work, facts) === null;
+  const whole = { path: c.organization.path, assessorIds: c.assessorIds };
+  const mayConsolidate = open("edit") && can(ctx.principal, "indicator.consolidate", whole);
+  const mayAssign = open("assign") && can(ctx.principal, "assessment.assign", whole);
+  const mayScore = open("score") && can(ctx.principal, "stage.score", whole);
+  const mayValidate = open("validate") && can(ctx.principal, "stage.validate", whole);
+  const items = [];
+  for (const indicator of c.framework.indicators) {
+    const target = indicatorTarget(c, indicator.code);
+    // An operator sees only the indicators assigned to their unit.
+    if (!can(ctx.principal, "indicator.read", target)) continue;
+    const assigned = c.assignments.filter((a) => a.indicatorCode === indicator.code);
+    const ownUnits = visibleUnits(ctx, c, indicator.code);
+    const unitRows = answers.filter(
+      (a) => a.indicatorCode === indicator.code && ownUnits.some((u) => u.unitId === a.unitId),
+    );
+    const scoreRows = rows.filter((r) => r.indicatorCode === indicator.code);
+    const self = scoreRows.find((r) => r.stage === "self");
+    const indicatorLinks = links.filter((l) => l.indicatorCode === indicator.code);
+    const statuses: Record<number, EvidenceStatus> = {};
+    for (const level of indicator.scale.values) {
+      const reviews = indicatorLinks
+        .filter((l) => l.level === level)
+        .map((l) => REVIEW_TO_STATUS[l.review] ?? "pending");
+      statuses[level] = reviews.includes("accepted")
+        ? "accepted"
+        : reviews.includes("returned")
+          ? "returned"
+          : reviews.length
+            ? "pending"
+            : "missing";
+    }
+    const gating = supportedLevel(indicator.scale, statuses);
+    const answerUnit = answerUnitOf(ctx, c, assigned);
+    const mayReview = open("review") && can(ctx.principal, "evidence.review", target);
+    items.push({
+      code: indicator.code,
+      name: indicator.name.id,
+      weight: indicator.weight,
+      aspect: indicator.aspectCode,
+      domain: indicator.domainCode,
+      scale: indicator.scale.id,
+      status: statusOf(
+        self,
+        answers.filter((a) => a.indicatorCode === indicator.code),
+        assigned.length,
+      ),
+      assignments: assigned.map(({ unitId, unitName, dueDate }) => ({ unitId, unitName, dueDate })),
+      assignmentVersion: assignmentVersions.get(indicator.code) ?? 0,
+      unitAnswers: unitRows.map((a) => ({
+        unitId: a.unitId,
+        level: a.level,
+        explanation: a.explanation,
+        status: a.status as UnitAnswerStatus,
+        returnNote: a.returnNote,
+        version: a.version,
+      })),
+      stages: Object.fromEntries(
+        scoreRows.map((r) => [
+          r.stage,
+          { level: r.level, note: r.note, verdict: r.verdict, version: r.version },
+        ]),
+      ) as Partial<
+        Record<ScoreStage, { level: number | null; note: string; verdict: string | null; version: number }>
+      >,
+      claimedLevel: self?.level ?? null,
+      supportedLevel: gating.level,
+      // Why the supported level stops there: the first level without accepted evidence (core).
+      gating: { blockedAt: gating.blockedAt, blockedBy: gating.blockedBy },
+      evidence: indicatorLinks.map(({ indicatorCode: _code, uploaderId, ...l }) => ({
+        ...l,
+        can: {
+          review: mayReview,
+          accept: mayReview && mayAccept(uploaderId, ctx.principal?.userId ?? "", allowSelf),
+        },
+      })),
+      // The unit whose proposal the caller writes, when they answer for one.
+      answerUnitId: answerUnit?.unitId ?? null,
+      can: {
+        answer: answerUnit !== undefined && open("edit"),
+        consolidate: mayConsolidate,
+        returnProposal: mayConsolidate && assigned.length > 0,
+        assign: mayAssign,
+        addEvidence: open("uploadEvidence") && can(ctx.principal, "evidence.upload", target),
+        reviewEvidence: mayReview,
+        score: mayScore,
+        validate: mayValidate,
+      },
+    });
+  }
+  return { items };
+}
+
+export async function indicatorThread(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  code: string,
+) {
+  const { c } = await accessIndicator(db, frameworks, ctx, id, code, "indicator.read");
+  const own = new Set(visibleUnits(ctx, c, code).map((u) => u.unitId));
+  const history = (await repo.historyOf(db, id, code)).filter((e) => {
+    if (!UNIT_ACTIONS.has(e.action)) return true;
+    const unit = unitOfEntry(e);
+    return unit !== undefined && own.has(unit);
+  });
+  return { comments: await repo.commentsOf(db, id, code), history };
+}
+
+/** Assessments the caller may see, optionally in one cycle. */
+export async function listAssessments(db: Db, ctx: RequestContext, cycleId?: string) {
+  authorize(ctx.principal, "assessment.read", null);
+  const principal = ctx.principal;
+  const unitPaths = principal.grants
+    .filter((g) => g.role === "operator" && g.organizationPath)
+    .map((g) => g.organizationPath as string);
+  const isAssessor = principal.grants.some((g) => g.role === "external_assessor");
+  const items = await repo.listAssessments(db, {
+    scope: scopeOf(principal, "assessment.read"),
+    unitPaths,
+    assessorId: isAssessor ? principal.userId : null,
+    cycleId,
+  });
+  return items.map((a) => ({ ...a, state: a.state as State }));
+}
+
+/**
+ * The instansi's assessments over the years, each with its headline figure (core's rule, as on
+ * every screen). Each cycle is scored with its own framework.
+ */
+export async function history(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  return { items: await headlines(db, frameworks, c.organization.id) };
+}
+
+/** Each of an organization's assessments with its headline figure. */
+export async function headlines(db: Db, frameworks: Frameworks, organizationId: string) {
+  const rows = await repo.assessmentsOfOrganization(db, organizationId);
+  const items = [];
+  for (const row of rows) {
+    const framework = frameworks.get(row.frameworkId);
+    if (!framework) continue;
+    const h = headline(framework, stageLevels(await repo.levelsOf(db, row.id)), row.state as State);
+    items.push({
+      assessmentId: row.id,
+      year: row.year,
+      cycle: row.cycleName,
+      state: row.state as State,
+      headline: h,
+      // The figure when complete, for charts over the years.
+      stage: h.complete ? h.stage : null,
+      index: h.complete ? h.index : null,
+      indexDisplay: h.complete ? h.indexDisplay : null,
+      predicate: h.complete ? h.predicate : null,
+    });
+  }
+  return items;
+}

@@ -1,0 +1,104 @@
+// Moving an assessment through its states (core's transitions), and reopening a closed stage.
+import { moveMissing } from "@matang/core";
+import { appendAudit } from "../audit/repository.js";
+import { type Db, inTransaction } from "../db/client.js";
+import type { Frameworks } from "../frameworks/service.js";
+import { actorOf, type RequestContext } from "../http/context.js";
+import { ApiError, conflict } from "../http/errors.js";
+import { notify } from "../notifications/service.js";
+import { authorize } from "../policy/policy.js";
+import { assessmentTarget } from "./access.js";
+import { access } from "./loading.js";
+import * as repo from "./repository.js";
+import { transition as findTransition, STATES, type State } from "./workflow.js";
+
+// ---------------------------------------------------------------------------------------------
+// Moving through the states
+
+export async function move(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  input: { to: State; version?: number; reopenDays?: number },
+) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  const from = c.assessment.state as State;
+  const step = findTransition(from, input.to);
+  if (!step)
+    throw new ApiError(409, "invalid_transition", `An assessment in ${from} cannot move to ${input.to}`);
+  authorize(ctx.principal, step.operation, assessmentTarget(c));
+  if (input.version !== undefined && input.version !== c.assessment.version) {
+    throw conflict("The assessment changed meanwhile", {
+      current: { state: from, version: c.assessment.version },
+    });
+  }
+  const missing = moveMissing(c.framework, step.operation, await repo.levelsOf(db, id));
+  if (missing.length > 0) {
+    throw new ApiError(
+      422,
+      "incomplete",
+      step.operation === "assessment.publish"
+        ? "Every indicator needs a final score before publication"
+        : `${missing.length} indicators still need a level and an explanation`,
+      { missing },
+    );
+  }
+  // Moving back gives the reopened stage time to be worked on again.
+  const reopenedUntil =
+    step.operation === "assessment.reopen"
+      ? new Date(Date.now() + (input.reopenDays ?? 7) * 86_400_000)
+      : null;
+  // Back before the submission: it no longer stands; the history keeps when it was made.
+  const unsubmits =
+    STATES.indexOf(input.to as State) < STATES.indexOf("submitted") && c.assessment.submittedAt !== null;
+  const submittedAt = step.operation === "assessment.submit" ? new Date() : unsubmits ? null : undefined;
+  return inTransaction(db, async (t) => {
+    const saved = await repo.setState(t, id, c.assessment.version, {
+      state: input.to,
+      reopenedUntil,
+      ...(submittedAt !== undefined ? { submittedAt } : {}),
+    });
+    if (!saved) throw conflict("The assessment changed meanwhile");
+    await appendAudit(t, {
+      ...actorOf(ctx),
+      action: "assessment.transition",
+      entityType: "assessment",
+      entityId: id,
+      organizationId: c.organization.id,
+      before: { state: from, ...(unsubmits ? { submittedAt: c.assessment.submittedAt } : {}) },
+      after: { state: input.to, reopenedUntil, ...(submittedAt !== undefined ? { submittedAt } : {}) },
+    });
+    const coordinators = await repo.usersWithRoleOver(t, c.organization.path, ["coordinator"]);
+    await notify(t, [...coordinators, ...c.assessorIds], "state_changed", {
+      assessmentId: id,
+      from,
+      to: input.to,
+    });
+    return { state: saved.state, version: saved.version, reopenedUntil: saved.reopenedUntil };
+  });
+}
+
+/** An administrator reopens the current stage after its end date, for a number of days. */
+export async function reopen(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string, days: number) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  authorize(ctx.principal, "assessment.reopen", assessmentTarget(c));
+  const until = new Date(Date.now() + days * 86_400_000);
+  return inTransaction(db, async (t) => {
+    const saved = await repo.setState(t, id, c.assessment.version, {
+      state: c.assessment.state,
+      reopenedUntil: until,
+    });
+    if (!saved) throw conflict("The assessment changed meanwhile");
+    await appendAudit(t, {
+      ...actorOf(ctx),
+      action: "assessment.reopen",
+      entityType: "assessment",
+      entityId: id,
+      organizationId: c.organization.id,
+      before: { reopenedUntil: c.assessment.reopenedUntil },
+      after: { reopenedUntil: until },
+    });
+    return { state: saved.state, version: saved.version, reopenedUntil: saved.reopenedUntil };
+  });
+}

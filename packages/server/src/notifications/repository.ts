@@ -1,0 +1,99 @@
+// All of notifications' SQL: storing them, a user's list, marking read, and the background jobs'
+// claims (each row claimed atomically, so several instances never send one twice).
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type Db, rows } from "../db/client.js";
+import { notifications } from "../db/schema.js";
+
+export async function insertNotifications(
+  db: Db,
+  userIds: readonly string[],
+  kind: string,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await db.insert(notifications).values(userIds.map((userId) => ({ userId, kind, payload })));
+}
+
+/** A user's notifications, newest first (the latest 200). */
+export async function notificationsOf(db: Db, userId: string, unreadOnly: boolean) {
+  const conditions = [eq(notifications.userId, userId)];
+  if (unreadOnly) conditions.push(isNull(notifications.readAt));
+  return db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      payload: notifications.payload,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+    })
+    .from(notifications)
+    .where(and(...conditions))
+    .orderBy(desc(notifications.createdAt))
+    .limit(200);
+}
+
+/** Mark a user's own unread notifications among `ids` read; returns how many. */
+export async function markReadFor(db: Db, userId: string, ids: readonly string[]): Promise<number> {
+  const marked = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        inArray(notifications.id, [...ids]),
+        isNull(notifications.readAt),
+      ),
+    )
+    .returning({ id: notifications.id });
+  return marked.length;
+}
+
+export interface DueAssignment {
+  readonly assessment_id: string;
+  readonly indicator_code: string;
+  readonly unit_id: string;
+  readonly due_date: string;
+  readonly unit_path: string;
+}
+
+/**
+ * Claim the assignments due between `today` and `horizon` (WIB dates) whose unit's answer is not
+ * ready yet, during the self-assessment, that were never reminded: each is marked reminded.
+ */
+export async function claimDueAssignments(db: Db, today: string, horizon: string): Promise<DueAssignment[]> {
+  return rows<DueAssignment>(
+    db,
+    sql`
+    update indicator_assignments ia set reminded_at = now()
+    from organizations u, assessments a
+    where u.id = ia.unit_id and a.id = ia.assessment_id
+      and ia.reminded_at is null and ia.due_date is not null
+      and ia.due_date between ${today} and ${horizon}
+      and a.state = 'self_assessment'
+      and not exists (select 1 from unit_answers ua where ua.assessment_id = ia.assessment_id
+        and ua.indicator_code = ia.indicator_code and ua.unit_id = ia.unit_id and ua.status = 'ready')
+    returning ia.assessment_id, ia.indicator_code, ia.unit_id, ia.due_date, u.path as unit_path`,
+  );
+}
+
+export interface PendingMail {
+  readonly id: string;
+  readonly kind: string;
+  readonly payload: Record<string, unknown>;
+  readonly email: string;
+}
+
+/** Lock up to `limit` notifications not yet e-mailed (at most a day old), skipping locked ones. */
+export async function lockPendingEmails(db: Db, limit: number): Promise<PendingMail[]> {
+  return rows<PendingMail>(
+    db,
+    sql`
+    select n.id, n.kind, n.payload, u.email from notifications n join users u on u.id = n.user_id
+    where n.emailed_at is null and n.created_at > now() - interval '1 day'
+    order by n.created_at limit ${limit} for update of n skip locked`,
+  );
+}
+
+export async function markEmailed(db: Db, id: string): Promise<void> {
+  await db.execute(sql`update notifications set emailed_at = now() where id = ${id}`);
+}
