@@ -3,6 +3,7 @@
 // how a later stage inherits an earlier one's, the schedule's windows, and the one headline figure
 // an assessment shows in any state.
 import type { Framework } from "./framework/model.js";
+import type { LocalizedText } from "./framework/schema.js";
 import { type ScoreResult, score } from "./scoring.js";
 
 export const STATES = [
@@ -224,6 +225,8 @@ export interface Figure {
   readonly index: number | null;
   readonly indexDisplay: string | null;
   readonly predicate: string | null;
+  /** The predicate in both languages, from the framework (the web shows the user's). */
+  readonly predicateName: LocalizedText | null;
   readonly floor: number;
   readonly ceiling: number;
   readonly floorDisplay: string;
@@ -238,6 +241,7 @@ export function figureOf(framework: Framework, s: ScoreResult): Figure {
     index: s.index,
     indexDisplay: s.indexDisplay,
     predicate: s.predicate,
+    predicateName: framework.predicates.find((p) => p.name.id === s.predicate)?.name ?? null,
     floor: s.floor,
     ceiling: s.ceiling,
     floorDisplay: s.floorDisplay,

@@ -84,6 +84,12 @@ describe("the headline figure", () => {
 
     expect(at(self, "submitted")).toMatchObject({ stage: "self", indexDisplay: "3.00" });
     expect(at(self, "submitted").label.id).toBe("Indeks sementara — penilaian mandiri");
+    // The predicate in both languages, as the framework names it (the web shows the user's).
+    expect(at(self, "submitted")).toMatchObject({
+      predicate: "Baik",
+      predicateName: { id: "Baik", en: "Good" },
+    });
+    expect(at(rowsOf("self", { "1": 3 }), "self_assessment").predicateName).toBeNull();
     // Half a document review does not replace a complete self-assessment.
     expect(at([...self, ...document.slice(0, 5)], "document_review").stage).toBe("self");
     expect(at([...self, ...document], "document_review")).toMatchObject({

@@ -1,6 +1,8 @@
 // The web's API types are the server's contract: generated from its OpenAPI document, never
 // written by hand. A server change without regenerating them fails here (and the CI build).
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateApiTypes, SCHEMA_FILE } from "../scripts/api-types.mjs";
 
@@ -27,5 +29,32 @@ describe("the web's generated API types", () => {
       }
     }
     expect(undescribed).toEqual([]);
+  });
+
+  it("are the only types the web gives the server's answers (none written by hand)", () => {
+    const src = new URL("../src/", import.meta.url).pathname;
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(name) ? [path] : [];
+      });
+    const texts = files(src).map((path) => ({ path, text: readFileSync(path, "utf8") }));
+    // Names that stand for a generated type: `type X = Answer<…>` or `Schemas["…"]` (or parts of them).
+    const generated = new Set(
+      texts.flatMap(({ text }) =>
+        [...text.matchAll(/type (\w+) = (?:Answer<|Schemas\[|\w+\[")/g)].map((m) => m[1] as string),
+      ),
+    );
+    const handWritten: string[] = [];
+    for (const { path, text } of texts) {
+      // An object type spelled out at the call, however nested.
+      for (const m of text.matchAll(/\bapi<\s*\{/g)) handWritten.push(`${path.slice(src.length)}: ${m[0]}…`);
+      for (const m of text.matchAll(/\bapi<([^>(]+?)>\(/g)) {
+        const type = (m[1] as string).trim();
+        if (type === "T" || type.startsWith("Answer<") || generated.has(type)) continue;
+        handWritten.push(`${path.slice(src.length)}: api<${type}>`);
+      }
+    }
+    expect(handWritten).toEqual([]);
   });
 });

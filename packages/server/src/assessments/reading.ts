@@ -4,6 +4,7 @@ import {
   assessmentAbilities,
   type EvidenceStatus,
   figureOf,
+  type GroupScore,
   headline,
   mayAccept,
   moveMissing,
@@ -135,6 +136,16 @@ async function readAssessment(db: Db, frameworks: Frameworks, ctx: RequestContex
   return { c, read };
 }
 
+/** A domain's or an aspect's figures as the board shows them. */
+const groupView = ({ code, name, index, indexDisplay, floor, ceiling }: GroupScore) => ({
+  code,
+  name,
+  index,
+  indexDisplay,
+  floor,
+  ceiling,
+});
+
 /** Everything reading an assessment shows but whether its stage is open now. */
 function readOf(c: Loaded, rows: readonly repo.LevelRow[]) {
   const levels = stageLevels(rows);
@@ -146,22 +157,8 @@ function readOf(c: Loaded, rows: readonly repo.LevelRow[]) {
         {
           ...figureOf(c.framework, s),
           missing: s.missing.length,
-          domains: s.domains.map(({ code, name, index, indexDisplay, floor, ceiling }) => ({
-            code,
-            name,
-            index,
-            indexDisplay,
-            floor,
-            ceiling,
-          })),
-          aspects: s.aspects.map(({ code, name, index, indexDisplay, floor, ceiling }) => ({
-            code,
-            name,
-            index,
-            indexDisplay,
-            floor,
-            ceiling,
-          })),
+          domains: s.domains.map(groupView),
+          aspects: s.aspects.map(groupView),
         },
       ];
     }),
@@ -267,6 +264,8 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
     items.push({
       code: indicator.code,
       name: indicator.name.id,
+      // Both languages, from the framework: the web shows the user's.
+      names: indicator.name,
       weight: indicator.weight,
       aspect: indicator.aspectCode,
       domain: indicator.domainCode,

@@ -17,6 +17,8 @@ export const Figure = z.object({
   index: z.number().nullable(),
   indexDisplay: z.string().nullable(),
   predicate: z.string().nullable(),
+  /** The predicate in both languages (English where the framework gives it). */
+  predicateName: z.object({ id: z.string(), en: z.string().optional() }).nullable(),
   floor: z.number(),
   ceiling: z.number(),
   floorDisplay: z.string(),
@@ -167,6 +169,7 @@ export const IndicatorRow = z
   .object({
     code: z.string(),
     name: z.string(),
+    names: z.object({ id: z.string(), en: z.string().optional() }),
     weight: z.number(),
     aspect: z.string(),
     domain: z.string(),

@@ -20,24 +20,11 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Answer } from "../api/types";
 import { api } from "../app/api";
 import { errorMessage } from "../i18n";
 
-interface Token {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  active: boolean;
-}
-interface Created {
-  id: string;
-  name: string;
-  expiresAt: string;
-  token: string;
-}
+type Created = Answer<"/api/auth/tokens", "post">;
 
 /** API tokens for integrations: listed without secrets, revocable; a new secret is shown once. */
 export default function TokensPanel() {
@@ -46,7 +33,7 @@ export default function TokensPanel() {
   const [created, setCreated] = useState<Created | null>(null);
   const tokens = useQuery({
     queryKey: ["auth", "tokens"],
-    queryFn: () => api<{ items: Token[] }>("GET", "/api/auth/tokens"),
+    queryFn: () => api<Answer<"/api/auth/tokens">>("GET", "/api/auth/tokens"),
   });
   const form = useForm({
     mode: "uncontrolled",

@@ -30,8 +30,7 @@ function NewCycle({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
   const frameworks = useQuery({
     queryKey: ["frameworks"],
-    queryFn: () =>
-      api<{ items: { id: string; title: { id: string }; years: number[] }[] }>("GET", "/api/frameworks"),
+    queryFn: () => api<Answer<"/api/frameworks">>("GET", "/api/frameworks"),
   });
   const year = new Date().getFullYear();
   const [name, setName] = useState(`Evaluasi SPBE ${year}`);
@@ -141,7 +140,7 @@ function Participants({ cycle }: { cycle: Cycle }) {
   const onError = (e: unknown) => notifications.show({ color: "red", message: errorMessage(e) });
   const enrol = useMutation({
     mutationFn: () =>
-      api<{ created: number; alreadyEnrolled: number }>(
+      api<Answer<"/api/cycles/{id}/participants", "post">>(
         "POST",
         `/api/cycles/${cycle.id}/participants`,
         mode === "all"
@@ -164,7 +163,7 @@ function Participants({ cycle }: { cycle: Cycle }) {
   });
   const assign = useMutation({
     mutationFn: async () => {
-      const found = await api<{ items: { id: string; email: string }[] }>(
+      const found = await api<Answer<"/api/users">>(
         "GET",
         `/api/users?q=${encodeURIComponent(assessorEmail.trim())}`,
       );

@@ -15,18 +15,10 @@ import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
 import { errorMessage } from "../i18n";
 import { local, useFramework } from "../workspace/api";
-
-interface Summary {
-  id: string;
-  title: { id: string; en?: string };
-  years: number[];
-  domains: number;
-  aspects: number;
-  indicators: number;
-}
 
 function Tree({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -73,7 +65,7 @@ export default function FrameworksPage() {
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: ["frameworks"],
-    queryFn: () => api<{ items: Summary[] }>("GET", "/api/frameworks"),
+    queryFn: () => api<Answer<"/api/frameworks">>("GET", "/api/frameworks"),
   });
   const [open, setOpen] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -94,7 +86,7 @@ export default function FrameworksPage() {
         setProblems(t("frameworks.notJson", { message: e instanceof Error ? e.message : String(e) }));
         return;
       }
-      const created = await api<{ id: string; indicators: number }>("POST", "/api/frameworks", definition);
+      const created = await api<Answer<"/api/frameworks", "post">>("POST", "/api/frameworks", definition);
       notifications.show({ color: "green", message: t("frameworks.imported", created) });
       setFile(null);
       await queryClient.invalidateQueries({ queryKey: ["frameworks"] });

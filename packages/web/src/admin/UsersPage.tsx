@@ -84,7 +84,7 @@ export default function UsersPage() {
   const onError = (e: unknown) => notifications.show({ color: "red", message: errorMessage(e) });
   const create = useMutation({
     mutationFn: (grant: { role: Role; organizationId: string | null }) =>
-      api<{ password: string | null }>("POST", "/api/users", {
+      api<Answer<"/api/users", "post">>("POST", "/api/users", {
         email: email.trim(),
         name: name.trim(),
         grants: [grant],

@@ -3877,6 +3877,10 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateName: {
+                        en?: string;
+                        id: string;
+                    } | null;
                     total: number;
                 };
                 final: {
@@ -3906,6 +3910,10 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateName: {
+                        en?: string;
+                        id: string;
+                    } | null;
                     total: number;
                 };
                 interview: {
@@ -3935,6 +3943,10 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateName: {
+                        en?: string;
+                        id: string;
+                    } | null;
                     total: number;
                 };
                 self: {
@@ -3964,6 +3976,10 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateName: {
+                        en?: string;
+                        id: string;
+                    } | null;
                     total: number;
                 };
                 visit: {
@@ -3993,6 +4009,10 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateName: {
+                        en?: string;
+                        id: string;
+                    } | null;
                     total: number;
                 };
             };
@@ -4090,6 +4110,10 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateName: {
+                        en?: string;
+                        id: string;
+                    } | null;
                     total: number;
                 };
                 final: {
@@ -4119,6 +4143,10 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateName: {
+                        en?: string;
+                        id: string;
+                    } | null;
                     total: number;
                 };
                 interview: {
@@ -4148,6 +4176,10 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateName: {
+                        en?: string;
+                        id: string;
+                    } | null;
                     total: number;
                 };
                 self: {
@@ -4177,6 +4209,10 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateName: {
+                        en?: string;
+                        id: string;
+                    } | null;
                     total: number;
                 };
                 visit: {
@@ -4206,6 +4242,10 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateName: {
+                        en?: string;
+                        id: string;
+                    } | null;
                     total: number;
                 };
             };
@@ -4372,6 +4412,10 @@ export interface components {
                 id: string;
             };
             predicate: string | null;
+            predicateName: {
+                en?: string;
+                id: string;
+            } | null;
             /** @enum {string} */
             source: "stage";
             /** @enum {string} */
@@ -4392,6 +4436,10 @@ export interface components {
                 id: string;
             };
             predicate: string | null;
+            predicateName: {
+                en?: string;
+                id: string;
+            } | null;
             /** @enum {string} */
             source: "stage";
             /** @enum {string} */
@@ -4453,6 +4501,10 @@ export interface components {
                 blockedBy: "accepted" | "returned" | "pending" | "missing" | null;
             };
             name: string;
+            names: {
+                en?: string;
+                id: string;
+            };
             scale: string;
             stages: {
                 document?: components["schemas"]["StageValue"];
@@ -4497,6 +4549,10 @@ export interface components {
                 blockedBy: "accepted" | "returned" | "pending" | "missing" | null;
             };
             name: string;
+            names: {
+                en?: string;
+                id: string;
+            };
             scale: string;
             stages: {
                 document?: components["schemas"]["StageValueInput"];

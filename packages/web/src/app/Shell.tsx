@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from "react-router";
+import type { Answer } from "../api/types";
 import { api, setCsrfToken } from "./api";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { ME_KEY, useMe } from "./session";
@@ -27,7 +28,7 @@ export function Shell() {
   const grantOrg = me.data?.grants.find((g) => g.organizationId)?.organizationId ?? null;
   const grantKind = useQuery({
     queryKey: ["organization", grantOrg, "kind"],
-    queryFn: () => api<{ kind: string }>("GET", `/api/organizations/${grantOrg}`),
+    queryFn: () => api<Answer<"/api/organizations/{id}">>("GET", `/api/organizations/${grantOrg}`),
     enabled: Boolean(grantOrg),
     staleTime: Number.POSITIVE_INFINITY,
   });

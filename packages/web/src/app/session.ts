@@ -16,7 +16,7 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async (): Promise<Me | null> => {
       // /api/auth/session answers 200 for visitors too, so the console stays free of 401s.
-      const { session } = await api<{ session: Me | null }>("GET", "/api/auth/session");
+      const { session } = await api<Answer<"/api/auth/session">>("GET", "/api/auth/session");
       setCsrfToken(session?.csrfToken ?? null);
       return session;
     },

@@ -15,9 +15,10 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import type { Answer } from "../api/types";
 import { api, setCsrfToken } from "../app/api";
 import { LanguageSwitch } from "../app/LanguageSwitch";
-import { ME_KEY, type Me, useMe } from "../app/session";
+import { ME_KEY, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 
 /** Only paths inside the app are followed after login (no open redirect). */
@@ -40,7 +41,8 @@ export default function LoginPage() {
     },
   });
   const login = useMutation({
-    mutationFn: (values: { email: string; password: string }) => api<Me>("POST", "/api/auth/login", values),
+    mutationFn: (values: { email: string; password: string }) =>
+      api<Answer<"/api/auth/login", "post">>("POST", "/api/auth/login", values),
     onSuccess: (data) => {
       setCsrfToken(data.csrfToken);
       queryClient.setQueryData(ME_KEY, data);

@@ -1,4 +1,5 @@
 import { BarChart, GaugeChart, RadarChart } from "@mantine/charts";
+import type { Answer } from "../api/types";
 import "@mantine/charts/styles.css";
 import {
   Alert,
@@ -39,6 +40,7 @@ import {
   type FrameworkTree,
   formatIndex,
   type IndicatorRow,
+  local,
   STAGES,
   type Stage,
   useAssessment,
@@ -86,7 +88,7 @@ function Gauge({ a, framework, stage }: { a: Assessment; framework: Framework; s
                 {s.complete ? formatIndex(s.indexDisplay, i18n.language) : "…"}
               </Text>
               <Text size="sm">
-                {s.predicate ??
+                {(s.predicateName && local(s.predicateName, i18n.language)) ||
                   t("assessment.between", {
                     floor: formatIndex(s.floorDisplay, i18n.language),
                     ceiling: formatIndex(s.ceilingDisplay, i18n.language),
@@ -189,7 +191,7 @@ function GapList({
                       to={`/penilaian/${assessmentId}/indikator/${g.indicator}`}
                       size="sm"
                     >
-                      {g.name}
+                      {local(framework.indicatorByCode.get(g.indicator)?.name, i18n.language) || g.name}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{g.from}</Table.Td>
@@ -318,7 +320,9 @@ function Planner({
                   <Table.Tr key={s.indicator}>
                     <Table.Td>{s.indicator}</Table.Td>
                     <Table.Td>
-                      <Text size="sm">{s.name}</Text>
+                      <Text size="sm">
+                        {local(framework.indicatorByCode.get(s.indicator)?.name, i18n.language) || s.name}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       {s.from} → {s.to}
@@ -378,10 +382,7 @@ export default function DashboardPage() {
     : "";
   const stored = useQuery({
     queryKey: ["target", targetUrl],
-    queryFn: () =>
-      api<{ index: string | null; efforts: Record<string, number>; version: number }>("GET", targetUrl).catch(
-        () => null,
-      ),
+    queryFn: () => api<Answer<"/api/organizations/{id}/targets/{year}">>("GET", targetUrl).catch(() => null),
     enabled: Boolean(targetUrl) && (assessment.data?.can.readTargets ?? false),
   });
   if (assessment.isPending || indicators.isPending || tree.isPending)

@@ -14,6 +14,7 @@ import {
   Title,
 } from "@mantine/core";
 import { Dropzone } from "@mantine/dropzone";
+import type { Answer } from "../api/types";
 import "@mantine/dropzone/styles.css";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -25,10 +26,7 @@ import { type EvidenceLink, indicatorsKey } from "../workspace/api";
 import { uploadEvidence } from "./upload";
 
 /** What the server accepts (types with their file endings, the largest size): one list, the server's. */
-interface AcceptedTypes {
-  types: { mediaType: string; extensions: string[] }[];
-  maxBytes: number;
-}
+type AcceptedTypes = Answer<"/api/evidence/accepted-types">;
 const useAcceptedTypes = () =>
   useQuery({
     queryKey: ["evidence", "accepted-types"],

@@ -2,14 +2,12 @@ import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { Answer } from "../api/types";
 import { api } from "../app/api";
 import { useMe } from "../app/session";
 import { useAssessments } from "../workspace/api";
 
-interface Organization {
-  id: string;
-  name: string;
-}
+type Organization = Answer<"/api/organizations/{id}">;
 
 function OrganizationName({ id }: { id: string }) {
   const org = useQuery({

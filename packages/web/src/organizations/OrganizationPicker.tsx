@@ -2,6 +2,7 @@ import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import type { Answer } from "../api/types";
 import { api } from "../app/api";
 
 interface Props {
@@ -24,7 +25,7 @@ export function OrganizationPicker({ label, value, onChange, kinds, placeholder,
       const params = new URLSearchParams({ pageSize: "20" });
       if (debounced.trim()) params.set("q", debounced.trim());
       for (const k of kinds ?? []) params.append("kind", k);
-      return api<{ items: { id: string; name: string }[] }>("GET", `/api/organizations?${params}`);
+      return api<Answer<"/api/organizations">>("GET", `/api/organizations?${params}`);
     },
   });
   const data = (results.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));

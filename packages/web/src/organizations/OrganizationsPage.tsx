@@ -25,6 +25,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import type { Answer } from "../api/types";
 import { api, errorFrom, getCsrfToken } from "../app/api";
 import { type FileProblem, FileProblems } from "../app/FileProblems";
 import { useMe } from "../app/session";
@@ -33,23 +34,9 @@ import { errorMessage } from "../i18n";
 const KINDS = [...INSTANSI_KINDS, "unit"] as const;
 const PAGE_SIZE = 25;
 
-interface Organization {
-  id: string;
-  kind: (typeof KINDS)[number];
-  category: string | null;
-  name: string;
-  parentId: string | null;
-  children: number;
-  allowSelfAcceptance: boolean;
-  version: number;
-  /** What the caller may do with it, as the server says. */
-  can: { configure: boolean };
-}
+type Organization = Page["items"][number];
 
-interface Page {
-  items: Organization[];
-  total: number;
-}
+type Page = Answer<"/api/organizations">;
 
 /** An instansi's setting: may whoever uploaded evidence also accept it (small teams). */
 function SelfAcceptanceSwitch({ organization, onDone }: { organization: Organization; onDone: () => void }) {
@@ -158,11 +145,7 @@ export default function OrganizationsPage() {
   const parent = params.get("parent") ?? "";
   const parentOrg = useQuery({
     queryKey: ["organization", parent],
-    queryFn: () =>
-      api<{ id: string; name: string; parent: { id: string; name: string } | null }>(
-        "GET",
-        `/api/organizations/${parent}`,
-      ),
+    queryFn: () => api<Answer<"/api/organizations/{id}">>("GET", `/api/organizations/${parent}`),
     enabled: Boolean(parent),
   });
   const page = Math.max(1, Number(params.get("page") ?? 1) || 1);

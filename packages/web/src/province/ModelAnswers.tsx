@@ -1,14 +1,8 @@
 import { Badge, Card, Group, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import type { Answer } from "../api/types";
 import { api } from "../app/api";
-
-interface Published {
-  id: string;
-  organization: string;
-  explanation: string;
-  evidenceKinds: string[];
-}
 
 /** The province's model answer for this indicator, shown beside the criteria (nothing when none). */
 export function ModelAnswers({ assessmentId, code }: { assessmentId: string; code: string }) {
@@ -16,7 +10,10 @@ export function ModelAnswers({ assessmentId, code }: { assessmentId: string; cod
   const answers = useQuery({
     queryKey: ["assessment", assessmentId, "model-answers", code],
     queryFn: () =>
-      api<{ items: Published[] }>("GET", `/api/assessments/${assessmentId}/indicators/${code}/model-answers`),
+      api<Answer<"/api/assessments/{id}/indicators/{code}/model-answers">>(
+        "GET",
+        `/api/assessments/${assessmentId}/indicators/${code}/model-answers`,
+      ),
   });
   if (!answers.data?.items.length) return null;
   return (

@@ -3,17 +3,10 @@ import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
 import { errorMessage } from "../i18n";
 import { local, useFramework } from "../workspace/api";
-
-interface ModelAnswer {
-  id: string;
-  indicatorCode: string;
-  explanation: string;
-  evidenceKinds: string[];
-  version: number;
-}
 
 /** A province coordinator writes an example answer per indicator for its kabupaten/kota. */
 export function ModelAnswersEditor({ provinceId, frameworkId }: { provinceId: string; frameworkId: string }) {
@@ -24,7 +17,7 @@ export function ModelAnswersEditor({ provinceId, frameworkId }: { provinceId: st
   const answers = useQuery({
     queryKey: key,
     queryFn: () =>
-      api<{ items: ModelAnswer[] }>(
+      api<Answer<"/api/organizations/{id}/model-answers">>(
         "GET",
         `/api/organizations/${provinceId}/model-answers?framework=${encodeURIComponent(frameworkId)}`,
       ),

@@ -52,7 +52,7 @@ function ProvinceTarget({ view }: { view: ProvinceView }) {
   const url = `/api/organizations/${view.province.id}/targets/${year}`;
   const stored = useQuery({
     queryKey: ["organization", view.province.id, "target", year],
-    queryFn: () => api<{ index: string | null; version: number }>("GET", url),
+    queryFn: () => api<Answer<"/api/organizations/{id}/targets/{year}">>("GET", url),
     enabled: year !== undefined,
   });
   const [value, setValue] = useState("");
@@ -97,7 +97,7 @@ export default function ProvincePage() {
   const [cycle, setCycle] = useState<string | null>(null);
   const cycles = useQuery({
     queryKey: ["cycles"],
-    queryFn: () => api<{ items: { id: string; name: string; year: number }[] }>("GET", "/api/cycles"),
+    queryFn: () => api<Answer<"/api/cycles">>("GET", "/api/cycles"),
   });
   const view = useQuery({
     queryKey: ["province", id, cycle],

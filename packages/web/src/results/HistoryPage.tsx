@@ -12,13 +12,7 @@ import { RankChange } from "./RankChange";
 
 type OrganizationHistory = Answer<"/api/organizations/{id}/history">;
 
-export interface Target {
-  year: number;
-  index: string | null;
-  indicators: Record<string, number>;
-  efforts: Record<string, number>;
-  version: number;
-}
+export type Target = Answer<"/api/organizations/{id}/targets">["items"][number];
 
 export function useHistory(id: string) {
   return useQuery({
@@ -32,7 +26,9 @@ export function useTargets(id: string, readable: boolean) {
   return useQuery({
     queryKey: ["organization", id, "targets"],
     queryFn: () =>
-      api<{ items: Target[] }>("GET", `/api/organizations/${id}/targets`).catch(() => ({ items: [] })),
+      api<Answer<"/api/organizations/{id}/targets">>("GET", `/api/organizations/${id}/targets`).catch(() => ({
+        items: [],
+      })),
     enabled: readable,
   });
 }

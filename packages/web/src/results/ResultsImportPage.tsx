@@ -17,26 +17,12 @@ import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
 import { type FileProblem, FileProblems } from "../app/FileProblems";
 import { errorMessage } from "../i18n";
 
-interface Candidate {
-  id: string;
-  name: string;
-  similarity: number;
-}
-
-interface Report {
-  total: number;
-  imported: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  confirmed: number;
-  dryRun: boolean;
-  unmatched: { line: number; name: string; kind: string; region: string | null; candidates: Candidate[] }[];
-}
+type Report = Answer<"/api/results/import", "post">;
 
 /**
  * Official results into Matang: check the file first (nothing is written), pick the right body

@@ -12,7 +12,7 @@ export { INSTANSI_KINDS as INSTANSI_TYPES } from "@matang/core";
 export function usePublishedYears() {
   return useQuery({
     queryKey: ["public", "years"],
-    queryFn: () => api<{ items: { year: number; count: number }[] }>("GET", "/api/public/results/years"),
+    queryFn: () => api<Answer<"/api/public/results/years">>("GET", "/api/public/results/years"),
   });
 }
 

@@ -30,6 +30,7 @@ import {
   formatIndex,
   type IndicatorRow,
   type IndicatorStatus,
+  local,
   STAGES,
   useAssessment,
   useIndicators,
@@ -62,7 +63,7 @@ function HeadlineCard({ assessment }: { assessment: Assessment }) {
           <Title order={2} data-testid="headline-figure">
             {formatIndex(h.indexDisplay, i18n.language)}
           </Title>
-          <Badge>{h.predicate}</Badge>
+          <Badge>{local(h.predicateName, i18n.language)}</Badge>
         </Group>
       ) : (
         <Title order={3} data-testid="headline-figure">
@@ -149,7 +150,7 @@ function StageScores({ assessment }: { assessment: Assessment }) {
                       ? "—"
                       : `${formatIndex(s.floorDisplay, i18n.language)}–${formatIndex(s.ceilingDisplay, i18n.language)}`}
                 </Table.Td>
-                <Table.Td>{s.predicate ?? "—"}</Table.Td>
+                <Table.Td>{local(s.predicateName, i18n.language) || "—"}</Table.Td>
               </Table.Tr>
             );
           })}
@@ -254,7 +255,7 @@ function MoveButtons({ assessment }: { assessment: Assessment }) {
 }
 
 export default function AssessmentPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = "" } = useParams();
   const assessment = useAssessment(id);
   const indicators = useIndicators(id);
@@ -404,7 +405,7 @@ export default function AssessmentPage() {
                       <Table.Td>{r.code}</Table.Td>
                       <Table.Td>
                         <Anchor component={Link} to={`/penilaian/${a.id}/indikator/${r.code}`}>
-                          {r.name}
+                          {local(r.names, i18n.language)}
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{r.assignments.map((x) => x.unitName).join(", ") || "—"}</Table.Td>

@@ -3,6 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Answer } from "../api/types";
 import { api } from "../app/api";
 import { errorMessage } from "../i18n";
 import { type IndicatorRow, indicatorsKey } from "./api";
@@ -12,7 +13,7 @@ export function useUnits(organizationId: string) {
   return useQuery({
     queryKey: ["units", organizationId],
     queryFn: () =>
-      api<{ items: { id: string; name: string }[] }>(
+      api<Answer<"/api/organizations">>(
         "GET",
         `/api/organizations?parent=${organizationId}&kind=unit&pageSize=500`,
       ),

@@ -24,6 +24,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
 import { EvidencePanel } from "../evidence/EvidencePanel";
 import { errorMessage } from "../i18n";
@@ -40,6 +41,7 @@ import {
   useFramework,
   useIndicators,
 } from "./api";
+import { blockedReason } from "./blocked";
 
 interface Draft {
   level: number | null;
@@ -167,10 +169,10 @@ function Thread({ assessmentId, code }: { assessmentId: string; code: string }) 
   const thread = useQuery({
     queryKey: key,
     queryFn: () =>
-      api<{
-        comments: { id: string; author: string; body: string; createdAt: string }[];
-        history: { at: string; actor: string; action: string }[];
-      }>("GET", `/api/assessments/${assessmentId}/indicators/${code}/thread`),
+      api<Answer<"/api/assessments/{id}/indicators/{code}/thread">>(
+        "GET",
+        `/api/assessments/${assessmentId}/indicators/${code}/thread`,
+      ),
   });
   const [body, setBody] = useState("");
   const post = useMutation({
@@ -533,7 +535,7 @@ function TargetLevel({
   const url = `/api/organizations/${organizationId}/targets/${year}`;
   const target = useQuery({
     queryKey: ["target", url],
-    queryFn: () => api<{ indicators: Record<string, number> }>("GET", url).catch(() => null),
+    queryFn: () => api<Answer<"/api/organizations/{id}/targets/{year}">>("GET", url).catch(() => null),
     // Only those the server says may read the instansi's targets ask for them.
     enabled: readable,
   });
@@ -637,7 +639,7 @@ export default function IndicatorPage() {
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Title order={2}>
-            {row.code}. {row.name}
+            {row.code}. {local(row.names, i18n.language)}
           </Title>
           <Text size="sm" c="dimmed">
             {a.organization.name} · {a.cycle.name}
@@ -687,7 +689,14 @@ export default function IndicatorPage() {
       <ModelAnswers assessmentId={id} code={code} />
 
       {!row.can.answer && !row.can.consolidate && !canScore && !canValidate && (
-        <Alert color="gray">{t("indicator.readOnly")}</Alert>
+        // Why nothing can be changed: the work the user is permitted is blocked (closed, wrong
+        // state), or none of this indicator's work is theirs.
+        <Alert color="gray" data-testid="read-only">
+          {(() => {
+            const why = a.blocked.edit ?? a.blocked.score ?? a.blocked.validate;
+            return why ? blockedReason(t, why) : t("indicator.readOnlyForYou");
+          })()}
+        </Alert>
       )}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Stack>

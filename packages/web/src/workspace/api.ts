@@ -24,28 +24,32 @@ export const indicatorsKey = (id: string) => ["assessment", id, "indicators"] as
 export const useAssessments = () =>
   useQuery({
     queryKey: ["assessments"],
-    queryFn: () => api<{ items: AssessmentSummary[] }>("GET", "/api/assessments"),
+    queryFn: () => api<Answer<"/api/assessments">>("GET", "/api/assessments"),
   });
 
 export const useAssessment = (id: string) =>
-  useQuery({ queryKey: assessmentKey(id), queryFn: () => api<Assessment>("GET", `/api/assessments/${id}`) });
+  useQuery({
+    queryKey: assessmentKey(id),
+    queryFn: () => api<Answer<"/api/assessments/{id}">>("GET", `/api/assessments/${id}`),
+  });
 
 export const useIndicators = (id: string) =>
   useQuery({
     queryKey: indicatorsKey(id),
-    queryFn: () => api<{ items: IndicatorRow[] }>("GET", `/api/assessments/${id}/indicators`),
+    queryFn: () =>
+      api<Answer<"/api/assessments/{id}/indicators">>("GET", `/api/assessments/${id}/indicators`),
   });
 
 export const useFramework = (id: string | undefined) =>
   useQuery({
     queryKey: ["framework", id],
-    queryFn: () => api<FrameworkTree>("GET", `/api/frameworks/${id}`),
+    queryFn: () => api<Answer<"/api/frameworks/{id}">>("GET", `/api/frameworks/${id}`),
     enabled: Boolean(id),
     staleTime: Number.POSITIVE_INFINITY,
   });
 
 /** Text in the user's language, falling back to Indonesian. */
-export const local = (text: Text | undefined, language: string) =>
+export const local = (text: Text | null | undefined, language: string) =>
   text ? (language === "en" && text.en) || text.id : "";
 
 /** An index as the user reads numbers: "2,60" in Indonesian, "2.60" in English. */
