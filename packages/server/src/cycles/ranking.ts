@@ -49,12 +49,19 @@ export async function cycleRanking(
   // Per participant the stage whose figure counts: the asked one, or each one's headline stage.
   const chosen = new Map<string, { stage: LevelStage; total: StageTotal | undefined }>();
   if (stage === "headline") {
-    const reached = (state: string) => LEVEL_STAGES.indexOf(LEVEL_STAGE_OF_STATE[state as State]);
-    const latest = Math.max(...list.map((p) => reached(p.state)));
+    // Latest stage first: most participants are complete there, and earlier stages cannot change
+    // their headline, so only those not yet complete are summed again at the stage before.
+    const reached = (state: State) => LEVEL_STAGES.indexOf(LEVEL_STAGE_OF_STATE[state]);
     const byStage = new Map<LevelStage, Map<string, StageTotal>>();
-    for (const st of LEVEL_STAGES.slice(0, latest + 1)) {
-      const reaching = list.filter((p) => reached(p.state) >= LEVEL_STAGES.indexOf(st));
-      byStage.set(st, await totalsAt(db, cycleId, framework, st, reaching));
+    let pending = list;
+    for (const st of [...LEVEL_STAGES].reverse()) {
+      const reaching = pending.filter((p) => reached(p.state) >= LEVEL_STAGES.indexOf(st));
+      if (reaching.length === 0) continue;
+      const totals = await totalsAt(db, cycleId, framework, st, reaching, reaching.length === list.length);
+      byStage.set(st, totals);
+      pending = pending.filter(
+        (p) => !reaching.includes(p) || totals.get(p.assessmentId)?.answered !== total,
+      );
     }
     for (const p of list) {
       const at = (st: LevelStage) => {
@@ -65,7 +72,7 @@ export async function cycleRanking(
       chosen.set(p.assessmentId, { stage: st, total: byStage.get(st)?.get(p.assessmentId) });
     }
   } else {
-    const known = await totalsAt(db, cycleId, framework, stage, list);
+    const known = await totalsAt(db, cycleId, framework, stage, list, true);
     for (const p of list) chosen.set(p.assessmentId, { stage, total: known.get(p.assessmentId) });
   }
   // Plain loops and no object spreads: at 7,000 participants, spreading each participant with
@@ -127,11 +134,12 @@ async function totalsAt(
   framework: Framework,
   stage: LevelStage,
   list: readonly Participant[],
+  everyParticipant: boolean,
 ): Promise<Map<string, StageTotal>> {
   const cache = assessmentCache(db);
   // An instance's first ranking of this cycle at this stage (or any ranking without the cache)
-  // sums every participant at once.
-  const first = !cache?.summedRanking(cycleId, stage);
+  // sums every participant at once, when every participant is asked for.
+  const first = everyParticipant && !cache?.summedRanking(cycleId, stage);
   const everyone = first ? await stageTotals(db, cycleId, framework, stage) : undefined;
   const known = new Map<string, StageTotal>();
   const missing: string[] = [];
@@ -156,7 +164,8 @@ async function totalsAt(
       cycleId,
       framework,
       stage,
-      missing.length < list.length ? missing : undefined,
+      // Everyone missing from a ranking of everyone: one statement over the whole cycle.
+      everyParticipant && missing.length === list.length ? undefined : missing,
     );
     for (const [id, t] of summed) {
       known.set(id, t);
