@@ -77,7 +77,8 @@ The database is PostgreSQL when DATABASE_URL is set, else the embedded one under
 MATANG_DATA_DIR (default ./data).
 
 --framework takes a framework id (see "frameworks list") or the path of a framework file.
-Level files are CSV with the header "indicator,level" or JSON such as {"1": 3, "2": 4}.
+Level files are CSV with the header "indicator,level" (or "indicator,value" for decimal values such as 3,25;
+indicators by code or alias) or JSON such as {"1": 3, "2": 4}.
 Constraint files are JSON such as {"12": {"max": 3}, "40": {"cost": 2}}.
 Exit codes: 0 success, 1 invalid input (every problem is listed), 2 wrong usage.`;
 
@@ -203,13 +204,19 @@ function frameworksCommand(argv: readonly string[], io: Io): number {
       title: f.title.id,
       years: f.years,
       indicators: f.indicators.length,
+      provisional: f.provisional !== null,
     }));
     if (values.json) io.out(JSON.stringify(list, null, 2));
     else
       io.out(
         table(
           ["ID", "Years", "Indicators", "Title"],
-          list.map((f) => [f.id, yearsLabel(f.years), String(f.indicators), f.title]),
+          list.map((f) => [
+            f.id,
+            yearsLabel(f.years),
+            String(f.indicators),
+            f.provisional ? `(sementara) ${f.title}` : f.title,
+          ]),
         ),
       );
     return 0;
@@ -249,19 +256,29 @@ function yearsLabel(years: readonly number[]): string {
 
 function showFramework(f: Framework, io: Io): void {
   io.out(`${f.title.id}\n${f.id} · ${yearsLabel(f.years)} · ${f.indicators.length} indicators\n`);
+  if (f.provisional) io.out(`${f.provisional.note.id}\n`);
   const rows: string[][] = [];
+  const aspectRows = (a: Framework["aspects"][number], indent: string) => {
+    rows.push([`${indent}${a.code}`, a.name.id, String(a.weight), ""]);
+    for (const i of a.indicators)
+      rows.push([
+        `${indent}  ${i.code}`,
+        i.name.id,
+        String(i.weight),
+        i.external ? `${i.scale.id} ← ${i.external}` : i.scale.id,
+      ]);
+  };
   for (const d of f.domains) {
     rows.push([d.code, d.name.id, String(d.weight), ""]);
-    for (const a of d.aspects) {
-      rows.push([`  ${a.code}`, a.name.id, String(a.weight), ""]);
-      for (const i of a.indicators) rows.push([`    ${i.code}`, i.name.id, String(i.weight), i.scale.id]);
-    }
+    for (const a of d.aspects) aspectRows(a, "  ");
   }
+  // A framework without domains lists its aspects at the top.
+  if (f.domains.length === 0) for (const a of f.aspects) aspectRows(a, "");
   io.out(table(["Code", "Name", "Weight", "Scale"], rows));
   io.out(
     `\nPredicates: ${[...f.predicates]
       .reverse()
-      .map((p) => `${p.name.id} ≥ ${p.min}`)
+      .map((p) => `${p.name.id} ${p.minInclusive ? "≥" : ">"} ${p.min}`)
       .join(" · ")}`,
   );
 }
@@ -280,6 +297,7 @@ function showIndicator(f: Framework, code: string, json: boolean, io: Io): numbe
     const name = indicator.scale.levels.find((l) => l.value === level.value)?.name.id ?? "";
     io.out(`Level ${level.value} — ${name}\n  ${level.criteria.id}`);
     if (level.evidence) io.out(`  Bukti dukung: ${level.evidence.id}`);
+    for (const item of level.items ?? []) io.out(`  ${item.code}  ${item.text.id}`);
   }
   return 0;
 }
@@ -304,6 +322,7 @@ function scoreCommand(argv: readonly string[], io: Io): number {
         index: result.index,
         indexDisplay: result.indexDisplay,
         predicate: result.predicate,
+        predicateLabels: result.predicateLabels,
         floor: result.floor,
         ceiling: result.ceiling,
         missing: result.missing,
@@ -322,11 +341,19 @@ function scoreCommand(argv: readonly string[], io: Io): number {
       rows.push([`  ${aspect.code}`, aspect.name, String(aspect.weight), groupValue(aspect)]);
     }
   }
+  // A framework without domains lists its aspects directly.
+  if (result.domains.length === 0)
+    for (const aspect of result.aspects)
+      rows.push([aspect.code, aspect.name, String(aspect.weight), groupValue(aspect)]);
   io.out(`${framework.title.id}\n`);
-  io.out(table(["Code", "Domain / aspect", "Weight", "Index"], rows));
+  if (framework.provisional) io.out(`${framework.provisional.note.id}\n`);
+  io.out(table(["Code", result.domains.length > 0 ? "Domain / aspect" : "Aspect", "Weight", "Index"], rows));
   io.out("");
   if (result.complete) {
-    io.out(`Index: ${result.indexDisplay} — ${result.predicate}`);
+    const labels = Object.values(result.predicateLabels);
+    io.out(
+      `Index: ${result.indexDisplay} — ${result.predicate}${labels.length ? ` (${labels.join(", ")})` : ""}`,
+    );
   } else {
     io.out(
       `Incomplete: ${result.missing.length} indicator${result.missing.length > 1 ? "s" : ""} not answered (${result.missing.join(", ")}).`,
@@ -436,8 +463,9 @@ async function serveCommand(argv: readonly string[], io: Io): Promise<number> {
   }
   if (report.demoAccounts.length > 0) {
     lines.push(`Demo accounts, all with password ${DEMO_PASSWORD}:`);
+    const width = Math.max(...report.demoAccounts.map((a) => a.email.length));
     for (const a of report.demoAccounts)
-      lines.push(`  ${a.email.padEnd(28)} ${a.role.padEnd(18)} ${a.organization}`);
+      lines.push(`  ${a.email.padEnd(width)} ${a.role.padEnd(18)} ${a.organization}`);
   }
   io.out(`${lines.join("\n")}\n`);
   // The server keeps the process alive; `main` returns once it is listening.

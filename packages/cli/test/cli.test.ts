@@ -32,8 +32,12 @@ describe("matang frameworks", () => {
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual([
       expect.objectContaining({ id: "permenpanrb-5-2018", indicators: 37, years: [2018, 2019, 2020] }),
-      expect.objectContaining({ id: "permenpanrb-59-2020", indicators: 47 }),
+      expect.objectContaining({ id: "permenpanrb-59-2020", indicators: 47, provisional: false }),
+      expect.objectContaining({ id: "pemdi-2026", indicators: 20, provisional: true }),
     ]);
+    expect((await run("frameworks", "list")).out).toMatch(
+      /pemdi-2026\s+2026–2027\s+20\s+\(sementara\) Evaluasi Kinerja/,
+    );
     expect((await run("frameworks", "list")).out).toMatch(/permenpanrb-59-2020\s+2021–2025\s+47/);
   });
 
@@ -89,6 +93,7 @@ describe("matang score", () => {
       "index",
       "indexDisplay",
       "predicate",
+      "predicateLabels",
       "floor",
       "ceiling",
       "missing",
@@ -155,15 +160,74 @@ describe("matang score", () => {
       code: 1,
       err: expect.stringContaining("absent.csv: cannot read the file (no such file)"),
     });
-    expect(await run("score", "--framework", "pemdi-2026", "--levels", "x.csv")).toMatchObject({
+    expect(await run("score", "--framework", "pemdi-2030", "--levels", "x.csv")).toMatchObject({
       code: 1,
-      err: expect.stringContaining('unknown framework "pemdi-2026"'),
+      err: expect.stringContaining('unknown framework "pemdi-2030"'),
     });
     expect(await run("score", ...FW, "--bogus")).toMatchObject({ code: 2 });
     expect(await run("dance")).toMatchObject({
       code: 2,
       err: expect.stringContaining('unknown command "dance"'),
     });
+  });
+});
+
+describe("matang score on pemdi-2026", () => {
+  const PEMDI = ["--framework", "pemdi-2026"];
+  // Every indicator at 2.50 except I20 at 2.49: 2.4985 exactly, shown 2.50, still Cukup.
+  const rows = (sep: string) =>
+    [
+      `indicator${sep}value`,
+      ...Array.from(
+        { length: 19 },
+        (_, i) => `${i === 0 ? "1.1" : i === 1 ? "IK-02" : `I${i + 1}`}${sep}${sep === ";" ? "2,5" : "2.5"}`,
+      ),
+      `I20${sep}${sep === ";" ? "2,49" : "2.49"}`,
+    ].join("\n");
+
+  it("takes decimal values by code or alias, with a comma or a point, and prints aspects without domains", async () => {
+    const { code, out } = await run("score", ...PEMDI, "--levels", file("pemdi.csv", rows(";")));
+    expect(code).toBe(0);
+    expect(out).toContain("Sementara:");
+    expect(out).toMatch(/A7\s+Kepuasan Pengguna Layanan Digital Pemerintah\s+25\s+2\.49/);
+    expect(out).toContain("Index: 2.50 — Cukup (Membangun)");
+    const json = JSON.parse(
+      (await run("score", ...PEMDI, "--levels", file("pemdi2.csv", rows(",")), "--json")).out,
+    );
+    expect(json).toMatchObject({
+      index: 2.4985,
+      indexDisplay: "2.50",
+      predicate: "Cukup",
+      predicateLabels: { tahap: "Membangun" },
+      domains: [],
+    });
+    expect(json.aspects).toHaveLength(7);
+  });
+
+  it("names the line and field of a value off the scale or too precise", async () => {
+    const bad = file("bad.csv", "indicator,value\nI1,3.456\nI2,5.5\n");
+    const result = await run("score", ...PEMDI, "--levels", bad);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(
+      `${bad}:2: value: 3.456 is not a value of indicator I1 (1.00–5.00 (2 decimals))`,
+    );
+    expect(result.err).toContain(`${bad}:3: value: 5.5 is not a value of indicator I2`);
+  });
+
+  it("plans in levels, not in 0.01 steps", async () => {
+    const { code, out } = await run(
+      "plan",
+      ...PEMDI,
+      "--levels",
+      file("plan.csv", rows(",")),
+      "--target",
+      "2.6",
+      "--json",
+    );
+    expect(code).toBe(0);
+    const plan = JSON.parse(out);
+    expect(plan.reachable).toBe(true);
+    for (const step of plan.steps) expect(Number.isInteger(step.to)).toBe(true);
   });
 });
 

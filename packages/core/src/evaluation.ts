@@ -137,6 +137,11 @@ export function endOfDayWib(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000 - WIB_OFFSET_MS);
 }
 
+/** Today's date in Indonesia's western time (ISO `YYYY-MM-DD`), for expiry and due dates. */
+export function todayWib(now: Date = new Date()): string {
+  return new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** Is the stage that `state` works on still open for edits at `now`? */
 export function stageOpen(schedule: Schedule, state: State, now: Date, reopenedUntil: Date | null): boolean {
   if (reopenedUntil && reopenedUntil > now) return true;
@@ -227,6 +232,8 @@ export interface Figure {
   readonly predicate: string | null;
   /** The predicate in both languages, from the framework (the web shows the user's). */
   readonly predicateName: LocalizedText | null;
+  /** Its labels in the framework's other label sets, by set (e.g. Pemdi's stage: Membangun/Emerging). */
+  readonly predicateLabels: Readonly<Record<string, LocalizedText>>;
   readonly floor: number;
   readonly ceiling: number;
   readonly floorDisplay: string;
@@ -242,6 +249,7 @@ export function figureOf(framework: Framework, s: ScoreResult): Figure {
     indexDisplay: s.indexDisplay,
     predicate: s.predicate,
     predicateName: framework.predicates.find((p) => p.name.id === s.predicate)?.name ?? null,
+    predicateLabels: framework.predicates.find((p) => p.name.id === s.predicate)?.labels ?? {},
     floor: s.floor,
     ceiling: s.ceiling,
     floorDisplay: s.floorDisplay,

@@ -4,6 +4,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { Framework } from "./framework/model.js";
 import type { PlanConstraint } from "./planner.js";
+import { describeValues, isValueOf } from "./scoring.js";
 
 export interface FileProblem {
   readonly file: string;
@@ -39,9 +40,11 @@ export function detectFormat(text: string, file: string): "json" | "csv" {
 }
 
 /**
- * Read indicator levels from a CSV file with header `indicator,level` (comma or semicolon, as
- * spreadsheets in Indonesian locales write) or a JSON object `{"1": 3, …}`. An empty level cell
- * or a JSON null means "not answered yet". Throws `InputFileError` with every problem found.
+ * Read indicator levels from a CSV file with header `indicator,level` or `indicator,value` (comma
+ * or semicolon, as spreadsheets in Indonesian locales write) or a JSON object `{"1": 3, …}`.
+ * Indicators may be named by code or alias; decimals may use a comma ("3,5") where the framework
+ * takes decimals. An empty cell or a JSON null means "not answered yet". Throws `InputFileError`
+ * with every problem found.
  */
 export function parseLevelsFile(text: string, file: string, framework: Framework): Record<string, number> {
   if (text.replace(BOM, "").trim() === "") {
@@ -58,38 +61,44 @@ export function parseLevelsFile(text: string, file: string, framework: Framework
       at("indicator", "the indicator code is empty");
       continue;
     }
-    const indicator = framework.indicatorByCode.get(code);
+    const canonical = framework.codeOfAlias.get(code);
+    const indicator = canonical === undefined ? undefined : framework.indicatorByCode.get(canonical);
     if (!indicator) {
       at("indicator", `"${code}" is not an indicator of framework ${framework.id}`);
       continue;
     }
-    const seen = firstLine.get(code);
+    const named = indicator.code === code ? code : `${indicator.code} ("${code}")`;
+    const seen = firstLine.get(indicator.code);
     if (seen !== undefined) {
-      at("indicator", `indicator ${code} is already given on line ${seen}`);
+      at("indicator", `indicator ${named} is already given on line ${seen}`);
       continue;
     }
-    firstLine.set(code, row.line);
+    firstLine.set(indicator.code, row.line);
     if (row.level === null) continue;
-    const level = typeof row.level === "number" ? row.level : toNumberStrict(row.level);
+    const level =
+      typeof row.level === "number" ? row.level : toNumberStrict(row.level, indicator.scale.decimals > 0);
     if (level === undefined) {
-      at("level", `${JSON.stringify(row.level)} is not a number`);
+      at(rows.valueField, `${JSON.stringify(row.level)} is not a number`);
       continue;
     }
-    if (!indicator.scale.values.includes(level)) {
+    if (!isValueOf(indicator, level)) {
       at(
-        "level",
-        `${level} is not a level of indicator ${code} (levels ${indicator.scale.values.join(", ")})`,
+        rows.valueField,
+        indicator.scale.decimals > 0
+          ? `${level} is not a value of indicator ${named} (${describeValues(indicator)})`
+          : `${level} is not a level of indicator ${named} (levels ${describeValues(indicator)})`,
       );
       continue;
     }
-    levels[code] = level;
+    levels[indicator.code] = level;
   }
   if (problems.length > 0) throw new InputFileError(problems.sort((a, b) => a.line - b.line));
   return levels;
 }
 
-function toNumberStrict(s: string): number | undefined {
-  const t = s.trim();
+/** A plain decimal number; with `comma`, "3,5" reads as 3.5 too (the Indonesian decimal mark). */
+export function toNumberStrict(s: string, comma = false): number | undefined {
+  const t = comma ? s.trim().replace(/^([+-]?\d+),(\d+)$/, "$1.$2") : s.trim();
   if (!/^[+-]?\d+(\.\d+)?$/.test(t)) return undefined;
   return Number(t);
 }
@@ -104,9 +113,14 @@ interface Row {
 interface Rows {
   readonly rows: Row[];
   readonly problems: FileProblem[];
+  /** What the value column is called in this file ("level" or "value"). */
+  readonly valueField: string;
 }
 
-const HEADER = ["indicator", "level"];
+const HEADERS = [
+  ["indicator", "level"],
+  ["indicator", "value"],
+];
 
 /** A CSV record with the line it ends on. */
 export interface CsvRecord {
@@ -150,22 +164,28 @@ function csvRows(text: string, file: string): Rows {
   try {
     records = readCsv(text, file);
   } catch (error) {
-    if (error instanceof InputFileError) return { rows: [], problems: [...error.problems] };
+    if (error instanceof InputFileError)
+      return { rows: [], problems: [...error.problems], valueField: "level" };
     throw error;
   }
   const [header, ...data] = records;
   const problems: FileProblem[] = [];
   if (!header)
-    return { rows: [], problems: [{ file, line: 1, field: "file", message: "the file is empty" }] };
+    return {
+      rows: [],
+      problems: [{ file, line: 1, field: "file", message: "the file is empty" }],
+      valueField: "level",
+    };
   const names = header.record.map((c) => c.trim().toLowerCase());
-  if (names.length !== HEADER.length || names.some((n, i) => n !== HEADER[i])) {
+  const HEADER = HEADERS.find((h) => names.length === h.length && names.every((n, i) => n === h[i]));
+  if (!HEADER) {
     problems.push({
       file,
       line: header.line,
       field: "header",
-      message: `the first line must be the header "indicator,level" (found "${header.record.join(",")}")`,
+      message: `the first line must be the header "indicator,level" or "indicator,value" (found "${header.record.join(",")}")`,
     });
-    return { rows: [], problems };
+    return { rows: [], problems, valueField: "level" };
   }
   const rows: Row[] = [];
   for (const { record, line } of data) {
@@ -174,14 +194,14 @@ function csvRows(text: string, file: string): Rows {
         file,
         line,
         field: "row",
-        message: `expected 2 fields (indicator, level), found ${record.length}`,
+        message: `expected 2 fields (indicator, ${HEADER[1]}), found ${record.length}`,
       });
       continue;
     }
     const [indicator = "", level = ""] = record;
     rows.push({ line, indicator, level: level === "" ? null : level });
   }
-  return { rows, problems };
+  return { rows, problems, valueField: HEADER[1] ?? "level" };
 }
 
 function lineAt(text: string, offset: number): number {
@@ -235,7 +255,7 @@ function jsonRows(text: string, file: string): Rows {
     indicator: key,
     level: jsonLevel(value, problems, file, line, key),
   }));
-  return { rows, problems };
+  return { rows, problems, valueField: "level" };
 }
 
 function jsonLevel(node: Node | undefined, problems: FileProblem[], file: string, line: number, key: string) {

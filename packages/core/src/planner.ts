@@ -1,6 +1,14 @@
 import { ceilDiv, decimalPlaces, ratio, scaleDecimal, toNumber } from "./exact.js";
 import type { Framework, Indicator } from "./framework/model.js";
-import { checkLevels, formatIndex, type Levels, levelOf } from "./scoring.js";
+import {
+  checkLevels,
+  formatIndex,
+  isValueOf,
+  type Levels,
+  levelOf,
+  valueScale,
+  valueUnits,
+} from "./scoring.js";
 
 /** What may be done with one indicator. */
 export interface PlanConstraint {
@@ -91,12 +99,14 @@ const GAIN_DP_LIMIT = 2e8;
  */
 export function plan(framework: Framework, levels: Levels, target: number, options: PlanOptions = {}): Plan {
   const groups = buildGroups(framework, levels, target, options);
-  const current = groups.reduce((s, g) => s + g.current * g.indicator.units, 0);
+  // Values in value units (× 10^valuePlaces), so a decimal value such as 2.37 stays exact.
+  const v = (x: number) => valueUnits(framework, x);
+  const current = groups.reduce((s, g) => s + v(g.current) * g.indicator.units, 0);
   const maxUnits = groups.reduce(
-    (s, g) => s + (g.current * g.indicator.units + (g.options[g.options.length - 1]?.gain ?? 0)),
+    (s, g) => s + (v(g.current) * g.indicator.units + (g.options[g.options.length - 1]?.gain ?? 0)),
     0,
   );
-  const den = BigInt(framework.units);
+  const den = BigInt(framework.units * valueScale(framework));
   const places = decimalPlaces(target);
   const requiredUnits = ceilDiv(scaleDecimal(target, places) * den, 10n ** BigInt(places));
   const need = Number(requiredUnits - BigInt(current));
@@ -191,7 +201,7 @@ function buildGroups(framework: Framework, levels: Levels, target: number, optio
   const groups: Group[] = [];
   for (const indicator of framework.indicators) {
     const current = levelOf(levels, indicator.code);
-    if (current === undefined || !indicator.scale.values.includes(current)) continue;
+    if (current === undefined || !isValueOf(indicator, current)) continue;
     const c = constraints[indicator.code] ?? {};
     const max = c.max ?? indicator.scale.max;
     if (!indicator.scale.values.includes(max)) {
@@ -224,7 +234,12 @@ function buildGroups(framework: Framework, levels: Levels, target: number, optio
         break;
       }
       cost += step;
-      opts.push({ level, cost, gain: (level - current) * indicator.units });
+      // A decimal framework plans in its named levels, never in 0.01 steps.
+      opts.push({
+        level,
+        cost,
+        gain: (valueUnits(framework, level) - valueUnits(framework, current)) * indicator.units,
+      });
     }
     groups.push({ indicator, current, options: opts });
   }

@@ -1,14 +1,6 @@
-import {
-  compareToDecimal,
-  decimalPlaces,
-  type Ratio,
-  ratio,
-  scaleDecimal,
-  toFixed,
-  toNumber,
-} from "./exact.js";
-import type { Framework, Indicator } from "./framework/model.js";
-import type { PredicateDef } from "./framework/schema.js";
+import { decimalPlaces, type Ratio, ratio, scaleDecimal, toFixed, toNumber } from "./exact.js";
+import type { Framework, Indicator, Predicate } from "./framework/model.js";
+import { inBand } from "./framework/validate.js";
 
 /** Indicator code → level. Codes absent (or null/undefined) are not answered yet. */
 export type Levels =
@@ -37,6 +29,34 @@ function entriesOf(levels: Levels): [string, number | null | undefined][] {
   return levels instanceof Map ? [...levels.entries()] : Object.entries(levels);
 }
 
+/**
+ * Whether a value is one an indicator can have: one of its scale's levels, or, on a decimal
+ * scale, any value from the lowest to the highest level with at most the scale's decimals.
+ */
+export function isValueOf(indicator: Indicator, value: number): boolean {
+  const scale = indicator.scale;
+  if (!Number.isFinite(value)) return false;
+  if (scale.decimals === 0) return scale.values.includes(value);
+  return value >= scale.min && value <= scale.max && decimalPlaces(value) <= scale.decimals;
+}
+
+/** The values an indicator can have, for a message: "1, 2, 3" or "1.00–5.00 (2 decimals)". */
+export function describeValues(indicator: Indicator): string {
+  const scale = indicator.scale;
+  if (scale.decimals === 0) return scale.values.join(", ");
+  return `${scale.min.toFixed(scale.decimals)}–${scale.max.toFixed(scale.decimals)} (${scale.decimals} decimal${scale.decimals > 1 ? "s" : ""})`;
+}
+
+/** A value as the integer the framework's exact arithmetic uses: value × 10^valuePlaces. */
+export function valueUnits(framework: Framework, value: number): number {
+  return Number(scaleDecimal(value, framework.valuePlaces));
+}
+
+/** 10^valuePlaces: what sums of value units × weight units are divided by, besides the weights. */
+export function valueScale(framework: Framework): number {
+  return 10 ** framework.valuePlaces;
+}
+
 /** Every problem with a set of levels: unknown codes, values that are not on the indicator's scale. */
 export function checkLevels(framework: Framework, levels: Levels): LevelProblem[] {
   const problems: LevelProblem[] = [];
@@ -48,11 +68,11 @@ export function checkLevels(framework: Framework, levels: Levels): LevelProblem[
         code: "unknown_indicator",
         message: `indicator "${code}" is not in framework ${framework.id}`,
       });
-    } else if (value !== null && value !== undefined && !indicator.scale.values.includes(value)) {
+    } else if (value !== null && value !== undefined && !isValueOf(indicator, value)) {
       problems.push({
         indicator: code,
         code: "not_a_level",
-        message: `indicator ${code}: ${value} is not a level of scale "${indicator.scale.id}" (${indicator.scale.values.join(", ")})`,
+        message: `indicator ${code}: ${value} is not a value of scale "${indicator.scale.id}" (${describeValues(indicator)})`,
       });
     }
   }
@@ -67,18 +87,16 @@ function assertLevels(framework: Framework, levels: Levels): void {
 // ---------------------------------------------------------------------------------------------
 // Predicates
 
-/** The band containing an exact index: lower bounds inclusive, the top band's upper bound too. */
-export function predicateOf(framework: Framework, index: Ratio): PredicateDef | null {
-  const bands = framework.predicates;
-  for (let k = bands.length - 1; k >= 0; k--) {
-    const band = bands[k];
-    if (!band) continue;
-    if (compareToDecimal(index, band.min) < 0) continue;
-    const isTop = k === bands.length - 1;
-    const cmp = compareToDecimal(index, band.max);
-    return cmp < 0 || (isTop && cmp === 0) ? band : null;
-  }
+/** The band containing an exact index, each bound inclusive or exclusive as the framework says. */
+export function predicateOf(framework: Framework, index: Ratio): Predicate | null {
+  for (const band of framework.predicates) if (inBand(index, band)) return band;
   return null;
+}
+
+/** A predicate's labels in the framework's other label sets, by set id (Indonesian text). */
+export function predicateLabels(predicate: Predicate | null): Record<string, string> {
+  if (!predicate) return {};
+  return Object.fromEntries(Object.entries(predicate.labels).map(([set, label]) => [set, label.id]));
 }
 
 /** A decimal number as an exact ratio (e.g. a published index "2.60"). */
@@ -121,6 +139,8 @@ export interface ScoreResult {
   readonly index: number | null;
   readonly indexDisplay: string | null;
   readonly predicate: string | null;
+  /** The predicate's labels in the framework's other label sets (e.g. `{stage: "Membangun"}`). */
+  readonly predicateLabels: Readonly<Record<string, string>>;
   /** The index with unanswered indicators at their lowest / highest level (= index when complete). */
   readonly floor: number;
   readonly ceiling: number;
@@ -164,18 +184,20 @@ export function score(framework: Framework, levels: Levels): ScoreResult {
   assertLevels(framework, levels);
   const aspectSums = new Map<string, Sums>();
   const missing: string[] = [];
+  const vs = valueScale(framework);
   for (const aspect of framework.aspects) {
     const sums: Sums = { floor: 0, ceiling: 0, missing: 0 };
     for (const indicator of aspect.indicators) {
       const level = levelOf(levels, indicator.code);
       if (level === undefined) {
-        sums.floor += indicator.scale.min * indicator.units;
-        sums.ceiling += indicator.scale.max * indicator.units;
+        sums.floor += valueUnits(framework, indicator.scale.min) * indicator.units;
+        sums.ceiling += valueUnits(framework, indicator.scale.max) * indicator.units;
         sums.missing++;
         missing.push(indicator.code);
       } else {
-        sums.floor += level * indicator.units;
-        sums.ceiling += level * indicator.units;
+        const units = valueUnits(framework, level) * indicator.units;
+        sums.floor += units;
+        sums.ceiling += units;
       }
     }
     aspectSums.set(aspect.code, sums);
@@ -183,21 +205,24 @@ export function score(framework: Framework, levels: Levels): ScoreResult {
   const aspects: GroupScore[] = [];
   const domains: GroupScore[] = [];
   const total: Sums = { floor: 0, ceiling: 0, missing: 0 };
+  for (const aspect of framework.aspects) {
+    const s = aspectSums.get(aspect.code) as Sums;
+    aspects.push(group(aspect.code, aspect.name.id, aspect.weight, aspect.units * vs, s));
+    total.floor += s.floor;
+    total.ceiling += s.ceiling;
+    total.missing += s.missing;
+  }
   for (const domain of framework.domains) {
     const dSums: Sums = { floor: 0, ceiling: 0, missing: 0 };
     for (const aspect of domain.aspects) {
       const s = aspectSums.get(aspect.code) as Sums;
-      aspects.push(group(aspect.code, aspect.name.id, aspect.weight, aspect.units, s));
       dSums.floor += s.floor;
       dSums.ceiling += s.ceiling;
       dSums.missing += s.missing;
     }
-    domains.push(group(domain.code, domain.name.id, domain.weight, domain.units, dSums));
-    total.floor += dSums.floor;
-    total.ceiling += dSums.ceiling;
-    total.missing += dSums.missing;
+    domains.push(group(domain.code, domain.name.id, domain.weight, domain.units * vs, dSums));
   }
-  const den = BigInt(framework.units);
+  const den = BigInt(framework.units * vs);
   const floor = ratio(BigInt(total.floor), den);
   const ceiling = ratio(BigInt(total.ceiling), den);
   const complete = missing.length === 0;
@@ -208,6 +233,7 @@ export function score(framework: Framework, levels: Levels): ScoreResult {
     index: complete ? toNumber(floor) : null,
     indexDisplay: complete ? formatIndex(floor) : null,
     predicate: complete ? (predicateOf(framework, floor)?.name.id ?? null) : null,
+    predicateLabels: complete ? predicateLabels(predicateOf(framework, floor)) : {},
     floor: toNumber(floor),
     ceiling: toNumber(ceiling),
     floorDisplay: formatIndex(floor),
@@ -218,13 +244,16 @@ export function score(framework: Framework, levels: Levels): ScoreResult {
   };
 }
 
-/** Exact Σ level × units over a complete set of levels (throws when one is missing). */
+/**
+ * Exact Σ value units × weight units over a complete set of levels (throws when one is missing);
+ * the index is this over `framework.units × valueScale(framework)`.
+ */
 export function levelUnits(framework: Framework, levels: Levels): number {
   let total = 0;
   for (const indicator of framework.indicators) {
     const level = levelOf(levels, indicator.code);
     if (level === undefined) throw new LevelsError([missingProblem(indicator)]);
-    total += level * indicator.units;
+    total += valueUnits(framework, level) * indicator.units;
   }
   return total;
 }
@@ -292,7 +321,7 @@ export interface Comparison {
 export function compareLevels(framework: Framework, from: Levels, to: Levels): Comparison {
   const fromScore = score(framework, from);
   const toScore = score(framework, to);
-  const den = BigInt(framework.units);
+  const den = BigInt(framework.units * valueScale(framework));
   const rows: (IndicatorDifference & { units: number })[] = [];
   const notCompared: string[] = [];
   let totalUnits = 0;
@@ -304,14 +333,16 @@ export function compareLevels(framework: Framework, from: Levels, to: Levels): C
       continue;
     }
     if (a === b) continue;
-    const units = (b - a) * indicator.units;
+    const units = (valueUnits(framework, b) - valueUnits(framework, a)) * indicator.units;
     totalUnits += units;
     rows.push({
       indicator: indicator.code,
       name: indicator.name.id,
       from: a,
       to: b,
-      difference: b - a,
+      difference: toNumber(
+        ratio(BigInt(valueUnits(framework, b) - valueUnits(framework, a)), BigInt(valueScale(framework))),
+      ),
       contribution: toNumber(ratio(BigInt(units), den)),
       units,
     });

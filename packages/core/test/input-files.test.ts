@@ -59,7 +59,7 @@ describe("levels files", () => {
 
   it("requires the header", () => {
     expect(problems("1,3\n2,4\n")).toEqual([
-      'levels.csv:1: header: the first line must be the header "indicator,level" (found "1,3")',
+      'levels.csv:1: header: the first line must be the header "indicator,level" or "indicator,value" (found "1,3")',
     ]);
   });
 

@@ -32,6 +32,7 @@ import { cycleRoutes } from "./cycles/routes.js";
 import type { DatabaseHandle, Db } from "./db/client.js";
 import { evidenceRoutes } from "./evidence/routes.js";
 import { LocalStorage } from "./evidence/storage.js";
+import { externalIndexRoutes } from "./external-indices/routes.js";
 import { frameworkRoutes } from "./frameworks/routes.js";
 import type { FrameworkMap } from "./frameworks/service.js";
 import { healthRoutes } from "./health/routes.js";
@@ -215,6 +216,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes(options.db));
   await app.register(cycleRoutes(options.db, frameworks));
   await app.register(assessmentRoutes(options.db, frameworks));
+  await app.register(externalIndexRoutes(options.db, frameworks));
   await app.register(
     evidenceRoutes(
       options.db,

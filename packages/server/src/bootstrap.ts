@@ -22,10 +22,15 @@ import {
   assessments,
   cycleAssessors,
   cycles,
+  evidence,
+  evidenceLinks,
+  externalValues,
   indicatorAssignments,
+  itemAssignments,
   organizations,
   stageScores,
 } from "./db/schema.js";
+import { syncExternalLevels } from "./external-indices/service.js";
 import { installFrameworks } from "./frameworks/service.js";
 import { importRegistry } from "./organizations/import.js";
 import { addName, insertOrganization } from "./organizations/repository.js";
@@ -139,6 +144,27 @@ const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: "coordinator",
     organization: "Pemerintah Provinsi Jawa Barat",
   },
+  // A second instansi whose current cycle runs on the Indeks Pemerintah Digital 2026.
+  {
+    email: "koordinator.cimahi@demo.matang.id",
+    name: "Asep Koordinator Pemdi",
+    role: "coordinator",
+    organization: "Pemerintah Kota Cimahi",
+  },
+  {
+    email: "operator.cimahi@demo.matang.id",
+    name: "Lina Operator",
+    role: "operator",
+    organization: "Bagian Organisasi Setda Kota Cimahi",
+  },
+];
+
+const PEMDI_CITY = "Pemerintah Kota Cimahi";
+const PEMDI_UNITS = [
+  "Diskominfo Kota Cimahi",
+  "Bappelitbangda Kota Cimahi",
+  "Bagian Organisasi Setda Kota Cimahi",
+  "Inspektorat Kota Cimahi",
 ];
 
 const DEMO_UNITS = [
@@ -170,20 +196,27 @@ async function loadDemo(
     return org;
   };
   const city = byName(DEMO_CITY);
-  const units: { id: string; name: string }[] = [];
-  for (const name of DEMO_UNITS) {
-    const unit = await insertOrganization(db, {
-      kind: "unit",
-      name,
-      normalizedName: normalizeName(name),
-      category: null,
-      parent: { id: city.id, path: city.path },
-    });
-    await addName(db, unit.id, name, normalizeName(name), "demo", null);
-    units.push(unit);
-  }
+  const pemdiCity = byName(PEMDI_CITY);
+  const unitsOf = async (parent: typeof city, names: readonly string[]) => {
+    const made: { id: string; name: string }[] = [];
+    for (const name of names) {
+      const unit = await insertOrganization(db, {
+        kind: "unit",
+        name,
+        normalizedName: normalizeName(name),
+        category: null,
+        parent: { id: parent.id, path: parent.path },
+      });
+      await addName(db, unit.id, name, normalizeName(name), "demo", null);
+      made.push(unit);
+    }
+    return made;
+  };
+  const units = await unitsOf(city, DEMO_UNITS);
+  const pemdiUnits = await unitsOf(pemdiCity, PEMDI_UNITS);
   const accounts = DEMO_ACCOUNTS;
-  const orgId = (name: string) => units.find((u) => u.name === name)?.id ?? byName(name).id;
+  const orgId = (name: string) =>
+    [...units, ...pemdiUnits].find((u) => u.name === name)?.id ?? byName(name).id;
   for (const account of accounts) {
     if (await findUserByEmail(db, account.email)) continue;
     await createUser(db, SYSTEM, {
@@ -197,8 +230,17 @@ async function loadDemo(
   const published = parseResultsFile(text, "results-2023.csv");
   await importResults(db, published, { actor: SYSTEM, source: "demo: results-2023.csv" });
   await demoCycle(db, city.id, units, published, frameworks.get(DEMO_FRAMEWORK));
-  return { organizations: summary.created + units.length, accounts };
+  const pemdi = frameworks.get(PEMDI_FRAMEWORK);
+  if (pemdi) await demoPemdi(db, pemdiCity.id, pemdiUnits, pemdi);
+  return { organizations: summary.created + units.length + pemdiUnits.length, accounts };
 }
+
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * Open from the start of the year until well after today, whatever day the demo is made: a demo
+ * (or a test) started in late December still finds its stage open.
+ */
+const window = (days: number) => ({ start: `${new Date().getFullYear()}-01-01`, end: daysFromNow(days) });
 
 /**
  * A demo cycle: every instansi enrolled, Kota Bandung's indicators assigned to its units and its
@@ -214,10 +256,6 @@ async function demoCycle(
   framework: Framework | undefined,
 ) {
   const year = new Date().getFullYear();
-  // Open from the start of the year until well after today, whatever day the demo is made: a
-  // demo (or a test) started in late December still finds its self-assessment open.
-  const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-  const window = (days: number) => ({ start: `${year}-01-01`, end: daysFromNow(days) });
   const [cycle] = await db
     .insert(cycles)
     .values({
@@ -326,7 +364,9 @@ async function demoProvince(
     // Every fourth is still halfway through its answers.
     const answered = n % 4 === 3 ? Math.floor(framework.indicators.length / 2) : framework.indicators.length;
     for (const indicator of framework.indicators.slice(0, answered)) {
-      const value = Number(result.domains[indicator.domainCode] ?? indicator.scale.min);
+      const value = Number(
+        (indicator.domainCode && result.domains[indicator.domainCode]) ?? indicator.scale.min,
+      );
       const level = Math.min(indicator.scale.max, Math.max(indicator.scale.min, Math.round(value)));
       values.push({ assessmentId: assessment.id, indicatorCode: indicator.code, stage: "self", level });
     }
@@ -344,4 +384,183 @@ async function demoProvince(
       after: { level: v.level, demo: true },
     })),
   );
+}
+
+const PEMDI_FRAMEWORK = "pemdi-2026";
+
+/**
+ * The Pemdi demo: Kota Cimahi's current cycle on the Indeks Pemerintah Digital 2026, submitted and
+ * in document review — decimal self-assessment values, evidence items assigned to units, a few
+ * uploaded with their notes and reviewed (one returned, one rejected automatically because a
+ * level-1 item is not accepted), and two external indices recorded.
+ */
+async function demoPemdi(
+  db: Db,
+  cityId: string,
+  units: readonly { id: string; name: string }[],
+  framework: Framework,
+) {
+  const year = new Date().getFullYear();
+  const [cycle] = await db
+    .insert(cycles)
+    .values({
+      year,
+      name: `Evaluasi Pemdi ${year} (demo)`,
+      frameworkId: PEMDI_FRAMEWORK,
+      kind: "evaluation",
+      schedule: {
+        self_assessment: window(30),
+        document_review: window(90),
+        interview: window(120),
+        visit: window(120),
+        consolidation: window(120),
+        validation: window(120),
+      },
+    })
+    .returning();
+  const [kominfo, bappeda, organisasi, inspektorat] = units;
+  if (!cycle || !kominfo || !bappeda || !organisasi || !inspektorat) return;
+  const [assessment] = await db
+    .insert(assessments)
+    .values({ cycleId: cycle.id, organizationId: cityId, state: "document_review", submittedAt: new Date() })
+    .returning({ id: assessments.id });
+  if (!assessment) return;
+  const id = assessment.id;
+  const assessor = await findUserByEmail(db, "asesor@demo.matang.id");
+  if (assessor)
+    await db
+      .insert(cycleAssessors)
+      .values({ cycleId: cycle.id, userId: assessor.id, organizationId: cityId });
+  const due = daysFromNow(14);
+  const unitOf = (code: string) =>
+    ["I1", "I2", "I3"].includes(code)
+      ? bappeda
+      : code === "I4"
+        ? organisasi
+        : code === "I9"
+          ? inspektorat
+          : kominfo;
+  await db.insert(indicatorAssignments).values(
+    framework.indicators.map((i) => ({
+      assessmentId: id,
+      indicatorCode: i.code,
+      unitId: unitOf(i.code).id,
+      dueDate: due,
+    })),
+  );
+  // Each of I1, I4 and I9's items has its responsible unit.
+  await db.insert(itemAssignments).values(
+    framework.indicators
+      .filter((i) => ["I1", "I4", "I9"].includes(i.code))
+      .flatMap((i) =>
+        i.items.map((item) => ({
+          assessmentId: id,
+          indicatorCode: i.code,
+          itemCode: item.code,
+          unitId: unitOf(i.code).id,
+          dueDate: due,
+        })),
+      ),
+  );
+  // The instansi's own values, in decimals, for every indicator not fed by another agency's index.
+  const self = [
+    2.4, 1.85, 2.1, 2.6, 0, 0, 0, 1.75, 2.25, 0, 1.6, 0, 2.8, 2.35, 1.9, 2.05, 2.7, 0, 2.15, 1.95,
+  ];
+  await db.insert(stageScores).values(
+    framework.indicators
+      .filter((i) => !i.external)
+      .map((i) => ({
+        assessmentId: id,
+        indicatorCode: i.code,
+        stage: "self",
+        level: self[i.position] || 2,
+        note: "Penjelasan penilaian mandiri (demo).",
+        verdict: "done",
+      })),
+  );
+  await db.insert(externalValues).values([
+    {
+      assessmentId: id,
+      indexCode: "IKASANDI-KS",
+      value: 2.62,
+      measuredOn: `${year}-03-15`,
+      note: "Laporan IKASANDI BSSN",
+    },
+    {
+      assessmentId: id,
+      indexCode: "SDI",
+      value: 41.3,
+      measuredOn: `${year}-02-20`,
+      note: "Hasil evaluasi SDI Bappenas",
+    },
+  ]);
+  await syncExternalLevels(db, framework, id);
+  // A few items uploaded (as web addresses: the demo keeps no files) with their upload notes.
+  const pieces: {
+    item: string;
+    title: string;
+    review: "accepted" | "revision" | "pending";
+    reason?: string;
+    note?: string;
+  }[] = [
+    { item: "I4-L1-01", title: "SK Wali Kota tentang Tim Koordinasi Pemerintah Digital", review: "accepted" },
+    {
+      item: "I4-L1-02",
+      title: "Rencana aksi kolaborasi antar-OPD",
+      review: "revision",
+      reason: "wrong_document",
+      note: "Yang diunggah notulen rapat, bukan rencana kolaborasi antar-OPD.",
+    },
+    { item: "I4-L1-03", title: "Notulen rapat kolaborasi Diskominfo–Disdukcapil", review: "accepted" },
+    { item: "I4-L2-02", title: "PKS pertukaran data dengan Kabupaten Bandung Barat", review: "pending" },
+    { item: "I9-L1-01", title: "SK Tim Audit TIK", review: "accepted" },
+    { item: "I9-L1-02", title: "Rencana audit keamanan 2026", review: "accepted" },
+    { item: "I1-L1-01", title: "Rancangan Renstra Diskominfo memuat RAN Pemdi", review: "pending" },
+  ];
+  for (const p of pieces) {
+    const item = framework.itemByCode.get(p.item);
+    if (!item) continue;
+    const [e] = await db
+      .insert(evidence)
+      .values({
+        organizationId: cityId,
+        unitId: unitOf(item.indicatorCode).id,
+        kind: "link",
+        title: p.title,
+        url: `https://cimahikota.go.id/dokumen/${p.item.toLowerCase()}`,
+      })
+      .returning({ id: evidence.id });
+    if (!e) continue;
+    await db.insert(evidenceLinks).values({
+      assessmentId: id,
+      indicatorCode: item.indicatorCode,
+      level: item.level,
+      itemCode: item.code,
+      uploadNote: `Lihat halaman 2–4 (${p.item}).`,
+      evidenceId: e.id,
+      review: p.review,
+      reason: p.reason ?? null,
+      note: p.note ?? null,
+      reviewedBy: p.review === "pending" ? null : (assessor?.id ?? null),
+    });
+  }
+  const system = auditedBy(SYSTEM);
+  await appendAuditMany(db, [
+    {
+      ...system,
+      action: "cycle.create",
+      entityType: "cycle",
+      entityId: cycle.id,
+      after: { demo: true, name: cycle.name },
+    },
+    { ...system, action: "cycle.enrol", entityType: "cycle", entityId: cycle.id, after: { created: 1 } },
+    {
+      ...system,
+      action: "assessment.submit",
+      entityType: "assessment",
+      entityId: id,
+      organizationId: cityId,
+      after: { demo: true, state: "document_review" },
+    },
+  ]);
 }

@@ -24,7 +24,16 @@ describe("frameworks API (public)", () => {
     expect(list.json().items.map((f: { id: string }) => f.id)).toEqual([
       "permenpanrb-5-2018",
       "permenpanrb-59-2020",
+      "pemdi-2026",
     ]);
+    // Pemdi is shown with its short provisional note and its decimal values; the others are not provisional.
+    const [, spbe, pemdi] = list.json().items;
+    expect(spbe).toMatchObject({ domains: 4, decimals: 0, provisional: null });
+    expect(pemdi).toMatchObject({ domains: 0, aspects: 7, indicators: 20, decimals: 2 });
+    expect(pemdi.provisional.note.id).toMatch(/^Sementara/);
+    const full = (await app.inject({ method: "GET", url: "/api/frameworks/pemdi-2026" })).json();
+    expect(full.provisional.openQuestions.length).toBeGreaterThan(2);
+    expect(full.aspects[3].indicators[1].external).toBe("IKASANDI-KS");
     const res = await app.inject({ method: "GET", url: "/api/frameworks/permenpanrb-59-2020" });
     const tree = res.json();
     const indicators = tree.domains.flatMap((d: any) => d.aspects.flatMap((a: any) => a.indicators));

@@ -32,12 +32,31 @@ export const ScaleSchema = z.strictObject({
   id: code,
   name: LocalizedTextSchema,
   levels: z.array(ScaleLevelSchema).min(2, "a scale needs at least two levels").max(100),
+  /**
+   * Absent: a value is one of the levels. A number: any value from the lowest to the highest
+   * level with at most this many decimals (Pemdi: 1.00–5.00, 2); the levels stay the named
+   * steps that criteria, evidence items and plans speak of.
+   */
+  decimals: z
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be 1 to 4")
+    .max(4, "must be 1 to 4")
+    .optional(),
+});
+
+/** One piece of evidence a level asks for ("butir"), with the code the national portal uses. */
+export const EvidenceItemSchema = z.strictObject({
+  code,
+  text: LocalizedTextSchema,
 });
 
 export const IndicatorLevelSchema = z.strictObject({
   value: z.number().int("must be a whole number"),
   criteria: LocalizedTextSchema,
   evidence: LocalizedTextSchema.optional(),
+  /** The evidence items of this level, each reviewed on its own. */
+  items: z.array(EvidenceItemSchema).optional(),
 });
 
 export const IndicatorSchema = z.strictObject({
@@ -46,6 +65,10 @@ export const IndicatorSchema = z.strictObject({
   weight,
   scale: code,
   description: LocalizedTextSchema.optional(),
+  /** Other codes people use for this indicator (e.g. "1.1", "IK-01"); input accepts them too. */
+  aliases: z.array(code).optional(),
+  /** The code of an external index (`externalIndices`) whose value sets this indicator's level. */
+  external: code.optional(),
   levels: z.array(IndicatorLevelSchema),
 });
 
@@ -63,11 +86,68 @@ export const DomainSchema = z.strictObject({
   aspects: z.array(AspectSchema).min(1, "a domain needs at least one aspect"),
 });
 
-/** A predicate band: `min` inclusive, `max` exclusive except for the band that ends at the top. */
-export const PredicateSchema = z.strictObject({
-  name: LocalizedTextSchema,
+/**
+ * A range of values. Bounds are inclusive or exclusive as written; by default `min` is inclusive
+ * and `max` exclusive, except the top band of a list, whose `max` is inclusive.
+ */
+const band = {
   min: z.number().finite(),
   max: z.number().finite(),
+  minInclusive: z.boolean().optional(),
+  maxInclusive: z.boolean().optional(),
+};
+
+/** A predicate band, its name and its labels in other label sets (`labelSets`). */
+export const PredicateSchema = z.strictObject({
+  name: LocalizedTextSchema,
+  ...band,
+  labels: z.record(z.string(), LocalizedTextSchema).optional(),
+});
+
+/** Another way of naming the predicate bands (e.g. Merintis…Unggul / Initiate…Leading). */
+export const LabelSetSchema = z.strictObject({
+  id: code,
+  name: LocalizedTextSchema,
+});
+
+/** A band of an external index and the indicator level it gives. */
+export const ExternalBandSchema = z.strictObject({
+  level: z.number().int("must be a whole number"),
+  ...band,
+});
+
+/** Another agency's index that sets the level of the indicators naming it in `external`. */
+export const ExternalIndexSchema = z.strictObject({
+  code,
+  name: LocalizedTextSchema,
+  /** Who publishes it (e.g. BSSN). */
+  owner: z.string().trim().min(1).optional(),
+  min: z.number().finite(),
+  max: z.number().finite(),
+  /** How many decimals a value has at most. */
+  decimals: z.number().int().min(0).max(4).optional(),
+  bands: z.array(ExternalBandSchema).min(1, "define at least one band"),
+  /** A value older than this many months no longer counts (IKASANDI: 12). */
+  maxAgeMonths: z.number().int().positive().optional(),
+  /** The level the fed indicators count while no value is recorded; absent: they are unanswered. */
+  missingLevel: z.number().int().optional(),
+});
+
+const confidence = z.enum(["high", "medium", "low", "unknown"]);
+
+/**
+ * A framework compiled from secondary sources before its official text could be read: shown as
+ * such wherever it appears, with its sources, how sure each part is, and what is still open.
+ */
+export const ProvisionalSchema = z.strictObject({
+  note: LocalizedTextSchema,
+  sources: z.array(z.strictObject({ code, text: nonBlank })).optional(),
+  confidence: z
+    .array(
+      z.strictObject({ subject: LocalizedTextSchema, level: confidence, sources: z.array(code).optional() }),
+    )
+    .optional(),
+  openQuestions: z.array(LocalizedTextSchema).optional(),
 });
 
 export const FrameworkSchema = z.strictObject({
@@ -84,9 +164,19 @@ export const FrameworkSchema = z.strictObject({
   legalBasis: z.string().optional(),
   years: z.array(z.number().int().min(1900).max(2200)).min(1, "name at least one year"),
   notes: z.array(LocalizedTextSchema).optional(),
+  provisional: ProvisionalSchema.optional(),
   scales: z.array(ScaleSchema).min(1, "define at least one scale"),
   predicates: z.array(PredicateSchema).min(1, "define at least one predicate band"),
-  domains: z.array(DomainSchema).min(1, "a framework needs at least one domain"),
+  labelSets: z.array(LabelSetSchema).optional(),
+  /** Either domains (each with aspects) or, for a framework without domains, aspects. */
+  domains: z.array(DomainSchema).min(1, "a framework needs at least one domain").optional(),
+  aspects: z.array(AspectSchema).min(1, "a framework needs at least one aspect").optional(),
+  externalIndices: z.array(ExternalIndexSchema).optional(),
+  /**
+   * How accepted evidence items become an indicator's value. `null` while the official rule is
+   * not known: values are then entered by people and nothing computes one in its place.
+   */
+  valueFromItems: z.null().optional(),
 });
 
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
@@ -97,4 +187,9 @@ export type IndicatorDef = z.infer<typeof IndicatorSchema>;
 export type AspectDef = z.infer<typeof AspectSchema>;
 export type DomainDef = z.infer<typeof DomainSchema>;
 export type PredicateDef = z.infer<typeof PredicateSchema>;
+export type EvidenceItemDef = z.infer<typeof EvidenceItemSchema>;
+export type ExternalIndexDef = z.infer<typeof ExternalIndexSchema>;
+export type ExternalBandDef = z.infer<typeof ExternalBandSchema>;
+export type LabelSetDef = z.infer<typeof LabelSetSchema>;
+export type ProvisionalDef = z.infer<typeof ProvisionalSchema>;
 export type FrameworkDef = z.infer<typeof FrameworkSchema>;

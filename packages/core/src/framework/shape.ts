@@ -1,21 +1,43 @@
 // What scoring depends on in a framework, apart from its texts: a cycle that used a framework
 // must keep scoring as it did, so once used only the texts of a framework id may change.
-import type { FrameworkDef } from "./schema.js";
+import type { AspectDef, FrameworkDef } from "./schema.js";
+
+/** Domains as written, or the one unnamed group of a framework without domains. */
+function groupsOf(def: FrameworkDef): { code: string | null; weight: number; aspects: AspectDef[] }[] {
+  return def.domains ?? [{ code: null, weight: 100, aspects: def.aspects ?? [] }];
+}
 
 /**
- * The scoring shape of a framework definition, as a canonical string: the scales' level values
- * and which need evidence, the predicate bands' bounds in order, and every domain, aspect and
- * indicator's code, weight and scale, in order. Names, criteria, guidance, notes and years are
+ * The scoring shape of a framework definition, as a canonical string: the scales' level values,
+ * decimals and which need evidence, the predicate bands' bounds in order, every domain, aspect and
+ * indicator's code, weight and scale, in order, the evidence items' codes, the external indices'
+ * bands and which indicators they feed. Names, criteria, guidance, aliases, notes and years are
  * left out.
  */
 export function scoringShape(def: FrameworkDef): string {
+  const bounds = (b: { min: number; max: number; minInclusive?: boolean; maxInclusive?: boolean }) => [
+    b.min,
+    b.max,
+    b.minInclusive ?? null,
+    b.maxInclusive ?? null,
+  ];
   return JSON.stringify({
     scales: def.scales.map((s) => ({
       id: s.id,
       levels: s.levels.map((l) => [l.value, l.evidenceRequired ?? true]),
+      ...(s.decimals ? { decimals: s.decimals } : {}),
     })),
-    predicates: def.predicates.map((p) => [p.min, p.max]),
-    domains: def.domains.map((d) => ({
+    predicates: def.predicates.map(bounds),
+    ...(def.externalIndices
+      ? {
+          externalIndices: def.externalIndices.map((x) => ({
+            code: x.code,
+            bands: x.bands.map((b) => [b.level, ...bounds(b)]),
+            missingLevel: x.missingLevel ?? null,
+          })),
+        }
+      : {}),
+    domains: groupsOf(def).map((d) => ({
       code: d.code,
       weight: d.weight,
       aspects: d.aspects.map((a) => ({
@@ -25,7 +47,8 @@ export function scoringShape(def: FrameworkDef): string {
           code: i.code,
           weight: i.weight,
           scale: i.scale,
-          levels: i.levels.map((l) => l.value),
+          levels: i.levels.map((l) => (l.items ? [l.value, l.items.map((item) => item.code)] : l.value)),
+          ...(i.external ? { external: i.external } : {}),
         })),
       })),
     })),
@@ -37,7 +60,7 @@ export function scoringDifferences(before: FrameworkDef, after: FrameworkDef, ma
   const out: string[] = [];
   const indicators = (def: FrameworkDef) =>
     new Map(
-      def.domains.flatMap((d) =>
+      groupsOf(def).flatMap((d) =>
         d.aspects.flatMap((a) => a.indicators.map((i) => [i.code, { ...i, aspect: a.code }])),
       ),
     );
@@ -53,11 +76,11 @@ export function scoringDifferences(before: FrameworkDef, after: FrameworkDef, ma
   }
   for (const code of old.keys()) if (!now.has(code)) out.push(`indicator ${code} is gone`);
   const groups = (def: FrameworkDef) =>
-    JSON.stringify(def.domains.map((d) => [d.code, d.weight, d.aspects.map((a) => [a.code, a.weight])]));
+    JSON.stringify(groupsOf(def).map((d) => [d.code, d.weight, d.aspects.map((a) => [a.code, a.weight])]));
   if (groups(before) !== groups(after)) out.push("domains or aspects (codes or weights) differ");
   if (
-    JSON.stringify(before.predicates.map((p) => [p.min, p.max])) !==
-    JSON.stringify(after.predicates.map((p) => [p.min, p.max]))
+    JSON.stringify(before.predicates.map((p) => [p.min, p.max, p.minInclusive, p.maxInclusive])) !==
+    JSON.stringify(after.predicates.map((p) => [p.min, p.max, p.minInclusive, p.maxInclusive]))
   )
     out.push("predicate bands differ");
   if (JSON.stringify(before.scales) !== JSON.stringify(after.scales) && out.length === 0)

@@ -1,10 +1,20 @@
-import { decimalPlaces, ratio, scaleDecimal } from "../exact.js";
-import type { Aspect, Domain, Framework, FrameworkProblem, Indicator, Scale } from "./model.js";
-import { type FrameworkDef, FrameworkSchema, type PredicateDef } from "./schema.js";
+import { compareToDecimal, decimalPlaces, type Ratio, ratio, scaleDecimal } from "../exact.js";
+import type {
+  Aspect,
+  Band,
+  Domain,
+  EvidenceItem,
+  ExternalIndex,
+  Framework,
+  FrameworkProblem,
+  Indicator,
+  Scale,
+} from "./model.js";
+import { type AspectDef, type FrameworkDef, FrameworkSchema } from "./schema.js";
 
 /** Children's weights may differ from their parent's by this much (e.g. six × 3.3333333333 = 20). */
 export const WEIGHT_TOLERANCE = 1e-6;
-/** Domains' weights add up to this. */
+/** The top level's weights (domains, or aspects without domains) add up to this. */
 export const TOTAL_WEIGHT = 100;
 const MAX_WEIGHT_PLACES = 10;
 
@@ -132,12 +142,13 @@ function semanticProblems(input: unknown): FrameworkProblem[] {
     scales.set(id, values);
   });
 
-  // Weights, codes, scales and criteria along the tree.
-  const domainWeights: number[] = [];
+  // Weights, codes, scales and criteria along the tree: domains → aspects → indicators, or
+  // aspects → indicators in a framework without domains.
   const codes = {
     domain: new Map<string, string>(),
     aspect: new Map<string, string>(),
     indicator: new Map<string, string>(),
+    item: new Map<string, string>(),
   };
   const unique = (kind: keyof typeof codes, code: unknown, path: string) => {
     const c = str(code);
@@ -146,138 +157,297 @@ function semanticProblems(input: unknown): FrameworkProblem[] {
     if (first !== undefined) add(path, "duplicate_code", `${kind} code "${c}" is already used at ${first}`);
     else codes[kind].set(c, path);
   };
+  const externalCodes = new Set(
+    arr(input.externalIndices).flatMap((x) => (isObj(x) && str(x.code) ? [str(x.code) as string] : [])),
+  );
+  /** Indicators fed by each external index, with their scales' level values, for the bands' check. */
+  const fed = new Map<string, { code: string; values: number[] }[]>();
   let minIndexNum = 0;
   let maxIndexNum = 0;
   let totalIndicatorWeight = 0;
   let indexRangeKnown = true;
 
-  arr(input.domains).forEach((d, di) => {
-    const dPath = `domains[${di}]`;
-    if (!isObj(d)) return;
-    unique("domain", d.code, `${dPath}.code`);
-    const dWeight = num(d.weight);
-    if (dWeight !== undefined) domainWeights.push(dWeight);
-    const aspectWeights: number[] = [];
-    arr(d.aspects).forEach((a, ai) => {
-      const aPath = `${dPath}.aspects[${ai}]`;
-      if (!isObj(a)) return;
-      unique("aspect", a.code, `${aPath}.code`);
-      const aWeight = num(a.weight);
-      if (aWeight !== undefined) aspectWeights.push(aWeight);
-      const indicatorWeights: number[] = [];
-      arr(a.indicators).forEach((ind, ii) => {
-        const iPath = `${aPath}.indicators[${ii}]`;
-        if (!isObj(ind)) return;
-        unique("indicator", ind.code, `${iPath}.code`);
-        const w = num(ind.weight);
-        if (w !== undefined) {
-          indicatorWeights.push(w);
-          if (decimalPlaces(w) > MAX_WEIGHT_PLACES)
-            add(`${iPath}.weight`, "precision", `weight ${w} has more than ${MAX_WEIGHT_PLACES} decimals`);
-        }
-        const scaleId = str(ind.scale);
-        const values = scaleId === undefined ? undefined : scales.get(scaleId);
-        if (scaleId !== undefined && values === undefined) {
-          add(
-            `${iPath}.scale`,
-            "unknown_scale",
-            `indicator ${str(ind.code) ?? ii}: scale "${scaleId}" is not defined in "scales"`,
-          );
-        }
-        if (values && values.length > 0) {
-          if (w !== undefined) {
-            minIndexNum += Math.min(...values) * w;
-            maxIndexNum += Math.max(...values) * w;
-            totalIndicatorWeight += w;
-          }
-          checkIndicatorLevels(ind, iPath, scaleId ?? "", values, add);
-        } else {
-          indexRangeKnown = false;
-        }
+  const checkAspect = (a: unknown, aPath: string, label: string | number): number | undefined => {
+    if (!isObj(a)) return undefined;
+    unique("aspect", a.code, `${aPath}.code`);
+    const aWeight = num(a.weight);
+    const indicatorWeights: number[] = [];
+    arr(a.indicators).forEach((ind, ii) => {
+      const iPath = `${aPath}.indicators[${ii}]`;
+      if (!isObj(ind)) return;
+      unique("indicator", ind.code, `${iPath}.code`);
+      arr(ind.aliases).forEach((alias, k) => {
+        unique("indicator", alias, `${iPath}.aliases[${k}]`);
       });
-      checkSum(indicatorWeights, aWeight, (total) =>
+      const w = num(ind.weight);
+      if (w !== undefined) {
+        indicatorWeights.push(w);
+        if (decimalPlaces(w) > MAX_WEIGHT_PLACES)
+          add(`${iPath}.weight`, "precision", `weight ${w} has more than ${MAX_WEIGHT_PLACES} decimals`);
+      }
+      const scaleId = str(ind.scale);
+      const values = scaleId === undefined ? undefined : scales.get(scaleId);
+      if (scaleId !== undefined && values === undefined) {
         add(
-          `${aPath}.weight`,
+          `${iPath}.scale`,
+          "unknown_scale",
+          `indicator ${str(ind.code) ?? ii}: scale "${scaleId}" is not defined in "scales"`,
+        );
+      }
+      const external = str(ind.external);
+      if (external !== undefined) {
+        if (!externalCodes.has(external))
+          add(
+            `${iPath}.external`,
+            "unknown_external",
+            `indicator ${str(ind.code) ?? ii}: external index "${external}" is not defined in "externalIndices"`,
+          );
+        else {
+          const list = fed.get(external) ?? [];
+          list.push({ code: str(ind.code) ?? String(ii), values: values ?? [] });
+          fed.set(external, list);
+        }
+      }
+      if (values && values.length > 0) {
+        if (w !== undefined) {
+          minIndexNum += Math.min(...values) * w;
+          maxIndexNum += Math.max(...values) * w;
+          totalIndicatorWeight += w;
+        }
+        checkIndicatorLevels(ind, iPath, scaleId ?? "", values, add);
+      } else {
+        indexRangeKnown = false;
+      }
+      arr(ind.levels).forEach((l, j) => {
+        if (isObj(l))
+          arr(l.items).forEach((item, k) => {
+            if (isObj(item)) unique("item", item.code, `${iPath}.levels[${j}].items[${k}].code`);
+          });
+      });
+    });
+    checkSum(indicatorWeights, aWeight, (total) =>
+      add(
+        `${aPath}.weight`,
+        "weight_sum",
+        `aspect ${str(a.code) ?? label}: its indicators' weights add up to ${total}, but the aspect's weight is ${aWeight}`,
+      ),
+    );
+    return aWeight;
+  };
+
+  const hasDomains = input.domains !== undefined;
+  const hasAspects = input.aspects !== undefined;
+  if (hasDomains === hasAspects)
+    add(
+      "",
+      "hierarchy",
+      hasDomains
+        ? 'give either "domains" or "aspects", not both'
+        : 'a framework needs "domains" (with aspects) or, without domains, "aspects"',
+    );
+  const topWeights: number[] = [];
+  if (hasDomains) {
+    arr(input.domains).forEach((d, di) => {
+      const dPath = `domains[${di}]`;
+      if (!isObj(d)) return;
+      unique("domain", d.code, `${dPath}.code`);
+      const dWeight = num(d.weight);
+      if (dWeight !== undefined) topWeights.push(dWeight);
+      const aspectWeights: number[] = [];
+      arr(d.aspects).forEach((a, ai) => {
+        const w = checkAspect(a, `${dPath}.aspects[${ai}]`, ai);
+        if (w !== undefined) aspectWeights.push(w);
+      });
+      checkSum(aspectWeights, dWeight, (total) =>
+        add(
+          `${dPath}.weight`,
           "weight_sum",
-          `aspect ${str(a.code) ?? ai}: its indicators' weights add up to ${total}, but the aspect's weight is ${aWeight}`,
+          `domain ${str(d.code) ?? di}: its aspects' weights add up to ${total}, but the domain's weight is ${dWeight}`,
         ),
       );
     });
-    checkSum(aspectWeights, dWeight, (total) =>
-      add(
-        `${dPath}.weight`,
-        "weight_sum",
-        `domain ${str(d.code) ?? di}: its aspects' weights add up to ${total}, but the domain's weight is ${dWeight}`,
-      ),
-    );
-  });
-  checkSum(domainWeights, TOTAL_WEIGHT, (total) =>
-    add("domains", "weight_sum", `the domains' weights add up to ${total}, expected ${TOTAL_WEIGHT}`),
+  } else {
+    arr(input.aspects).forEach((a, ai) => {
+      const w = checkAspect(a, `aspects[${ai}]`, ai);
+      if (w !== undefined) topWeights.push(w);
+    });
+  }
+  const top = hasDomains || !hasAspects ? "domains" : "aspects";
+  checkSum(topWeights, TOTAL_WEIGHT, (total) =>
+    add(top, "weight_sum", `the ${top}' weights add up to ${total}, expected ${TOTAL_WEIGHT}`),
   );
 
-  // Predicate bands: well-formed, contiguous, non-overlapping, covering the index's range.
-  const bands: { band: PredicateDef; i: number }[] = [];
+  // Predicate bands: well-formed, contiguous, non-overlapping, covering the index's range; their
+  // labels name declared label sets, and every band has one in each set.
+  const labelSets = arr(input.labelSets).flatMap((x) => (isObj(x) && str(x.id) ? [str(x.id) as string] : []));
   const names = new Set<string>();
+  const predicateBands: NamedBand[] = [];
   arr(input.predicates).forEach((p, i) => {
     if (!isObj(p)) return;
-    const min = num(p.min);
-    const max = num(p.max);
     const name = isObj(p.name) ? str(p.name.id) : undefined;
     if (name !== undefined) {
       if (names.has(name))
         add(`predicates[${i}].name`, "duplicate_code", `predicate "${name}" is defined twice`);
       names.add(name);
     }
-    if (min === undefined || max === undefined) return;
-    if (min >= max) {
-      add(
-        `predicates[${i}]`,
-        "predicate_range",
-        `predicate "${name ?? i}": min ${min} must be below max ${max}`,
-      );
-      return;
-    }
-    bands.push({ band: { name: { id: name ?? String(i) }, min, max }, i });
+    const labels = isObj(p.labels) ? Object.keys(p.labels) : [];
+    for (const key of labels)
+      if (!labelSets.includes(key))
+        add(
+          `predicates[${i}].labels.${key}`,
+          "unknown_label_set",
+          `label set "${key}" is not defined in "labelSets"`,
+        );
+    for (const set of labelSets)
+      if (!labels.includes(set))
+        add(
+          `predicates[${i}].labels`,
+          "missing_label",
+          `predicate "${name ?? i}" has no label in set "${set}"`,
+        );
+    const b = bandOf(p, name ?? String(i), `predicates[${i}]`);
+    if (b) predicateBands.push(b);
   });
-  bands.sort((x, y) => x.band.min - y.band.min);
+  const range =
+    indexRangeKnown && totalIndicatorWeight > 0
+      ? {
+          // The index runs from every indicator at its lowest level to every one at its highest.
+          lowest: round12(minIndexNum / totalIndicatorWeight),
+          highest: round12(maxIndexNum / totalIndicatorWeight),
+          what: "the index",
+        }
+      : undefined;
+  checkBands(predicateBands, range, "predicate", add);
+
+  // External indices: bands over the index's own range, giving levels of the indicators it feeds.
+  arr(input.externalIndices).forEach((x, xi) => {
+    const xPath = `externalIndices[${xi}]`;
+    if (!isObj(x)) return;
+    const code = str(x.code) ?? String(xi);
+    if (arr(input.externalIndices).findIndex((y) => isObj(y) && y.code === x.code) !== xi)
+      add(`${xPath}.code`, "duplicate_code", `external index "${code}" is defined twice`);
+    const min = num(x.min);
+    const max = num(x.max);
+    if (min !== undefined && max !== undefined && min >= max)
+      add(xPath, "band_range", `external index ${code}: min ${min} must be below max ${max}`);
+    const bands: NamedBand[] = [];
+    const feeds = fed.get(code) ?? [];
+    if (feeds.length === 0) add(xPath, "unused_external", `external index ${code} feeds no indicator`);
+    arr(x.bands).forEach((b, bi) => {
+      if (!isObj(b)) return;
+      const level = num(b.level);
+      const nb = bandOf(b, `${code} ${str(b.min) ?? b.min}–${b.max}`, `${xPath}.bands[${bi}]`);
+      if (nb) bands.push(nb);
+      for (const f of feeds)
+        if (level !== undefined && f.values.length > 0 && !f.values.includes(level))
+          add(
+            `${xPath}.bands[${bi}].level`,
+            "unknown_level",
+            `external index ${code}: level ${level} is not on the scale of indicator ${f.code}`,
+          );
+    });
+    const missing = num(x.missingLevel);
+    for (const f of feeds)
+      if (missing !== undefined && f.values.length > 0 && !f.values.includes(missing))
+        add(
+          `${xPath}.missingLevel`,
+          "unknown_level",
+          `external index ${code}: level ${missing} is not on the scale of indicator ${f.code}`,
+        );
+    const places = num(x.decimals);
+    if (places !== undefined)
+      bands.forEach((b) => {
+        if (decimalPlaces(b.min) > places || decimalPlaces(b.max) > places)
+          add(b.path, "precision", `external index ${code}: a bound has more than ${places} decimals`);
+      });
+    if (min !== undefined && max !== undefined && min < max)
+      checkBands(bands, { lowest: min, highest: max, what: `external index ${code}` }, "band", add);
+  });
+  return problems;
+}
+
+interface NamedBand {
+  min: number;
+  max: number;
+  minInclusive: boolean;
+  maxInclusive: boolean;
+  name: string;
+  path: string;
+  /** Whether the inclusiveness was written (else it is the default, settled once sorted). */
+  maxWritten: boolean;
+}
+
+function bandOf(x: Obj, name: string, path: string): NamedBand | undefined {
+  const min = num(x.min);
+  const max = num(x.max);
+  if (min === undefined || max === undefined) return undefined;
+  return {
+    name,
+    path,
+    min,
+    max,
+    minInclusive: x.minInclusive !== false,
+    maxInclusive: x.maxInclusive === true,
+    maxWritten: typeof x.maxInclusive === "boolean",
+  };
+}
+
+/** The top band's `max` is inclusive unless written otherwise. */
+export function settleBands<T extends { max: number; maxInclusive?: boolean | undefined }>(
+  sorted: readonly T[],
+): (T & { minInclusive: boolean; maxInclusive: boolean })[] {
+  return sorted.map((b, k) => ({
+    ...b,
+    minInclusive: (b as { minInclusive?: boolean }).minInclusive !== false,
+    maxInclusive: b.maxInclusive ?? k === sorted.length - 1,
+  }));
+}
+
+/**
+ * Bands must follow each other without gap or overlap — where one ends at the value the next
+ * starts, exactly one of them includes it — and cover the range of values they classify.
+ */
+function checkBands(
+  input: NamedBand[],
+  range: { lowest: number; highest: number; what: string } | undefined,
+  kind: "predicate" | "band",
+  add: (path: string, code: string, message: string) => void,
+): void {
+  const valid = input.filter((b) => {
+    if (b.min < b.max) return true;
+    add(b.path, `${kind}_range`, `${kind} "${b.name}": min ${b.min} must be below max ${b.max}`);
+    return false;
+  });
+  const bands = valid.sort((x, y) => x.min - y.min);
+  const last = bands[bands.length - 1];
+  if (last && !last.maxWritten) last.maxInclusive = true;
+  const show = (b: NamedBand) =>
+    `${b.minInclusive ? "[" : "("}${b.min}, ${b.max}${b.maxInclusive ? "]" : ")"}`;
   for (let k = 0; k + 1 < bands.length; k++) {
-    const lo = bands[k];
-    const hi = bands[k + 1];
-    if (!lo || !hi) continue;
-    if (lo.band.max > hi.band.min) {
-      add(
-        `predicates[${hi.i}]`,
-        "predicate_overlap",
-        `predicates "${lo.band.name.id}" (${lo.band.min}–${lo.band.max}) and "${hi.band.name.id}" (${hi.band.min}–${hi.band.max}) overlap`,
-      );
-    } else if (lo.band.max < hi.band.min) {
-      add(
-        `predicates[${hi.i}]`,
-        "predicate_gap",
-        `no predicate covers ${lo.band.max} to ${hi.band.min} (between "${lo.band.name.id}" and "${hi.band.name.id}")`,
-      );
-    }
+    const lo = bands[k] as NamedBand;
+    const hi = bands[k + 1] as NamedBand;
+    const both = `"${lo.name}" ${show(lo)} and "${hi.name}" ${show(hi)}`;
+    if (lo.max > hi.min || (lo.max === hi.min && lo.maxInclusive && hi.minInclusive))
+      add(hi.path, `${kind}_overlap`, `${kind}s ${both} overlap`);
+    else if (lo.max < hi.min)
+      add(hi.path, `${kind}_gap`, `no ${kind} covers ${lo.max} to ${hi.min} (between ${both})`);
+    else if (!lo.maxInclusive && !hi.minInclusive)
+      add(hi.path, `${kind}_gap`, `no ${kind} covers exactly ${lo.max} (between ${both})`);
   }
   const first = bands[0];
-  const last = bands[bands.length - 1];
-  if (first && last && indexRangeKnown && totalIndicatorWeight > 0) {
-    // The index runs from every indicator at its lowest level to every one at its highest.
-    const lowest = round12(minIndexNum / totalIndicatorWeight);
-    const highest = round12(maxIndexNum / totalIndicatorWeight);
-    if (first.band.min > lowest)
-      add(
-        `predicates[${first.i}].min`,
-        "predicate_coverage",
-        `the lowest predicate starts at ${first.band.min}, but the index can be as low as ${lowest}`,
-      );
-    if (last.band.max < highest)
-      add(
-        `predicates[${last.i}].max`,
-        "predicate_coverage",
-        `the highest predicate ends at ${last.band.max}, but the index can reach ${highest}`,
-      );
-  }
-  return problems;
+  if (!first || !last || !range) return;
+  if (first.min > range.lowest || (first.min === range.lowest && !first.minInclusive))
+    add(
+      `${first.path}.min`,
+      `${kind}_coverage`,
+      `the lowest ${kind} starts at ${first.min}${first.minInclusive ? "" : " (exclusive)"}, but ${range.what} can be as low as ${range.lowest}`,
+    );
+  if (last.max < range.highest || (last.max === range.highest && !last.maxInclusive))
+    add(
+      `${last.path}.max`,
+      `${kind}_coverage`,
+      `the highest ${kind} ends at ${last.max}${last.maxInclusive ? "" : " (exclusive)"}, but ${range.what} can reach ${range.highest}`,
+    );
 }
 
 const round12 = (x: number) => Math.round(x * 1e12) / 1e12;
@@ -333,21 +503,38 @@ function compile(def: FrameworkDef): Framework {
       values,
       min: values[0] ?? 0,
       max: values[values.length - 1] ?? 0,
+      decimals: s.decimals ?? 0,
     });
   }
-  const weightPlaces = Math.max(
-    0,
-    ...def.domains.flatMap((d) => d.aspects.flatMap((a) => a.indicators.map((i) => decimalPlaces(i.weight)))),
-  );
+  // A framework without domains is scored as aspects directly under the index.
+  const groups: {
+    domain: FrameworkDef["domains"] extends (infer D)[] | undefined ? D | null : never;
+    aspects: AspectDef[];
+  }[] = def.domains
+    ? def.domains.map((d) => ({ domain: d, aspects: d.aspects }))
+    : [{ domain: null, aspects: def.aspects ?? [] }];
+  const allIndicators = groups.flatMap((g) => g.aspects.flatMap((a) => a.indicators));
+  const weightPlaces = Math.max(0, ...allIndicators.map((i) => decimalPlaces(i.weight)));
+  const valuePlaces = Math.max(0, ...[...scales.values()].map((s) => s.decimals));
   const toUnits = (w: number) => Number(scaleDecimal(w, weightPlaces));
 
   const indicators: Indicator[] = [];
   const aspects: Aspect[] = [];
-  const domains: Domain[] = def.domains.map((d) => {
-    const domainAspects = d.aspects.map((a) => {
+  const domains: Domain[] = [];
+  for (const { domain: d, aspects: aspectDefs } of groups) {
+    const domainAspects = aspectDefs.map((a) => {
       const aspectIndicators = a.indicators.map((i) => {
         const scale = scales.get(i.scale);
         if (!scale) throw new Error(`unreachable: scale ${i.scale} was validated`);
+        const levels = [...i.levels].sort((x, y) => x.value - y.value);
+        const items: EvidenceItem[] = levels.flatMap((l) =>
+          (l.items ?? []).map((item) => ({
+            code: item.code,
+            indicatorCode: i.code,
+            level: l.value,
+            text: item.text,
+          })),
+        );
         const indicator: Indicator = {
           code: i.code,
           name: i.name,
@@ -355,9 +542,12 @@ function compile(def: FrameworkDef): Framework {
           units: toUnits(i.weight),
           scale,
           aspectCode: a.code,
-          domainCode: d.code,
+          domainCode: d?.code ?? null,
           position: indicators.length,
-          levels: [...i.levels].sort((x, y) => x.value - y.value),
+          levels,
+          aliases: i.aliases ?? [],
+          external: i.external ?? null,
+          items,
         };
         indicators.push(indicator);
         return indicator;
@@ -366,24 +556,25 @@ function compile(def: FrameworkDef): Framework {
         code: a.code,
         name: a.name,
         weight: a.weight,
-        domainCode: d.code,
+        domainCode: d?.code ?? null,
         indicators: aspectIndicators,
         units: aspectIndicators.reduce((s, i) => s + i.units, 0),
       };
       aspects.push(aspect);
       return aspect;
     });
-    return {
-      code: d.code,
-      name: d.name,
-      weight: d.weight,
-      aspects: domainAspects,
-      units: domainAspects.reduce((s, a) => s + a.units, 0),
-    };
-  });
-  const units = domains.reduce((s, d) => s + d.units, 0);
+    if (d)
+      domains.push({
+        code: d.code,
+        name: d.name,
+        weight: d.weight,
+        aspects: domainAspects,
+        units: domainAspects.reduce((s, a) => s + a.units, 0),
+      });
+  }
+  const units = aspects.reduce((s, a) => s + a.units, 0);
   const maxAbsLevel = Math.max(...[...scales.values()].flatMap((s) => s.values.map(Math.abs)), 1);
-  if (!Number.isSafeInteger(units * maxAbsLevel * 10)) {
+  if (!Number.isSafeInteger(units * maxAbsLevel * 10 ** (valuePlaces + 1))) {
     // Guarded by MAX_WEIGHT_PLACES for any realistic framework; refuse rather than lose exactness.
     throw new Error(`framework ${def.id}: weights are too precise to score exactly`);
   }
@@ -393,6 +584,21 @@ function compile(def: FrameworkDef): Framework {
     minSum += BigInt(i.scale.min) * BigInt(i.units);
     maxSum += BigInt(i.scale.max) * BigInt(i.units);
   }
+  const codeOfAlias = new Map<string, string>();
+  for (const i of indicators) {
+    codeOfAlias.set(i.code, i.code);
+    for (const alias of i.aliases) codeOfAlias.set(alias, i.code);
+  }
+  const externalIndices = new Map<string, ExternalIndex>(
+    (def.externalIndices ?? []).map((x) => [
+      x.code,
+      {
+        ...x,
+        bands: settleBands([...x.bands].sort((a, b) => a.min - b.min)),
+        indicators: indicators.filter((i) => i.external === x.code).map((i) => i.code),
+      },
+    ]),
+  );
   return {
     id: def.id,
     title: def.title,
@@ -403,10 +609,26 @@ function compile(def: FrameworkDef): Framework {
     aspects,
     indicators,
     indicatorByCode: new Map(indicators.map((i) => [i.code, i])),
-    predicates: [...def.predicates].sort((a, b) => a.min - b.min),
+    codeOfAlias,
+    itemByCode: new Map(indicators.flatMap((i) => i.items.map((item) => [item.code, item]))),
+    externalIndices,
+    predicates: settleBands([...def.predicates].sort((a, b) => a.min - b.min)).map((p) => ({
+      ...p,
+      labels: p.labels ?? {},
+    })),
+    labelSets: def.labelSets ?? [],
+    provisional: def.provisional ?? null,
     weightPlaces,
+    valuePlaces,
     units,
     indexMin: ratio(minSum, BigInt(units)),
     indexMax: ratio(maxSum, BigInt(units)),
   };
+}
+
+/** Whether a value falls in a band, exactly. */
+export function inBand(value: Ratio, band: Band): boolean {
+  const lo = compareToDecimal(value, band.min);
+  const hi = compareToDecimal(value, band.max);
+  return (lo > 0 || (lo === 0 && band.minInclusive)) && (hi < 0 || (hi === 0 && band.maxInclusive));
 }

@@ -1,4 +1,4 @@
-import { stageLevels } from "@matang/core";
+import { isValueOf, stageLevels } from "@matang/core";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
@@ -108,7 +108,7 @@ export async function copyForward(
         skipped.push({ code: oldCode, reason: `indicator ${newCode} is already answered` });
         continue;
       }
-      if (!indicator.scale.values.includes(level)) {
+      if (!isValueOf(indicator, level)) {
         skipped.push({ code: oldCode, reason: `level ${level} is not on indicator ${newCode}'s scale` });
         continue;
       }

@@ -5,7 +5,15 @@ import { ApiError, conflict } from "../http/errors.js";
 import { notify } from "../notifications/service.js";
 import { authorize } from "../policy/policy.js";
 import { requireWork } from "./access.js";
-import { access, accessIndicator, auditIndicator, checkLevel, indicatorOf, type Loaded } from "./loading.js";
+import {
+  access,
+  accessIndicator,
+  auditIndicator,
+  checkLevel,
+  indicatorOf,
+  type Loaded,
+  refuseFed,
+} from "./loading.js";
 import * as repo from "./repository.js";
 import type { ScoreStage } from "./workflow.js";
 
@@ -84,7 +92,7 @@ export async function saveUnitAnswer(
   });
   if (!assignment) throw new ApiError(400, "not_assigned", `Indicator ${code} is not assigned to this unit`);
   requireWork(c, "edit");
-  checkLevel(indicator, input.level);
+  checkLevel(indicator, input.level, true);
   const key = { assessmentId: id, indicatorCode: code, unitId };
   return inTransaction(db, async (t) => {
     const before = await repo.findUnitAnswer(t, key);
@@ -133,6 +141,7 @@ export async function consolidate(
 ) {
   const { c, indicator } = await accessIndicator(db, frameworks, ctx, id, code, "indicator.consolidate");
   requireWork(c, "edit");
+  refuseFed(indicator);
   checkLevel(indicator, input.level);
   return writeStage(db, ctx, c, code, "self", input.version, {
     level: input.level,

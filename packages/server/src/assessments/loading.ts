@@ -1,6 +1,6 @@
 // Where every request about an assessment starts: load it (from this instance's cache or the
 // database) with its framework, and check the caller's access in the same step.
-import type { Indicator } from "@matang/core";
+import { describeValues, type Indicator, isValueOf } from "@matang/core";
 import { appendAudit } from "../audit/repository.js";
 import type { Db } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
@@ -92,14 +92,40 @@ export function indicatorOf(c: Pick<Loaded, "framework">, code: string): Indicat
   return indicator;
 }
 
-export function checkLevel(indicator: Indicator, level: number | null): void {
-  if (level !== null && !indicator.scale.values.includes(level)) {
+/**
+ * A level a person gives: one of the scale's levels, or on a decimal scale any value in its range
+ * and precision. `wholeOnly` is for a unit's proposal, which names a level even on a decimal scale.
+ */
+export function checkLevel(indicator: Indicator, level: number | null, wholeOnly = false): void {
+  if (level === null) return;
+  const ok = wholeOnly ? indicator.scale.values.includes(level) : isValueOf(indicator, level);
+  if (!ok) {
     throw new ApiError(
       400,
       "invalid_level",
-      `Level ${level} is not on indicator ${indicator.code}'s scale (${indicator.scale.values.join(", ")})`,
+      `${level} is not a value of indicator ${indicator.code}'s scale (${wholeOnly ? indicator.scale.values.join(", ") : describeValues(indicator)})`,
+      {
+        indicator: indicator.code,
+        min: indicator.scale.min,
+        max: indicator.scale.max,
+        decimals: wholeOnly ? 0 : indicator.scale.decimals,
+      },
     );
   }
+}
+
+/**
+ * An indicator fed by another agency's index takes its level from the recorded value at every
+ * stage: people do not score it (409 with the index to record instead).
+ */
+export function refuseFed(indicator: Indicator): void {
+  if (indicator.external)
+    throw new ApiError(
+      409,
+      "external_indicator",
+      `Indicator ${indicator.code} takes its level from ${indicator.external}: record the index's value instead`,
+      { index: indicator.external },
+    );
 }
 
 /** An audit entry about one indicator of the assessment. */

@@ -3,14 +3,19 @@
 import {
   assessmentAbilities,
   type EvidenceStatus,
+  externalStanding,
   figureOf,
   type GroupScore,
   headline,
+  itemCounts,
+  itemStandings,
+  levelStatusesFromItems,
   mayAccept,
   moveMissing,
   score,
   stageLevels,
   supportedLevel,
+  todayWib,
   type Work,
   workBlocked,
 } from "@matang/core";
@@ -218,13 +223,18 @@ function statusOf(
 
 export async function listIndicators(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await access(db, frameworks, ctx, id, "assessment.read");
-  const [rows, answers, links, assignmentVersions, allowSelf] = await Promise.all([
+  const hasItems = c.framework.itemByCode.size > 0;
+  const hasExternal = c.framework.externalIndices.size > 0;
+  const [rows, answers, links, assignmentVersions, allowSelf, itemPjs, externals] = await Promise.all([
     repo.stageScoresOf(db, id),
     repo.unitAnswersOf(db, id),
     repo.linksOf(db, id),
     repo.assignmentVersions(db, id),
     repo.allowsSelfAcceptance(db, c.organization.id),
+    hasItems ? repo.itemAssignmentsOf(db, id) : Promise.resolve([]),
+    hasExternal ? repo.externalValuesOf(db, id) : Promise.resolve([]),
   ]);
+  const today = todayWib();
   const facts = stageFacts(c);
   const open = (work: Work) => workBlocked(work, facts) === null;
   const whole = { path: c.organization.path, assessorIds: c.assessorIds };
@@ -245,8 +255,12 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
     const scoreRows = rows.filter((r) => r.indicatorCode === indicator.code);
     const self = scoreRows.find((r) => r.stage === "self");
     const indicatorLinks = links.filter((l) => l.indicatorCode === indicator.code);
+    const standings = itemStandings(
+      indicator,
+      indicatorLinks.map((l) => ({ itemCode: l.itemCode, review: l.review, reason: l.reason, note: l.note })),
+    );
     const statuses: Record<number, EvidenceStatus> = {};
-    for (const level of indicator.scale.values) {
+    for (const level of indicator.items.length > 0 ? [] : indicator.scale.values) {
       const reviews = indicatorLinks
         .filter((l) => l.level === level)
         .map((l) => REVIEW_TO_STATUS[l.review] ?? "pending");
@@ -258,7 +272,37 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
             ? "pending"
             : "missing";
     }
+    // Where the indicator lists items, a level is supported when every one of its items is accepted.
+    if (indicator.items.length > 0) Object.assign(statuses, levelStatusesFromItems(standings));
     const gating = supportedLevel(indicator.scale, statuses);
+    // Units see the items they provide (all of them while the indicator's items have no unit
+    // yet); readers of the whole see all.
+    const seesAll = ownUnits.length === assigned.length;
+    const anyPj = itemPjs.some((p) => p.indicatorCode === indicator.code);
+    const itemRows = standings.flatMap((s) => {
+      const pj = itemPjs.find((p) => p.itemCode === s.code);
+      const mine = pj !== undefined && ownUnits.some((u) => u.unitId === pj.unitId);
+      if (!seesAll && anyPj && !mine) return [];
+      return [
+        {
+          ...s,
+          blockedBy: [...s.blockedBy],
+          unitId: pj?.unitId ?? null,
+          unitName: pj?.unitName ?? null,
+          dueDate: pj?.dueDate ?? null,
+          mine,
+        },
+      ];
+    });
+    const feed = indicator.external ? c.framework.externalIndices.get(indicator.external) : undefined;
+    const standing = feed
+      ? externalStanding(
+          c.framework,
+          feed.code,
+          externals.find((x) => x.indexCode === feed.code),
+          today,
+        )
+      : null;
     const answerUnit = answerUnitOf(ctx, c, assigned);
     const mayReview = open("review") && can(ctx.principal, "evidence.review", target);
     items.push({
@@ -270,6 +314,7 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
       aspect: indicator.aspectCode,
       domain: indicator.domainCode,
       scale: indicator.scale.id,
+      decimals: indicator.scale.decimals,
       status: statusOf(
         self,
         answers.filter((a) => a.indicatorCode === indicator.code),
@@ -294,26 +339,47 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
         Record<ScoreStage, { level: number | null; note: string; verdict: string | null; version: number }>
       >,
       claimedLevel: self?.level ?? null,
-      supportedLevel: gating.level,
+      // An indicator fed by another agency's index is supported by that index, not by evidence.
+      supportedLevel: standing ? standing.counted : gating.level,
       // Why the supported level stops there: the first level without accepted evidence (core).
-      gating: { blockedAt: gating.blockedAt, blockedBy: gating.blockedBy },
-      evidence: indicatorLinks.map(({ indicatorCode: _code, uploaderId, ...l }) => ({
+      gating: standing
+        ? { blockedAt: null, blockedBy: null }
+        : { blockedAt: gating.blockedAt, blockedBy: gating.blockedBy },
+      evidence: indicatorLinks.map(({ indicatorCode: _code, uploaderId, itemCode, ...l }) => ({
         ...l,
+        item: itemCode || null,
         can: {
           review: mayReview,
           accept: mayReview && mayAccept(uploaderId, ctx.principal?.userId ?? "", allowSelf),
         },
       })),
+      items: itemRows,
+      itemCounts: itemCounts(standings),
+      external:
+        feed && standing
+          ? {
+              index: feed.code,
+              name: feed.name,
+              owner: feed.owner ?? null,
+              value: standing.value,
+              measuredOn: standing.measuredOn,
+              expiresOn: standing.expiresOn,
+              state: standing.state,
+              level: standing.level,
+              counted: standing.counted,
+            }
+          : null,
       // The unit whose proposal the caller writes, when they answer for one.
       answerUnitId: answerUnit?.unitId ?? null,
       can: {
         answer: answerUnit !== undefined && open("edit"),
-        consolidate: mayConsolidate,
+        // An indicator fed by another agency's index takes its level from the recorded value.
+        consolidate: mayConsolidate && !feed,
         returnProposal: mayConsolidate && assigned.length > 0,
         assign: mayAssign,
         addEvidence: open("uploadEvidence") && can(ctx.principal, "evidence.upload", target),
         reviewEvidence: mayReview,
-        score: mayScore,
+        score: mayScore && !feed,
         validate: mayValidate,
       },
     });

@@ -8,7 +8,9 @@ import {
   cycles,
   evidence,
   evidenceLinks,
+  externalValues,
   indicatorAssignments,
+  itemAssignments,
   organizations,
   roleGrants,
   stageScores,
@@ -152,6 +154,8 @@ export async function linksOf(db: Db, assessmentId: string) {
       id: evidenceLinks.id,
       indicatorCode: evidenceLinks.indicatorCode,
       level: evidenceLinks.level,
+      itemCode: evidenceLinks.itemCode,
+      uploadNote: evidenceLinks.uploadNote,
       evidenceId: evidenceLinks.evidenceId,
       title: evidence.title,
       kind: evidence.kind,
@@ -506,4 +510,77 @@ export async function lastMoveInto(db: Db, assessmentId: string, state: string) 
     ? await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, move.actorId))
     : [];
   return { actor: move.actor, user };
+}
+
+export type ItemAssignmentRow = Awaited<ReturnType<typeof itemAssignmentsOf>>[number];
+
+/** The responsible unit (PJ) and due date of each assigned evidence item of an assessment. */
+export async function itemAssignmentsOf(db: Db, assessmentId: string) {
+  return db
+    .select({
+      itemCode: itemAssignments.itemCode,
+      indicatorCode: itemAssignments.indicatorCode,
+      unitId: itemAssignments.unitId,
+      unitName: organizations.name,
+      dueDate: itemAssignments.dueDate,
+      version: itemAssignments.version,
+    })
+    .from(itemAssignments)
+    .innerJoin(organizations, eq(organizations.id, itemAssignments.unitId))
+    .where(eq(itemAssignments.assessmentId, assessmentId))
+    .orderBy(asc(itemAssignments.itemCode));
+}
+
+export type ExternalValueRow = typeof externalValues.$inferSelect;
+
+export async function externalValuesOf(db: Db, assessmentId: string): Promise<ExternalValueRow[]> {
+  return db.select().from(externalValues).where(eq(externalValues.assessmentId, assessmentId));
+}
+
+/** Set (or, with no unit, clear) an item's responsible unit at the expected version; null when stale. */
+export async function saveItemAssignment(
+  db: Db,
+  key: { assessmentId: string; indicatorCode: string; itemCode: string },
+  expectedVersion: number,
+  values: { unitId: string | null; dueDate: string | null },
+): Promise<{ version: number } | null> {
+  const [current] = await db
+    .select({ version: itemAssignments.version })
+    .from(itemAssignments)
+    .where(
+      and(eq(itemAssignments.assessmentId, key.assessmentId), eq(itemAssignments.itemCode, key.itemCode)),
+    );
+  if ((current?.version ?? 0) !== expectedVersion) return null;
+  if (values.unitId === null) {
+    await db
+      .delete(itemAssignments)
+      .where(
+        and(eq(itemAssignments.assessmentId, key.assessmentId), eq(itemAssignments.itemCode, key.itemCode)),
+      );
+    return { version: 0 };
+  }
+  const unitId = values.unitId;
+  const [row] = await db
+    .insert(itemAssignments)
+    .values({ ...key, unitId, dueDate: values.dueDate })
+    .onConflictDoUpdate({
+      target: [itemAssignments.assessmentId, itemAssignments.itemCode],
+      set: { unitId, dueDate: values.dueDate, version: sql`${itemAssignments.version} + 1` },
+    })
+    .returning({ version: itemAssignments.version });
+  return row ?? null;
+}
+
+/** Make sure a unit is among an indicator's assigned units (it then reads and uploads for it). */
+export async function ensureAssignment(
+  db: Db,
+  key: { assessmentId: string; indicatorCode: string; unitId: string },
+  dueDate: string | null,
+): Promise<boolean> {
+  const rows = await db
+    .insert(indicatorAssignments)
+    .values({ ...key, dueDate })
+    .onConflictDoNothing()
+    .returning({ id: indicatorAssignments.id });
+  return rows.length > 0;
 }

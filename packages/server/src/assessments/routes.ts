@@ -13,6 +13,7 @@ import {
   CopyReport,
   HistoryItem,
   IndicatorRow,
+  ItemRow,
   Moved,
   StageValue,
   Thread,
@@ -20,6 +21,7 @@ import {
 } from "./schemas.js";
 import {
   addComment,
+  assignItem,
   assignUnits,
   consolidate,
   getAssessmentJson,
@@ -27,6 +29,7 @@ import {
   indicatorThread,
   listAssessments,
   listIndicators,
+  listItems,
   move,
   reopen,
   returnToUnit,
@@ -44,7 +47,10 @@ const ASSESSOR_STAGES = SCORE_STAGES.filter((s) => s !== "self") as [
 const Id = z.object({ id: z.uuid() });
 const IndicatorParams = z.object({ id: z.uuid(), code: z.string().min(1).max(32) });
 const Version = z.number().int().min(0);
+/** A unit proposes one of the scale's levels. */
 const Level = z.number().int().nullable();
+/** A consolidated value or a stage score: a level, or a decimal where the framework's scale takes one. */
+const Value = z.number().min(-1000).max(1000).nullable();
 const Text = z.string().max(20_000);
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -110,6 +116,71 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
         },
       },
       async (request) => listIndicators(db, frameworks, contextOf(request), request.params.id),
+    );
+
+    app.get(
+      "/api/assessments/:id/items",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary:
+            "Every evidence item (butir) with where it stands, its unit and due date, and per unit what is accepted, returned, awaiting review or missing (an operator sees their unit's)",
+          params: Id,
+          response: {
+            200: z.object({
+              items: z.array(
+                ItemRow.omit({ mine: true }).extend({
+                  indicator: z.string(),
+                  indicatorName: z.object({ id: z.string(), en: z.string().optional() }),
+                  overdue: z.boolean(),
+                  version: z.number(),
+                }),
+              ),
+              byUnit: z.array(
+                z.object({
+                  unitId: z.string().nullable(),
+                  unitName: z.string().nullable(),
+                  total: z.number(),
+                  accepted: z.number(),
+                  returned: z.number(),
+                  pending: z.number(),
+                  notUploaded: z.number(),
+                  overdue: z.number(),
+                }),
+              ),
+              can: z.object({ assign: z.boolean() }),
+            }),
+          },
+        },
+      },
+      async (request) => listItems(db, frameworks, contextOf(request), request.params.id),
+    );
+
+    app.put(
+      "/api/assessments/:id/items/:item/assignment",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary:
+            "The unit responsible for an evidence item and its due date (unitId null clears it); version 0 to create",
+          params: z.object({ id: z.uuid(), item: z.string().min(1).max(32) }),
+          body: z.strictObject({
+            unitId: z.uuid().nullable(),
+            dueDate: z.string().max(10).nullable(),
+            version: Version,
+          }),
+          response: {
+            200: z.object({
+              item: z.string(),
+              unitId: z.string().nullable(),
+              dueDate: z.string().nullable(),
+              version: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) =>
+        assignItem(db, frameworks, contextOf(request), request.params.id, request.params.item, request.body),
     );
 
     app.put(
@@ -185,7 +256,7 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
           summary:
             "The instansi's consolidated answer (self-assessment level and explanation); version 0 to create",
           params: IndicatorParams,
-          body: z.strictObject({ level: Level, explanation: Text, version: Version }),
+          body: z.strictObject({ level: Value, explanation: Text, version: Version }),
           response: { 200: StageValue },
         },
       },
@@ -266,7 +337,7 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
             stage: z.enum(ASSESSOR_STAGES),
           }),
           body: z.strictObject({
-            level: Level.optional(),
+            level: Value.optional(),
             note: Text,
             verdict: z.enum(["valid", "not_valid"]).optional(),
             version: Version,

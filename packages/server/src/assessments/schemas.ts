@@ -2,6 +2,7 @@
 import {
   ASSESSMENT_ACTIONS,
   EVIDENCE_STATUSES,
+  ITEM_STATUSES,
   LEVEL_STAGES,
   SCORE_STAGES,
   STATES,
@@ -19,6 +20,8 @@ export const Figure = z.object({
   predicate: z.string().nullable(),
   /** The predicate in both languages (English where the framework gives it). */
   predicateName: z.object({ id: z.string(), en: z.string().optional() }).nullable(),
+  /** Its labels in the framework's other label sets (Pemdi: Merintis…Unggul / Initiate…Leading). */
+  predicateLabels: z.record(z.string(), z.object({ id: z.string(), en: z.string().optional() })),
   floor: z.number(),
   ceiling: z.number(),
   floorDisplay: z.string(),
@@ -136,6 +139,10 @@ export const EvidenceLink = z
   .object({
     id: z.string(),
     level: z.number(),
+    /** The evidence item it answers (e.g. I9-L1-01), where the framework lists items. */
+    item: z.string().nullable(),
+    /** The uploader's note for the item. */
+    uploadNote: z.string(),
     evidenceId: z.string(),
     title: z.string(),
     kind: z.enum(["file", "link"]),
@@ -165,6 +172,43 @@ export const UnitAnswer = z
   })
   .meta({ id: "UnitAnswer" });
 
+/** One evidence item of an indicator: where it stands with the assessor, and who provides it. */
+export const ItemRow = z
+  .object({
+    code: z.string(),
+    level: z.number(),
+    text: z.object({ id: z.string(), en: z.string().optional() }),
+    status: z.enum(ITEM_STATUSES),
+    reason: z.string().nullable(),
+    note: z.string().nullable(),
+    /** For an automatic rejection: the lower levels' items not accepted yet. */
+    blockedBy: z.array(z.string()),
+    links: z.number(),
+    unitId: z.string().nullable(),
+    unitName: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    /** Provided by one of the caller's own units. */
+    mine: z.boolean(),
+  })
+  .meta({ id: "ItemRow" });
+
+/** An external index feeding an indicator, as recorded for the assessment (core's standing). */
+export const ExternalFeed = z
+  .object({
+    index: z.string(),
+    name: z.object({ id: z.string(), en: z.string().optional() }),
+    owner: z.string().nullable(),
+    value: z.number().nullable(),
+    measuredOn: z.string().nullable(),
+    expiresOn: z.string().nullable(),
+    state: z.enum(["recorded", "missing", "expired"]),
+    /** The level the value's band gives; null while missing or expired. */
+    level: z.number().nullable(),
+    /** What the indicator counts (the band's level, or the framework's level for a missing value). */
+    counted: z.number().nullable(),
+  })
+  .meta({ id: "ExternalFeed" });
+
 export const IndicatorRow = z
   .object({
     code: z.string(),
@@ -172,8 +216,10 @@ export const IndicatorRow = z
     names: z.object({ id: z.string(), en: z.string().optional() }),
     weight: z.number(),
     aspect: z.string(),
-    domain: z.string(),
+    domain: z.string().nullable(),
     scale: z.string(),
+    /** Decimals a value of this indicator takes (0: whole levels only), from its scale. */
+    decimals: z.number(),
     status: z.enum(["not_started", "in_progress", "ready", "returned", "done"]),
     assignments: z.array(
       z.object({ unitId: z.string(), unitName: z.string(), dueDate: z.string().nullable() }),
@@ -191,6 +237,12 @@ export const IndicatorRow = z
     /** The first level without accepted evidence, and where its evidence stands (core). */
     gating: z.object({ blockedAt: z.number().nullable(), blockedBy: z.enum(EVIDENCE_STATUSES).nullable() }),
     evidence: z.array(EvidenceLink),
+    /** Its evidence items, where the framework lists them (the caller's units' items for an operator). */
+    items: z.array(ItemRow),
+    /** Accepted items of how many, per level ("L1 3/3 · L2 1/4"). */
+    itemCounts: z.array(z.object({ level: z.number(), accepted: z.number(), total: z.number() })),
+    /** The external index its level comes from, if any. */
+    external: ExternalFeed.nullable(),
     /** The unit whose proposal the caller writes, when they answer for one. */
     answerUnitId: z.string().nullable(),
     /** What the caller may do with this indicator now. */

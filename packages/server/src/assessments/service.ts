@@ -1,6 +1,6 @@
 // The assessments capability's service, by responsibility: loading with the access check
 // (loading.ts), reading (reading.ts), the instansi's indicator work (indicator-work.ts), assessors'
-// stage scores (stage-scores.ts) and moves between states (transitions.ts).
+// stage scores (stage-scores.ts), evidence items (items.ts) and moves between states (transitions.ts).
 export {
   addComment,
   assignUnits,
@@ -9,6 +9,7 @@ export {
   saveUnitAnswer,
   type UnitAnswerInput,
 } from "./indicator-work.js";
+export { assignItem, listItems } from "./items.js";
 export { access, accessIndicator, checkLevel, indicatorOf } from "./loading.js";
 export {
   getAssessment,

@@ -5,7 +5,7 @@ import { ApiError } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
 import { indicatorTarget, requireWork } from "./access.js";
 import { writeStage } from "./indicator-work.js";
-import { access, checkLevel, indicatorOf } from "./loading.js";
+import { access, checkLevel, indicatorOf, refuseFed } from "./loading.js";
 import { type ScoreStage, STATE_OF_SCORE } from "./workflow.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -28,6 +28,7 @@ export async function setStageScore(
       throw new ApiError(400, "verdict_required", "Say whether the final score is valid or not_valid");
   } else {
     authorize(ctx.principal, "stage.score", indicatorTarget(c, code));
+    refuseFed(indicator);
     if (input.level === undefined) throw new ApiError(400, "level_required", "Give the level for this stage");
     checkLevel(indicator, input.level);
   }

@@ -10,6 +10,7 @@ import {
   rankResults,
   ratio,
   type State,
+  valueScale,
 } from "@matang/core";
 import { assessmentCache } from "../assessments/cache.js";
 import type { Db } from "../db/client.js";
@@ -84,7 +85,7 @@ export async function cycleRanking(
       entries.push({ id: p.assessmentId, index: t.units, kind: p.kind, province: p.province });
   }
   const ranks = rankResults(entries);
-  const den = BigInt(framework.units);
+  const den = BigInt(framework.units * valueScale(framework));
   const items = list
     .map((p) => {
       const c = chosen.get(p.assessmentId);

@@ -1,5 +1,5 @@
 import type { State } from "@matang/core";
-import { type Framework, INSTANSI_KINDS, type LevelStage, stagesBehind } from "@matang/core";
+import { type Framework, INSTANSI_KINDS, type LevelStage, stagesBehind, valueScale } from "@matang/core";
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import { type Db, rows, uuidArray } from "../db/client.js";
 import { assessments, cycleAssessors, cycles, frameworks, organizations } from "../db/schema.js";
@@ -43,7 +43,10 @@ export interface StageTotal {
   readonly stamp: string;
 }
 
-/** Keeps any int4 level non-negative below the stage's place, so one max() finds the latest stage. */
+/**
+ * Keeps any level (in value units, well inside int4) non-negative below the stage's place, so one
+ * max() finds the latest stage.
+ */
 const SHIFT = 2n ** 32n;
 const OFFSET = 2n ** 31n;
 
@@ -74,6 +77,14 @@ export async function stageTotals(
   return own;
 }
 
+/**
+ * A stored level as the integer exact arithmetic uses: level × 10^valuePlaces (decimal values are
+ * kept as double precision; the scale's few decimals round back exactly).
+ */
+function valueUnitsSql(framework: Framework, column: string) {
+  return sql.raw(`round(${column} * ${valueScale(framework)})::bigint`);
+}
+
 /** The weights of the framework's indicators, as a VALUES list (code, units). */
 function weightsOf(framework: Framework) {
   return sql.join(
@@ -96,7 +107,8 @@ async function totalsAtOneStage(
     sql`
     with w(code, units) as (values ${weightsOf(framework)}),
     t as (
-      select s.assessment_id, sum(s.level * w.units)::text as units, count(*)::int as answered
+      select s.assessment_id, sum(${valueUnitsSql(framework, "s.level")} * w.units)::text as units,
+        count(*)::int as answered
       from assessments a
       join stage_scores s on s.assessment_id = a.id and s.stage = ${stage} and s.level is not null
       join w on w.code = s.indicator_code
@@ -140,7 +152,7 @@ async function totalsOverStages(
       select sum(l.level * w.units)::text as units, count(*)::int as answered
       from (
         select s.indicator_code,
-          max((case s.stage ${place} end) * ${sql.raw(String(SHIFT))} + s.level + ${sql.raw(String(OFFSET))})
+          max((case s.stage ${place} end) * ${sql.raw(String(SHIFT))} + ${valueUnitsSql(framework, "s.level")} + ${sql.raw(String(OFFSET))})
             % ${sql.raw(String(SHIFT))} - ${sql.raw(String(OFFSET))} as level
         from stage_scores s
         where s.assessment_id = a.id and s.level is not null

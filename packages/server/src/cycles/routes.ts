@@ -140,7 +140,7 @@ export function cycleRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsyncZ
           response: { 200: z.object({ created: z.number(), alreadyEnrolled: z.number() }) },
         },
       },
-      async (request) => enrol(db, contextOf(request), request.params.id, request.body),
+      async (request) => enrol(db, frameworks, contextOf(request), request.params.id, request.body),
     );
 
     app.post(

@@ -3,6 +3,8 @@ import type { Schedule } from "../assessments/workflow.js";
 import { appendAudit } from "../audit/repository.js";
 import { findUserById } from "../auth/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
+import { initExternalLevels } from "../external-indices/service.js";
+import type { Frameworks } from "../frameworks/service.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { getOrganization } from "../organizations/repository.js";
@@ -81,7 +83,13 @@ export interface Enrolment {
 }
 
 /** Enrol participants in one action; each gets an assessment. Already enrolled ones are skipped. */
-export async function enrol(db: Db, ctx: RequestContext, cycleId: string, input: Enrolment) {
+export async function enrol(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  cycleId: string,
+  input: Enrolment,
+) {
   authorize(ctx.principal, "assessment.enrol", NATIONAL);
   const cycle = await getCycle(db, ctx, cycleId);
   if (!input.organizationIds?.length && !input.all && !input.kinds?.length && !input.province) {
@@ -105,6 +113,14 @@ export async function enrol(db: Db, ctx: RequestContext, cycleId: string, input:
   }
   return inTransaction(db, async (t) => {
     const created = await repo.enrolAll(t, cycle.id, targets);
+    // Indicators fed by other agencies' indices start as the framework says until a value is recorded.
+    const framework = frameworks.get(cycle.frameworkId);
+    if (framework)
+      await initExternalLevels(
+        t,
+        framework,
+        created.map((a) => a.id),
+      );
     await appendAudit(t, {
       ...actorOf(ctx),
       action: "cycle.enrol",

@@ -8,6 +8,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -317,7 +318,8 @@ export const stageScores = pgTable(
       .references(() => assessments.id, { onDelete: "cascade" }),
     indicatorCode: text("indicator_code").notNull(),
     stage: text("stage").notNull(),
-    level: integer("level"),
+    /** A level, or a decimal value where the framework's scale takes decimals (Pemdi: 1.00–5.00). */
+    level: doublePrecision("level"),
     /** Explanation (self) or the assessor's note (fact → analysis → justification). */
     note: text("note").notNull().default(""),
     /** For `validation`: valid / not_valid. For `self`: done once consolidated. */
@@ -397,6 +399,10 @@ export const evidenceLinks = pgTable(
       .references(() => assessments.id, { onDelete: "cascade" }),
     indicatorCode: text("indicator_code").notNull(),
     level: integer("level").notNull(),
+    /** The evidence item ("butir", e.g. I9-L1-01) it answers, in a framework with items; "" otherwise. */
+    itemCode: text("item_code").notNull().default(""),
+    /** What the uploader says about this evidence for this item (the portal's upload note). */
+    uploadNote: text("upload_note").notNull().default(""),
     evidenceId: uuid("evidence_id")
       .notNull()
       .references(() => evidence.id),
@@ -415,8 +421,62 @@ export const evidenceLinks = pgTable(
   },
   (t) => [
     index("evidence_links_indicator_idx").on(t.assessmentId, t.indicatorCode),
-    uniqueIndex("evidence_links_unique").on(t.assessmentId, t.indicatorCode, t.level, t.evidenceId),
+    uniqueIndex("evidence_links_unique").on(
+      t.assessmentId,
+      t.indicatorCode,
+      t.level,
+      t.itemCode,
+      t.evidenceId,
+    ),
   ],
+);
+
+/** The unit responsible (PJ) for one evidence item of an assessment, and when it is due. */
+export const itemAssignments = pgTable(
+  "item_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    indicatorCode: text("indicator_code").notNull(),
+    itemCode: text("item_code").notNull(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => organizations.id),
+    dueDate: text("due_date"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("item_assignments_unique").on(t.assessmentId, t.itemCode),
+    index("item_assignments_unit_idx").on(t.unitId),
+  ],
+);
+
+/**
+ * The value of another agency's index (SDI, SJIG, IPS, IKASANDI…) recorded for an assessment,
+ * with its date, source document and responsible unit; it sets the level of the indicators it feeds.
+ */
+export const externalValues = pgTable(
+  "external_values",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    indexCode: text("index_code").notNull(),
+    value: doublePrecision("value").notNull(),
+    /** ISO date the value was measured or published. */
+    measuredOn: text("measured_on").notNull(),
+    evidenceId: uuid("evidence_id").references(() => evidence.id),
+    unitId: uuid("unit_id").references(() => organizations.id),
+    note: text("note").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("external_values_unique").on(t.assessmentId, t.indexCode)],
 );
 
 export const notifications = pgTable(

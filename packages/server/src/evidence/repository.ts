@@ -72,7 +72,14 @@ export async function insertFile(db: Db, values: typeof evidenceFiles.$inferInse
 /** A new link, or undefined when the evidence already supports that level. */
 export async function insertLink(
   db: Db,
-  values: { assessmentId: string; indicatorCode: string; level: number; evidenceId: string },
+  values: {
+    assessmentId: string;
+    indicatorCode: string;
+    level: number;
+    itemCode?: string;
+    uploadNote?: string;
+    evidenceId: string;
+  },
 ): Promise<EvidenceLinkRow | undefined> {
   const [link] = await db.insert(evidenceLinks).values(values).onConflictDoNothing().returning();
   return link;

@@ -21,7 +21,12 @@ import { ACCEPTED_TYPES } from "./types.js";
 
 const UploadFields = z.strictObject({
   indicator: z.string().min(1).max(32),
-  level: z.coerce.number().int(),
+  /** Required unless `item` is given (the item's level is then used). */
+  level: z.coerce.number().int().optional(),
+  /** The evidence item ("butir", e.g. I9-L1-01) it answers; required where the indicator has items. */
+  item: z.string().trim().min(1).max(32).optional(),
+  /** The upload note for this item. */
+  note: z.string().max(5000).optional(),
   title: z.string().trim().min(1).max(300),
   evidenceId: z.uuid().optional(),
   /** The unit a coordinator or internal assessor uploads on behalf of (one of the indicator's). */
@@ -53,7 +58,7 @@ export function evidenceRoutes(
         schema: {
           tags: ["evidence"],
           summary:
-            "Upload a file (multipart: file, indicator, level, title[, evidenceId for a new version][, unitId uploaded on behalf of])",
+            "Upload a file (multipart: file, indicator, level or item, title[, note][, evidenceId for a new version][, unitId uploaded on behalf of])",
           description: `PDF, images or office documents up to ${Math.round(maxBytes / 1024 / 1024)} MB, typed by their content.`,
           params: z.object({ id: z.uuid() }),
           consumes: ["multipart/form-data"],
@@ -133,11 +138,14 @@ export function evidenceRoutes(
       {
         schema: {
           tags: ["evidence"],
-          summary: "Let existing evidence, or a web address, support a level of an indicator",
+          summary:
+            "Let existing evidence, or a web address, support a level of an indicator (or one of its evidence items)",
           params: z.object({ id: z.uuid() }),
           body: z.strictObject({
             indicator: z.string().min(1).max(32),
-            level: z.number().int(),
+            level: z.number().int().optional(),
+            item: z.string().trim().min(1).max(32).optional(),
+            note: z.string().max(5000).optional(),
             evidenceId: z.uuid().optional(),
             url: z
               .url({ protocol: /^https?$/ })

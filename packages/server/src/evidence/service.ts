@@ -18,8 +18,46 @@ const loadAssessment = (db: Db, frameworks: Frameworks, ctx: RequestContext, id:
   access(db, frameworks, ctx, id, "assessment.read");
 type Loaded = Awaited<ReturnType<typeof loadAssessment>>;
 
-function checkIndicatorLevel(c: Loaded, code: string, level: number): void {
-  checkLevel(indicatorOf(c, code), level);
+/**
+ * Where new evidence goes: a level of an indicator, or — where the indicator lists evidence items
+ * — one of its items (whose level it takes). 400 for an item of another indicator, a level that
+ * is not the item's, or a missing item where the indicator has items.
+ */
+function evidenceTarget(
+  c: Loaded,
+  input: { indicator: string; level?: number | undefined; item?: string | undefined },
+): { level: number; itemCode: string } {
+  const indicator = indicatorOf(c, input.indicator);
+  if (input.item !== undefined) {
+    const item = c.framework.itemByCode.get(input.item);
+    if (!item || item.indicatorCode !== indicator.code)
+      throw new ApiError(
+        400,
+        "invalid_item",
+        `${input.item} is not an evidence item of indicator ${indicator.code}`,
+        {
+          indicator: indicator.code,
+          item: input.item,
+        },
+      );
+    if (input.level !== undefined && input.level !== item.level)
+      throw new ApiError(
+        400,
+        "invalid_level",
+        `Item ${item.code} belongs to level ${item.level}, not ${input.level}`,
+      );
+    return { level: item.level, itemCode: item.code };
+  }
+  if (indicator.items.length > 0)
+    throw new ApiError(
+      400,
+      "item_required",
+      `Indicator ${indicator.code} takes evidence by item: name the item (e.g. ${indicator.items[0]?.code})`,
+    );
+  if (input.level === undefined)
+    throw new ApiError(400, "level_required", "Give the level the evidence supports");
+  checkLevel(indicator, input.level, true);
+  return { level: input.level, itemCode: "" };
 }
 
 /**
@@ -87,7 +125,12 @@ export const quotaExceeded = (quota: number, used: number) =>
 
 export interface UploadFields {
   readonly indicator: string;
-  readonly level: number;
+  /** The level it supports; taken from the item when one is named. */
+  readonly level?: number | undefined;
+  /** The evidence item it answers, where the indicator lists items. */
+  readonly item?: string | undefined;
+  /** The upload note for the item. */
+  readonly note?: string | undefined;
   readonly title: string;
   /** Add a new version to this evidence instead of creating one. */
   readonly evidenceId?: string;
@@ -119,7 +162,7 @@ export async function recordUpload(
   try {
     const c = await loadAssessment(db, frameworks, ctx, assessmentId);
     authorize(ctx.principal, "evidence.upload", indicatorTarget(c, fields.indicator));
-    checkIndicatorLevel(c, fields.indicator, fields.level);
+    const { level, itemCode } = evidenceTarget(c, fields);
     requireWork(c, "uploadEvidence");
     if (file.staged.size === 0) throw new ApiError(400, "empty_file", "The file is empty");
     const typed = await typeOf(file.staged.head, file.fileName);
@@ -168,7 +211,9 @@ export async function recordUpload(
       const link = await repo.insertLink(t, {
         assessmentId,
         indicatorCode: fields.indicator,
-        level: fields.level,
+        level,
+        itemCode,
+        uploadNote: fields.note ?? "",
         evidenceId,
       });
       // Each indicator the evidence supported shows who replaced it and which verdict went back.
@@ -193,7 +238,8 @@ export async function recordUpload(
           evidenceId,
           fileId,
           title: fields.title,
-          level: fields.level,
+          level,
+          ...(itemCode ? { item: itemCode, note: fields.note ?? "" } : {}),
           sha256: file.staged.sha256,
           size: file.staged.size,
           mediaType: typed.mediaType,
@@ -228,11 +274,19 @@ export async function addLink(
   frameworks: Frameworks,
   ctx: RequestContext,
   assessmentId: string,
-  input: { indicator: string; level: number; evidenceId?: string; url?: string; title?: string },
+  input: {
+    indicator: string;
+    level?: number | undefined;
+    item?: string | undefined;
+    note?: string | undefined;
+    evidenceId?: string | undefined;
+    url?: string | undefined;
+    title?: string | undefined;
+  },
 ) {
   const c = await loadAssessment(db, frameworks, ctx, assessmentId);
   authorize(ctx.principal, "evidence.upload", indicatorTarget(c, input.indicator));
-  checkIndicatorLevel(c, input.indicator, input.level);
+  const { level, itemCode } = evidenceTarget(c, input);
   requireWork(c, "uploadEvidence");
   if (!input.evidenceId === !input.url)
     throw new ApiError(400, "evidence_or_url", "Give either evidenceId or url");
@@ -255,17 +309,26 @@ export async function addLink(
     const link = await repo.insertLink(t, {
       assessmentId,
       indicatorCode: input.indicator,
-      level: input.level,
+      level,
+      itemCode,
+      uploadNote: input.note ?? "",
       evidenceId,
     });
-    if (!link) throw new ApiError(409, "already_linked", "This evidence already supports that level");
+    if (!link)
+      throw new ApiError(
+        409,
+        "already_linked",
+        itemCode
+          ? `This evidence already answers item ${itemCode}`
+          : "This evidence already supports that level",
+      );
     await appendAudit(t, {
       ...actorOf(ctx),
       action: "evidence.link",
       entityType: "indicator",
       entityId: assessmentRepo.indicatorEntity(assessmentId, input.indicator),
       organizationId: c.organization.id,
-      after: { evidenceId, level: input.level, url: input.url ?? null },
+      after: { evidenceId, level, ...(itemCode ? { item: itemCode } : {}), url: input.url ?? null },
     });
     return { linkId: link.id, evidenceId };
   });

@@ -26,6 +26,10 @@ export function frameworkRoutes(db: Db, frameworks: FrameworkMap): FastifyPlugin
                   domains: z.number(),
                   aspects: z.number(),
                   indicators: z.number(),
+                  /** Decimals an indicator value takes (0: whole levels). */
+                  decimals: z.number(),
+                  /** Compiled from secondary sources before the official text: the short note to show. */
+                  provisional: z.object({ note: Text }).nullable(),
                 }),
               ),
             }),
@@ -40,6 +44,8 @@ export function frameworkRoutes(db: Db, frameworks: FrameworkMap): FastifyPlugin
           domains: f.domains.length,
           aspects: f.aspects.length,
           indicators: f.indicators.length,
+          decimals: f.valuePlaces,
+          provisional: f.provisional ? { note: f.provisional.note } : null,
         })),
       }),
     );

@@ -6,6 +6,7 @@ import {
   Card,
   FileInput,
   Group,
+  List,
   Stack,
   Table,
   Text,
@@ -18,45 +19,155 @@ import { useTranslation } from "react-i18next";
 import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
 import { errorMessage } from "../i18n";
-import { local, useFramework } from "../workspace/api";
+import { aspectsOf, type FrameworkTree, local, useFramework } from "../workspace/api";
+
+type Aspect = ReturnType<typeof aspectsOf>[number];
+
+function AspectTable({ a }: { a: Aspect }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack gap={4} mb="sm">
+      <Text fw={600} size="sm">
+        {a.code} · {local(a.name, i18n.language)} ({a.weight}%)
+      </Text>
+      <Table>
+        <Table.Tbody>
+          {a.indicators.map((ind) => {
+            const items = ind.levels.reduce((n, l) => n + (l.items?.length ?? 0), 0);
+            return (
+              <Table.Tr key={ind.code}>
+                <Table.Td w={60}>{ind.code}</Table.Td>
+                <Table.Td>
+                  {local(ind.name, i18n.language)}
+                  {ind.aliases?.length ? (
+                    <Text size="xs" c="dimmed">
+                      {t("frameworks.aliases", { aliases: ind.aliases.join(", ") })}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td w={70}>{ind.weight}%</Table.Td>
+                <Table.Td w={150}>
+                  <Group gap={4}>
+                    <Badge variant="light">{ind.scale}</Badge>
+                    {ind.external && (
+                      <Badge variant="light" color="grape">
+                        {ind.external}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td w={160}>
+                  {t("frameworks.levels", { count: ind.levels.length })}
+                  {items > 0 && ` · ${t("frameworks.items", { count: items })}`}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+/** Where a provisional framework comes from, how sure each part is and what is still open. */
+function Provenance({ tree }: { tree: FrameworkTree }) {
+  const { t, i18n } = useTranslation();
+  const p = tree.provisional;
+  if (!p) return null;
+  return (
+    <Card withBorder data-testid="framework-provenance">
+      <Title order={4} mb="xs">
+        {t("frameworks.provenance")}
+      </Title>
+      <Text size="sm" mb="sm">
+        {local(p.note, i18n.language)}
+      </Text>
+      {p.confidence && (
+        <Table mb="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("frameworks.subject")}</Table.Th>
+              <Table.Th>{t("frameworks.confidence")}</Table.Th>
+              <Table.Th>{t("frameworks.sources")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {p.confidence.map((c) => (
+              <Table.Tr key={c.subject.id}>
+                <Table.Td>{local(c.subject, i18n.language)}</Table.Td>
+                <Table.Td>
+                  <Badge color={CONFIDENCE_COLOR[c.level]} variant="light">
+                    {t(`frameworks.levelsOfConfidence.${c.level}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{c.sources?.join(", ")}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {p.openQuestions && (
+        <>
+          <Text fw={600} size="sm">
+            {t("frameworks.openQuestions")}
+          </Text>
+          <List size="sm" mb="sm">
+            {p.openQuestions.map((q) => (
+              <List.Item key={q.id}>{local(q, i18n.language)}</List.Item>
+            ))}
+          </List>
+        </>
+      )}
+      {p.sources && (
+        <>
+          <Text fw={600} size="sm">
+            {t("frameworks.sources")}
+          </Text>
+          <List size="xs">
+            {p.sources.map((s) => (
+              <List.Item key={s.code}>
+                <b>{s.code}</b> {s.text}
+              </List.Item>
+            ))}
+          </List>
+        </>
+      )}
+    </Card>
+  );
+}
+
+const CONFIDENCE_COLOR = { high: "green", medium: "yellow", low: "orange", unknown: "gray" } as const;
 
 function Tree({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const tree = useFramework(id);
   if (!tree.data) return null;
   return (
-    <Accordion multiple variant="separated">
-      {tree.data.domains.map((d) => (
-        <Accordion.Item key={d.code} value={d.code}>
-          <Accordion.Control>
-            {d.code} · {local(d.name, i18n.language)}
-          </Accordion.Control>
-          <Accordion.Panel>
-            {d.aspects.map((a) => (
-              <Stack key={a.code} gap={4} mb="sm">
-                <Text fw={600} size="sm">
-                  {a.code} · {local(a.name, i18n.language)}
-                </Text>
-                <Table>
-                  <Table.Tbody>
-                    {a.indicators.map((ind) => (
-                      <Table.Tr key={ind.code}>
-                        <Table.Td w={50}>{ind.code}</Table.Td>
-                        <Table.Td>{local(ind.name, i18n.language)}</Table.Td>
-                        <Table.Td w={120}>
-                          <Badge variant="light">{ind.scale}</Badge>
-                        </Table.Td>
-                        <Table.Td w={110}>{t("frameworks.levels", { count: ind.levels.length })}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Stack>
-            ))}
-          </Accordion.Panel>
-        </Accordion.Item>
-      ))}
-    </Accordion>
+    <Stack>
+      <Provenance tree={tree.data} />
+      {tree.data.domains ? (
+        <Accordion multiple variant="separated">
+          {tree.data.domains.map((d) => (
+            <Accordion.Item key={d.code} value={d.code}>
+              <Accordion.Control>
+                {d.code} · {local(d.name, i18n.language)}
+              </Accordion.Control>
+              <Accordion.Panel>
+                {d.aspects.map((a) => (
+                  <AspectTable key={a.code} a={a} />
+                ))}
+              </Accordion.Panel>
+            </Accordion.Item>
+          ))}
+        </Accordion>
+      ) : (
+        <Card withBorder>
+          {aspectsOf(tree.data).map((a) => (
+            <AspectTable key={a.code} a={a} />
+          ))}
+        </Card>
+      )}
+    </Stack>
   );
 }
 
@@ -166,7 +277,19 @@ export default function FrameworksPage() {
               <Table.Td>
                 <code>{f.id}</code>
               </Table.Td>
-              <Table.Td>{local(f.title, i18n.language)}</Table.Td>
+              <Table.Td>
+                {local(f.title, i18n.language)}
+                {f.provisional && (
+                  <Badge
+                    ml="xs"
+                    color="orange"
+                    variant="light"
+                    title={local(f.provisional.note, i18n.language)}
+                  >
+                    {t("frameworks.provisional")}
+                  </Badge>
+                )}
+              </Table.Td>
               <Table.Td>{f.years.join(", ")}</Table.Td>
               <Table.Td>{f.indicators}</Table.Td>
               <Table.Td>

@@ -145,7 +145,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a file (multipart: file, indicator, level, title[, evidenceId for a new version][, unitId uploaded on behalf of])
+         * Upload a file (multipart: file, indicator, level or item, title[, note][, evidenceId for a new version][, unitId uploaded on behalf of])
          * @description PDF, images or office documents up to 50 MB, typed by their content.
          */
         post: {
@@ -192,7 +192,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Let existing evidence, or a web address, support a level of an indicator */
+        /** Let existing evidence, or a web address, support a level of an indicator (or one of its evidence items) */
         post: {
             parameters: {
                 query?: never;
@@ -208,7 +208,9 @@ export interface paths {
                         /** Format: uuid */
                         evidenceId?: string;
                         indicator: string;
-                        level: number;
+                        item?: string;
+                        level?: number;
+                        note?: string;
                         title?: string;
                         /** Format: uri */
                         url?: string;
@@ -319,6 +321,147 @@ export interface paths {
                     };
                     content: {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/external-indices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The other agencies' indices that feed the framework's indicators, with the value recorded for this assessment, its band and expiry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                record: boolean;
+                            };
+                            items: components["schemas"]["ExternalIndex"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/external-indices/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record an index's value (with its date, source evidence and responsible unit); the fed indicators follow it (version 0 to create) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        evidenceId?: string | null;
+                        measuredOn: string;
+                        note?: string;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        value: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            index: string;
+                            measuredOn: string;
+                            value: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/external-indices/{code}/effect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What another value of the index would do to the fed indicators' levels and the index */
+        get: {
+            parameters: {
+                query: {
+                    value: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExternalEffect"];
                     };
                 };
             };
@@ -785,6 +928,135 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["UnitAnswer"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every evidence item (butir) with where it stands, its unit and due date, and per unit what is accepted, returned, awaiting review or missing (an operator sees their unit's) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byUnit: {
+                                accepted: number;
+                                notUploaded: number;
+                                overdue: number;
+                                pending: number;
+                                returned: number;
+                                total: number;
+                                unitId: string | null;
+                                unitName: string | null;
+                            }[];
+                            can: {
+                                assign: boolean;
+                            };
+                            items: {
+                                blockedBy: string[];
+                                code: string;
+                                dueDate: string | null;
+                                indicator: string;
+                                indicatorName: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                level: number;
+                                links: number;
+                                note: string | null;
+                                overdue: boolean;
+                                reason: string | null;
+                                /** @enum {string} */
+                                status: "accepted" | "returned" | "pending" | "not_uploaded" | "auto_rejected";
+                                text: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                unitId: string | null;
+                                unitName: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/items/{item}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The unit responsible for an evidence item and its due date (unitId null clears it); version 0 to create */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    item: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dueDate: string | null;
+                        /** Format: uuid */
+                        unitId: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dueDate: string | null;
+                            item: string;
+                            unitId: string | null;
+                            version: number;
+                        };
                     };
                 };
             };
@@ -2075,6 +2347,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/external-indices/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import index values for many instansi of a cycle (CSV: instansi,index,value,measured_on); 422 lists every problem by line and stores nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv: string;
+                        /** Format: uuid */
+                        cycleId: string;
+                        /** @default false */
+                        dryRun?: boolean;
+                        /** @default upload.csv */
+                        source?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessments: number;
+                            dryRun: boolean;
+                            rows: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/frameworks": {
         parameters: {
             query?: never;
@@ -2101,9 +2425,16 @@ export interface paths {
                         "application/json": {
                             items: {
                                 aspects: number;
+                                decimals: number;
                                 domains: number;
                                 id: string;
                                 indicators: number;
+                                provisional: {
+                                    note: {
+                                        en?: string;
+                                        id: string;
+                                    };
+                                } | null;
                                 title: {
                                     en?: string;
                                     id: string;
@@ -2176,15 +2507,58 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            domains: {
+                            aspects?: {
+                                code: string;
+                                indicators: {
+                                    aliases?: string[];
+                                    code: string;
+                                    description?: {
+                                        en?: string;
+                                        id: string;
+                                    };
+                                    external?: string;
+                                    levels: {
+                                        criteria: {
+                                            en?: string;
+                                            id: string;
+                                        };
+                                        evidence?: {
+                                            en?: string;
+                                            id: string;
+                                        };
+                                        items?: {
+                                            code: string;
+                                            text: {
+                                                en?: string;
+                                                id: string;
+                                            };
+                                        }[];
+                                        value: number;
+                                    }[];
+                                    name: {
+                                        en?: string;
+                                        id: string;
+                                    };
+                                    scale: string;
+                                    weight: number;
+                                }[];
+                                name: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                weight: number;
+                            }[];
+                            domains?: {
                                 aspects: {
                                     code: string;
                                     indicators: {
+                                        aliases?: string[];
                                         code: string;
                                         description?: {
                                             en?: string;
                                             id: string;
                                         };
+                                        external?: string;
                                         levels: {
                                             criteria: {
                                                 en?: string;
@@ -2194,6 +2568,13 @@ export interface paths {
                                                 en?: string;
                                                 id: string;
                                             };
+                                            items?: {
+                                                code: string;
+                                                text: {
+                                                    en?: string;
+                                                    id: string;
+                                                };
+                                            }[];
                                             value: number;
                                         }[];
                                         name: {
@@ -2216,23 +2597,82 @@ export interface paths {
                                 };
                                 weight: number;
                             }[];
+                            externalIndices?: {
+                                bands: {
+                                    level: number;
+                                    max: number;
+                                    maxInclusive?: boolean;
+                                    min: number;
+                                    minInclusive?: boolean;
+                                }[];
+                                code: string;
+                                decimals?: number;
+                                max: number;
+                                maxAgeMonths?: number;
+                                min: number;
+                                missingLevel?: number;
+                                name: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                owner?: string;
+                            }[];
                             /** @enum {string} */
                             format: "matang.framework/v1";
                             id: string;
+                            labelSets?: {
+                                id: string;
+                                name: {
+                                    en?: string;
+                                    id: string;
+                                };
+                            }[];
                             legalBasis?: string;
                             notes?: {
                                 en?: string;
                                 id: string;
                             }[];
                             predicates: {
+                                labels?: {
+                                    [key: string]: {
+                                        en?: string;
+                                        id: string;
+                                    };
+                                };
                                 max: number;
+                                maxInclusive?: boolean;
                                 min: number;
+                                minInclusive?: boolean;
                                 name: {
                                     en?: string;
                                     id: string;
                                 };
                             }[];
+                            provisional?: {
+                                confidence?: {
+                                    /** @enum {string} */
+                                    level: "high" | "medium" | "low" | "unknown";
+                                    sources?: string[];
+                                    subject: {
+                                        en?: string;
+                                        id: string;
+                                    };
+                                }[];
+                                note: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                openQuestions?: {
+                                    en?: string;
+                                    id: string;
+                                }[];
+                                sources?: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            };
                             scales: {
+                                decimals?: number;
                                 id: string;
                                 levels: {
                                     evidenceRequired?: boolean;
@@ -2255,6 +2695,8 @@ export interface paths {
                                 en?: string;
                                 id: string;
                             };
+                            /** @enum {string|null} */
+                            valueFromItems?: null;
                             version?: number;
                             years: number[];
                         };
@@ -3877,6 +4319,12 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateLabels: {
+                        [key: string]: {
+                            en?: string;
+                            id: string;
+                        };
+                    };
                     predicateName: {
                         en?: string;
                         id: string;
@@ -3910,6 +4358,12 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateLabels: {
+                        [key: string]: {
+                            en?: string;
+                            id: string;
+                        };
+                    };
                     predicateName: {
                         en?: string;
                         id: string;
@@ -3943,6 +4397,12 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateLabels: {
+                        [key: string]: {
+                            en?: string;
+                            id: string;
+                        };
+                    };
                     predicateName: {
                         en?: string;
                         id: string;
@@ -3976,6 +4436,12 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateLabels: {
+                        [key: string]: {
+                            en?: string;
+                            id: string;
+                        };
+                    };
                     predicateName: {
                         en?: string;
                         id: string;
@@ -4009,6 +4475,12 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateLabels: {
+                        [key: string]: {
+                            en?: string;
+                            id: string;
+                        };
+                    };
                     predicateName: {
                         en?: string;
                         id: string;
@@ -4110,6 +4582,12 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateLabels: {
+                        [key: string]: {
+                            en?: string;
+                            id: string;
+                        };
+                    };
                     predicateName: {
                         en?: string;
                         id: string;
@@ -4143,6 +4621,12 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateLabels: {
+                        [key: string]: {
+                            en?: string;
+                            id: string;
+                        };
+                    };
                     predicateName: {
                         en?: string;
                         id: string;
@@ -4176,6 +4660,12 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateLabels: {
+                        [key: string]: {
+                            en?: string;
+                            id: string;
+                        };
+                    };
                     predicateName: {
                         en?: string;
                         id: string;
@@ -4209,6 +4699,12 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateLabels: {
+                        [key: string]: {
+                            en?: string;
+                            id: string;
+                        };
+                    };
                     predicateName: {
                         en?: string;
                         id: string;
@@ -4242,6 +4738,12 @@ export interface components {
                     indexDisplay: string | null;
                     missing: number;
                     predicate: string | null;
+                    predicateLabels: {
+                        [key: string]: {
+                            en?: string;
+                            id: string;
+                        };
+                    };
                     predicateName: {
                         en?: string;
                         id: string;
@@ -4363,6 +4865,7 @@ export interface components {
             };
             evidenceId: string;
             id: string;
+            item: string | null;
             /** @enum {string} */
             kind: "file" | "link";
             level: number;
@@ -4374,6 +4877,7 @@ export interface components {
             title: string;
             unitId: string | null;
             uploadedBy: string | null;
+            uploadNote: string;
             url: string | null;
             version: number;
         };
@@ -4384,6 +4888,7 @@ export interface components {
             };
             evidenceId: string;
             id: string;
+            item: string | null;
             /** @enum {string} */
             kind: "file" | "link";
             level: number;
@@ -4395,7 +4900,144 @@ export interface components {
             title: string;
             unitId: string | null;
             uploadedBy: string | null;
+            uploadNote: string;
             url: string | null;
+            version: number;
+        };
+        ExternalEffect: {
+            code: string;
+            difference: string;
+            from: number | null;
+            indexAfter: string;
+            indexBefore: string;
+            indicators: {
+                code: string;
+                from: number | null;
+                to: number | null;
+            }[];
+            to: number;
+        };
+        ExternalEffectInput: {
+            code: string;
+            difference: string;
+            from: number | null;
+            indexAfter: string;
+            indexBefore: string;
+            indicators: {
+                code: string;
+                from: number | null;
+                to: number | null;
+            }[];
+            to: number;
+        };
+        ExternalFeed: {
+            counted: number | null;
+            expiresOn: string | null;
+            index: string;
+            level: number | null;
+            measuredOn: string | null;
+            name: {
+                en?: string;
+                id: string;
+            };
+            owner: string | null;
+            /** @enum {string} */
+            state: "recorded" | "missing" | "expired";
+            value: number | null;
+        };
+        ExternalFeedInput: {
+            counted: number | null;
+            expiresOn: string | null;
+            index: string;
+            level: number | null;
+            measuredOn: string | null;
+            name: {
+                en?: string;
+                id: string;
+            };
+            owner: string | null;
+            /** @enum {string} */
+            state: "recorded" | "missing" | "expired";
+            value: number | null;
+        };
+        ExternalIndex: {
+            bands: {
+                level: number;
+                max: number;
+                maxInclusive: boolean;
+                min: number;
+                minInclusive: boolean;
+            }[];
+            code: string;
+            counted: number | null;
+            decimals: number;
+            evidenceId: string | null;
+            evidenceTitle: string | null;
+            expiresOn: string | null;
+            indicators: {
+                code: string;
+                name: {
+                    en?: string;
+                    id: string;
+                };
+            }[];
+            level: number | null;
+            max: number;
+            maxAgeMonths: number | null;
+            measuredOn: string | null;
+            min: number;
+            missingLevel: number | null;
+            name: {
+                en?: string;
+                id: string;
+            };
+            note: string;
+            owner: string | null;
+            /** @enum {string} */
+            state: "recorded" | "missing" | "expired";
+            unitId: string | null;
+            unitName: string | null;
+            value: number | null;
+            version: number;
+        };
+        ExternalIndexInput: {
+            bands: {
+                level: number;
+                max: number;
+                maxInclusive: boolean;
+                min: number;
+                minInclusive: boolean;
+            }[];
+            code: string;
+            counted: number | null;
+            decimals: number;
+            evidenceId: string | null;
+            evidenceTitle: string | null;
+            expiresOn: string | null;
+            indicators: {
+                code: string;
+                name: {
+                    en?: string;
+                    id: string;
+                };
+            }[];
+            level: number | null;
+            max: number;
+            maxAgeMonths: number | null;
+            measuredOn: string | null;
+            min: number;
+            missingLevel: number | null;
+            name: {
+                en?: string;
+                id: string;
+            };
+            note: string;
+            owner: string | null;
+            /** @enum {string} */
+            state: "recorded" | "missing" | "expired";
+            unitId: string | null;
+            unitName: string | null;
+            value: number | null;
             version: number;
         };
         Headline: {
@@ -4412,6 +5054,12 @@ export interface components {
                 id: string;
             };
             predicate: string | null;
+            predicateLabels: {
+                [key: string]: {
+                    en?: string;
+                    id: string;
+                };
+            };
             predicateName: {
                 en?: string;
                 id: string;
@@ -4436,6 +5084,12 @@ export interface components {
                 id: string;
             };
             predicate: string | null;
+            predicateLabels: {
+                [key: string]: {
+                    en?: string;
+                    id: string;
+                };
+            };
             predicateName: {
                 en?: string;
                 id: string;
@@ -4493,13 +5147,21 @@ export interface components {
             };
             claimedLevel: number | null;
             code: string;
-            domain: string;
+            decimals: number;
+            domain: string | null;
             evidence: components["schemas"]["EvidenceLink"][];
+            external: components["schemas"]["ExternalFeed"] | null;
             gating: {
                 blockedAt: number | null;
                 /** @enum {string|null} */
                 blockedBy: "accepted" | "returned" | "pending" | "missing" | null;
             };
+            itemCounts: {
+                accepted: number;
+                level: number;
+                total: number;
+            }[];
+            items: components["schemas"]["ItemRow"][];
             name: string;
             names: {
                 en?: string;
@@ -4541,13 +5203,21 @@ export interface components {
             };
             claimedLevel: number | null;
             code: string;
-            domain: string;
+            decimals: number;
+            domain: string | null;
             evidence: components["schemas"]["EvidenceLinkInput"][];
+            external: components["schemas"]["ExternalFeedInput"] | null;
             gating: {
                 blockedAt: number | null;
                 /** @enum {string|null} */
                 blockedBy: "accepted" | "returned" | "pending" | "missing" | null;
             };
+            itemCounts: {
+                accepted: number;
+                level: number;
+                total: number;
+            }[];
+            items: components["schemas"]["ItemRowInput"][];
             name: string;
             names: {
                 en?: string;
@@ -4567,6 +5237,42 @@ export interface components {
             supportedLevel: number | null;
             unitAnswers: components["schemas"]["UnitAnswerInput"][];
             weight: number;
+        };
+        ItemRow: {
+            blockedBy: string[];
+            code: string;
+            dueDate: string | null;
+            level: number;
+            links: number;
+            mine: boolean;
+            note: string | null;
+            reason: string | null;
+            /** @enum {string} */
+            status: "accepted" | "returned" | "pending" | "not_uploaded" | "auto_rejected";
+            text: {
+                en?: string;
+                id: string;
+            };
+            unitId: string | null;
+            unitName: string | null;
+        };
+        ItemRowInput: {
+            blockedBy: string[];
+            code: string;
+            dueDate: string | null;
+            level: number;
+            links: number;
+            mine: boolean;
+            note: string | null;
+            reason: string | null;
+            /** @enum {string} */
+            status: "accepted" | "returned" | "pending" | "not_uploaded" | "auto_rejected";
+            text: {
+                en?: string;
+                id: string;
+            };
+            unitId: string | null;
+            unitName: string | null;
         };
         StageValue: {
             level: number | null;

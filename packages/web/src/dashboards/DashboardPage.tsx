@@ -194,7 +194,7 @@ function GapList({
                       {local(framework.indicatorByCode.get(g.indicator)?.name, i18n.language) || g.name}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{g.from}</Table.Td>
+                  <Table.Td>{show(g.from, i18n.language, framework.valuePlaces)}</Table.Td>
                   <Table.Td>
                     {rows.find((r) => r.code === g.indicator)?.supportedLevel === null
                       ? t("dashboard.noneSupported", { level: g.to })
@@ -296,7 +296,8 @@ function Planner({
         <Stack gap="xs">
           <Text size="sm" data-testid="plan-summary">
             {t("dashboard.planSummary", {
-              steps: result.steps.reduce((n, s) => n + (s.to - s.from), 0),
+              // Level steps: from a decimal value such as 1.95, reaching 5 passes four levels.
+              steps: result.steps.reduce((n, s) => n + Math.ceil(s.to - s.from - 1e-9), 0),
               effort: new Intl.NumberFormat(i18n.language === "id" ? "id-ID" : "en", {
                 maximumFractionDigits: 2,
               }).format(result.totalCost),
@@ -395,12 +396,15 @@ export default function DashboardPage() {
   const stage = a.headline.stage;
   const compared: Stage[] = stage === "self" ? ["self"] : ["self", stage];
   const value = (n: number | null, floor: number) => Number((n ?? floor).toFixed(4));
-  const domains = a.scores.self.domains.map((d, i) => ({
+  // A framework without domains (Pemdi) shows its aspects in the bars instead.
+  const byDomain = a.scores.self.domains.length > 0;
+  const groupsOf = (s: Stage) => (byDomain ? a.scores[s].domains : a.scores[s].aspects);
+  const domains = groupsOf("self").map((d, i) => ({
     domain: `${d.code} ${d.name}`,
     ...Object.fromEntries(
       compared.map((s) => [
         t(`stages.${s}`),
-        value(a.scores[s].domains[i]?.index ?? null, a.scores[s].domains[i]?.floor ?? 0),
+        value(groupsOf(s)[i]?.index ?? null, groupsOf(s)[i]?.floor ?? 0),
       ]),
     ),
   }));
@@ -488,15 +492,15 @@ export default function DashboardPage() {
         </Card>
         <Card withBorder>
           <Title order={4} mb="sm">
-            {t("dashboard.domains")}
+            {byDomain ? t("dashboard.domains") : t("dashboard.aspectValues")}
           </Title>
           <BarChart
-            h={260}
+            h={byDomain ? 260 : 320}
             data={domains}
             dataKey="domain"
             series={series}
             orientation="vertical"
-            yAxisProps={{ width: 150 }}
+            yAxisProps={{ width: byDomain ? 150 : 220 }}
             xAxisProps={{ domain: [0, axisMax] }}
             withLegend
             valueFormatter={(v) => formatIndex(v.toFixed(2), i18n.language)}

@@ -27,14 +27,14 @@ import { uploadEvidence } from "./upload";
 
 /** What the server accepts (types with their file endings, the largest size): one list, the server's. */
 type AcceptedTypes = Answer<"/api/evidence/accepted-types">;
-const useAcceptedTypes = () =>
+export const useAcceptedTypes = () =>
   useQuery({
     queryKey: ["evidence", "accepted-types"],
     queryFn: () => api<AcceptedTypes>("GET", "/api/evidence/accepted-types"),
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-const REVIEW_COLOR = { pending: "gray", accepted: "green", revision: "orange" } as const;
+export const REVIEW_COLOR = { pending: "gray", accepted: "green", revision: "orange" } as const;
 
 interface Props {
   assessmentId: string;
@@ -48,7 +48,7 @@ interface Props {
 
 const REASONS = ["wrong_document", "not_uploaded", "outdated", "other"] as const;
 
-function ReviewControls({
+export function ReviewControls({
   assessmentId,
   link,
   onDone,

@@ -6,14 +6,25 @@ import { ApiError, errorFrom, getCsrfToken } from "../app/api";
  */
 export function uploadEvidence(
   assessmentId: string,
-  fields: { indicator: string; level: number; title: string },
+  fields: {
+    indicator: string;
+    level?: number;
+    item?: string;
+    note?: string;
+    title: string;
+    evidenceId?: string;
+  },
   file: File,
   onProgress: (fraction: number) => void,
 ): Promise<{ evidenceId: string; sha256: string }> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.append("indicator", fields.indicator);
-    form.append("level", String(fields.level));
+    if (fields.level !== undefined) form.append("level", String(fields.level));
+    // In a framework with evidence items the item names the level; its note goes with it.
+    if (fields.item) form.append("item", fields.item);
+    if (fields.note) form.append("note", fields.note);
+    if (fields.evidenceId) form.append("evidenceId", fields.evidenceId);
     form.append("title", fields.title);
     form.append("file", file, file.name);
     const xhr = new XMLHttpRequest();

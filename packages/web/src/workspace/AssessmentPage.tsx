@@ -22,20 +22,25 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../app/api";
+import { ItemsOverview } from "../evidence/ItemsOverview";
 import { errorMessage } from "../i18n";
 import { AssignmentEditor } from "./AssignmentEditor";
 import {
   type Assessment,
   assessmentKey,
   formatIndex,
+  formatValue,
   type IndicatorRow,
   type IndicatorStatus,
   local,
   STAGES,
   useAssessment,
+  useFramework,
   useIndicators,
 } from "./api";
 import { blockedReason } from "./blocked";
+import { ExternalIndicesPanel } from "./ExternalIndices";
+import { ProvisionalNote } from "./ProvisionalNote";
 
 export const STATUS_COLOR: Record<IndicatorStatus, string> = {
   not_started: "gray",
@@ -259,6 +264,7 @@ export default function AssessmentPage() {
   const { id = "" } = useParams();
   const assessment = useAssessment(id);
   const indicators = useIndicators(id);
+  const framework = useFramework(assessment.data?.cycle.frameworkId);
   const [status, setStatus] = useState<string>("all");
   const [selected, setSelected] = useState<string[]>([]);
   if (assessment.isPending || indicators.isPending) return <Loader aria-label={t("common.loading")} />;
@@ -322,7 +328,12 @@ export default function AssessmentPage() {
           <StageScores assessment={a} />
         </SimpleGrid>
       )}
+      <ProvisionalNote framework={framework.data} />
       {a.can.overview && <UnitProgress indicators={rows} />}
+      {rows.some((r) => r.itemCounts.length > 0) && (
+        <ItemsOverview assessmentId={a.id} organizationId={a.organization.id} />
+      )}
+      {rows.some((r) => r.external) && <ExternalIndicesPanel assessmentId={a.id} />}
 
       <Card withBorder>
         <Group justify="space-between" mb="sm" wrap="wrap">
@@ -421,8 +432,24 @@ export default function AssessmentPage() {
                           {t(`statuses.${r.status}`)}
                         </Badge>
                       </Table.Td>
-                      <Table.Td>{r.claimedLevel ?? "—"}</Table.Td>
-                      <Table.Td>{r.supportedLevel ?? "—"}</Table.Td>
+                      <Table.Td>{formatValue(r.claimedLevel, r.decimals, i18n.language)}</Table.Td>
+                      <Table.Td>
+                        {r.supportedLevel ?? "—"}
+                        {r.itemCounts.length > 0 && (
+                          <Text size="xs" c="dimmed">
+                            {r.itemCounts.map((c) => `L${c.level} ${c.accepted}/${c.total}`).join(" · ")}
+                          </Text>
+                        )}
+                        {r.external && (
+                          <Badge
+                            size="xs"
+                            variant="light"
+                            color={r.external.state === "recorded" ? "grape" : "orange"}
+                          >
+                            {r.external.index}
+                          </Badge>
+                        )}
+                      </Table.Td>
                     </Table.Tr>
                   );
                 })}

@@ -9,8 +9,9 @@ import { errorMessage } from "../i18n";
 import { type IndicatorRow, indicatorsKey } from "./api";
 
 /** The units (OPD) of an instansi, to choose who answers an indicator. */
-export function useUnits(organizationId: string) {
+export function useUnits(organizationId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ["units", organizationId],
     queryFn: () =>
       api<Answer<"/api/organizations">>(

@@ -27,14 +27,17 @@ import { Link, useNavigate, useParams } from "react-router";
 import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
 import { EvidencePanel } from "../evidence/EvidencePanel";
+import { ItemsPanel } from "../evidence/ItemsPanel";
 import { errorMessage } from "../i18n";
 import { ModelAnswers } from "../province/ModelAnswers";
 import { STATUS_COLOR } from "./AssessmentPage";
 import { AssignmentEditor } from "./AssignmentEditor";
 import {
   assessmentKey,
+  formatValue,
   type IndicatorRow,
   indicatorsKey,
+  indicatorsOf,
   local,
   STAGES,
   useAssessment,
@@ -42,6 +45,9 @@ import {
   useIndicators,
 } from "./api";
 import { blockedReason } from "./blocked";
+import { ExternalNotice } from "./ExternalIndices";
+import { ProvisionalNote } from "./ProvisionalNote";
+import { ValueInput } from "./ValueInput";
 
 interface Draft {
   level: number | null;
@@ -256,6 +262,7 @@ function AnswerEditor({
   save,
   actions,
   note,
+  scale,
 }: {
   title: string;
   initial: Draft;
@@ -264,7 +271,10 @@ function AnswerEditor({
   save: (draft: Draft, status?: "in_progress" | "ready") => Promise<unknown>;
   actions: { label: string; status?: "in_progress" | "ready"; variant?: string }[];
   note?: string | null;
+  /** A decimal scale: the value is typed (the level cards still set a whole level). */
+  scale?: { min: number; max: number; decimals: number } | null;
 }) {
+  const { i18n } = useTranslation();
   const { t } = useTranslation();
   const [text, setText] = useState(initial.text);
   const [version, setVersion] = useState(initial.version);
@@ -316,9 +326,19 @@ function AnswerEditor({
             {note}
           </Alert>
         )}
-        <Text size="sm">
-          {t("indicator.levelField")}: <b>{chosenLevel ?? "—"}</b>
-        </Text>
+        {scale && scale.decimals > 0 ? (
+          <ValueInput
+            value={chosenLevel}
+            onChange={setChosenLevel}
+            min={scale.min}
+            max={scale.max}
+            decimals={scale.decimals}
+          />
+        ) : (
+          <Text size="sm">
+            {t("indicator.levelField")}: <b>{formatValue(chosenLevel, 0, i18n.language)}</b>
+          </Text>
+        )}
         <Textarea
           label={t("indicator.explanation")}
           description={t("indicator.explanationHint")}
@@ -596,10 +616,16 @@ export default function IndicatorPage() {
   if (!row) return <Alert color="red">{t("errors.forbidden")}</Alert>;
 
   const a = assessment.data;
-  const definition = framework.data.domains
-    .flatMap((d) => d.aspects.flatMap((x) => x.indicators))
-    .find((i) => i.code === code);
+  const definition = indicatorsOf(framework.data).find((i) => i.code === code);
   const scale = framework.data.scales.find((s) => s.id === definition?.scale);
+  const valueScale = scale?.decimals
+    ? {
+        min: Math.min(...scale.levels.map((l) => l.value)),
+        max: Math.max(...scale.levels.map((l) => l.value)),
+        decimals: scale.decimals,
+      }
+    : null;
+  const usesItems = (definition?.levels ?? []).some((l) => (l.items?.length ?? 0) > 0);
   const levels = (scale?.levels ?? []).map((l) => {
     const criteria = definition?.levels.find((x) => x.value === l.value);
     return {
@@ -650,8 +676,15 @@ export default function IndicatorPage() {
           <Text size="sm">
             {t("indicator.supportedLevel", { level: row.supportedLevel ?? t("indicator.none") })}
           </Text>
+          {row.itemCounts.length > 0 && (
+            <Text size="xs" c="dimmed">
+              {row.itemCounts.map((c) => `L${c.level} ${c.accepted}/${c.total}`).join(" · ")}
+            </Text>
+          )}
         </Stack>
       </Group>
+      <ProvisionalNote framework={framework.data} />
+      {row.external && <ExternalNotice feed={row.external} assessmentId={id} />}
       <Text size="sm">
         <b>{t("indicator.assignedTo")}:</b>{" "}
         {row.assignments.length
@@ -743,6 +776,7 @@ export default function IndicatorPage() {
               }}
               chosenLevel={chosen}
               setChosenLevel={setChosen}
+              scale={valueScale}
               save={async (draft) => {
                 await api("PUT", `/api/assessments/${id}/indicators/${code}/answer`, {
                   level: draft.level,
@@ -765,6 +799,7 @@ export default function IndicatorPage() {
               }}
               chosenLevel={chosen}
               setChosenLevel={setChosen}
+              scale={valueScale}
               save={async (draft) => {
                 await api("PUT", `/api/assessments/${id}/indicators/${code}/stages/${stage}`, {
                   level: draft.level,
@@ -788,11 +823,15 @@ export default function IndicatorPage() {
                 {STAGES.map((s) => {
                   const level = row.stages[s]?.level;
                   const self = row.stages.self?.level;
-                  const diff = s !== "self" && level != null && self != null ? level - self : null;
+                  const places = valueScale?.decimals ?? 0;
+                  const diff =
+                    s !== "self" && level != null && self != null
+                      ? Math.round((level - self) * 10 ** places) / 10 ** places
+                      : null;
                   return (
                     <Table.Tr key={s}>
                       <Table.Td>{t(`stages.${s}`)}</Table.Td>
-                      <Table.Td fw={600}>{level ?? "—"}</Table.Td>
+                      <Table.Td fw={600}>{formatValue(level, places, i18n.language)}</Table.Td>
                       <Table.Td>
                         {diff !== null && diff !== 0 && (
                           <Badge
@@ -800,7 +839,8 @@ export default function IndicatorPage() {
                             variant="light"
                             title={t("review.difference")}
                           >
-                            {diff > 0 ? `+${diff}` : diff}
+                            {diff > 0 ? "+" : ""}
+                            {formatValue(diff, places, i18n.language)}
                           </Badge>
                         )}
                       </Table.Td>
@@ -817,14 +857,26 @@ export default function IndicatorPage() {
           </Card>
         </Stack>
         <Stack>
-          <EvidencePanel
-            assessmentId={id}
-            indicator={code}
-            levels={levels.map((l) => l.value)}
-            links={row.evidence}
-            units={row.assignments}
-            canAdd={row.can.addEvidence}
-          />
+          {usesItems ? (
+            <ItemsPanel
+              assessmentId={id}
+              indicator={code}
+              items={row.items}
+              counts={row.itemCounts}
+              links={row.evidence}
+              canAdd={row.can.addEvidence}
+              levelName={(level) => levels.find((l) => l.value === level)?.name ?? ""}
+            />
+          ) : (
+            <EvidencePanel
+              assessmentId={id}
+              indicator={code}
+              levels={levels.map((l) => l.value)}
+              links={row.evidence}
+              units={row.assignments}
+              canAdd={row.can.addEvidence}
+            />
+          )}
           <Thread assessmentId={id} code={code} />
         </Stack>
       </SimpleGrid>

@@ -48,6 +48,43 @@ export const useFramework = (id: string | undefined) =>
     staleTime: Number.POSITIVE_INFINITY,
   });
 
+export type ItemRow = Schemas["ItemRow"];
+export type ExternalFeed = Schemas["ExternalFeed"];
+export type FrameworkIndicator = FrameworkIndicatorOf<FrameworkTree>;
+type FrameworkIndicatorOf<T> = T extends { aspects?: (infer A)[] }
+  ? A extends { indicators: (infer I)[] }
+    ? I
+    : never
+  : never;
+
+/** A framework's aspects, with or without domains above them. */
+export const aspectsOf = (tree: FrameworkTree) =>
+  tree.domains?.flatMap((d) => d.aspects) ?? tree.aspects ?? [];
+
+/** A framework's indicators in order, with or without domains. */
+export const indicatorsOf = (tree: FrameworkTree) => aspectsOf(tree).flatMap((a) => a.indicators);
+
+export const itemsKey = (id: string) => ["assessment", id, "items"] as const;
+export const useItems = (id: string, enabled = true) =>
+  useQuery({
+    queryKey: itemsKey(id),
+    queryFn: () => api<Answer<"/api/assessments/{id}/items">>("GET", `/api/assessments/${id}/items`),
+    enabled,
+  });
+
+export const externalKey = (id: string) => ["assessment", id, "external"] as const;
+export const useExternal = (id: string, enabled = true) =>
+  useQuery({
+    queryKey: externalKey(id),
+    queryFn: () =>
+      api<Answer<"/api/assessments/{id}/external-indices">>("GET", `/api/assessments/${id}/external-indices`),
+    enabled,
+  });
+
+/** A value as the user reads numbers, with the scale's decimals: "2,37" in Indonesian. */
+export const formatValue = (value: number | null | undefined, decimals: number, language: string) =>
+  value == null ? "—" : formatIndex(decimals > 0 ? value.toFixed(decimals) : String(value), language);
+
 /** Text in the user's language, falling back to Indonesian. */
 export const local = (text: Text | null | undefined, language: string) =>
   text ? (language === "en" && text.en) || text.id : "";
