@@ -277,7 +277,10 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
     const gating = supportedLevel(indicator.scale, statuses);
     // Units see the items they provide (all of them while the indicator's items have no unit
     // yet); readers of the whole see all.
-    const seesAll = ownUnits.length === assigned.length;
+    const seesAll = can(ctx.principal, "indicator.read", {
+      path: c.organization.path,
+      assessorIds: c.assessorIds,
+    });
     const anyPj = itemPjs.some((p) => p.indicatorCode === indicator.code);
     const itemRows = standings.flatMap((s) => {
       const pj = itemPjs.find((p) => p.itemCode === s.code);

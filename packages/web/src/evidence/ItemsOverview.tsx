@@ -1,4 +1,16 @@
-import { Anchor, Badge, Card, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -12,6 +24,7 @@ import { indicatorsKey, itemsKey, local, useItems } from "../workspace/api";
 import { ITEM_COLOR } from "./ItemsPanel";
 
 type Item = Answer<"/api/assessments/{id}/items">["items"][number];
+const PAGE = 40;
 const STATUS_FILTERS = [
   "open",
   "all",
@@ -96,14 +109,21 @@ export function ItemsOverview({
   const items = useItems(assessmentId);
   const [filter, setFilter] = useState<(typeof STATUS_FILTERS)[number]>("open");
   const [unit, setUnit] = useState<string | null>(null);
+  const [search, setSearch] = useState("");
+  // Long lists render in pages: an instansi has over two hundred items.
+  const [limit, setLimit] = useState(PAGE);
   // Only who assigns items lists the instansi's units (others may not read them).
   const units = useUnits(organizationId, items.data?.can.assign ?? false);
   if (!items.data || items.data.items.length === 0) return null;
   const unitOptions = (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
+  const needle = search.trim().toLowerCase();
   const shown = items.data.items.filter(
     (i) =>
       (filter === "all" || (filter === "open" ? i.status !== "accepted" : i.status === filter)) &&
-      (unit === null || (unit === "" ? i.unitId === null : i.unitId === unit)),
+      (unit === null || (unit === "" ? i.unitId === null : i.unitId === unit)) &&
+      (needle === "" ||
+        i.code.toLowerCase().includes(needle) ||
+        local(i.text, i18n.language).toLowerCase().includes(needle)),
   );
   return (
     <Card withBorder data-testid="items-overview">
@@ -166,6 +186,14 @@ export function ItemsOverview({
               .map((u) => ({ value: u.unitId ?? "", label: u.unitName ?? "" })),
           ]}
         />
+        <TextInput
+          size="xs"
+          w={220}
+          label={t("items.search")}
+          placeholder="I4-L1"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+        />
         <Text size="xs" c="dimmed" mt="lg">
           {t("items.shown", { count: shown.length, total: items.data.items.length })}
         </Text>
@@ -181,7 +209,7 @@ export function ItemsOverview({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {shown.map((i) => (
+            {shown.slice(0, limit).map((i) => (
               <Table.Tr key={i.code}>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>
                   <Anchor
@@ -232,6 +260,11 @@ export function ItemsOverview({
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {shown.length > limit && (
+        <Button variant="subtle" size="xs" mt="xs" onClick={() => setLimit((l) => l + PAGE)}>
+          {t("items.more", { count: Math.min(PAGE, shown.length - limit) })}
+        </Button>
+      )}
     </Card>
   );
 }

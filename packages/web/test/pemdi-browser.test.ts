@@ -1,0 +1,278 @@
+// A Pemdi 2026 assessment through every stage in Chromium, as its people do it: the coordinator
+// assigns an item and records an external index, the unit uploads evidence by item with a note,
+// the coordinator types decimal values, the assessor returns an item (the level-2 item above it is
+// then rejected automatically) and scores in decimals, and the published figure shows it all.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { builtinFrameworks } from "@matang/core/node";
+import { DEMO_PASSWORD } from "@matang/server";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, demoServer, launchChromium } from "./chromium.js";
+
+const required = process.env.MATANG_REQUIRE_BROWSER === "1";
+const available = existsSync(CHROMIUM);
+if (required && !available)
+  throw new Error(`browser tests are required but ${CHROMIUM} is missing (apt-get install chromium)`);
+
+const screenshots = join(tmpdir(), "matang-screenshots");
+const pemdi = builtinFrameworks().get("pemdi-2026");
+const ADMIN = { email: "admin@uji.id", password: "sandi-admin-uji" };
+const PDF = Buffer.concat([
+  Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\n"),
+  Buffer.alloc(3000, 32),
+  Buffer.from("\n%%EOF\n"),
+]);
+
+describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
+  let close: () => Promise<void>;
+  let browser: Browser;
+  let base: string;
+  let id: string;
+  const file = join(tmpdir(), "sk-tim-koordinasi.pdf");
+
+  /** The API as a signed-in user, for the steps the browser test does not look at. */
+  async function apiAs(email: string, password = DEMO_PASSWORD) {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    return async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { cookie, "x-csrf-token": csrf, ...(body ? { "content-type": "application/json" } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const json = (await res.json()) as any;
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+  }
+
+  beforeAll(async () => {
+    ({ base, close } = await demoServer(ADMIN));
+    browser = await launchChromium();
+    mkdirSync(screenshots, { recursive: true });
+    writeFileSync(file, PDF);
+    // A fresh Pemdi cycle for the demo's Kota Cimahi, in its self-assessment.
+    const admin = await apiAs(ADMIN.email, ADMIN.password);
+    const year = new Date().getFullYear();
+    const open = { start: `${year}-01-01`, end: `${year + 1}-12-31` };
+    const cycle = await admin("POST", "/api/cycles", {
+      year,
+      name: "Evaluasi Pemdi uji",
+      frameworkId: "pemdi-2026",
+      kind: "evaluation",
+      schedule: Object.fromEntries(
+        ["self_assessment", "document_review", "interview", "visit", "consolidation", "validation"].map(
+          (s) => [s, open],
+        ),
+      ),
+    });
+    const orgs = await admin("GET", "/api/organizations?q=Kota%20Cimahi&pageSize=5");
+    const cimahi = orgs.items.find((o: { name: string }) => o.name === "Pemerintah Kota Cimahi");
+    await admin("POST", `/api/cycles/${cycle.id}/participants`, { organizationIds: [cimahi.id] });
+    const users = await admin("GET", "/api/users?q=asesor%40demo&pageSize=5");
+    await admin("POST", `/api/cycles/${cycle.id}/assessors`, {
+      userId: users.items[0].id,
+      organizationId: cimahi.id,
+    });
+    const list = await admin("GET", `/api/assessments?cycle=${cycle.id}`);
+    id = list.items[0].id;
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await close?.();
+  });
+
+  async function signedIn(email: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    // A step that cannot be done fails naming what it looked for, well before the test's limit.
+    page.setDefaultTimeout(15_000);
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${base}/login`);
+    await page.getByLabel(/^Email/).fill(email);
+    await page.getByLabel(/^Kata sandi/).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.getByRole("link", { name: "Penilaian" }).first().waitFor();
+    return { page, errors };
+  }
+
+  it("the coordinator assigns an item to a unit and records IKASANDI: I10 follows it, with what a change would do", async () => {
+    const { page, errors } = await signedIn("koordinator.cimahi@demo.matang.id");
+    await page.goto(`${base}/penilaian/${id}`);
+    await page.getByTestId("provisional-note").waitFor();
+    const overview = page.getByTestId("items-overview");
+    await overview.getByText("Butir bukti dukung per unit").waitFor();
+    // I4-L1-01 goes to the unit that keeps the coordination team's decree.
+    await page.getByRole("combobox", { name: "Unit penanggung jawab I1-L1-01", exact: true }).waitFor();
+    const units = await (await apiAs("koordinator.cimahi@demo.matang.id"))(
+      "GET",
+      `/api/assessments/${id}/items`,
+    );
+    expect(units.items).toHaveLength(232);
+    await page.getByLabel("Cari kode atau butir").fill("I4-L");
+    for (const item of ["I4-L1-01", "I4-L2-01"]) {
+      const select = page.getByRole("combobox", { name: `Unit penanggung jawab ${item}`, exact: true });
+      await select.scrollIntoViewIfNeeded();
+      await select.click();
+      await page.getByRole("option", { name: "Bagian Organisasi Setda Kota Cimahi" }).click();
+      await expect.poll(() => select.inputValue()).toBe("Bagian Organisasi Setda Kota Cimahi");
+    }
+    const external = page.getByTestId("external-IKASANDI-KS");
+    await external.scrollIntoViewIfNeeded();
+    await external.getByLabel("Nilai IKASANDI-KS").fill("2,5");
+    await external.getByLabel("Tanggal pengukuran").fill("2026-05-02");
+    await external.getByTestId("external-effect").filter({ hasText: "I10 1 → 3" }).waitFor();
+    await external.getByRole("button", { name: "Catat" }).click();
+    await external.getByText("Tercatat").waitFor();
+    await page.screenshot({ path: join(screenshots, "pemdi-coordinator.png"), fullPage: true });
+    await page.goto(`${base}/penilaian/${id}/indikator/I10`);
+    await page
+      .getByTestId("external-notice")
+      .filter({ hasText: "IKASANDI area keamanan siber 2,5 (diukur 2026-05-02): tingkat 3" })
+      .waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the unit sees only its items and uploads evidence for one with a note", async () => {
+    const { page, errors } = await signedIn("operator.cimahi@demo.matang.id");
+    await page.goto(`${base}/penilaian/${id}/indikator/I4`);
+    const panel = page.getByTestId("items-panel");
+    await panel.waitFor();
+    await expect.poll(() => panel.locator("[data-testid^=item-I4-]").count()).toBe(2);
+    for (const item of ["I4-L1-01", "I4-L2-01"]) {
+      const card = page.getByTestId(`item-${item}`);
+      await card.getByLabel("Catatan unggahan").fill(`SK halaman 2 (${item})`);
+      await card.locator("input[type=file]").setInputFiles(file);
+      await card.getByText(`Catatan unggahan: SK halaman 2 (${item})`).waitFor();
+    }
+    // Level 1 awaits review; level 2's item is rejected automatically until level 1 is accepted.
+    await page
+      .getByTestId("item-I4-L1-01")
+      .getByText("Menunggu penilaian", { exact: true })
+      .first()
+      .waitFor();
+    await page.getByTestId("item-I4-L2-01").getByText("Ditolak otomatis", { exact: true }).waitFor();
+    await page.screenshot({ path: join(screenshots, "pemdi-operator-upload.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the coordinator types a decimal value with a comma; a third decimal is refused in place", async () => {
+    const { page, errors } = await signedIn("koordinator.cimahi@demo.matang.id");
+    await page.goto(`${base}/penilaian/${id}/indikator/I1`);
+    const value = page.getByLabel("Nilai", { exact: true });
+    await value.fill("3,255");
+    await page.getByText("Nilai harus 1,00–5,00 dengan paling banyak 2 desimal").waitFor();
+    await value.fill("3,25");
+    await page
+      .getByLabel("Penjelasan")
+      .fill("Fakta: Renstra memuat substansi RAN. Analisis: sebagian. Justifikasi: tingkat 3.");
+    await page.getByRole("button", { name: "Simpan jawaban" }).click();
+    await page.getByText("Tersimpan").first().waitFor();
+    await expect
+      .poll(async () =>
+        page
+          .getByRole("row", { name: /Mandiri/ })
+          .first()
+          .innerText(),
+      )
+      .toContain("3,25");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the assessor returns an item, sees the level-2 item rejected automatically, and scores in decimals", async () => {
+    // The rest of the self-assessment and the move to document review, through the API.
+    const coordinator = await apiAs("koordinator.cimahi@demo.matang.id");
+    const rows = (await coordinator("GET", `/api/assessments/${id}/indicators`)).items as any[];
+    for (const r of rows)
+      if (r.can.consolidate && r.code !== "I1")
+        await coordinator("PUT", `/api/assessments/${id}/indicators/${r.code}/answer`, {
+          level: 2.5,
+          explanation: "Penjelasan.",
+          version: r.stages.self?.version ?? 0,
+        });
+    await coordinator("POST", `/api/assessments/${id}/transitions`, { to: "submitted" });
+    const assessorApi = await apiAs("asesor@demo.matang.id");
+    await assessorApi("POST", `/api/assessments/${id}/transitions`, { to: "document_review" });
+
+    const { page, errors } = await signedIn("asesor@demo.matang.id");
+    await page.goto(`${base}/penilaian/${id}/indikator/I4`);
+    const low = page.getByTestId("item-I4-L1-01");
+    await low.getByRole("button", { name: "Kembalikan" }).click();
+    await low.getByLabel("Catatan").last().fill("Bukan SK tim koordinasi Pemdi.");
+    await low.getByRole("button", { name: "Kirim" }).click();
+    await low
+      .getByText("Dikembalikan · Objek/dokumen tidak tepat")
+      .waitFor({ timeout: 10_000 })
+      .catch(async () => {
+        await low
+          .getByText(/Dikembalikan/)
+          .first()
+          .waitFor();
+      });
+    const high = page.getByTestId("item-I4-L2-01");
+    await high.getByRole("button", { name: "Terima" }).click();
+    await page.getByTestId("auto-rejected-I4-L2-01").filter({ hasText: "I4-L1-01" }).waitFor();
+    await high.getByText("Ditolak otomatis", { exact: true }).waitFor();
+    await page.screenshot({ path: join(screenshots, "pemdi-assessor-review.png"), fullPage: true });
+
+    await page.goto(`${base}/penilaian/${id}/indikator/I1`);
+    await page.getByLabel("Nilai", { exact: true }).fill("2,37");
+    await page.getByLabel("Penjelasan").fill("Fakta → analisis → justifikasi.");
+    await page.getByRole("button", { name: "Simpan nilai" }).click();
+    await page.getByText("Tersimpan").first().waitFor();
+    await expect
+      .poll(async () =>
+        page
+          .getByRole("row", { name: /Dokumen/ })
+          .first()
+          .innerText(),
+      )
+      .toContain("2,37");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("after interview, consolidation, validation and publication the headline is the final Pemdi index", async () => {
+    const assessorApi = await apiAs("asesor@demo.matang.id");
+    const rows = (await assessorApi("GET", `/api/assessments/${id}/indicators`)).items as any[];
+    for (const r of rows)
+      if (r.can.score && !r.stages.document)
+        await assessorApi("PUT", `/api/assessments/${id}/indicators/${r.code}/stages/document`, {
+          level: 2.2,
+          note: "Dokumen.",
+          version: 0,
+        });
+    for (const to of ["interview", "consolidation", "validation"])
+      await assessorApi("POST", `/api/assessments/${id}/transitions`, { to });
+    const admin = await apiAs(ADMIN.email, ADMIN.password);
+    await admin("POST", `/api/assessments/${id}/transitions`, { to: "published" });
+    const view = await admin("GET", `/api/assessments/${id}`);
+    expect(view.headline).toMatchObject({ stage: "final", complete: true });
+    expect(pemdi?.predicates.map((p) => p.name.id)).toContain(view.headline.predicate);
+
+    const { page, errors } = await signedIn("koordinator.cimahi@demo.matang.id");
+    await page.goto(`${base}/penilaian/${id}`);
+    await page.getByTestId("headline-label").filter({ hasText: "Indeks akhir" }).waitFor();
+    await page.getByText(view.headline.indexDisplay.replace(".", ",")).first().waitFor();
+    await page.screenshot({ path: join(screenshots, "pemdi-published.png"), fullPage: true });
+    await page.goto(`${base}/penilaian/${id}/dasbor`);
+    await page.getByText("Nilai aspek").first().waitFor();
+    await page.screenshot({ path: join(screenshots, "pemdi-dashboard.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
