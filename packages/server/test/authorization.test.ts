@@ -482,6 +482,47 @@ const TABLE: Record<string, Row> = {
     roles: only("Y.-", ["coordinator", "internal_assessor", "external_assessor"], "-.-"),
     anonymous: false,
   },
+  // Evidence items and external indices: the test assessment's framework has neither, so a
+  // permitted caller gets 404 for the item or index, never 403.
+  "GET /api/assessments/{id}/items": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/items` }),
+    roles: all("Y.-"),
+    anonymous: false,
+  },
+  "PUT /api/assessments/{id}/items/{item}/assignment": {
+    call: (s) => ({
+      url: `/api/assessments/${s.assessment}/items/I1-L1-01/assignment`,
+      body: { unitId: s.unit, dueDate: null, version: 999 },
+    }),
+    roles: only("Y.-", ["admin", "coordinator"], "-.-"),
+    anonymous: false,
+  },
+  "GET /api/assessments/{id}/external-indices": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/external-indices` }),
+    roles: all("Y.-"),
+    anonymous: false,
+  },
+  "PUT /api/assessments/{id}/external-indices/{code}": {
+    call: (s) => ({
+      url: `/api/assessments/${s.assessment}/external-indices/SDI`,
+      body: { value: 40, measuredOn: "2026-01-01", version: 999 },
+    }),
+    roles: only("Y.-", ["coordinator", "internal_assessor"], "-.-"),
+    anonymous: false,
+  },
+  "GET /api/assessments/{id}/external-indices/{code}/effect": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/external-indices/SDI/effect?value=40` }),
+    roles: all("Y.-"),
+    anonymous: false,
+  },
+  "POST /api/external-indices/import": {
+    call: (_s, w) => ({
+      url: "/api/external-indices/import",
+      body: { cycleId: w.cycle, csv: "instansi,index,value,measured_on\n" },
+    }),
+    roles: all("-.."),
+    anonymous: false,
+  },
   "GET /api/evidence/accepted-types": {
     call: () => ({ url: "/api/evidence/accepted-types" }),
     roles: all("Y.."),

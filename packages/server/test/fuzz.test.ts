@@ -261,6 +261,7 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
       year: "2026",
       frameworkId: "permenpanrb-59-2020",
       unitId: ids[2] ?? "",
+      item: "I1-L1-01",
     };
     const failures: string[] = [];
     for (const op of ops) {

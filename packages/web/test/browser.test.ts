@@ -109,7 +109,7 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.reload();
     await page.getByRole("heading", { name: "Welcome, Administrator" }).waitFor();
     await page.getByRole("link", { name: "Organizations", exact: true }).click();
-    await page.getByText("627 organizations").waitFor();
+    await page.getByText("631 organizations").waitFor();
     await page.getByRole("button", { name: "Log out" }).click();
     await page.getByRole("heading", { name: "Log in to Matang" }).waitFor();
     expect(errors).toEqual([]);

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { assessments, cycles, organizations, stageScores } from "../db/schema.js";
 
@@ -12,14 +12,19 @@ export async function membersOf(db: Db, provinceId: string) {
 }
 
 /** The newest cycle in which any of these organizations takes part. */
+/**
+ * The cycle a province compares its members in: the latest year's, and of that year's cycles the
+ * one most of them take part in (a single instansi's own Pemdi cycle does not hide the common one).
+ */
 export async function latestCycleOf(db: Db, organizationIds: readonly string[]) {
   if (organizationIds.length === 0) return undefined;
   const [row] = await db
-    .select({ cycle: cycles })
+    .select({ cycle: cycles, members: sql<number>`count(*)::int` })
     .from(assessments)
     .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
     .where(inArray(assessments.organizationId, [...organizationIds]))
-    .orderBy(desc(cycles.year), desc(cycles.createdAt))
+    .groupBy(cycles.id)
+    .orderBy(desc(cycles.year), desc(sql`count(*)`), desc(cycles.createdAt))
     .limit(1);
   return row?.cycle;
 }

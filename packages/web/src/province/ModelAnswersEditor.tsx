@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
 import { errorMessage } from "../i18n";
-import { local, useFramework } from "../workspace/api";
+import { indicatorsOf, local, useFramework } from "../workspace/api";
 
 /** A province coordinator writes an example answer per indicator for its kabupaten/kota. */
 export function ModelAnswersEditor({ provinceId, frameworkId }: { provinceId: string; frameworkId: string }) {
@@ -31,7 +31,7 @@ export function ModelAnswersEditor({ provinceId, frameworkId }: { provinceId: st
     setExplanation(current?.explanation ?? "");
     setKinds(current?.evidenceKinds ?? []);
   }, [current]);
-  const indicators = (tree.data?.domains ?? []).flatMap((d) => d.aspects.flatMap((a) => a.indicators));
+  const indicators = tree.data ? indicatorsOf(tree.data) : [];
   const url = `/api/organizations/${provinceId}/model-answers/${encodeURIComponent(frameworkId)}/${code}`;
 
   const run = async (action: () => Promise<unknown>, message: string) => {
