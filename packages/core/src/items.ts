@@ -2,7 +2,7 @@
 // uploaded and reviewed on its own, and an item counts only once every item of the levels below
 // is accepted — the national portal rejects it automatically otherwise.
 import type { EvidenceStatus } from "./evidence.js";
-import type { EvidenceItem, Indicator } from "./framework/model.js";
+import type { EvidenceItem, Framework, Indicator } from "./framework/model.js";
 
 export const ITEM_STATUSES = ["accepted", "returned", "pending", "not_uploaded", "auto_rejected"] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
@@ -109,4 +109,25 @@ export function levelStatusesFromItems(standings: readonly ItemStanding[]): Reco
           : "missing";
   }
   return out;
+}
+
+// The national portal names evidence files by item code ("I9-L1-01_SK Tim Audit.pdf"); an
+// instansi's shared folders usually follow it.
+const ITEM_IN_NAME = /(?:^|[^A-Za-z0-9])(I\d{1,2}-L\d-\d{2})(?![0-9])/i;
+
+/**
+ * The evidence item a file belongs to: from a mapping sheet (file name → item code or alias-free
+ * item code) when it names the file, else from the item code in the file's own name. Returns the
+ * code the framework knows, or why none matched.
+ */
+export function itemForFile(
+  framework: Framework,
+  path: string,
+  mapping?: ReadonlyMap<string, string>,
+): { item: string } | { problem: "no_code" | "unknown_item"; code?: string } {
+  const name = path.split("/").pop() ?? path;
+  const mapped = mapping?.get(name) ?? mapping?.get(path);
+  const code = (mapped ?? ITEM_IN_NAME.exec(name)?.[1] ?? "").toUpperCase();
+  if (!code) return { problem: "no_code" };
+  return framework.itemByCode.has(code) ? { item: code } : { problem: "unknown_item", code };
 }

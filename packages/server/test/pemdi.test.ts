@@ -11,6 +11,7 @@ import { buildApp } from "../src/app.js";
 import { DEFAULT_AUTH } from "../src/auth/service.js";
 import { organizations } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
+import { zipOf } from "./documents.js";
 import {
   addUser,
   client,
@@ -201,6 +202,74 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
       status: "auto_rejected",
       unitName: "Bappeda",
     });
+  });
+
+  it("imports a ZIP of files named by item code (or named in a mapping sheet), listing what matched nothing", async () => {
+    const exe = Buffer.concat([
+      Buffer.from("MZ"),
+      Buffer.alloc(62),
+      Buffer.from("PE\0\0"),
+      Buffer.alloc(400, 1),
+    ]);
+    const zip = zipOf({
+      "bukti 2025/I4-L3-01_Rencana kolaborasi.pdf": PDF,
+      "bukti 2025/i4-l3-02 kolaborasi akademisi.pdf": PDF,
+      "bukti 2025/lampiran.pdf": PDF,
+      "bukti 2025/catatan.pdf": PDF,
+      "bukti 2025/I99-L1-01_salah.pdf": PDF,
+      "bukti 2025/I4-L4-02_program.pdf": exe,
+      "bukti 2025/I9-L1-01_SK audit.pdf": PDF,
+      "__MACOSX/bukti 2025/._I4-L3-01_Rencana kolaborasi.pdf": Buffer.from("x"),
+    });
+    const body = multipart(
+      { mapping: "file;item\nlampiran.pdf;I4-L4-01\n" },
+      { name: "bukti-2025.zip", type: "application/zip", content: zip },
+    );
+    const res = await app.inject({
+      method: "POST",
+      url: `/api/assessments/${id}/evidence/zip`,
+      payload: body.payload,
+      headers: { "content-type": body.contentType, "x-csrf-token": operatorA.csrf },
+      cookies: { matang_session: operatorA.cookie },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    expect(report.files).toBe(7);
+    expect(report.imported.map((i: { item: string }) => i.item).sort()).toEqual([
+      "I4-L3-01",
+      "I4-L3-02",
+      "I4-L4-01",
+    ]);
+    expect(
+      Object.fromEntries(
+        report.unmatched.map((u: { file: string; code: string }) => [
+          u.file.replace("bukti 2025/", ""),
+          u.code,
+        ]),
+      ),
+    ).toEqual({
+      "catatan.pdf": "no_code",
+      "I99-L1-01_salah.pdf": "unknown_item",
+      "I4-L4-02_program.pdf": "unsupported_type",
+      // Operator A's unit is not responsible for I9.
+      "I9-L1-01_SK audit.pdf": "forbidden",
+    });
+    const i4 = await indicator(coordinator, "I4");
+    const link = i4.evidence.find((e: { item: string }) => e.item === "I4-L4-01");
+    expect(link).toMatchObject({
+      review: "pending",
+      uploadNote: "Impor ZIP: bukti-2025.zip",
+      title: "lampiran.pdf",
+    });
+    const notZip = multipart({}, { name: "x.zip", type: "application/zip", content: PDF });
+    const refused = await app.inject({
+      method: "POST",
+      url: `/api/assessments/${id}/evidence/zip`,
+      payload: notZip.payload,
+      headers: { "content-type": notZip.contentType, "x-csrf-token": operatorA.csrf },
+      cookies: { matang_session: operatorA.cookie },
+    });
+    expect(refused.json().error.code).toBe("invalid_zip");
   });
 
   it("takes decimal values with two decimals; refuses more, off-scale, and fed indicators", async () => {

@@ -7,6 +7,7 @@ import { contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 import { ANY_FILE } from "../http/files.js";
 import { invalidText, uncleanField } from "../http/text.js";
+import { importZip, parseMapping } from "./bulk.js";
 import {
   addLink,
   evidenceVersions,
@@ -130,6 +131,69 @@ export function evidenceRoutes(
           quotaBytes,
         );
         return reply.status(201).send(result);
+      },
+    );
+
+    app.post(
+      "/api/assessments/:id/evidence/zip",
+      {
+        schema: {
+          tags: ["evidence"],
+          summary:
+            "Import a ZIP of evidence files named by item code (I9-L1-01_…), or matched by a mapping sheet (multipart: file, optional mapping CSV `file,item`); each matched file becomes evidence for its item, awaiting review, and every other file is listed with why",
+          params: z.object({ id: z.uuid() }),
+          consumes: ["multipart/form-data"],
+          response: {
+            200: z.object({
+              files: z.number(),
+              imported: z.array(z.object({ file: z.string(), item: z.string(), evidenceId: z.string() })),
+              unmatched: z.array(z.object({ file: z.string(), reason: z.string(), code: z.string() })),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        const { used, room } = await uploadRoom(db, ctx, request.params.id, quotaBytes);
+        if (!request.isMultipart())
+          throw new ApiError(415, "multipart_required", "Send the archive as multipart/form-data");
+        // An archive holds many files: up to ten times one file's limit, within the quota.
+        const limit = Math.min(maxBytes * 10, room);
+        let staged: Staged | null = null;
+        let zipName = "bukti.zip";
+        let mappingText: string | null = null;
+        try {
+          for await (const part of request.parts({ limits: { fileSize: limit + 1, files: 1 } })) {
+            if (part.type === "file") {
+              if (staged) throw new ApiError(400, "one_file", "Send one archive per import");
+              zipName = part.filename || zipName;
+              staged = await storage.stage(part.file, limit);
+              if (part.file.truncated) throw new TooLargeError(limit);
+            } else if (part.fieldname === "mapping") mappingText = String(part.value);
+          }
+        } catch (error) {
+          if (staged) await storage.discard(staged);
+          if (error instanceof TooLargeError) {
+            if (limit < maxBytes * 10 && error.limit === limit) throw quotaExceeded(quotaBytes, used);
+            throw new ApiError(413, "file_too_large", error.message);
+          }
+          throw error;
+        }
+        if (!staged) throw new ApiError(400, "file_required", "The import has no archive");
+        const zip: Staged = staged;
+        try {
+          const unclean = uncleanField({ zipName, mapping: mappingText ?? "" });
+          if (unclean !== null) throw invalidText("multipart", unclean);
+          return await importZip(db, frameworks, storage, ctx, request.params.id, {
+            zip,
+            zipName,
+            ...(mappingText ? { mapping: parseMapping(mappingText) } : {}),
+            maxBytes,
+            quotaBytes,
+          });
+        } finally {
+          await storage.discard(zip);
+        }
       },
     );
 

@@ -295,6 +295,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/{id}/evidence/zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a ZIP of evidence files named by item code (I9-L1-01_…), or matched by a mapping sheet (multipart: file, optional mapping CSV `file,item`); each matched file becomes evidence for its item, awaiting review, and every other file is listed with why */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            files: number;
+                            imported: {
+                                evidenceId: string;
+                                file: string;
+                                item: string;
+                            }[];
+                            unmatched: {
+                                code: string;
+                                file: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/{id}/export.xlsx": {
         parameters: {
             query?: never;

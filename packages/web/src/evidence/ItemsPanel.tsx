@@ -34,7 +34,12 @@ export function ItemStatus({ item }: { item: ItemRow }) {
   const { t } = useTranslation();
   return (
     <Stack gap={2} align="flex-end" style={{ flexShrink: 0, maxWidth: "45%" }}>
-      <Badge color={ITEM_COLOR[item.status]} variant="light" style={{ overflow: "visible" }}>
+      <Badge
+        color={ITEM_COLOR[item.status]}
+        variant="light"
+        style={{ overflow: "visible" }}
+        styles={{ label: { overflow: "visible" } }}
+      >
         {t(`itemStatuses.${item.status}`)}
         {item.reason ? ` · ${t(`reasons.${item.reason}`)}` : ""}
       </Badge>

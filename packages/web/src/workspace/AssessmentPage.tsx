@@ -23,6 +23,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../app/api";
 import { ItemsOverview } from "../evidence/ItemsOverview";
+import { ZipImport } from "../evidence/ZipImport";
 import { errorMessage } from "../i18n";
 import { AssignmentEditor } from "./AssignmentEditor";
 import {
@@ -333,6 +334,7 @@ export default function AssessmentPage() {
       {rows.some((r) => r.itemCounts.length > 0) && (
         <ItemsOverview assessmentId={a.id} organizationId={a.organization.id} />
       )}
+      {rows.some((r) => r.itemCounts.length > 0 && r.can.addEvidence) && <ZipImport assessmentId={a.id} />}
       {rows.some((r) => r.external) && <ExternalIndicesPanel assessmentId={a.id} />}
 
       <Card withBorder>
@@ -428,7 +430,12 @@ export default function AssessmentPage() {
                         {due ?? "—"}
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <Badge color={STATUS_COLOR[r.status]} variant="light" style={{ overflow: "visible" }}>
+                        <Badge
+                          color={STATUS_COLOR[r.status]}
+                          variant="light"
+                          style={{ overflow: "visible" }}
+                          styles={{ label: { overflow: "visible" } }}
+                        >
                           {t(`statuses.${r.status}`)}
                         </Badge>
                       </Table.Td>
