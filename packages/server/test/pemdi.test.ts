@@ -11,7 +11,7 @@ import { buildApp } from "../src/app.js";
 import { DEFAULT_AUTH } from "../src/auth/service.js";
 import { organizations } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
-import { zipOf } from "./documents.js";
+import { pdfText, workbook, zipOf } from "./documents.js";
 import {
   addUser,
   client,
@@ -466,6 +466,19 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
       predicate: expected.predicate,
     });
     expect(Object.keys(view.headline.predicateLabels)).toEqual(["tahap"]);
+    // The report and the workbook on a framework without domains: aspects, decimal values, the note
+    // of an indicator fed by an index.
+    const pdf = await coordinator.call("GET", `/api/assessments/${id}/report.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain("Kepuasan Pengguna Layanan Digital Pemerintah");
+    expect(text).toContain(expected.indexDisplay?.replace(".", ",") ?? "?");
+    expect(text).toContain("IKASANDI area keamanan siber 2,5");
+    const xlsx = await coordinator.call("GET", `/api/assessments/${id}/export.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const book = await workbook(xlsx.rawPayload);
+    const cells = book.worksheets.flatMap((w) => w.getSheetValues().flat().map(String));
+    expect(cells.some((c) => c.includes("I20"))).toBe(true);
     const ranking = (await admin.call("GET", `/api/cycles/${cycleId}/ranking?stage=final`)).json();
     expect(ranking.items[0]).toMatchObject({ index: expected.indexDisplay, predicate: expected.predicate });
   });

@@ -161,6 +161,8 @@ export const FrameworkSchema = z.strictObject({
    */
   version: z.number().int().min(1, "must be 1 or more").optional(),
   title: LocalizedTextSchema,
+  /** The name of the index it produces (e.g. Indeks Pemerintah Digital), for reports' titles. */
+  indexName: LocalizedTextSchema.optional(),
   legalBasis: z.string().optional(),
   years: z.array(z.number().int().min(1900).max(2200)).min(1, "name at least one year"),
   notes: z.array(LocalizedTextSchema).optional(),

@@ -103,6 +103,17 @@ function barChart(
   doc.x = LEFT;
 }
 
+/** A value as Indonesian readers write it: whole levels as they are, decimals with a comma. */
+function valueText(d: ReportData, value: number): string {
+  return d.framework.valuePlaces > 0
+    ? value.toFixed(d.framework.valuePlaces).replace(".", ",")
+    : String(value);
+}
+
+function levelText(d: ReportData, value: number): string {
+  return d.framework.valuePlaces > 0 ? `nilai ${valueText(d, value)}` : `tingkat ${value}`;
+}
+
 function cover(doc: Doc, d: ReportData) {
   const a = d.assessment;
   const s = a.headline;
@@ -111,7 +122,12 @@ function cover(doc: Doc, d: ReportData) {
     .font("Helvetica-Bold")
     .fontSize(22)
     .fillColor(TEAL)
-    .text("LAPORAN EVALUASI SPBE", { align: "center" });
+    .text(
+      d.framework.definition.indexName
+        ? `LAPORAN ${d.framework.definition.indexName.id.toUpperCase()}`
+        : "LAPORAN EVALUASI SPBE",
+      { align: "center" },
+    );
   doc.moveDown(0.5).fontSize(16).fillColor("black").text(a.organization.name, { align: "center" });
   doc
     .moveDown(0.3)
@@ -161,37 +177,47 @@ function scores(doc: Doc, d: ReportData) {
   const compared = d.headlineStage === "self" ? (["self"] as const) : (["self", d.headlineStage] as const);
   const max = Math.max(...d.framework.predicates.map((p) => p.max));
   const value = (g: { index: number | null; floor: number } | undefined) => (g ? (g.index ?? g.floor) : null);
-  heading(doc, "2. Domain dan aspek");
+  // A framework without domains (Pemdi) has its aspects at the top.
+  const byDomain = d.framework.domains.length > 0;
+  heading(doc, byDomain ? "2. Domain dan aspek" : "2. Aspek");
   table(
     doc,
     [
       { label: "Kode", width: 45 },
-      { label: "Domain / aspek", width: 250 },
+      { label: byDomain ? "Domain / aspek" : "Aspek", width: 250 },
       ...compared.map((s) => ({ label: STAGE_NAMES[s], width: 100 })),
     ],
-    d.framework.domains.flatMap((domain, di) => [
-      [domain.code, domain.name.id, ...compared.map((s) => fixed(value(a.scores[s]?.domains[di])))],
-      ...domain.aspects.map((aspect) => {
-        const ai = d.framework.aspects.findIndex((x) => x.code === aspect.code);
-        return [
-          `  ${aspect.code}`,
-          `  ${aspect.name.id}`,
+    byDomain
+      ? d.framework.domains.flatMap((domain, di) => [
+          [domain.code, domain.name.id, ...compared.map((s) => fixed(value(a.scores[s]?.domains[di])))],
+          ...domain.aspects.map((aspect) => {
+            const ai = d.framework.aspects.findIndex((x) => x.code === aspect.code);
+            return [
+              `  ${aspect.code}`,
+              `  ${aspect.name.id}`,
+              ...compared.map((s) => fixed(value(a.scores[s]?.aspects[ai]))),
+            ];
+          }),
+        ])
+      : d.framework.aspects.map((aspect, ai) => [
+          aspect.code,
+          aspect.name.id,
           ...compared.map((s) => fixed(value(a.scores[s]?.aspects[ai]))),
-        ];
-      }),
-    ]),
+        ]),
   );
   const series = compared.map((s, i) => ({ name: STAGE_NAMES[s], color: i === 0 ? TEAL : INDIGO }));
-  heading(doc, "Grafik indeks domain");
-  barChart(
-    doc,
-    d.framework.domains.map((domain, di) => ({
-      label: `${domain.code} ${domain.name.id}`,
-      values: compared.map((s) => value(a.scores[s]?.domains[di])),
-    })),
-    series,
-    max,
-  );
+  if (byDomain) {
+    heading(doc, "Grafik indeks domain");
+    barChart(
+      doc,
+      d.framework.domains.map((domain, di) => ({
+        label: `${domain.code} ${domain.name.id}`,
+        values: compared.map((s) => value(a.scores[s]?.domains[di])),
+      })),
+      series,
+      max,
+    );
+  }
   heading(doc, "Grafik indeks aspek");
   barChart(
     doc,
@@ -212,7 +238,7 @@ function profiles(doc: Doc, d: ReportData) {
   );
   doc.moveDown(0.4);
   const list = (items: readonly { code: string; name: string; level: number }[]) =>
-    items.length ? items.map((i) => `${i.code} ${i.name} (tingkat ${i.level})`).join("\n") : "—";
+    items.length ? items.map((i) => `${i.code} ${i.name} (${levelText(d, i.level)})`).join("\n") : "—";
   table(
     doc,
     [
@@ -245,7 +271,14 @@ function readinessSection(doc: Doc, d: ReportData) {
         { label: "Didukung", width: 55 },
         { label: "Dampak", width: 50 },
       ],
-      risky.map((x) => [x.indicator, x.name, String(x.from), String(x.to), `−${fixed(-x.contribution, 3)}`]),
+      risky.map((x) => [
+        x.indicator,
+        x.name,
+        valueText(d, x.from),
+        valueText(d, x.to),
+        // The standard PDF fonts have no minus sign (U+2212): a hyphen-minus prints everywhere.
+        `-${fixed(-x.contribution, 3)}`,
+      ]),
     );
   }
 }
@@ -283,7 +316,10 @@ function indicators(doc: Doc, d: ReportData) {
     ensureRoom(doc, 70);
     doc.font("Helvetica-Bold").fontSize(9.5).fillColor("black").text(`${i.code}. ${i.name}`, LEFT);
     doc.font("Helvetica").fontSize(8.5);
-    const levels = STAGES.map((s) => `${STAGE_NAMES[s]}: ${i.stages[s]?.level ?? "—"}`).join("   ");
+    const levels = STAGES.map((s) => {
+      const level = i.stages[s]?.level;
+      return `${STAGE_NAMES[s]}: ${level == null ? "—" : valueText(d, level)}`;
+    }).join("   ");
     const verdict = i.stages.validation?.verdict;
     doc.text(
       `${levels}${verdict ? `   Validasi: ${verdict === "valid" ? "valid" : "tidak valid"}` : ""}`,
