@@ -483,14 +483,14 @@ async function demoPemdi(
       assessmentId: id,
       indexCode: "IKASANDI-KS",
       value: 2.62,
-      measuredOn: `${year}-03-15`,
+      measuredOn: daysFromNow(-90),
       note: "Laporan IKASANDI BSSN",
     },
     {
       assessmentId: id,
       indexCode: "SDI",
       value: 41.3,
-      measuredOn: `${year}-02-20`,
+      measuredOn: daysFromNow(-120),
       note: "Hasil evaluasi SDI Bappenas",
     },
   ]);

@@ -12,6 +12,7 @@ import { type Config, configFromEnv, databaseConfig } from "./config.js";
 import { type DatabaseHandle, openDatabase } from "./db/client.js";
 import { sweepUnrecordedFiles } from "./evidence/service.js";
 import { LocalStorage } from "./evidence/storage.js";
+import { expireExternalValues } from "./external-indices/service.js";
 import { type FrameworkMap, refreshFrameworks } from "./frameworks/service.js";
 import { tuneHeapForServing } from "./heap.js";
 import { type Mail, remindDueDates, sendPendingEmails } from "./notifications/jobs.js";
@@ -128,7 +129,7 @@ export async function startServer(options: StartOptions): Promise<Running> {
   return { app, database, report, stop };
 }
 
-/** Due-date reminders every 10 minutes, framework refresh and stale-upload sweep every minute, e-mails every 30 s with SMTP. */
+/** Due-date reminders every 10 minutes, external index expiry hourly, framework refresh and stale-upload sweep every minute, e-mails every 30 s with SMTP. */
 function startJobs(
   app: FastifyInstance,
   database: DatabaseHandle,
@@ -143,6 +144,9 @@ function startJobs(
   };
   const reminders = run("due-date reminders", () => remindDueDates(database.db));
   reminders();
+  // External index values past their age limit stop counting (checked at start and hourly).
+  const expiry = run("expired external index values", () => expireExternalValues(database.db, frameworks));
+  expiry();
   const sweep = run("unfinished uploads removed", () => storage.sweep(config.uploadStaleSeconds * 1000));
   sweep();
   // Once, at start: files a killed process moved into place but never recorded.
@@ -152,6 +156,7 @@ function startJobs(
   const timers = [
     setInterval(sweep, Math.min(60, config.uploadStaleSeconds) * 1000),
     setInterval(reminders, 10 * 60_000),
+    setInterval(expiry, 60 * 60_000),
     // Frameworks imported on another instance become known here within a minute.
     setInterval(
       run("frameworks", () => refreshFrameworks(database.db, frameworks)),

@@ -3,7 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { score, withExternalLevels } from "@matang/core";
+import { addMonths, score, todayWib, withExternalLevels } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import { buildApp } from "../src/app.js";
 import { DEFAULT_AUTH } from "../src/auth/service.js";
 import { organizations } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
+import { expireExternalValues } from "../src/external-indices/service.js";
 import { pdfText, workbook, zipOf } from "./documents.js";
 import {
   addUser,
@@ -27,6 +28,9 @@ const frameworks = builtinFrameworks();
 const pemdi = frameworks.get("pemdi-2026");
 if (!pemdi) throw new Error("pemdi-2026 missing");
 const FED = ["I5", "I6", "I7", "I10", "I12", "I18"];
+/** IKASANDI measured a month ago: valid for a year from then (dates relative to today, WIB). */
+const MEASURED = todayWib(new Date(Date.now() - 30 * 86_400_000));
+const EXPIRES = addMonths(MEASURED, 12);
 const PDF = Buffer.concat([
   Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\n"),
   Buffer.alloc(2000, 32),
@@ -291,7 +295,7 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
     const record = (value: number, version: number, who = coordinator) =>
       who.call("PUT", `/api/assessments/${id}/external-indices/IKASANDI-KS`, {
         value,
-        measuredOn: "2026-05-02",
+        measuredOn: MEASURED,
         note: "Laporan BSSN",
         version,
       });
@@ -313,9 +317,9 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
     const i10 = await indicator(coordinator, "I10");
     expect(i10.stages.self.level).toBe(3);
     expect(i10.stages.self.note).toBe(
-      "Dari IKASANDI area keamanan siber 2,5 (diukur 2026-05-02): tingkat 3.",
+      `Dari IKASANDI area keamanan siber 2,5 (diukur ${MEASURED}): tingkat 3.`,
     );
-    expect(i10.external).toMatchObject({ value: 2.5, level: 3, expiresOn: "2027-05-02", state: "recorded" });
+    expect(i10.external).toMatchObject({ value: 2.5, level: 3, expiresOn: EXPIRES, state: "recorded" });
     const list = (await coordinator.call("GET", `/api/assessments/${id}/external-indices`)).json();
     expect(list.can.record).toBe(true);
     expect(list.items.map((x: { code: string }) => x.code)).toEqual([
@@ -326,6 +330,24 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
       "IKASANDI-PIS",
       "SDI-INTEROP",
     ]);
+  });
+
+  it("stops counting a value past its age limit: the fed indicator goes back to 1, saying why", async () => {
+    expect(await expireExternalValues(database.db, frameworks)).toBe(0);
+    const later = new Date(Date.parse(`${EXPIRES}T12:00:00Z`) + 30 * 86_400_000);
+    expect(await expireExternalValues(database.db, frameworks, later)).toBe(1);
+    expect(await expireExternalValues(database.db, frameworks, later)).toBe(0);
+    const i10 = await indicator(coordinator, "I10");
+    expect(i10.stages.self.level).toBe(1);
+    expect(i10.stages.self.note).toContain(`kedaluwarsa sejak ${EXPIRES}: dihitung 1`);
+    // A fresh value counts again.
+    const again = await coordinator.call("PUT", `/api/assessments/${id}/external-indices/IKASANDI-KS`, {
+      value: 2.5,
+      measuredOn: MEASURED,
+      version: 2,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await indicator(coordinator, "I10")).stages.self.level).toBe(3);
   });
 
   it("imports index values for many instansi, every problem by line, nothing stored while one is wrong", async () => {

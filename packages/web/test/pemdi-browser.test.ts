@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { todayWib } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
 import { DEMO_PASSWORD } from "@matang/server";
 import type { Browser, Page } from "playwright-core";
@@ -20,6 +21,8 @@ if (required && !available)
 const screenshots = join(tmpdir(), "matang-screenshots");
 const pemdi = builtinFrameworks().get("pemdi-2026");
 const ADMIN = { email: "admin@uji.id", password: "sandi-admin-uji" };
+/** A month ago: an IKASANDI value that still counts, whatever day the test runs. */
+const MEASURED = todayWib(new Date(Date.now() - 30 * 86_400_000));
 const PDF = Buffer.concat([
   Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\n"),
   Buffer.alloc(3000, 32),
@@ -132,7 +135,7 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
     const external = page.getByTestId("external-IKASANDI-KS");
     await external.scrollIntoViewIfNeeded();
     await external.getByLabel("Nilai IKASANDI-KS").fill("2,5");
-    await external.getByLabel("Tanggal pengukuran").fill("2026-05-02");
+    await external.getByLabel("Tanggal pengukuran").fill(MEASURED);
     await external.getByTestId("external-effect").filter({ hasText: "I10 1 → 3" }).waitFor();
     await external.getByRole("button", { name: "Catat" }).click();
     await external.getByText("Tercatat").waitFor();
@@ -140,7 +143,7 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
     await page.goto(`${base}/penilaian/${id}/indikator/I10`);
     await page
       .getByTestId("external-notice")
-      .filter({ hasText: "IKASANDI area keamanan siber 2,5 (diukur 2026-05-02): tingkat 3" })
+      .filter({ hasText: `IKASANDI area keamanan siber 2,5 (diukur ${MEASURED}): tingkat 3` })
       .waitFor();
     expect(errors).toEqual([]);
     await page.close();

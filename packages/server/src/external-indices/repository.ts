@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { assessments, evidence, externalValues, organizations, stageScores } from "../db/schema.js";
+import { assessments, cycles, evidence, externalValues, organizations, stageScores } from "../db/schema.js";
 
 export type ExternalValueRow = typeof externalValues.$inferSelect;
 
@@ -102,4 +102,21 @@ export async function assessmentsByName(db: Db, cycleId: string) {
     .from(assessments)
     .innerJoin(organizations, eq(organizations.id, assessments.organizationId))
     .where(eq(assessments.cycleId, cycleId));
+}
+
+/** Recorded values of assessments not yet published, with their framework, for the expiry job. */
+export async function openValues(db: Db) {
+  return db
+    .select({ row: externalValues, frameworkId: cycles.frameworkId })
+    .from(externalValues)
+    .innerJoin(assessments, eq(assessments.id, externalValues.assessmentId))
+    .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
+    .where(ne(assessments.state, "published"));
+}
+
+export async function selfLevels(db: Db, assessmentId: string) {
+  return db
+    .select({ indicatorCode: stageScores.indicatorCode, level: stageScores.level })
+    .from(stageScores)
+    .where(and(eq(stageScores.assessmentId, assessmentId), eq(stageScores.stage, "self")));
 }

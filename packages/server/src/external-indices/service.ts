@@ -386,3 +386,42 @@ export async function importExternal(
   });
   return { rows: good.length, assessments: touched.size, dryRun: false };
 }
+
+/**
+ * A recorded value that has passed its age limit (IKASANDI: 12 months) stops counting: the fed
+ * indicators of assessments not yet published go back to the framework's level, with a note.
+ * Run by the background jobs; safe on several instances (the writes are idempotent).
+ */
+export async function expireExternalValues(
+  db: Db,
+  frameworks: Frameworks,
+  now = new Date(),
+): Promise<number> {
+  const today = todayWib(now);
+  const rows = await repo.openValues(db);
+  const due = new Map<string, Framework>();
+  for (const { row, frameworkId } of rows) {
+    const framework = frameworks.get(frameworkId);
+    if (!framework?.externalIndices.has(row.indexCode)) continue;
+    if (externalStanding(framework, row.indexCode, row, today).state === "expired")
+      due.set(row.assessmentId, framework);
+  }
+  let changed = 0;
+  for (const [assessmentId, framework] of due) {
+    const readings = await assessmentRepo.externalValuesOf(db, assessmentId);
+    const stored = await repo.selfLevels(db, assessmentId);
+    const stale = [...framework.externalIndices.keys()].some((code) => {
+      const s = externalStanding(
+        framework,
+        code,
+        readings.find((r) => r.indexCode === code),
+        today,
+      );
+      return s.indicators.some((i) => stored.find((x) => x.indicatorCode === i)?.level !== s.counted);
+    });
+    if (!stale) continue;
+    await inTransaction(db, (t) => applyStandings(t, framework, assessmentId, readings, today));
+    changed++;
+  }
+  return changed;
+}

@@ -1,14 +1,13 @@
 // Background work that several instances may run at once: every row is claimed atomically, so a
 // reminder or an e-mail goes out once.
+import { todayWib } from "@matang/core";
 import { usersWithRoleOver } from "../assessments/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import * as repo from "./repository.js";
 import { notify } from "./service.js";
 
-/** Today's date in Indonesia (WIB, UTC+7), as YYYY-MM-DD. */
-export function todayWib(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+/** Today's date in Indonesia (WIB, UTC+7), as YYYY-MM-DD: core's, the one calendar day rule. */
+export { todayWib };
 
 /**
  * Remind units of indicators due within `days` whose answer is not ready yet, once per

@@ -2670,6 +2670,10 @@ export interface paths {
                             /** @enum {string} */
                             format: "matang.framework/v1";
                             id: string;
+                            indexName?: {
+                                en?: string;
+                                id: string;
+                            };
                             labelSets?: {
                                 id: string;
                                 name: {

@@ -17,6 +17,7 @@ import {
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
+import { todayWib } from "@matang/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -51,9 +52,6 @@ export const STATUS_COLOR: Record<IndicatorStatus, string> = {
   done: "green",
 };
 const STATUSES = Object.keys(STATUS_COLOR) as IndicatorStatus[];
-
-/** Today in Indonesia (WIB), as YYYY-MM-DD: due dates are calendar days there. */
-export const todayWib = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** The assessment's one headline figure, labelled as core labels it (the same on every page). */
 function HeadlineCard({ assessment }: { assessment: Assessment }) {
