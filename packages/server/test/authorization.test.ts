@@ -497,6 +497,15 @@ const TABLE: Record<string, Row> = {
     roles: only("Y.-", ["admin", "coordinator"], "-.-"),
     anonymous: false,
   },
+  "POST /api/assessments/{id}/evidence/zip": {
+    call: (s) => ({
+      url: `/api/assessments/${s.assessment}/evidence/zip`,
+      multipart: multipart({}, { name: "bukti.zip", type: "application/zip", content: PDF }),
+    }),
+    // Reading the assessment is the gate (each file is then checked against its item's indicator).
+    roles: all("Y.-"),
+    anonymous: false,
+  },
   "GET /api/assessments/{id}/external-indices": {
     call: (s) => ({ url: `/api/assessments/${s.assessment}/external-indices` }),
     roles: all("Y.-"),

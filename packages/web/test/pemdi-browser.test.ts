@@ -200,7 +200,7 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
         page
           .getByRole("row", { name: /Mandiri/ })
           .first()
-          .innerText(),
+          .textContent(),
       )
       .toContain("3,25");
     expect(errors).toEqual([]);
@@ -253,7 +253,7 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
         page
           .getByRole("row", { name: /Dokumen/ })
           .first()
-          .innerText(),
+          .textContent(),
       )
       .toContain("2,37");
     expect(errors).toEqual([]);

@@ -31,7 +31,7 @@ export async function assignItem(
   let unit: Awaited<ReturnType<typeof repo.unitsUnder>>[number] | undefined;
   if (input.unitId !== null) {
     [unit] = await repo.unitsUnder(db, c.organization.path, [input.unitId]);
-    if (!unit || unit.kind !== "unit")
+    if (unit?.kind !== "unit")
       throw new ApiError(400, "invalid_unit", "The unit must be a unit (OPD) of this instansi");
   }
   const before = (await repo.itemAssignmentsOf(db, id)).find((a) => a.itemCode === itemCode);
