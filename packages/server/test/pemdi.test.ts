@@ -320,7 +320,22 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
       `Dari IKASANDI area keamanan siber 2,5 (diukur ${MEASURED}): tingkat 3.`,
     );
     expect(i10.external).toMatchObject({ value: 2.5, level: 3, expiresOn: EXPIRES, state: "recorded" });
+    // The source document (evidence of the instansi) and the responsible unit go with the value.
+    const source = (await indicator(coordinator, "I4")).evidence[0];
+    const withSource = await coordinator.call("PUT", `/api/assessments/${id}/external-indices/IKASANDI-PIS`, {
+      value: 1.6,
+      measuredOn: MEASURED,
+      evidenceId: source.evidenceId,
+      unitId: unitA,
+      version: 0,
+    });
+    expect(withSource.statusCode, withSource.body).toBe(200);
     const list = (await coordinator.call("GET", `/api/assessments/${id}/external-indices`)).json();
+    expect(list.items.find((x: { code: string }) => x.code === "IKASANDI-PIS")).toMatchObject({
+      evidenceTitle: source.title,
+      unitName: "Diskominfo",
+      level: 2,
+    });
     expect(list.can.record).toBe(true);
     expect(list.items.map((x: { code: string }) => x.code)).toEqual([
       "SDI",
@@ -472,7 +487,7 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
     const self = withExternalLevels(
       pemdi,
       SELF,
-      { "IKASANDI-KS": { value: 2.5 }, SDI: { value: 40.5 } },
+      { "IKASANDI-KS": { value: 2.5 }, "IKASANDI-PIS": { value: 1.6 }, SDI: { value: 40.5 } },
       "2026-12-06",
     );
     const final = { ...self, I1: 2.37, I20: 1.26 };

@@ -140,6 +140,7 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
     await external.getByRole("button", { name: "Catat" }).click();
     await external.getByText("Tercatat").waitFor();
     await page.screenshot({ path: join(screenshots, "pemdi-coordinator.png"), fullPage: true });
+    await page.getByTestId("external-indices").screenshot({ path: join(screenshots, "pemdi-external.png") });
     await page.goto(`${base}/penilaian/${id}/indikator/I10`);
     await page
       .getByTestId("external-notice")

@@ -333,7 +333,9 @@ export default function AssessmentPage() {
         <ItemsOverview assessmentId={a.id} organizationId={a.organization.id} />
       )}
       {rows.some((r) => r.itemCounts.length > 0 && r.can.addEvidence) && <ZipImport assessmentId={a.id} />}
-      {rows.some((r) => r.external) && <ExternalIndicesPanel assessmentId={a.id} />}
+      {rows.some((r) => r.external) && (
+        <ExternalIndicesPanel assessmentId={a.id} organizationId={a.organization.id} indicators={rows} />
+      )}
 
       <Card withBorder>
         <Group justify="space-between" mb="sm" wrap="wrap">

@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Group,
+  Select,
   Stack,
   Table,
   Text,
@@ -19,11 +20,13 @@ import { Link } from "react-router";
 import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
 import { errorMessage } from "../i18n";
+import { useUnits } from "./AssignmentEditor";
 import {
   assessmentKey,
   type ExternalFeed,
   externalKey,
   formatIndex,
+  type IndicatorRow,
   indicatorsKey,
   local,
   useExternal,
@@ -93,15 +96,21 @@ function RecordForm({
   assessmentId,
   index,
   onDone,
+  units,
+  documents,
 }: {
   assessmentId: string;
   index: Index;
   onDone: () => void;
+  units: { value: string; label: string }[];
+  documents: { value: string; label: string }[];
 }) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState(index.value === null ? "" : decimal(index.value, i18n.language));
   const [date, setDate] = useState(index.measuredOn ?? "");
   const [note, setNote] = useState(index.note);
+  const [unitId, setUnitId] = useState<string | null>(index.unitId);
+  const [evidenceId, setEvidenceId] = useState<string | null>(index.evidenceId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const value = parseValue(text);
@@ -115,6 +124,8 @@ function RecordForm({
         value,
         measuredOn: date,
         note,
+        unitId,
+        evidenceId,
         version: index.version,
       });
       notifications.show({ color: "green", message: t("external.saved", { name: index.code }) });
@@ -153,6 +164,28 @@ function RecordForm({
           onChange={(e) => setNote(e.currentTarget.value)}
           flex={1}
         />
+      </Group>
+      <Group align="end" gap="xs">
+        <Select
+          size="xs"
+          w={220}
+          label={t("external.unit")}
+          data={units}
+          value={unitId}
+          onChange={setUnitId}
+          clearable
+          searchable
+        />
+        <Select
+          size="xs"
+          flex={1}
+          label={t("external.document")}
+          placeholder={documents.length ? undefined : t("external.noDocument")}
+          data={documents}
+          value={evidenceId}
+          onChange={setEvidenceId}
+          clearable
+        />
         <Button size="xs" loading={busy} disabled={!valid || !date} onClick={() => void save()}>
           {t("external.record")}
         </Button>
@@ -171,10 +204,19 @@ function RecordForm({
  * The other agencies' indices that set some indicators' levels: value, band, expiry, the fed
  * indicators, and for the coordinator a form that says what a new value would do.
  */
-export function ExternalIndicesPanel({ assessmentId }: { assessmentId: string }) {
+export function ExternalIndicesPanel({
+  assessmentId,
+  organizationId,
+  indicators,
+}: {
+  assessmentId: string;
+  organizationId: string;
+  indicators: IndicatorRow[];
+}) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const list = useExternal(assessmentId);
+  const units = useUnits(organizationId, list.data?.can.record ?? false);
   if (!list.data || list.data.items.length === 0) return null;
   const refresh = () =>
     void Promise.all([
@@ -216,6 +258,19 @@ export function ExternalIndicesPanel({ assessmentId }: { assessmentId: string })
                     assessmentId={assessmentId}
                     index={x}
                     onDone={refresh}
+                    units={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                    // The source document is evidence already uploaded for a fed indicator's items.
+                    documents={[
+                      ...new Map(
+                        indicators
+                          .filter((r) => x.indicators.some((i) => i.code === r.code))
+                          .flatMap((r) => r.evidence)
+                          .map((e) => [
+                            e.evidenceId,
+                            { value: e.evidenceId, label: `${e.item ?? ""} ${e.title}`.trim() },
+                          ]),
+                      ).values(),
+                    ]}
                   />
                 )}
               </Table.Td>
@@ -238,6 +293,13 @@ export function ExternalIndicesPanel({ assessmentId }: { assessmentId: string })
                   {x.measuredOn ? t("external.measured", { date: x.measuredOn }) : ""}
                   {x.expiresOn ? ` · ${t("external.expires", { date: x.expiresOn })}` : ""}
                 </Text>
+                {(x.evidenceTitle || x.unitName) && (
+                  <Text size="xs" c="dimmed">
+                    {[x.evidenceTitle && t("external.source", { title: x.evidenceTitle }), x.unitName]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Badge color={STATE_COLOR[x.state]} variant="light">
