@@ -233,8 +233,8 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
       method: "POST",
       url: `/api/assessments/${id}/evidence/zip`,
       payload: body.payload,
-      headers: { "content-type": body.contentType, "x-csrf-token": operatorA.csrf },
-      cookies: { matang_session: operatorA.cookie },
+      headers: { "content-type": body.contentType, "x-csrf-token": coordinator.csrf },
+      cookies: { matang_session: coordinator.cookie },
     });
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
@@ -243,6 +243,7 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
       "I4-L3-01",
       "I4-L3-02",
       "I4-L4-01",
+      "I9-L1-01",
     ]);
     expect(
       Object.fromEntries(
@@ -255,9 +256,34 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
       "catatan.pdf": "no_code",
       "I99-L1-01_salah.pdf": "unknown_item",
       "I4-L4-02_program.pdf": "unsupported_type",
-      // Operator A's unit is not responsible for I9.
-      "I9-L1-01_SK audit.pdf": "forbidden",
     });
+    // A unit imports only its own items: Bappeda provides I4-L2-02, not I4-L3-01 (nor another
+    // indicator's items); the same rule as a single upload.
+    const theirs = multipart(
+      {},
+      {
+        name: "bappeda.zip",
+        type: "application/zip",
+        content: zipOf({ "I4-L3-01_x.pdf": PDF, "I9-L1-02_y.pdf": PDF }),
+      },
+    );
+    const refusedItems = await app.inject({
+      method: "POST",
+      url: `/api/assessments/${id}/evidence/zip`,
+      payload: theirs.payload,
+      headers: { "content-type": theirs.contentType, "x-csrf-token": operatorB.csrf },
+      cookies: { matang_session: operatorB.cookie },
+    });
+    expect(refusedItems.json()).toMatchObject({
+      imported: [],
+      unmatched: [
+        { file: "I4-L3-01_x.pdf", code: "forbidden" },
+        { file: "I9-L1-02_y.pdf", code: "forbidden" },
+      ],
+    });
+    const notTheirs = await upload(operatorB, { indicator: "I4", item: "I4-L1-01", title: "bukan miliknya" });
+    expect(notTheirs.statusCode, notTheirs.body).toBe(403);
+    expect(notTheirs.json().error.code).toBe("not_your_item");
     const i4 = await indicator(coordinator, "I4");
     const link = i4.evidence.find((e: { item: string }) => e.item === "I4-L4-01");
     expect(link).toMatchObject({

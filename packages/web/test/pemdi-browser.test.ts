@@ -141,6 +141,15 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
     await external.getByText("Tercatat").waitFor();
     await page.screenshot({ path: join(screenshots, "pemdi-coordinator.png"), fullPage: true });
     await page.getByTestId("external-indices").screenshot({ path: join(screenshots, "pemdi-external.png") });
+    // Last year's folder, zipped: files named by item code go to their items, the rest is listed.
+    const zip = join(tmpdir(), "bukti-2025.zip");
+    writeFileSync(zip, zipOf({ "I4-L3-01_Rencana kolaborasi.pdf": PDF, "catatan rapat.pdf": PDF }));
+    const importer = page.getByTestId("zip-import");
+    await importer.locator("input[type=file][accept*=zip]").setInputFiles(zip);
+    const report = page.getByTestId("zip-report");
+    await report.getByText("1 dari 2 berkas diimpor; 1 tidak diimpor.").waitFor();
+    await report.getByText("Tidak ada kode butir di nama berkas atau lembar pemetaan").waitFor();
+    await page.screenshot({ path: join(screenshots, "pemdi-zip-import.png"), fullPage: true });
     await page.goto(`${base}/penilaian/${id}/indikator/I10`);
     await page
       .getByTestId("external-notice")
@@ -170,16 +179,7 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
       .waitFor();
     await page.getByTestId("item-I4-L2-01").getByText("Ditolak otomatis", { exact: true }).waitFor();
     await page.screenshot({ path: join(screenshots, "pemdi-operator-upload.png"), fullPage: true });
-    // Last year's folder, zipped: files named by item code go to their items, the rest is listed.
-    const zip = join(tmpdir(), "bukti-2025.zip");
-    writeFileSync(zip, zipOf({ "I4-L3-01_Rencana kolaborasi.pdf": PDF, "catatan rapat.pdf": PDF }));
-    await page.goto(`${base}/penilaian/${id}`);
-    const importer = page.getByTestId("zip-import");
-    await importer.locator("input[type=file][accept*=zip]").setInputFiles(zip);
-    const report = page.getByTestId("zip-report");
-    await report.getByText("1 dari 2 berkas diimpor; 1 tidak diimpor.").waitFor();
-    await report.getByText("Tidak ada kode butir di nama berkas atau lembar pemetaan").waitFor();
-    await page.screenshot({ path: join(screenshots, "pemdi-zip-import.png"), fullPage: true });
+
     expect(errors).toEqual([]);
     await page.close();
   });

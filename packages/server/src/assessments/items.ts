@@ -8,7 +8,7 @@ import { ApiError, conflict, notFound } from "../http/errors.js";
 import { notify } from "../notifications/service.js";
 import { can } from "../policy/policy.js";
 import { requireWork, stageFacts } from "./access.js";
-import { access, auditIndicator } from "./loading.js";
+import { access, auditIndicator, type Loaded } from "./loading.js";
 import * as repo from "./repository.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -86,10 +86,6 @@ export async function assignItem(
 export async function listItems(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await access(db, frameworks, ctx, id, "assessment.read");
   const [links, pjs] = await Promise.all([repo.linksOf(db, id), repo.itemAssignmentsOf(db, id)]);
-  const whole = can(ctx.principal, "indicator.read", {
-    path: c.organization.path,
-    assessorIds: c.assessorIds,
-  });
   const mayAssign = can(ctx.principal, "assessment.assign", { path: c.organization.path });
   const today = todayWib();
   const items = [];
@@ -102,14 +98,7 @@ export async function listItems(db: Db, frameworks: Frameworks, ctx: RequestCont
     );
     for (const s of standings) {
       const pj = pjs.find((p) => p.itemCode === s.code);
-      const unitVisible =
-        whole ||
-        (pj !== undefined &&
-          can(ctx.principal, "indicator.propose", {
-            path: c.organization.path,
-            unitPaths: [c.assignments.find((a) => a.unitId === pj.unitId)?.unitPath ?? ""],
-          }));
-      if (!unitVisible) continue;
+      if (!itemAccess(ctx, c, { code: s.code, indicatorCode: indicator.code }, pjs).visible) continue;
       items.push({
         ...s,
         blockedBy: [...s.blockedBy],
@@ -150,4 +139,31 @@ export async function listItems(db: Db, frameworks: Frameworks, ctx: RequestCont
     })),
     can: { assign: mayAssign && workBlocked("assign", stageFacts(c)) === null },
   };
+}
+
+/**
+ * Whether the caller works on an evidence item (sees it, uploads for it): readers of the whole
+ * instansi every item; a unit's people the items their unit provides, or every item of an
+ * indicator their unit is assigned whole (while none of its items has a unit of its own). The
+ * indicator page, the items list, uploads and the ZIP import follow this one rule.
+ */
+export function itemAccess(
+  ctx: RequestContext,
+  c: Loaded,
+  item: { code: string; indicatorCode: string },
+  pjs: readonly repo.ItemAssignmentRow[],
+): { visible: boolean; mine: boolean } {
+  const whole = can(ctx.principal, "indicator.read", {
+    path: c.organization.path,
+    assessorIds: c.assessorIds,
+  });
+  const own = c.assignments.filter(
+    (a) =>
+      a.indicatorCode === item.indicatorCode &&
+      can(ctx.principal, "indicator.propose", { path: c.organization.path, unitPaths: [a.unitPath] }),
+  );
+  const pj = pjs.find((p) => p.itemCode === item.code);
+  const mine = pj !== undefined && own.some((a) => a.unitId === pj.unitId);
+  const split = pjs.some((p) => p.indicatorCode === item.indicatorCode);
+  return { visible: whole || mine || (!split && own.length > 0), mine };
 }

@@ -25,6 +25,7 @@ import type { RequestContext } from "../http/context.js";
 import { authorize, can, type Operation, scopeOf } from "../policy/policy.js";
 import { indicatorTarget, stageFacts } from "./access.js";
 import { assessmentCache } from "./cache.js";
+import { itemAccess } from "./items.js";
 import { access, accessIndicator, type Loaded } from "./loading.js";
 import * as repo from "./repository.js";
 import { type ScoreStage, type State, TRANSITION_OPERATIONS, type TransitionOperation } from "./workflow.js";
@@ -277,15 +278,10 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
     const gating = supportedLevel(indicator.scale, statuses);
     // Units see the items they provide (all of them while the indicator's items have no unit
     // yet); readers of the whole see all.
-    const seesAll = can(ctx.principal, "indicator.read", {
-      path: c.organization.path,
-      assessorIds: c.assessorIds,
-    });
-    const anyPj = itemPjs.some((p) => p.indicatorCode === indicator.code);
     const itemRows = standings.flatMap((s) => {
       const pj = itemPjs.find((p) => p.itemCode === s.code);
-      const mine = pj !== undefined && ownUnits.some((u) => u.unitId === pj.unitId);
-      if (!seesAll && anyPj && !mine) return [];
+      const { visible, mine } = itemAccess(ctx, c, { code: s.code, indicatorCode: indicator.code }, itemPjs);
+      if (!visible) return [];
       return [
         {
           ...s,

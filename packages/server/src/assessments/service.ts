@@ -9,7 +9,7 @@ export {
   saveUnitAnswer,
   type UnitAnswerInput,
 } from "./indicator-work.js";
-export { assignItem, listItems } from "./items.js";
+export { assignItem, itemAccess, listItems } from "./items.js";
 export { access, accessIndicator, checkLevel, indicatorOf } from "./loading.js";
 export {
   getAssessment,

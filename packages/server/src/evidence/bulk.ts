@@ -6,7 +6,9 @@
 import { itemForFile, readCsv } from "@matang/core";
 import yauzl from "yauzl";
 import { indicatorTarget } from "../assessments/access.js";
+import { itemAccess } from "../assessments/items.js";
 import { access } from "../assessments/loading.js";
+import * as assessmentRepo from "../assessments/repository.js";
 import type { Db } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
@@ -67,6 +69,7 @@ export async function importZip(
   const c = await access(db, frameworks, ctx, assessmentId, "assessment.read");
   if (c.framework.itemByCode.size === 0)
     throw new ApiError(400, "no_items", `Framework ${c.framework.id} takes evidence by level, not by item`);
+  const pjs = await assessmentRepo.itemAssignmentsOf(db, assessmentId);
   const imported: { file: string; item: string; evidenceId: string }[] = [];
   const unmatched: { file: string; reason: string; code: string }[] = [];
   let files = 0;
@@ -114,8 +117,11 @@ export async function importZip(
       }
       const item = c.framework.itemByCode.get(match.item);
       if (!item) continue;
-      if (!can(ctx.principal, "evidence.upload", indicatorTarget(c, item.indicatorCode))) {
-        miss("forbidden", `you may not upload evidence for ${item.indicatorCode}`);
+      if (
+        !can(ctx.principal, "evidence.upload", indicatorTarget(c, item.indicatorCode)) ||
+        !itemAccess(ctx, c, item, pjs).visible
+      ) {
+        miss("forbidden", `you may not upload evidence for ${item.code}`);
         continue;
       }
       if (entry.uncompressedSize > input.maxBytes) {

@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 import { mayAccept } from "@matang/core";
 import { assessmentTarget, indicatorTarget, NO_ASSESSMENT, requireWork } from "../assessments/access.js";
 import * as assessmentRepo from "../assessments/repository.js";
-import { access, checkLevel, indicatorOf } from "../assessments/service.js";
+import { access, checkLevel, indicatorOf, itemAccess } from "../assessments/service.js";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
@@ -23,10 +23,12 @@ type Loaded = Awaited<ReturnType<typeof loadAssessment>>;
  * — one of its items (whose level it takes). 400 for an item of another indicator, a level that
  * is not the item's, or a missing item where the indicator has items.
  */
-function evidenceTarget(
+async function evidenceTarget(
+  db: Db,
+  ctx: RequestContext,
   c: Loaded,
   input: { indicator: string; level?: number | undefined; item?: string | undefined },
-): { level: number; itemCode: string } {
+): Promise<{ level: number; itemCode: string }> {
   const indicator = indicatorOf(c, input.indicator);
   if (input.item !== undefined) {
     const item = c.framework.itemByCode.get(input.item);
@@ -46,6 +48,11 @@ function evidenceTarget(
         "invalid_level",
         `Item ${item.code} belongs to level ${item.level}, not ${input.level}`,
       );
+    // A unit provides its own items only (the same rule as what it sees).
+    if (!itemAccess(ctx, c, item, await assessmentRepo.itemAssignmentsOf(db, c.assessment.id)).visible)
+      throw new ApiError(403, "not_your_item", `Item ${item.code} is provided by another unit`, {
+        item: item.code,
+      });
     return { level: item.level, itemCode: item.code };
   }
   if (indicator.items.length > 0)
@@ -162,7 +169,7 @@ export async function recordUpload(
   try {
     const c = await loadAssessment(db, frameworks, ctx, assessmentId);
     authorize(ctx.principal, "evidence.upload", indicatorTarget(c, fields.indicator));
-    const { level, itemCode } = evidenceTarget(c, fields);
+    const { level, itemCode } = await evidenceTarget(db, ctx, c, fields);
     requireWork(c, "uploadEvidence");
     if (file.staged.size === 0) throw new ApiError(400, "empty_file", "The file is empty");
     const typed = await typeOf(file.staged.head, file.fileName);
@@ -286,7 +293,7 @@ export async function addLink(
 ) {
   const c = await loadAssessment(db, frameworks, ctx, assessmentId);
   authorize(ctx.principal, "evidence.upload", indicatorTarget(c, input.indicator));
-  const { level, itemCode } = evidenceTarget(c, input);
+  const { level, itemCode } = await evidenceTarget(db, ctx, c, input);
   requireWork(c, "uploadEvidence");
   if (!input.evidenceId === !input.url)
     throw new ApiError(400, "evidence_or_url", "Give either evidenceId or url");
