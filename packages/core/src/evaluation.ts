@@ -142,6 +142,14 @@ export function todayWib(now: Date = new Date()): string {
   return new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** Is `date` a real calendar day written YYYY-MM-DD (not 2026-13-01 or 2026-02-30)? */
+export function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const day = new Date(`${date}T00:00:00Z`);
+  // An impossible month is an invalid date; an impossible day rolls over into the next month.
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+}
+
 /** Is the stage that `state` works on still open for edits at `now`? */
 export function stageOpen(schedule: Schedule, state: State, now: Date, reopenedUntil: Date | null): boolean {
   if (reopenedUntil && reopenedUntil > now) return true;

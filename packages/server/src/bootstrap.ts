@@ -235,6 +235,24 @@ async function loadDemo(
   return { organizations: summary.created + units.length + pemdiUnits.length, accounts };
 }
 
+/** A demo cycle's history as the system made it: created, then its participants enrolled. */
+const cycleHistory = (cycle: { id: string; name: string }, created: number) => [
+  {
+    ...auditedBy(SYSTEM),
+    action: "cycle.create",
+    entityType: "cycle",
+    entityId: cycle.id,
+    after: { demo: true, name: cycle.name },
+  },
+  {
+    ...auditedBy(SYSTEM),
+    action: "cycle.enrol",
+    entityType: "cycle",
+    entityId: cycle.id,
+    after: { created },
+  },
+];
+
 const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 /**
  * Open from the start of the year until well after today, whatever day the demo is made: a demo
@@ -300,20 +318,7 @@ async function demoCycle(
   // The demo's history, as the system made it: what a service would have written for each step.
   const system = auditedBy(SYSTEM);
   await appendAuditMany(db, [
-    {
-      ...system,
-      action: "cycle.create",
-      entityType: "cycle",
-      entityId: cycle.id,
-      after: { demo: true, name: cycle.name },
-    },
-    {
-      ...system,
-      action: "cycle.enrol",
-      entityType: "cycle",
-      entityId: cycle.id,
-      after: { created: created.length },
-    },
+    ...cycleHistory(cycle, created.length),
     ...(assessor
       ? [
           {
@@ -546,14 +551,7 @@ async function demoPemdi(
   }
   const system = auditedBy(SYSTEM);
   await appendAuditMany(db, [
-    {
-      ...system,
-      action: "cycle.create",
-      entityType: "cycle",
-      entityId: cycle.id,
-      after: { demo: true, name: cycle.name },
-    },
-    { ...system, action: "cycle.enrol", entityType: "cycle", entityId: cycle.id, after: { created: 1 } },
+    ...cycleHistory(cycle, 1),
     {
       ...system,
       action: "assessment.submit",

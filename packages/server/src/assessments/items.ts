@@ -1,6 +1,6 @@
 // Evidence items ("butir") of a framework that lists them: who provides each one and by when,
 // and where every item stands — for the coordinator, what is still missing or returned, by unit.
-import { itemStandings, todayWib, workBlocked } from "@matang/core";
+import { isCalendarDate, itemStandings, todayWib, workBlocked } from "@matang/core";
 import { type Db, inTransaction } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
@@ -10,8 +10,6 @@ import { can } from "../policy/policy.js";
 import { requireWork, stageFacts } from "./access.js";
 import { access, auditIndicator, type Loaded } from "./loading.js";
 import * as repo from "./repository.js";
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Name the unit responsible for an item (and its due date), or clear it; version 0 to create. */
 export async function assignItem(
@@ -26,7 +24,7 @@ export async function assignItem(
   const item = c.framework.itemByCode.get(itemCode);
   if (!item) throw notFound(`Evidence item ${itemCode} of framework ${c.framework.id}`);
   requireWork(c, "assign");
-  if (input.dueDate !== null && (!ISO_DATE.test(input.dueDate) || Number.isNaN(Date.parse(input.dueDate))))
+  if (input.dueDate !== null && !isCalendarDate(input.dueDate))
     throw new ApiError(400, "invalid_date", "dueDate must be a date (YYYY-MM-DD)");
   let unit: Awaited<ReturnType<typeof repo.unitsUnder>>[number] | undefined;
   if (input.unitId !== null) {

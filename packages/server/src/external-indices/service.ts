@@ -11,6 +11,7 @@ import {
   type FileProblem,
   type Framework,
   InputFileError,
+  isCalendarDate,
   normalizeName,
   readCsv,
   stageLevels,
@@ -29,12 +30,6 @@ import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
 import { authorize, can } from "../policy/policy.js";
 import * as repo from "./repository.js";
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (d: string) =>
-  ISO_DATE.test(d) &&
-  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
-  new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 const decimal = (n: number) => String(n).replace(".", ",");
 
@@ -176,7 +171,7 @@ export async function recordExternal(
       max: index.max,
     });
   const today = todayWib();
-  if (!validDate(input.measuredOn) || input.measuredOn > today)
+  if (!isCalendarDate(input.measuredOn) || input.measuredOn > today)
     throw new ApiError(400, "invalid_date", `measuredOn must be a date (YYYY-MM-DD) not after ${today}`);
   if (input.evidenceId) {
     const e = await evidenceRepo.findEvidence(db, input.evidenceId);
@@ -331,7 +326,7 @@ export async function importExternal(
         bad = true;
       }
     }
-    if (!validDate(measuredOn.trim()) || measuredOn.trim() > today) {
+    if (!isCalendarDate(measuredOn.trim()) || measuredOn.trim() > today) {
       at("measured_on", `${JSON.stringify(measuredOn)} is not a date (YYYY-MM-DD) on or before ${today}`);
       bad = true;
     }
