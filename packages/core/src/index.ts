@@ -3,6 +3,7 @@ export * from "./evaluation.js";
 export * from "./evidence.js";
 export * from "./exact.js";
 export * from "./external.js";
+export * from "./framework/mapping.js";
 export type * from "./framework/model.js";
 export * from "./framework/schema.js";
 export * from "./framework/shape.js";

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type MappingDef, requireMapping } from "./framework/mapping.js";
 import type { Framework } from "./framework/model.js";
 import { FrameworkError, requireFramework } from "./framework/validate.js";
 
@@ -66,4 +67,32 @@ let builtin: Map<string, Framework> | undefined;
 export function builtinFrameworks(): ReadonlyMap<string, Framework> {
   builtin ??= new Map(frameworksIn(builtinFrameworkDir).map(({ framework }) => [framework.id, framework]));
   return builtin;
+}
+
+/** Where the shipped mappings between frameworks live (beside the frameworks, for review). */
+export const builtinMappingDir = join(builtinFrameworkDir, "mappings");
+
+/**
+ * Every mapping file (`*.json`) in a folder whose two frameworks are known, validated against
+ * them; a file with problems throws a FrameworkError naming it.
+ */
+export function mappingsIn(dir: string, frameworkById: (id: string) => Framework | undefined): MappingDef[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => ({
+      file: join(dir, f),
+      raw: parseFrameworkText(readFileSync(join(dir, f), "utf8"), join(dir, f)),
+    }))
+    .filter(({ raw }) => {
+      const r = raw as { from?: unknown; to?: unknown };
+      return frameworkById(String(r.from)) !== undefined && frameworkById(String(r.to)) !== undefined;
+    })
+    .map(({ file, raw }) => requireMapping(raw, frameworkById, file));
 }

@@ -545,4 +545,72 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
     const ranking = (await admin.call("GET", `/api/cycles/${cycleId}/ranking?stage=final`)).json();
     expect(ranking.items[0]).toMatchObject({ index: expected.indexDisplay, predicate: expected.predicate });
   });
+
+  it("carries a 2025 SPBE assessment's evidence to the likely Pemdi items by the shipped mapping, unreviewed", async () => {
+    const [cimahi] = (await database.db.select().from(organizations)).filter(
+      (o) => o.name === "Pemerintah Kota Cimahi",
+    );
+    if (!cimahi) throw new Error("Kota Cimahi not in the registry");
+    await addUser(database, "koordinator@cimahikota.go.id", "coordinator", cimahi.id);
+    const cimahiCoordinator = await client(app, "koordinator@cimahikota.go.id");
+    const spbe = (
+      await admin.call("POST", "/api/cycles", {
+        year: 2025,
+        name: "Evaluasi SPBE 2025",
+        frameworkId: "permenpanrb-59-2020",
+        kind: "evaluation",
+        schedule: SCHEDULE,
+      })
+    ).json();
+    await admin.call("POST", `/api/cycles/${spbe.id}/participants`, { organizationIds: [cimahi.id] });
+    const old = (await cimahiCoordinator.call("GET", `/api/assessments?cycle=${spbe.id}`)).json().items[0].id;
+    const uploadTo = async (assessment: string, fields: Record<string, string>) => {
+      const body = multipart(fields, { name: "bukti.pdf", type: "application/pdf", content: PDF });
+      const res = await app.inject({
+        method: "POST",
+        url: `/api/assessments/${assessment}/evidence`,
+        payload: body.payload,
+        headers: { "content-type": body.contentType, "x-csrf-token": cimahiCoordinator.csrf },
+        cookies: { matang_session: cimahiCoordinator.cookie },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    // The coordination team's decree, the architecture review, a risk register (no Pemdi item).
+    await uploadTo(old, { indicator: "10", level: "2", title: "SK Tim Koordinasi SPBE" });
+    await uploadTo(old, { indicator: "11", level: "4", title: "Reviu Arsitektur SPBE" });
+    await uploadTo(old, { indicator: "21", level: "1", title: "Register Risiko SPBE" });
+
+    await admin.call("POST", `/api/cycles/${cycleId}/participants`, { organizationIds: [cimahi.id] });
+    const now = (await cimahiCoordinator.call("GET", `/api/assessments?cycle=${cycleId}`)).json().items[0].id;
+    const copied = await cimahiCoordinator.call("POST", `/api/assessments/${now}/copy-forward`, {});
+    expect(copied.statusCode, copied.body).toBe(200);
+    expect(copied.json()).toMatchObject({
+      from: old,
+      copied: [],
+      evidenceLinks: 2,
+      mapping: { id: "permenpanrb-59-2020-to-pemdi-2026" },
+      items: [
+        { code: "I1-L4-02", evidence: 1 },
+        { code: "I4-L1-01", evidence: 1 },
+      ],
+    });
+    expect(copied.json().skipped).toEqual([{ code: "21", reason: expect.stringMatching(/risk-management/) }]);
+    // The SK waits for review on its item; no value was carried (an SPBE level says nothing of Pemdi's).
+    const items = (await cimahiCoordinator.call("GET", `/api/assessments/${now}/indicators`)).json().items;
+    const i4 = items.find((i: { code: string }) => i.code === "I4");
+    expect(i4.evidence).toMatchObject([
+      { item: "I4-L1-01", title: "SK Tim Koordinasi SPBE", review: "pending" },
+    ]);
+    expect(i4.items.find((i: { code: string }) => i.code === "I4-L1-01").status).not.toBe("accepted");
+    expect(i4.claimedLevel).toBeNull();
+    // Running it again adds nothing.
+    const again = (await cimahiCoordinator.call("POST", `/api/assessments/${now}/copy-forward`, {})).json();
+    expect(again.evidenceLinks).toBe(0);
+    // The mapping itself is there to be read, with a decision for every SPBE indicator.
+    const mappings = (await cimahiCoordinator.call("GET", "/api/framework-mappings")).json().items;
+    expect(mappings[0].entries.find((e: { from: string }) => e.from === "10")).toMatchObject({
+      fromName: { id: expect.stringContaining("Tim Koordinasi") },
+      items: [{ code: "I4-L1-01", text: { id: "Keputusan pembentukan tim koordinasi Pemdi" } }],
+    });
+  });
 });

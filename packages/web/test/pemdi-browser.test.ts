@@ -159,6 +159,62 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
     await page.close();
   });
 
+  it("the coordinator carries last year's SPBE evidence to the likely Pemdi items, unreviewed, and reads the mapping", async () => {
+    // Kota Cimahi's SPBE 2025 assessment kept its complaints-service evidence (indicator 42).
+    const admin = await apiAs(ADMIN.email, ADMIN.password);
+    const year = new Date().getFullYear() - 1;
+    const cycle = await admin("POST", "/api/cycles", {
+      year,
+      name: `Evaluasi SPBE ${year} uji`,
+      frameworkId: "permenpanrb-59-2020",
+      kind: "evaluation",
+      schedule: Object.fromEntries(
+        ["self_assessment", "document_review", "interview", "visit", "consolidation", "validation"].map(
+          (s) => [s, { start: `${year}-01-01`, end: `${year + 2}-12-31` }],
+        ),
+      ),
+    });
+    const coordinator = await apiAs("koordinator.cimahi@demo.matang.id");
+    const mine = await coordinator("GET", `/api/assessments/${id}`);
+    await admin("POST", `/api/cycles/${cycle.id}/participants`, { organizationIds: [mine.organization.id] });
+    const old = (await admin("GET", `/api/assessments?cycle=${cycle.id}`)).items[0].id;
+    await coordinator("POST", `/api/assessments/${old}/evidence-links`, {
+      indicator: "42",
+      level: 3,
+      url: "https://cimahikota.go.id/lapor",
+      title: "SP4N-LAPOR! Kota Cimahi",
+    });
+
+    const { page, errors } = await signedIn("koordinator.cimahi@demo.matang.id");
+    await page.goto(`${base}/penilaian/${id}`);
+    await page.getByRole("button", { name: "Salin dari penilaian sebelumnya" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("tidak dihitung sebelum diterima").waitFor();
+    await dialog.getByRole("combobox", { name: "Salin dari" }).click();
+    await page.getByRole("option", { name: `Evaluasi SPBE ${year} uji` }).click();
+    await dialog.getByRole("button", { name: "Salin sekarang" }).click();
+    const report = page.getByTestId("copy-report");
+    await report.getByText(/2 tautan bukti ditambahkan ke 2 butir/).waitFor();
+    await report.getByRole("cell", { name: "I19-L2-01", exact: true }).waitFor();
+    await report.getByRole("cell", { name: "I20-L3-02", exact: true }).waitFor();
+    await report.getByRole("button", { name: "Lihat pemetaan lengkap" }).click();
+    await report.getByText("Layanan pengaduan adalah fasilitas dukungan pengguna").first().waitFor();
+    await page.screenshot({ path: join(screenshots, "pemdi-copy-forward.png"), fullPage: true });
+    await dialog.getByRole("button", { name: "Selesai" }).click();
+    // On I19 the carried document waits for review; the value is not touched.
+    await page.goto(`${base}/penilaian/${id}/indikator/I19`);
+    await page.getByText("SP4N-LAPOR! Kota Cimahi").first().waitFor();
+    const i19 = (await coordinator("GET", `/api/assessments/${id}/indicators`)).items.find(
+      (i: { code: string }) => i.code === "I19",
+    );
+    expect(i19.evidence.map((e: { item: string; review: string }) => [e.item, e.review])).toEqual([
+      ["I19-L2-01", "pending"],
+    ]);
+    expect(i19.claimedLevel).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("the unit sees only its items and uploads evidence for one with a note", async () => {
     const { page, errors } = await signedIn("operator.cimahi@demo.matang.id");
     await page.goto(`${base}/penilaian/${id}/indikator/I4`);

@@ -1,7 +1,7 @@
-import { isValueOf, stageLevels } from "@matang/core";
+import { type Framework, isValueOf, type MappingDef, mappedItems, stageLevels } from "@matang/core";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
-import type { Frameworks } from "../frameworks/service.js";
+import { type Frameworks, shippedMapping } from "../frameworks/service.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
@@ -20,13 +20,17 @@ export interface CopyReport {
   readonly copied: readonly string[];
   readonly evidenceLinks: number;
   readonly skipped: readonly { readonly code: string; readonly reason: string }[];
+  readonly mapping: Pick<MappingDef, "id" | "title"> | null;
+  readonly items: readonly { readonly code: string; readonly evidence: number }[];
 }
 
 /**
  * Start an assessment from the instansi's previous final answers and evidence links: the
  * levels and notes become the new self-assessment answers (not yet consolidated) and the links
  * come back unreviewed. Indicator by indicator when the framework is the same; through `mapping`
- * when it is not. Nothing already answered is overwritten.
+ * when it is not. Between frameworks with a shipped item mapping (SPBE 2020 → Pemdi 2026) only
+ * the evidence is carried, to the items it most likely answers: the old levels say nothing about
+ * the new values. Nothing already answered is overwritten.
  */
 export async function copyForward(
   db: Db,
@@ -61,6 +65,16 @@ export async function copyForward(
   if (!newFramework || !oldFramework)
     throw new ApiError(500, "framework_missing", "A framework is not loaded");
   const sameFramework = newFramework.id === oldFramework.id;
+  const shipped =
+    sameFramework || input.mapping ? undefined : shippedMapping(frameworks, oldFramework.id, newFramework.id);
+  if (shipped)
+    return copyEvidenceToItems(
+      db,
+      ctx,
+      { id, organizationId: target.organization.id, fromId },
+      shipped,
+      newFramework,
+    );
   if (!sameFramework && !input.mapping) {
     throw new ApiError(
       400,
@@ -121,12 +135,18 @@ export async function copyForward(
       existing.add(newCode);
       copied.push(newCode);
       for (const link of links.filter(
-        (l) => l.indicatorCode === oldCode && indicator.scale.values.includes(l.level),
+        (l) =>
+          l.indicatorCode === oldCode &&
+          indicator.scale.values.includes(l.level) &&
+          // An item code stays only where the new framework has that item on this indicator.
+          (l.itemCode === "" || newFramework.itemByCode.get(l.itemCode)?.indicatorCode === newCode),
       )) {
         const linked = await repo.linkEvidence(t, {
           assessmentId: id,
           indicatorCode: newCode,
           level: link.level,
+          itemCode: link.itemCode,
+          uploadNote: link.uploadNote,
           evidenceId: link.evidenceId,
         });
         if (linked) linkCount++;
@@ -141,5 +161,74 @@ export async function copyForward(
       after: { from: fromId, copied: copied.length, evidenceLinks: linkCount, skipped },
     });
   });
-  return { from: fromId, copied, evidenceLinks: linkCount, skipped } satisfies CopyReport;
+  return {
+    from: fromId,
+    copied,
+    evidenceLinks: linkCount,
+    skipped,
+    mapping: null,
+    items: [],
+  } satisfies CopyReport;
+}
+
+/**
+ * Link each document of the source assessment to the items the mapping names for its indicator
+ * and level, unreviewed. Old indicators whose evidence goes nowhere are reported with the
+ * mapping's reason; links already there are left as they are. One audit entry.
+ */
+async function copyEvidenceToItems(
+  db: Db,
+  ctx: RequestContext,
+  at: { id: string; organizationId: string; fromId: string },
+  mapping: MappingDef,
+  framework: Framework,
+) {
+  const links = await repo.linksOf(db, at.fromId);
+  const perItem = new Map<string, number>();
+  const skipped: { code: string; reason: string }[] = [];
+  let linkCount = 0;
+  await inTransaction(db, async (t) => {
+    for (const link of links) {
+      const items = mappedItems(mapping, link.indicatorCode, link.level);
+      if (items.length === 0) {
+        const entry = mapping.entries.find((e) => e.from === link.indicatorCode);
+        if (!skipped.some((s) => s.code === link.indicatorCode))
+          skipped.push({ code: link.indicatorCode, reason: entry?.note.en ?? "not in the mapping" });
+        continue;
+      }
+      for (const code of items) {
+        const item = framework.itemByCode.get(code);
+        if (!item) continue;
+        const linked = await repo.linkEvidence(t, {
+          assessmentId: at.id,
+          indicatorCode: item.indicatorCode,
+          level: item.level,
+          itemCode: code,
+          evidenceId: link.evidenceId,
+        });
+        if (linked) {
+          linkCount++;
+          perItem.set(code, (perItem.get(code) ?? 0) + 1);
+        }
+      }
+    }
+    await appendAudit(t, {
+      ...actorOf(ctx),
+      action: "assessment.copy_forward",
+      entityType: "assessment",
+      entityId: at.id,
+      organizationId: at.organizationId,
+      after: { from: at.fromId, mapping: mapping.id, evidenceLinks: linkCount, skipped },
+    });
+  });
+  return {
+    from: at.fromId,
+    copied: [],
+    evidenceLinks: linkCount,
+    skipped,
+    mapping: { id: mapping.id, title: mapping.title },
+    items: [...perItem]
+      .map(([code, evidence]) => ({ code, evidence }))
+      .sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true })),
+  } satisfies CopyReport;
 }

@@ -468,11 +468,19 @@ export async function allowsSelfAcceptance(db: Db, organizationId: string): Prom
 
 /** The instansi's latest assessment other than `exceptId` (by cycle year, then creation). */
 export async function previousAssessmentOf(db: Db, organizationId: string, exceptId: string) {
+  // Earlier: of an earlier year, or of the same year and created before (never a later one).
   const [previous] = await db
     .select({ id: assessments.id })
     .from(assessments)
     .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
-    .where(and(eq(assessments.organizationId, organizationId), ne(assessments.id, exceptId)))
+    .where(
+      and(
+        eq(assessments.organizationId, organizationId),
+        ne(assessments.id, exceptId),
+        sql`(${cycles.year}, ${assessments.createdAt}) < (select c.year, a.created_at from assessments a
+          join cycles c on c.id = a.cycle_id where a.id = ${exceptId})`,
+      ),
+    )
     .orderBy(desc(cycles.year), desc(assessments.createdAt))
     .limit(1);
   return previous;
@@ -481,7 +489,14 @@ export async function previousAssessmentOf(db: Db, organizationId: string, excep
 /** Link evidence to a level of an indicator unless it already is; true when a link was made. */
 export async function linkEvidence(
   db: Db,
-  values: { assessmentId: string; indicatorCode: string; level: number; evidenceId: string },
+  values: {
+    assessmentId: string;
+    indicatorCode: string;
+    level: number;
+    evidenceId: string;
+    itemCode?: string;
+    uploadNote?: string;
+  },
 ): Promise<boolean> {
   const inserted = await db
     .insert(evidenceLinks)

@@ -308,4 +308,10 @@ export const CopyReport = z.object({
   copied: z.array(z.string()),
   evidenceLinks: z.number(),
   skipped: z.array(z.object({ code: z.string(), reason: z.string() })),
+  /** The shipped mapping between the two frameworks that placed the evidence, when one did. */
+  mapping: z
+    .object({ id: z.string(), title: z.object({ id: z.string(), en: z.string().optional() }) })
+    .nullable(),
+  /** Evidence items of the new framework that received evidence, with how many documents each. */
+  items: z.array(z.object({ code: z.string(), evidence: z.number() })),
 });

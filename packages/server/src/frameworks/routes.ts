@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
 import { notFound } from "../http/errors.js";
-import { type FrameworkMap, importFramework } from "./service.js";
+import { type FrameworkMap, importFramework, shippedMappings } from "./service.js";
 
 const Text = z.object({ id: z.string(), en: z.string().optional() });
 
@@ -65,6 +65,56 @@ export function frameworkRoutes(db: Db, frameworks: FrameworkMap): FastifyPlugin
         if (!framework) throw notFound(`Framework "${request.params.id}"`);
         return framework.definition;
       },
+    );
+
+    app.get(
+      "/api/framework-mappings",
+      {
+        schema: {
+          tags: ["frameworks"],
+          summary:
+            "The shipped mappings between frameworks (which new items an old indicator's evidence likely answers), for review",
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  title: Text,
+                  from: z.string(),
+                  to: z.string(),
+                  note: Text,
+                  entries: z.array(
+                    z.object({
+                      from: z.string(),
+                      fromName: Text,
+                      /** Levels of the old indicator whose evidence this covers; null: all. */
+                      levels: z.array(z.number()).nullable(),
+                      items: z.array(z.object({ code: z.string(), text: Text })),
+                      note: Text,
+                    }),
+                  ),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async () => ({
+        items: shippedMappings(frameworks).map((m) => {
+          const from = frameworks.get(m.from);
+          const to = frameworks.get(m.to);
+          return {
+            ...m,
+            entries: m.entries.map((e) => ({
+              from: e.from,
+              fromName: from?.indicatorByCode.get(e.from)?.name ?? { id: e.from },
+              levels: e.levels ?? null,
+              items: e.items.map((code) => ({ code, text: to?.itemByCode.get(code)?.text ?? { id: code } })),
+              note: e.note,
+            })),
+          };
+        }),
+      }),
     );
 
     app.post(

@@ -3,15 +3,34 @@ import {
   type Framework,
   type FrameworkDef,
   loadFramework,
+  type MappingDef,
   scoringDifferences,
   scoringShape,
 } from "@matang/core";
+import { builtinMappingDir, mappingsIn } from "@matang/core/node";
 import { type Actor, appendAudit, auditedBy } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
 import * as repo from "./repository.js";
+
+const mappingsFor = new WeakMap<Frameworks, readonly MappingDef[]>();
+
+/** The mappings shipped beside the frameworks, checked against the frameworks this server runs. */
+export function shippedMappings(frameworks: Frameworks): readonly MappingDef[] {
+  let found = mappingsFor.get(frameworks);
+  if (!found) {
+    found = mappingsIn(builtinMappingDir, (id) => frameworks.get(id));
+    mappingsFor.set(frameworks, found);
+  }
+  return found;
+}
+
+/** The shipped mapping from one framework to another, if Matang has one. */
+export function shippedMapping(frameworks: Frameworks, from: string, to: string): MappingDef | undefined {
+  return shippedMappings(frameworks).find((m) => m.from === from && m.to === to);
+}
 
 /** The frameworks the app knows, by id; grows when an administrator imports one. */
 export type FrameworkMap = Map<string, Framework>;

@@ -20,6 +20,7 @@ import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
 import { errorMessage } from "../i18n";
 import { aspectsOf, type FrameworkTree, local, useFramework } from "../workspace/api";
+import { MappingsCard } from "./Mappings";
 
 type Aspect = ReturnType<typeof aspectsOf>[number];
 
@@ -306,6 +307,7 @@ export default function FrameworksPage() {
         </Table.Tbody>
       </Table>
       {open && <Tree id={open} />}
+      <MappingsCard />
     </Stack>
   );
 }

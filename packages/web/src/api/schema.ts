@@ -120,6 +120,17 @@ export interface paths {
                             copied: string[];
                             evidenceLinks: number;
                             from: string;
+                            items: {
+                                code: string;
+                                evidence: number;
+                            }[];
+                            mapping: {
+                                id: string;
+                                title: {
+                                    en?: string;
+                                    id: string;
+                                };
+                            } | null;
                             skipped: {
                                 code: string;
                                 reason: string;
@@ -2443,6 +2454,75 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/framework-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shipped mappings between frameworks (which new items an old indicator's evidence likely answers), for review */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                entries: {
+                                    from: string;
+                                    fromName: {
+                                        en?: string;
+                                        id: string;
+                                    };
+                                    items: {
+                                        code: string;
+                                        text: {
+                                            en?: string;
+                                            id: string;
+                                        };
+                                    }[];
+                                    levels: number[] | null;
+                                    note: {
+                                        en?: string;
+                                        id: string;
+                                    };
+                                }[];
+                                from: string;
+                                id: string;
+                                note: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                title: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                to: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -41,6 +41,7 @@ import {
   useIndicators,
 } from "./api";
 import { blockedReason } from "./blocked";
+import { CopyForward } from "./CopyForward";
 import { ExternalIndicesPanel } from "./ExternalIndices";
 import { ProvisionalNote } from "./ProvisionalNote";
 
@@ -304,6 +305,7 @@ export default function AssessmentPage() {
           )}
           <Anchor href={`/api/assessments/${a.id}/report.pdf`}>{t("assessment.report")}</Anchor>
           <Anchor href={`/api/assessments/${a.id}/export.xlsx`}>{t("assessment.excel")}</Anchor>
+          {canAssign && <CopyForward assessmentId={a.id} />}
           {(a.can.submit || a.blocked.submit) && <SubmitButton assessment={a} />}
           <MoveButtons assessment={a} />
         </Group>
