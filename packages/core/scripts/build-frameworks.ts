@@ -147,6 +147,7 @@ function build2020(): AnyJson {
     version: 1,
     id: ref.id,
     title: { id: ref.title, en: "SPBE Monitoring and Evaluation (PermenPANRB No. 59 of 2020)" },
+    indexName: { id: "Indeks SPBE", en: "SPBE Index" },
     legalBasis: "Peraturan Menteri PANRB Nomor 59 Tahun 2020",
     years: ref.used_for_years,
     notes: [
@@ -193,6 +194,7 @@ function build2018(): AnyJson {
     version: 1,
     id: ref.id,
     title: { id: ref.title, en: "SPBE Evaluation Guideline (PermenPANRB No. 5 of 2018)" },
+    indexName: { id: "Indeks SPBE", en: "SPBE Index" },
     legalBasis: "Peraturan Menteri PANRB Nomor 5 Tahun 2018",
     years: ref.used_for_years,
     notes: [

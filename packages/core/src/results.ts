@@ -14,7 +14,10 @@ export interface ResultRow {
   /** As published (two decimals): official figures are kept exactly as printed. */
   readonly index: string;
   readonly predicate: string;
-  /** Domain values as published, keyed D1, D2, … in column order. */
+  /**
+   * Domain values (columns d1_…, keyed D1, D2, …) or, for a framework without domains such as
+   * Pemdi, aspect values (columns a1_…, keyed A1, A2, …), as published, in column order.
+   */
   readonly domains: Readonly<Record<string, string>>;
 }
 
@@ -22,7 +25,8 @@ const DECIMAL = /^\d+([.,]\d+)?$/;
 
 /**
  * Read a results table shaped like reference/results-2023.csv: year (or `year` given for the
- * whole file), instansi, type, region, index, predicate and domain columns d1_…, d2_…, ….
+ * whole file), instansi, type, region, index, predicate and domain columns d1_…, d2_…, … (or,
+ * for the Indeks Pemerintah Digital, aspect columns a1_…, a2_…, …).
  */
 export function parseResultsFile(text: string, file: string, year?: number): ResultRow[] {
   const records = readCsv(text, file);
@@ -38,6 +42,7 @@ export function parseResultsFile(text: string, file: string, year?: number): Res
     predicate: col("predicate"),
   };
   const domainCols = names.map((n, i) => [n, i] as const).filter(([n]) => /^d\d+(_|$)/.test(n));
+  const aspectCols = names.map((n, i) => [n, i] as const).filter(([n]) => /^a\d+(_|$)/.test(n));
   const missing = (["name", "kind", "index", "predicate"] as const).filter((k) => idx[k] < 0);
   if (idx.year < 0 && year === undefined) missing.push("year" as never);
   if (missing.length > 0) {
@@ -80,14 +85,17 @@ export function parseResultsFile(text: string, file: string, year?: number): Res
     }
     const domains: Record<string, string> = {};
     let bad = false;
-    domainCols.forEach(([, i], k) => {
-      const v = cell(i).replace(",", ".");
-      if (v === "") return;
-      if (!DECIMAL.test(v)) {
-        at(names[i] ?? `d${k + 1}`, "not_a_number", `"${cell(i)}" is not a number`);
-        bad = true;
-      } else domains[`D${k + 1}`] = v;
-    });
+    const read = (columns: typeof domainCols, key: string) =>
+      columns.forEach(([, i], k) => {
+        const v = cell(i).replace(",", ".");
+        if (v === "") return;
+        if (!DECIMAL.test(v)) {
+          at(names[i] ?? `${key.toLowerCase()}${k + 1}`, "not_a_number", `"${cell(i)}" is not a number`);
+          bad = true;
+        } else domains[`${key}${k + 1}`] = v;
+      });
+    read(domainCols, "D");
+    read(aspectCols, "A");
     if (bad) continue;
     rows.push({
       line,
@@ -103,4 +111,20 @@ export function parseResultsFile(text: string, file: string, year?: number): Res
   }
   if (problems.length > 0) throw new InputFileError(problems);
   return rows;
+}
+
+/**
+ * The framework an evaluation year was run on: the one whose years include it (the most recent
+ * such framework when several do). Official results of that year are on its index.
+ */
+export function frameworkOfYear<F extends { readonly years: readonly number[] }>(
+  frameworks: Iterable<F>,
+  year: number,
+): F | undefined {
+  let found: F | undefined;
+  for (const f of frameworks) {
+    if (!f.years.includes(year)) continue;
+    if (!found || Math.min(...f.years) > Math.min(...found.years)) found = f;
+  }
+  return found;
 }

@@ -227,7 +227,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
   );
   await app.register(notificationRoutes(options.db));
-  await app.register(resultsRoutes(options.db));
+  await app.register(resultsRoutes(options.db, frameworks));
   await app.register(targetRoutes(options.db));
   await app.register(modelAnswerRoutes(options.db, frameworks));
   await app.register(provinceRoutes(options.db, frameworks));

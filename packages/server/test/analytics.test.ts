@@ -423,7 +423,7 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
     const text = await pdfText(res.rawPayload);
-    expect(text).toContain("LAPORAN EVALUASI SPBE");
+    expect(text).toContain("LAPORAN INDEKS SPBE");
     expect(text).toContain("Pemerintah Kota Bandung");
     expect(text).toContain(assessment.scores.self.indexDisplay.replace(".", ","));
     expect(text).toContain(assessment.scores.self.predicate);
@@ -488,5 +488,55 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
         whole.getWorksheet(name)?.getSheetValues(),
       );
     }
+  });
+
+  it("takes official Pemdi results with aspect values; against the last SPBE year it compares places, not values", async () => {
+    const csv = [
+      "year,instansi,type,region,index,predicate,a1_tata_kelola,a2_penyelenggara,a3_data,a4_keamanan,a5_teknologi,a6_keterpaduan,a7_kepuasan",
+      '2026,Pemerintah Kota Bandung,kota,Jawa Barat,"2,87",Baik,3.10,2.90,2.45,2.60,3.00,2.95,2.98',
+      "2026,Pemerintah Kota Bogor,kota,Jawa Barat,2.10,Cukup,2.00,2.20,1.80,2.00,2.30,2.10,2.20",
+      "2026,Pemerintah Provinsi Jawa Barat,provinsi,,3.05,Baik,3.20,3.00,2.90,3.10,3.00,3.00,3.10",
+    ].join("\n");
+    expect((await importCsv(csv, { source: "pemdi-2026.csv" })).json()).toMatchObject({
+      imported: 3,
+      created: 3,
+    });
+    const ranked = (await app.inject({ method: "GET", url: "/api/public/results?year=2026" })).json();
+    expect(ranked).toMatchObject({
+      indexName: { id: "Indeks Pemerintah Digital" },
+      previousYear: 2024,
+      previousIndexName: { id: "Indeks SPBE" },
+    });
+    const bandung = ranked.items.find((i: { organizationId: string }) => i.organizationId === id.bandung);
+    expect(bandung).toMatchObject({
+      index: "2.87",
+      predicate: "Baik",
+      rank: 2,
+      previousRank: 2,
+      rankChange: 0,
+    });
+    expect(bandung.domains).toEqual({
+      A1: "3.10",
+      A2: "2.90",
+      A3: "2.45",
+      A4: "2.60",
+      A5: "3.00",
+      A6: "2.95",
+      A7: "2.98",
+    });
+    // 2.87 on Pemdi and 3.90 on SPBE are not one scale: no previous value is offered.
+    expect(ranked.items.every((i: { previousIndex: string | null }) => i.previousIndex === null)).toBe(true);
+    // Within one index the previous value is there.
+    const spbe2024 = (await app.inject({ method: "GET", url: "/api/public/results?year=2024" })).json();
+    expect(spbe2024.indexName).toEqual({ id: "Indeks SPBE", en: "SPBE Index" });
+    expect(spbe2024.items.some((i: { previousIndex: string | null }) => i.previousIndex !== null)).toBe(true);
+    const file = await app.inject({ method: "GET", url: "/api/public/results.csv?year=2026" });
+    expect(file.body.split("\r\n")[0]).toContain("a1,a2,a3,a4,a5,a6,a7");
+    // The history shows the aspects beside the year.
+    const history = (await leader.call("GET", `/api/organizations/${id.bandung}/history`)).json();
+    expect(history.years.at(-1)).toMatchObject({
+      year: 2026,
+      published: { index: "2.87", domains: { A7: "2.98" } },
+    });
   });
 });

@@ -387,7 +387,7 @@ describe.skipIf(!available)("web app in Chromium", () => {
     page.setDefaultTimeout(8000);
     await page.goto(`${base}/login`);
     await page.getByRole("link", { name: "Lihat hasil evaluasi yang telah dipublikasikan" }).click();
-    await page.getByRole("heading", { name: "Hasil Evaluasi SPBE" }).waitFor();
+    await page.getByRole("heading", { name: "Hasil Evaluasi SPBE dan Pemerintah Digital" }).waitFor();
     const table = page.getByRole("table", { name: "Peringkat 2023" });
     const first = table.locator("tbody tr").first().locator("td");
     await expect.poll(() => first.first().textContent()).toBe("1");

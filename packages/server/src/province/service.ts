@@ -45,7 +45,7 @@ export async function provinceView(
   );
   const years = await publishedYears(db);
   const lastYear = years[0]?.year ?? null;
-  const published = lastYear === null ? null : await rankedYear(db, lastYear);
+  const published = lastYear === null ? null : await rankedYear(db, lastYear, frameworks);
   const year = cycle?.year ?? lastYear;
   const targets = year === null ? new Map() : await targetsForYear(db, year);
   const provinceTarget: string | null = targets.get(id)?.index ?? null;

@@ -26,7 +26,7 @@ export async function organizationHistory(
     ? await headlines(db, frameworks, id)
     : [];
   const published = new Map<number, Awaited<ReturnType<typeof rankedYear>>>();
-  for (const year of await yearsOf(db, id)) published.set(year, await rankedYear(db, year));
+  for (const year of await yearsOf(db, id)) published.set(year, await rankedYear(db, year, frameworks));
   const years = [...new Set([...published.keys(), ...own.map((a) => a.year)])].sort((a, b) => a - b);
   return {
     organization: { id: org.id, name: org.name, kind: org.kind },

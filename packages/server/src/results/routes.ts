@@ -1,4 +1,4 @@
-import { INSTANSI_KINDS } from "@matang/core";
+import { type Framework, INSTANSI_KINDS } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
@@ -7,7 +7,7 @@ import { ApiError } from "../http/errors.js";
 import { CSV, CSV_TYPE, download } from "../http/files.js";
 import { spreadsheetText } from "../reports/cells.js";
 import { importResultsFile } from "./import.js";
-import { Item, SpreadSchema } from "./schemas.js";
+import { Item, LocalText, SpreadSchema } from "./schemas.js";
 import { publishedYears, type RankedYear, rankedYear } from "./service.js";
 
 const Year = z.coerce.number().int().min(2000).max(2200);
@@ -43,9 +43,13 @@ const ResultsReport = z.object({
 });
 
 /** The year asked for, else the newest; 404 when nothing was published then. */
-async function yearOf(db: Db, year: number | undefined): Promise<RankedYear> {
+async function yearOf(
+  db: Db,
+  frameworks: ReadonlyMap<string, Framework>,
+  year: number | undefined,
+): Promise<RankedYear> {
   const chosen = year ?? (await publishedYears(db))[0]?.year;
-  const ranked = chosen === undefined ? null : await rankedYear(db, chosen);
+  const ranked = chosen === undefined ? null : await rankedYear(db, chosen, frameworks);
   if (!ranked)
     throw new ApiError(
       404,
@@ -78,7 +82,7 @@ function cell(value: string | number | null): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-export function resultsRoutes(db: Db): FastifyPluginAsyncZod {
+export function resultsRoutes(db: Db, frameworks: ReadonlyMap<string, Framework>): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/public/results/years",
@@ -103,7 +107,10 @@ export function resultsRoutes(db: Db): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               year: z.number(),
+              /** The index the year's results are on, from the framework of that year. */
+              indexName: LocalText.nullable(),
               previousYear: z.number().nullable(),
+              previousIndexName: LocalText.nullable(),
               total: z.number(),
               items: z.array(Item),
               summary: z.object({ all: SpreadSchema, byType: z.record(z.string(), SpreadSchema) }),
@@ -115,7 +122,7 @@ export function resultsRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const ranked = await yearOf(db, request.query.year);
+        const ranked = await yearOf(db, frameworks, request.query.year);
         const provinces = [...new Set(ranked.items.flatMap((i) => (i.province ? [i.province] : [])))].sort();
         return {
           ...ranked,
@@ -138,7 +145,7 @@ export function resultsRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const ranked = await yearOf(db, request.query.year);
+        const ranked = await yearOf(db, frameworks, request.query.year);
         const items = filtered(ranked, request.query);
         const domains = [...new Set(items.flatMap((i) => Object.keys(i.domains)))].sort();
         const header = [

@@ -3,6 +3,8 @@ import { STATES } from "@matang/core";
 import { z } from "zod";
 import { Headline } from "../assessments/schemas.js";
 
+export const LocalText = z.object({ id: z.string(), en: z.string().optional() });
+
 export const SpreadSchema = z.object({
   count: z.number(),
   mean: z.string().nullable(),
@@ -19,6 +21,7 @@ export const Item = z.object({
   province: z.string().nullable(),
   index: z.string(),
   predicate: z.string(),
+  /** Domain values as published (D1, D2, …), or aspect values (A1, A2, …) on an index without domains. */
   domains: z.record(z.string(), z.string()),
   rank: z.number(),
   of: z.number(),

@@ -1,4 +1,14 @@
-import { type Bin, histogram, type Ranking, rankResults, type Spread, spread } from "@matang/core";
+import {
+  type Bin,
+  type Framework,
+  frameworkOfYear,
+  histogram,
+  type LocalizedText,
+  type Ranking,
+  rankResults,
+  type Spread,
+  spread,
+} from "@matang/core";
 import type { Db } from "../db/client.js";
 import { publishedYears, resultsOfYears, type YearRow } from "./repository.js";
 
@@ -29,7 +39,10 @@ export interface RankedResult {
 
 export interface RankedYear {
   readonly year: number;
+  /** The index the year's results are on (e.g. Indeks SPBE, Indeks Pemerintah Digital), when known. */
+  readonly indexName: LocalizedText | null;
   readonly previousYear: number | null;
+  readonly previousIndexName: LocalizedText | null;
   readonly items: readonly RankedResult[];
   readonly summary: { readonly all: Spread; readonly byType: Record<string, Spread> };
   /** How the indices spread over the scale, in half-point bins. */
@@ -45,12 +58,22 @@ const rankEntries = (list: readonly YearRow[]) =>
 /**
  * A year's published results ranked nationally, by type and within each province (core's
  * competition ranking on the printed index), with rank change against the previous published year,
- * per-type means and the distribution. Null when nothing was published that year.
+ * per-type means and the distribution. Null when nothing was published that year. Across a change
+ * of index (Indeks SPBE 2025 → Indeks Pemerintah Digital 2026) places still compare, values do not:
+ * the previous index is left out.
  */
-export async function rankedYear(db: Db, year: number): Promise<RankedYear | null> {
+export async function rankedYear(
+  db: Db,
+  year: number,
+  frameworks: ReadonlyMap<string, Framework>,
+): Promise<RankedYear | null> {
   const years = await publishedYears(db);
   if (!years.some((y) => y.year === year)) return null;
   const previousYear = years.map((y) => y.year).find((y) => y < year) ?? null;
+  const framework = frameworkOfYear(frameworks.values(), year);
+  const previousFramework =
+    previousYear === null ? undefined : frameworkOfYear(frameworks.values(), previousYear);
+  const sameIndex = framework?.id === previousFramework?.id;
   const all = await resultsOfYears(db, previousYear === null ? [year] : [year, previousYear]);
   const current = all.filter((r) => r.year === year);
   const previous = all.filter((r) => r.year === previousYear);
@@ -75,7 +98,7 @@ export async function rankedYear(db: Db, year: number): Promise<RankedYear | nul
         previousYear,
         previousRank: before?.rank ?? null,
         rankChange: before ? before.rank - rank.rank : null,
-        previousIndex: previousIndex.get(r.organizationId) ?? null,
+        previousIndex: sameIndex ? (previousIndex.get(r.organizationId) ?? null) : null,
       };
     })
     .sort((a, b) => a.rank - b.rank || a.organization.localeCompare(b.organization, "id"));
@@ -85,7 +108,9 @@ export async function rankedYear(db: Db, year: number): Promise<RankedYear | nul
   for (const r of current) predicates[r.predicate] = (predicates[r.predicate] ?? 0) + 1;
   return {
     year,
+    indexName: framework?.definition.indexName ?? null,
     previousYear,
+    previousIndexName: previousFramework?.definition.indexName ?? null,
     items,
     summary: {
       all: spread(current.map((r) => r.index)),

@@ -3839,6 +3839,10 @@ export interface paths {
                                 from: string;
                                 to: string;
                             }[];
+                            indexName: {
+                                en?: string;
+                                id: string;
+                            } | null;
                             items: {
                                 domains: {
                                     [key: string]: string;
@@ -3864,6 +3868,10 @@ export interface paths {
                             predicates: {
                                 [key: string]: number;
                             };
+                            previousIndexName: {
+                                en?: string;
+                                id: string;
+                            } | null;
                             previousYear: number | null;
                             provinces: string[];
                             summary: {

@@ -23,7 +23,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LanguageSwitch } from "../app/LanguageSwitch";
 import { errorMessage } from "../i18n";
-import { formatIndex } from "../workspace/api";
+import { formatIndex, local } from "../workspace/api";
 import { INSTANSI_TYPES, type PublicResult, usePublicResults, usePublishedYears } from "./api";
 import { RankChange } from "./RankChange";
 
@@ -55,6 +55,14 @@ export default function PublicResultsPage() {
     );
   }, [results.data, q, type, province]);
   const show = (s: string | null) => formatIndex(s, i18n.language);
+  const indexName = results.data?.indexName ?? null;
+  const previousIndexName = results.data?.previousIndexName ?? null;
+  // A year on another index than the one before it (SPBE 2025 → Pemdi 2026): say so where it compares.
+  const otherIndex =
+    results.data?.previousYear != null &&
+    indexName !== null &&
+    previousIndexName !== null &&
+    indexName.id !== previousIndexName.id;
   const query = new URLSearchParams({
     ...(year ? { year: String(year) } : {}),
     ...(type ? { type } : {}),
@@ -67,7 +75,11 @@ export default function PublicResultsPage() {
       <Group justify="space-between" mb="md">
         <Stack gap={0}>
           <Title order={2}>{t("results.title")}</Title>
-          <Text c="dimmed">{t("results.subtitle")}</Text>
+          <Text c="dimmed">
+            {indexName
+              ? t("results.subtitle", { index: local(indexName, i18n.language), year })
+              : t("results.subtitleGeneric")}
+          </Text>
         </Stack>
         <Group>
           <LanguageSwitch />
@@ -184,15 +196,30 @@ export default function PublicResultsPage() {
                     {t("results.shown", { n: items.length, total: results.data.total })}
                   </Text>
                 </Group>
+                {otherIndex && indexName && previousIndexName ? (
+                  <Alert color="blue" mb="xs" data-testid="other-index">
+                    {t("results.otherIndex", {
+                      year,
+                      index: local(indexName, i18n.language),
+                      previous: results.data.previousYear,
+                      previousIndex: local(previousIndexName, i18n.language),
+                    })}
+                  </Alert>
+                ) : null}
                 <Table.ScrollContainer minWidth={900}>
                   <Table striped highlightOnHover aria-label={t("results.ranking", { year })}>
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>{t("results.rank")}</Table.Th>
                         <Table.Th>
-                          {results.data.previousYear
-                            ? t("results.changeSince", { year: results.data.previousYear })
-                            : t("results.change")}
+                          {results.data.previousYear && otherIndex && previousIndexName
+                            ? t("results.changeSinceOther", {
+                                year: results.data.previousYear,
+                                index: local(previousIndexName, i18n.language),
+                              })
+                            : results.data.previousYear
+                              ? t("results.changeSince", { year: results.data.previousYear })
+                              : t("results.change")}
                         </Table.Th>
                         <Table.Th>{t("results.instansi")}</Table.Th>
                         <Table.Th>{t("results.type")}</Table.Th>
