@@ -538,5 +538,11 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
       year: 2026,
       published: { index: "2.87", domains: { A7: "2.98" } },
     });
+    // Each year says which index its figures are on, so a chart never joins SPBE and Pemdi values.
+    expect(history.years[0].indexName).toEqual({ id: "Indeks SPBE", en: "SPBE Index" });
+    expect(history.years.at(-1).indexName.id).toBe("Indeks Pemerintah Digital");
+    const own = history.years.flatMap((y: { assessments: { indexName: unknown }[] }) => y.assessments);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((a: { indexName: { id: string } }) => a.indexName.id === "Indeks SPBE")).toBe(true);
   });
 });

@@ -156,6 +156,12 @@ const TABLE: Record<string, Row> = {
     anonymous: true,
     public: true,
   },
+  "GET /api/framework-mappings": {
+    call: () => ({ url: "/api/framework-mappings" }),
+    roles: all("Y.."),
+    anonymous: true,
+    public: true,
+  },
   "GET /api/frameworks/{id}": {
     call: () => ({ url: `/api/frameworks/${FRAMEWORK}` }),
     roles: all("Y.."),

@@ -561,11 +561,11 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await logIn(page, "admin@uji.id", "sandi-admin-uji");
     await page.getByRole("link", { name: "Kerangka", exact: true }).click();
     await page
-      .getByRole("row", { name: /permenpanrb-59-2020/ })
+      .getByRole("row", { name: /^permenpanrb-59-2020/ })
       .getByRole("button", { name: "Lihat pohon" })
       .click();
     await page.getByRole("button", { name: /D4 · Layanan SPBE/ }).click();
-    await page.getByText("Tingkat Kematangan Layanan Publik Sektor 3").waitFor();
+    await page.getByText("Tingkat Kematangan Layanan Publik Sektor 3", { exact: true }).waitFor();
     const broken = {
       format: "matang.framework/v1",
       id: "rusak",

@@ -441,6 +441,8 @@ export async function headlines(db: Db, frameworks: Frameworks, organizationId: 
       assessmentId: row.id,
       year: row.year,
       cycle: row.cycleName,
+      // Which index the figure is on: SPBE and Pemdi values are not one scale.
+      indexName: framework.definition.indexName ?? null,
       state: row.state as State,
       headline: h,
       // The figure when complete, for charts over the years.

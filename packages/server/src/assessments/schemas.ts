@@ -264,6 +264,7 @@ export const HistoryItem = z
     assessmentId: z.string(),
     year: z.number(),
     cycle: z.string(),
+    indexName: z.object({ id: z.string(), en: z.string().optional() }).nullable(),
     state: z.enum(STATES),
     headline: Headline,
     stage: z.enum(LEVEL_STAGES).nullable(),

@@ -1,4 +1,4 @@
-import type { Framework } from "@matang/core";
+import { type Framework, frameworkOfYear } from "@matang/core";
 import { headlines } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
@@ -35,6 +35,7 @@ export async function organizationHistory(
       const r = published.get(year)?.items.find((x) => x.organizationId === id);
       return {
         year,
+        indexName: frameworkOfYear(frameworks.values(), year)?.definition.indexName ?? null,
         published: r
           ? {
               index: r.index,
@@ -56,6 +57,7 @@ export async function organizationHistory(
           .map((a) => ({
             id: a.assessmentId,
             cycle: a.cycle,
+            indexName: a.indexName,
             state: a.state,
             headline: a.headline,
             stage: a.stage,

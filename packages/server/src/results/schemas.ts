@@ -42,6 +42,8 @@ export const OrganizationHistory = z.object({
   years: z.array(
     z.object({
       year: z.number(),
+      /** The index the year's official results are on (from the framework of that year). */
+      indexName: LocalText.nullable(),
       published: Item.pick({
         index: true,
         predicate: true,
@@ -60,6 +62,7 @@ export const OrganizationHistory = z.object({
         z.object({
           id: z.string(),
           cycle: z.string(),
+          indexName: LocalText.nullable(),
           state: z.enum(STATES),
           headline: Headline,
           stage: z.string().nullable(),

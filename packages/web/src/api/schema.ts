@@ -3222,11 +3222,19 @@ export interface paths {
                                     headline: components["schemas"]["Headline"];
                                     id: string;
                                     index: string | null;
+                                    indexName: {
+                                        en?: string;
+                                        id: string;
+                                    } | null;
                                     predicate: string | null;
                                     stage: string | null;
                                     /** @enum {string} */
                                     state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
                                 }[];
+                                indexName: {
+                                    en?: string;
+                                    id: string;
+                                } | null;
                                 published: {
                                     domains: {
                                         [key: string]: string;
@@ -5248,6 +5256,10 @@ export interface components {
             headline: components["schemas"]["Headline"];
             index: number | null;
             indexDisplay: string | null;
+            indexName: {
+                en?: string;
+                id: string;
+            } | null;
             predicate: string | null;
             /** @enum {string|null} */
             stage: "self" | "document" | "interview" | "visit" | "final" | null;
@@ -5261,6 +5273,10 @@ export interface components {
             headline: components["schemas"]["HeadlineInput"];
             index: number | null;
             indexDisplay: string | null;
+            indexName: {
+                en?: string;
+                id: string;
+            } | null;
             predicate: string | null;
             /** @enum {string|null} */
             stage: "self" | "document" | "interview" | "visit" | "final" | null;

@@ -7,7 +7,7 @@ import { Link, useParams } from "react-router";
 import type { Answer } from "../api/types";
 import { api } from "../app/api";
 import { errorMessage } from "../i18n";
-import { formatIndex } from "../workspace/api";
+import { formatIndex, local } from "../workspace/api";
 import { RankChange } from "./RankChange";
 
 type OrganizationHistory = Answer<"/api/organizations/{id}/history">;
@@ -33,6 +33,9 @@ export function useTargets(id: string, readable: boolean) {
   });
 }
 
+const PUBLISHED_COLORS = ["indigo.6", "grape.6", "blue.4"];
+const OWN_COLORS = ["teal.6", "lime.7", "cyan.6"];
+
 /** Published index, Matang's own index and the target, year by year, as a chart. */
 export function HistoryChart({ id, height = 240 }: { id: string; height?: number }) {
   const { t, i18n } = useTranslation();
@@ -40,24 +43,36 @@ export function HistoryChart({ id, height = 240 }: { id: string; height?: number
   const targets = useTargets(id, history.data?.can.readTargets ?? false);
   if (history.isPending) return <Loader aria-label={t("common.loading")} />;
   if (history.isError) return <Alert color="red">{errorMessage(history.error)}</Alert>;
-  const published = t("orgHistory.published");
-  const own = t("orgHistory.matang");
   const target = t("orgHistory.target");
-  const data = history.data.years.map((y) => {
-    const mine = [...y.assessments].reverse().find((a) => a.index !== null);
+  // SPBE (to 2025) and Pemdi (from 2026) values are not one scale: one line per index, never joined.
+  const nameOf = (n: { id: string; en?: string } | null) => (n ? local(n, i18n.language) : "");
+  const names = [
+    ...new Set(
+      history.data.years.flatMap((y) => [
+        ...(y.published ? [nameOf(y.indexName)] : []),
+        ...y.assessments.filter((a) => a.index !== null).map((a) => nameOf(a.indexName)),
+      ]),
+    ),
+  ];
+  const label = (base: string, name: string) => (names.length > 1 && name ? `${base} (${name})` : base);
+  const published = (name: string) => label(t("orgHistory.published"), name);
+  const own = (name: string) => label(t("orgHistory.matang"), name);
+  const data: Record<string, string | number | null>[] = history.data.years.map((y) => {
+    const row: Record<string, string | number | null> = { year: String(y.year) };
+    if (y.published) row[published(nameOf(y.indexName))] = Number(y.published.index);
+    for (const name of names) {
+      const mine = [...y.assessments].reverse().find((a) => a.index !== null && nameOf(a.indexName) === name);
+      if (mine?.index) row[own(name)] = Number(mine.index);
+    }
     const goal = targets.data?.items.find((x) => x.year === y.year)?.index;
-    return {
-      year: String(y.year),
-      [published]: y.published ? Number(y.published.index) : null,
-      [own]: mine?.index ? Number(mine.index) : null,
-      [target]: goal ? Number(goal) : null,
-    };
+    row[target] = goal ? Number(goal) : null;
+    return row;
   });
   for (const x of targets.data?.items ?? []) {
     if (x.index && !data.some((d) => d.year === String(x.year)))
-      data.push({ year: String(x.year), [published]: null, [own]: null, [target]: Number(x.index) });
+      data.push({ year: String(x.year), [target]: Number(x.index) });
   }
-  data.sort((a, b) => a.year.localeCompare(b.year));
+  data.sort((a, b) => String(a.year).localeCompare(String(b.year)));
   if (data.length === 0) return <Text c="dimmed">{t("orgHistory.none")}</Text>;
   return (
     <LineChart
@@ -66,8 +81,13 @@ export function HistoryChart({ id, height = 240 }: { id: string; height?: number
       dataKey="year"
       connectNulls
       series={[
-        { name: published, color: "indigo.6" },
-        { name: own, color: "teal.6" },
+        // Only the lines that have points.
+        ...names.flatMap((name, i) =>
+          [
+            { name: published(name), color: PUBLISHED_COLORS[i % PUBLISHED_COLORS.length] ?? "indigo.6" },
+            { name: own(name), color: OWN_COLORS[i % OWN_COLORS.length] ?? "teal.6" },
+          ].filter((line) => data.some((d) => typeof d[line.name] === "number")),
+        ),
         { name: target, color: "red.6", strokeDasharray: "5 5" },
       ]}
       withLegend
@@ -110,7 +130,14 @@ export default function HistoryPage() {
             <Table.Tbody>
               {history.data.years.map((y) => (
                 <Table.Tr key={y.year}>
-                  <Table.Td>{y.year}</Table.Td>
+                  <Table.Td>
+                    {y.year}
+                    {y.indexName && (
+                      <Text size="xs" c="dimmed">
+                        {local(y.indexName, i18n.language)}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td fw={600}>{show(y.published?.index)}</Table.Td>
                   <Table.Td>{y.published?.predicate ?? "—"}</Table.Td>
                   <Table.Td>{y.published ? `${y.published.rank}/${y.published.of}` : "—"}</Table.Td>

@@ -249,7 +249,7 @@ export default function PublicResultsPage() {
                             ) : null}
                           </Table.Td>
                           <Table.Td fw={600}>{show(i.index)}</Table.Td>
-                          <Table.Td>
+                          <Table.Td style={{ whiteSpace: "nowrap" }}>
                             <Badge variant="light">{i.predicate}</Badge>
                           </Table.Td>
                           <Table.Td>
