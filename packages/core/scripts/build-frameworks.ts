@@ -150,6 +150,17 @@ function build2020(): AnyJson {
     indexName: { id: "Indeks SPBE", en: "SPBE Index" },
     legalBasis: "Peraturan Menteri PANRB Nomor 59 Tahun 2020",
     years: ref.used_for_years,
+    portal: {
+      name: "eval.spbe.go.id",
+      url: "https://eval.spbe.go.id",
+      acceptedTypes: ["pdf", "jpg", "jpeg", "png"],
+      maxFileMb: 10,
+      fileName: "{code}-L{level}_{title}",
+      note: {
+        id: "Portal evaluasi nasional. Jenis dan batas ukuran berkas belum terbaca dari sumber publik: nilai ini perkiraan hati-hati (PDF dan gambar, 10 MB) agar berkas yang mungkin ditolak terlihat lebih dulu. Koreksi lewat MATANG_FRAMEWORKS_DIR bila batas resminya diketahui.",
+        en: "The national evaluation portal. Its accepted file types and size limit were not found in public sources: these are cautious guesses (PDF and images, 10 MB) so that files it might refuse show up first. Correct them through MATANG_FRAMEWORKS_DIR once the official limits are known.",
+      },
+    },
     notes: [
       {
         id: "Laporan evaluasi 2023 dan 2024 mencetak bobot indikator 42–47 sebesar 3,50%; regulasi menetapkan 3,00% dan hanya nilai itu yang membuat aspek 8 = 18% dan total = 100%.",

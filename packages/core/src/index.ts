@@ -12,6 +12,7 @@ export * from "./input-files.js";
 export * from "./items.js";
 export * from "./names.js";
 export * from "./planner.js";
+export * from "./portal.js";
 export * from "./rankings.js";
 export * from "./registry.js";
 export * from "./report.js";

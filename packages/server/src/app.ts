@@ -43,6 +43,7 @@ import { withTextRule } from "./http/text.js";
 import { modelAnswerRoutes } from "./model-answers/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { organizationRoutes } from "./organizations/routes.js";
+import { portalRoutes } from "./portal/routes.js";
 import { provinceRoutes } from "./province/routes.js";
 import { reportRoutes } from "./reports/routes.js";
 import { resultsRoutes } from "./results/routes.js";
@@ -217,11 +218,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cycleRoutes(options.db, frameworks));
   await app.register(assessmentRoutes(options.db, frameworks));
   await app.register(externalIndexRoutes(options.db, frameworks));
+  const storage = options.storage ?? new LocalStorage(resolve("data", "evidence"));
   await app.register(
     evidenceRoutes(
       options.db,
       frameworks,
-      options.storage ?? new LocalStorage(resolve("data", "evidence")),
+      storage,
       options.maxUploadBytes ?? 50 * 1024 * 1024,
       options.quotaBytes ?? Number.POSITIVE_INFINITY,
     ),
@@ -232,5 +234,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(modelAnswerRoutes(options.db, frameworks));
   await app.register(provinceRoutes(options.db, frameworks));
   await app.register(reportRoutes(options.db, frameworks));
+  await app.register(portalRoutes(options.db, frameworks, storage));
   return app;
 }

@@ -461,6 +461,24 @@ const TABLE: Record<string, Row> = {
     roles: only("Y.-", ["admin", "coordinator"], "-.-"),
     anonymous: false,
   },
+  "GET /api/assessments/{id}/portal/package": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/portal/package` }),
+    roles: only("Y.-", ["admin", "coordinator"], "-.-"),
+    anonymous: false,
+  },
+  "GET /api/assessments/{id}/portal/package.zip": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/portal/package.zip` }),
+    roles: only("Y.-", ["admin", "coordinator"], "-.-"),
+    anonymous: false,
+  },
+  "PUT /api/assessments/{id}/portal/uploads/{code}": {
+    call: (s) => ({
+      url: `/api/assessments/${s.assessment}/portal/uploads/1`,
+      body: { uploaded: true, version: 0 },
+    }),
+    roles: only("Y.-", ["admin", "coordinator"], "-.-"),
+    anonymous: false,
+  },
   "POST /api/assessments/{id}/evidence": {
     call: (s) => ({
       url: `/api/assessments/${s.assessment}/evidence`,

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import yauzl from "yauzl";
 
 // pdf.js reads the 14 standard PDF fonts' metrics from its own package.
 const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
@@ -72,4 +73,28 @@ export function zipOf(files: Record<string, Buffer>): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** Every file of a ZIP archive by its name in the archive (read with yauzl, as a user's tool would). */
+export async function unzip(body: Buffer): Promise<Record<string, Buffer>> {
+  const zip = await yauzl.fromBufferPromise(body, { lazyEntries: true });
+  const files: Record<string, Buffer> = {};
+  await new Promise<void>((resolve, reject) => {
+    zip.on("error", reject);
+    zip.on("end", () => resolve());
+    zip.on("entry", (entry: yauzl.Entry) => {
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) return reject(error);
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("error", reject);
+        stream.on("end", () => {
+          files[entry.fileName] = Buffer.concat(chunks);
+          zip.readEntry();
+        });
+      });
+    });
+    zip.readEntry();
+  });
+  return files;
 }

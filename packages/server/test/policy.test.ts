@@ -204,6 +204,15 @@ const EXPECTED: Record<Operation, Record<Role, string>> = {
     reviewer: "---",
     leader: "---",
   },
+  "assessment.portal": {
+    admin: "YY-",
+    coordinator: "YY-",
+    operator: "---",
+    internal_assessor: "---",
+    external_assessor: "---",
+    reviewer: "---",
+    leader: "---",
+  },
   "indicator.read": {
     admin: "YY-",
     coordinator: "YY-",

@@ -2,7 +2,7 @@
 // assigns an item and records an external index, the unit uploads evidence by item with a note,
 // the coordinator types decimal values, the assessor returns an item (the level-2 item above it is
 // then rejected automatically) and scores in decimals, and the published figure shows it all.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { todayWib } from "@matang/core";
@@ -10,7 +10,7 @@ import { builtinFrameworks } from "@matang/core/node";
 import { DEMO_PASSWORD } from "@matang/server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { zipOf } from "../../server/test/documents.js";
+import { unzip, zipOf } from "../../server/test/documents.js";
 import { CHROMIUM, demoServer, launchChromium } from "./chromium.js";
 
 const required = process.env.MATANG_REQUIRE_BROWSER === "1";
@@ -260,6 +260,50 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
           .textContent(),
       )
       .toContain("3,25");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the coordinator checks the portal package, downloads it, and marks an item uploaded to the portal", async () => {
+    const { page, errors } = await signedIn("koordinator.cimahi@demo.matang.id");
+    await page.goto(`${base}/penilaian/${id}`);
+    const card = page.getByTestId("portal-package");
+    await card.scrollIntoViewIfNeeded();
+    // Three files uploaded so far go in; the two web addresses carried from 2025 are held back.
+    await card.getByTestId("portal-totals").filter({ hasText: "3 berkas siap" }).waitFor();
+    await card.getByTestId("portal-totals").filter({ hasText: "2 tertahan" }).waitFor();
+    const held = card.getByRole("table", { name: "Bukti yang tertahan" });
+    await held.getByRole("cell", { name: "I19-L2-01", exact: true }).waitFor();
+    await held.getByText("tempel alamatnya di catatan unggah").first().waitFor();
+    await card.screenshot({ path: join(screenshots, "pemdi-portal-package.png") });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      card.getByRole("link", { name: "Unduh paket ZIP" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^paket-portal-.*\.zip$/);
+    const files = await unzip(readFileSync(await download.path()));
+    expect(Object.keys(files).sort()).toEqual([
+      "I4/I4-L1-01_sk-tim-koordinasi.pdf",
+      "I4/I4-L2-01_sk-tim-koordinasi.pdf",
+      "I4/I4-L3-01_Rencana kolaborasi.pdf",
+      "catatan-unggah.txt",
+      "indeks-paket-portal.xlsx",
+    ]);
+    expect(files["catatan-unggah.txt"]?.toString("utf8")).toContain("I4-L1-01\r\nSK halaman 2 (I4-L1-01)");
+    // The coordinator uploads I4-L1-01 to the portal and ticks it; the filter shows what is left.
+    const overview = page.getByTestId("items-overview");
+    await overview.getByRole("combobox", { name: "Portal" }).click();
+    await page.getByRole("option", { name: "Belum diunggah ke portal" }).click();
+    await overview.getByLabel("Cari kode atau butir").fill("I4-L1");
+    const tick = overview.getByRole("checkbox", { name: "I4-L1-01 sudah diunggah ke portal" });
+    await tick.click();
+    // Marked, it leaves the "not uploaded" list; shown again under "uploaded", with who marked it.
+    await expect.poll(() => tick.count()).toBe(0);
+    await overview.getByRole("combobox", { name: "Portal" }).click();
+    await page.getByRole("option", { name: "Sudah diunggah ke portal" }).click();
+    await overview.getByRole("checkbox", { name: "I4-L1-01 sudah diunggah ke portal" }).waitFor();
+    await overview.getByText(/^Asep Koordinator Pemdi, /).waitFor();
+    await overview.screenshot({ path: join(screenshots, "pemdi-portal-marks.png") });
     expect(errors).toEqual([]);
     await page.close();
   });

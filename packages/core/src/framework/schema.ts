@@ -150,6 +150,27 @@ export const ProvisionalSchema = z.strictObject({
   openQuestions: z.array(LocalizedTextSchema).optional(),
 });
 
+/**
+ * What the national portal accepts for an uploaded document, so that files that would be refused
+ * there are found before export: file types (extensions), the largest size, how files are named.
+ */
+export const PortalProfileSchema = z.strictObject({
+  name: z.string().min(1),
+  url: z.url().optional(),
+  /** Lower-case file extensions without the dot, e.g. "pdf". */
+  acceptedTypes: z
+    .array(z.string().regex(/^[a-z0-9]{1,8}$/, "a lower-case extension without the dot, e.g. pdf"))
+    .min(1, "name at least one file type"),
+  maxFileMb: z.number().positive().max(10_000),
+  /** File name in the package, without extension: {code} (item, else indicator), {level}, {title}. */
+  fileName: z
+    .string()
+    .regex(/\{title\}/, "must contain {title}")
+    .max(100),
+  /** Where these limits come from, or that they are not confirmed. */
+  note: LocalizedTextSchema.optional(),
+});
+
 export const FrameworkSchema = z.strictObject({
   format: z.literal(FRAMEWORK_FORMAT, { error: `must be "${FRAMEWORK_FORMAT}"` }),
   id: z
@@ -174,6 +195,8 @@ export const FrameworkSchema = z.strictObject({
   domains: z.array(DomainSchema).min(1, "a framework needs at least one domain").optional(),
   aspects: z.array(AspectSchema).min(1, "a framework needs at least one aspect").optional(),
   externalIndices: z.array(ExternalIndexSchema).optional(),
+  /** The national portal the evaluation is uploaded to, as it accepts documents. */
+  portal: PortalProfileSchema.optional(),
   /**
    * How accepted evidence items become an indicator's value. `null` while the official rule is
    * not known: values are then entered by people and nothing computes one in its place.
@@ -194,4 +217,5 @@ export type ExternalIndexDef = z.infer<typeof ExternalIndexSchema>;
 export type ExternalBandDef = z.infer<typeof ExternalBandSchema>;
 export type LabelSetDef = z.infer<typeof LabelSetSchema>;
 export type ProvisionalDef = z.infer<typeof ProvisionalSchema>;
+export type PortalProfileDef = z.infer<typeof PortalProfileSchema>;
 export type FrameworkDef = z.infer<typeof FrameworkSchema>;

@@ -7,6 +7,7 @@ import type { RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
 import { notify } from "../notifications/service.js";
 import { can } from "../policy/policy.js";
+import { uploadStates } from "../portal/service.js";
 import { requireWork, stageFacts } from "./access.js";
 import { access, auditIndicator, type Loaded } from "./loading.js";
 import * as repo from "./repository.js";
@@ -83,8 +84,13 @@ export async function assignItem(
  */
 export async function listItems(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await access(db, frameworks, ctx, id, "assessment.read");
-  const [links, pjs] = await Promise.all([repo.linksOf(db, id), repo.itemAssignmentsOf(db, id)]);
+  const [links, pjs, uploads] = await Promise.all([
+    repo.linksOf(db, id),
+    repo.itemAssignmentsOf(db, id),
+    uploadStates(db, id),
+  ]);
   const mayAssign = can(ctx.principal, "assessment.assign", { path: c.organization.path });
+  const portal = c.framework.definition.portal !== undefined;
   const today = todayWib();
   const items = [];
   for (const indicator of c.framework.indicators) {
@@ -107,6 +113,8 @@ export async function listItems(db: Db, frameworks: Frameworks, ctx: RequestCont
         dueDate: pj?.dueDate ?? null,
         overdue: pj?.dueDate != null && pj.dueDate < today && s.status !== "accepted",
         version: pj?.version ?? 0,
+        // Marked as uploaded to the national portal, and whether its files changed since.
+        portal: uploads.get(s.code) ?? null,
       });
     }
   }
@@ -135,7 +143,10 @@ export async function listItems(db: Db, frameworks: Frameworks, ctx: RequestCont
       notUploaded: n(u, "not_uploaded"),
       overdue: n(u, "overdue"),
     })),
-    can: { assign: mayAssign && workBlocked("assign", stageFacts(c)) === null },
+    can: {
+      assign: mayAssign && workBlocked("assign", stageFacts(c)) === null,
+      portal: portal && can(ctx.principal, "assessment.portal", { path: c.organization.path }),
+    },
   };
 }
 

@@ -123,6 +123,8 @@ function abilitiesOf(
       overview: permitted("indicator.read"),
       readTargets: permitted("target.read"),
       setTargets: permitted("target.manage"),
+      // Packages for, and marks of, the national portal the framework says it is uploaded to.
+      portal: c.framework.definition.portal !== undefined && permitted("assessment.portal"),
     },
     blocked: abilities.blocked,
     moves: abilities.moves,

@@ -134,6 +134,15 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
                   indicatorName: z.object({ id: z.string(), en: z.string().optional() }),
                   overdue: z.boolean(),
                   version: z.number(),
+                  /** Marked as uploaded to the national portal: when, by whom, whether its files changed since. */
+                  portal: z
+                    .object({
+                      markedAt: z.date(),
+                      markedBy: z.string().nullable(),
+                      version: z.number(),
+                      changed: z.boolean(),
+                    })
+                    .nullable(),
                 }),
               ),
               byUnit: z.array(
@@ -148,7 +157,7 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
                   overdue: z.number(),
                 }),
               ),
-              can: z.object({ assign: z.boolean() }),
+              can: z.object({ assign: z.boolean(), portal: z.boolean() }),
             }),
           },
         },

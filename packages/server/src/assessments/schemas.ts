@@ -80,6 +80,8 @@ export const Assessment = z
       overview: z.boolean(),
       readTargets: z.boolean(),
       setTargets: z.boolean(),
+      /** Export packages for, and mark uploads to, the national portal. */
+      portal: z.boolean(),
     }),
     /** For what the caller is permitted but cannot do now: what is missing. */
     blocked: z.object(

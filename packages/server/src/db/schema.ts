@@ -455,6 +455,29 @@ export const itemAssignments = pgTable(
 );
 
 /**
+ * An evidence item (or an indicator, in a framework without items) marked as uploaded to the
+ * national portal: who, when, and the file versions it had then, so a later change shows.
+ */
+export const portalUploads = pgTable(
+  "portal_uploads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    /** The item code, or the indicator code where the framework has no items. */
+    code: text("code").notNull(),
+    indicatorCode: text("indicator_code").notNull(),
+    /** The newest file version of each document linked to it when it was marked (sorted ids). */
+    fileIds: jsonb("file_ids").$type<string[]>().notNull(),
+    markedBy: uuid("marked_by").references(() => users.id),
+    markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("portal_uploads_unique").on(t.assessmentId, t.code)],
+);
+
+/**
  * The value of another agency's index (SDI, SJIG, IPS, IKASANDI…) recorded for an assessment,
  * with its date, source document and responsible unit; it sets the level of the indicators it feeds.
  */

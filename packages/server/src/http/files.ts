@@ -8,6 +8,7 @@ import { z } from "zod";
 export const PDF_TYPE = "application/pdf";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const CSV_TYPE = "text/csv; charset=utf-8";
+export const ZIP_TYPE = "application/zip";
 
 // The body is bytes (a Buffer or a stream); OpenAPI calls that a binary string.
 const binary = () => z.custom<Buffer | Readable>().meta({ type: "string", format: "binary" });
@@ -20,6 +21,7 @@ const file = (contentType: string, description: string) => ({
 export const PDF = file(PDF_TYPE, "A PDF document");
 export const XLSX = file(XLSX_TYPE, "An Excel workbook");
 export const CSV = file("text/csv", "CSV text, UTF-8");
+export const ZIP = file(ZIP_TYPE, "A ZIP archive");
 /** A stored file in its own type (evidence): whatever was uploaded. */
 export const ANY_FILE = file("application/octet-stream", "The file, with its own content type");
 

@@ -104,6 +104,11 @@ export const POLICY = {
   ],
   "assessment.publish": [{ roles: ["admin"], scope: "national" }],
   "assessment.reopen": [{ roles: ["admin"], scope: "national" }],
+  // Working with the national portal is the instansi's own: its package out, its upload marks.
+  "assessment.portal": [
+    { roles: ["admin"], scope: "subtree" },
+    { roles: ["coordinator"], scope: "instansi" },
+  ],
   "indicator.read": [
     { roles: READERS, scope: "subtree" },
     { roles: ["operator"], scope: "assigned_unit" },

@@ -1038,6 +1038,7 @@ export interface paths {
                             }[];
                             can: {
                                 assign: boolean;
+                                portal: boolean;
                             };
                             items: {
                                 blockedBy: string[];
@@ -1052,6 +1053,13 @@ export interface paths {
                                 links: number;
                                 note: string | null;
                                 overdue: boolean;
+                                portal: {
+                                    changed: boolean;
+                                    /** Format: date-time */
+                                    markedAt: string;
+                                    markedBy: string | null;
+                                    version: number;
+                                } | null;
                                 reason: string | null;
                                 /** @enum {string} */
                                 status: "accepted" | "returned" | "pending" | "not_uploaded" | "auto_rejected";
@@ -1160,6 +1168,185 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/portal/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a portal package would hold: every document with its name as the portal wants it, its upload note and unit, and what the portal would refuse (too large, wrong type, a link, returned internally) with what to do */
+        get: {
+            parameters: {
+                query?: {
+                    accepted?: "0" | "1";
+                    indicator?: string;
+                    unit?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                code: string;
+                                evidenceId: string;
+                                fileId: string | null;
+                                fileName: string | null;
+                                included: boolean;
+                                indicator: string;
+                                /** @enum {string} */
+                                kind: "file" | "link";
+                                level: number;
+                                note: string;
+                                path: string | null;
+                                problems: {
+                                    /** @enum {string} */
+                                    code: "too_large" | "wrong_type" | "not_a_file" | "returned";
+                                    message: {
+                                        en?: string;
+                                        id: string;
+                                    };
+                                }[];
+                                /** @enum {string} */
+                                review: "pending" | "accepted" | "revision";
+                                size: number | null;
+                                title: string;
+                                units: string[];
+                                url: string | null;
+                            }[];
+                            profile: {
+                                acceptedTypes: string[];
+                                fileName: string;
+                                maxFileMb: number;
+                                name: string;
+                                note?: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                url?: string;
+                            };
+                            totals: {
+                                bytes: number;
+                                documents: number;
+                                files: number;
+                                held: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/portal/package.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The portal package as a ZIP: a folder per indicator with each file named {item}_{title}, the index sheet (Excel) and the upload notes; files the portal would refuse stay out and are listed */
+        get: {
+            parameters: {
+                query?: {
+                    accepted?: "0" | "1";
+                    indicator?: string;
+                    unit?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A ZIP archive */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/portal/uploads/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark an evidence item (or an indicator without items) as uploaded to the portal, or take the mark back; the version seen is checked (409 when someone changed it first) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        uploaded: boolean;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            uploaded: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -2766,6 +2953,18 @@ export interface paths {
                                 en?: string;
                                 id: string;
                             }[];
+                            portal?: {
+                                acceptedTypes: string[];
+                                fileName: string;
+                                maxFileMb: number;
+                                name: string;
+                                note?: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                /** Format: uri */
+                                url?: string;
+                            };
                             predicates: {
                                 labels?: {
                                     [key: string]: {
@@ -4403,6 +4602,7 @@ export interface components {
                 edit: boolean;
                 move: boolean;
                 overview: boolean;
+                portal: boolean;
                 publish: boolean;
                 readTargets: boolean;
                 reopen: boolean;
@@ -4666,6 +4866,7 @@ export interface components {
                 edit: boolean;
                 move: boolean;
                 overview: boolean;
+                portal: boolean;
                 publish: boolean;
                 readTargets: boolean;
                 reopen: boolean;

@@ -19,6 +19,7 @@ import { Link } from "react-router";
 import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
 import { errorMessage } from "../i18n";
+import { PORTAL_FILTERS, type PortalFilter, PortalMark, portalMatches } from "../portal/PortalMark";
 import { useUnits } from "../workspace/AssignmentEditor";
 import { indicatorsKey, itemsKey, local, useItems } from "../workspace/api";
 import { ITEM_COLOR } from "./ItemsPanel";
@@ -110,6 +111,7 @@ export function ItemsOverview({
   const [filter, setFilter] = useState<(typeof STATUS_FILTERS)[number]>("open");
   const [unit, setUnit] = useState<string | null>(null);
   const [search, setSearch] = useState("");
+  const [portal, setPortal] = useState<PortalFilter>("any");
   // Long lists render in pages: an instansi has over two hundred items.
   const [limit, setLimit] = useState(PAGE);
   // Only who assigns items lists the instansi's units (others may not read them).
@@ -121,6 +123,7 @@ export function ItemsOverview({
     (i) =>
       (filter === "all" || (filter === "open" ? i.status !== "accepted" : i.status === filter)) &&
       (unit === null || (unit === "" ? i.unitId === null : i.unitId === unit)) &&
+      portalMatches(portal, i) &&
       (needle === "" ||
         i.code.toLowerCase().includes(needle) ||
         local(i.text, i18n.language).toLowerCase().includes(needle)),
@@ -186,6 +189,17 @@ export function ItemsOverview({
               .map((u) => ({ value: u.unitId ?? "", label: u.unitName ?? "" })),
           ]}
         />
+        {items.data.can.portal && (
+          <Select
+            size="xs"
+            w={220}
+            label={t("portal.filter")}
+            value={portal}
+            onChange={(v) => setPortal((v as PortalFilter) ?? "any")}
+            allowDeselect={false}
+            data={PORTAL_FILTERS.map((f) => ({ value: f, label: t(`portal.filters.${f}`) }))}
+          />
+        )}
         <TextInput
           size="xs"
           w={220}
@@ -206,6 +220,7 @@ export function ItemsOverview({
               <Table.Th>{t("items.item")}</Table.Th>
               <Table.Th>{t("assessment.status")}</Table.Th>
               <Table.Th>{items.data.can.assign ? t("items.pjAndDue") : t("assessment.unit")}</Table.Th>
+              {items.data.can.portal && <Table.Th>{t("portal.column")}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -255,6 +270,11 @@ export function ItemsOverview({
                     </Text>
                   )}
                 </Table.Td>
+                {items.data.can.portal && (
+                  <Table.Td>
+                    <PortalMark assessmentId={assessmentId} item={i} />
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

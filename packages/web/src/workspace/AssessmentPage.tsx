@@ -26,7 +26,8 @@ import { ApiError, api } from "../app/api";
 import { ItemsOverview } from "../evidence/ItemsOverview";
 import { ZipImport } from "../evidence/ZipImport";
 import { errorMessage } from "../i18n";
-import { AssignmentEditor } from "./AssignmentEditor";
+import { PortalPackage } from "../portal/PortalPackage";
+import { AssignmentEditor, useUnits } from "./AssignmentEditor";
 import {
   type Assessment,
   assessmentKey,
@@ -267,6 +268,8 @@ export default function AssessmentPage() {
   const framework = useFramework(assessment.data?.cycle.frameworkId);
   const [status, setStatus] = useState<string>("all");
   const [selected, setSelected] = useState<string[]>([]);
+  // The instansi's units, to narrow a portal package to one unit's items.
+  const portalUnits = useUnits(assessment.data?.organization.id ?? "", assessment.data?.can.portal ?? false);
   if (assessment.isPending || indicators.isPending) return <Loader aria-label={t("common.loading")} />;
   if (assessment.isError) return <Alert color="red">{errorMessage(assessment.error)}</Alert>;
   if (indicators.isError) return <Alert color="red">{errorMessage(indicators.error)}</Alert>;
@@ -335,6 +338,13 @@ export default function AssessmentPage() {
         <ItemsOverview assessmentId={a.id} organizationId={a.organization.id} />
       )}
       {rows.some((r) => r.itemCounts.length > 0 && r.can.addEvidence) && <ZipImport assessmentId={a.id} />}
+      {a.can.portal && (
+        <PortalPackage
+          assessmentId={a.id}
+          indicators={rows.map((r) => ({ code: r.code, name: local(r.names, i18n.language) }))}
+          units={portalUnits.data?.items ?? []}
+        />
+      )}
       {rows.some((r) => r.external) && (
         <ExternalIndicesPanel assessmentId={a.id} organizationId={a.organization.id} indicators={rows} />
       )}
