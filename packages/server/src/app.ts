@@ -42,6 +42,7 @@ import { installSecurityHeaders } from "./http/security-headers.js";
 import { withTextRule } from "./http/text.js";
 import { modelAnswerRoutes } from "./model-answers/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
+import { officialRoutes } from "./official/routes.js";
 import { organizationRoutes } from "./organizations/routes.js";
 import { portalRoutes } from "./portal/routes.js";
 import { provinceRoutes } from "./province/routes.js";
@@ -235,5 +236,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(provinceRoutes(options.db, frameworks));
   await app.register(reportRoutes(options.db, frameworks));
   await app.register(portalRoutes(options.db, frameworks, storage));
+  await app.register(officialRoutes(options.db, frameworks));
   return app;
 }

@@ -479,6 +479,36 @@ const TABLE: Record<string, Row> = {
     roles: only("Y.-", ["admin", "coordinator"], "-.-"),
     anonymous: false,
   },
+  "GET /api/assessments/{id}/official": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/official` }),
+    // The whole instansi's official figures: not a unit's (it sees its items' verdicts in the list).
+    roles: only("Y.-", [...READERS, "external_assessor"], "-.-"),
+    anonymous: false,
+  },
+  "POST /api/assessments/{id}/official/import": {
+    call: (s) => ({
+      url: `/api/assessments/${s.assessment}/official/import`,
+      body: { stage: "interim", asOf: "2026-09-20", text: "1\t2", dryRun: true },
+    }),
+    roles: only("Y.-", ["admin", "coordinator"], "-.-"),
+    anonymous: false,
+  },
+  "POST /api/assessments/{id}/official/import.xlsx": {
+    call: (s) => ({
+      url: `/api/assessments/${s.assessment}/official/import.xlsx`,
+      multipart: multipart(
+        { stage: "interim", asOf: "2026-09-20", dryRun: "1" },
+        { name: "hasil.xlsx", type: "application/octet-stream", content: PDF },
+      ),
+    }),
+    roles: only("Y.-", ["admin", "coordinator"], "-.-"),
+    anonymous: false,
+  },
+  "GET /api/assessments/{id}/official/template.xlsx": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/official/template.xlsx` }),
+    roles: only("Y.-", ["admin", "coordinator"], "-.-"),
+    anonymous: false,
+  },
   "POST /api/assessments/{id}/evidence": {
     call: (s) => ({
       url: `/api/assessments/${s.assessment}/evidence`,

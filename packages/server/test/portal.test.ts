@@ -328,4 +328,158 @@ describe.each(ENGINES)("the national portal on %s", (engine) => {
       "portal.unmark_uploaded",
     ]);
   });
+
+  it("imports the portal's verdicts and interim values from pasted text: problems by line first, then returns go to units", async () => {
+    const paste = (text: string, extra: Record<string, unknown> = {}) =>
+      coordinator.call("POST", `/api/assessments/${id}/official/import`, {
+        stage: "interim",
+        asOf: "2026-09-20",
+        text,
+        ...extra,
+      });
+    const broken = await paste(
+      [
+        "Kode Butir\tStatus\tCatatan Asesor",
+        "I4-L1-01\tDiterima\t",
+        "I4-L9-01\tDiterima\t",
+        "I4-L1-02\tTolak\t",
+        "I1\t6\t",
+        "I4-L1-01\tDiterima\t",
+      ].join("\n"),
+    );
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().error.code).toBe("invalid_table");
+    expect(
+      broken.json().error.details.map((p: { line: number; code: string }) => `${p.line} ${p.code}`),
+    ).toEqual(["3 unknown_code", "4 unknown_status", "5 out_of_range", "6 duplicate"]);
+    const table = [
+      "Kode Butir\tStatus\tCatatan Asesor",
+      "I4-L1-01\tDiterima\t",
+      "I4-L1-02\tRevisi: tidak tepat\tYang diunggah notulen, bukan rencana kolaborasi.",
+      "I1-L1-01\tRevisi: belum diunggah\tDokumen tidak dapat dibuka.",
+      "I1-L2-01\tRevisi: ditolak otomatis\t",
+      "",
+      "Indikator\tNilai",
+      "I1\t2,10",
+      "I4\t1.5",
+      "Indeks\t1,87",
+    ].join("\r\n");
+    const preview = (await paste(table, { dryRun: true, dueDate: "2026-09-25" })).json();
+    expect(preview).toMatchObject({ dryRun: true, verdicts: 4, accepted: 1, changed: 4 });
+    expect(preview.returned.map((r: { item: string; unitName: string }) => [r.item, r.unitName])).toEqual([
+      ["I4-L1-02", "Diskominfo"],
+      ["I1-L1-01", "Bappeda"],
+      ["I1-L2-01", "Bappeda"],
+    ]);
+    expect((await coordinator.call("GET", `/api/assessments/${id}/official`)).json().stages).toEqual([]);
+    // Only the instansi's coordinator (or an administrator) brings the portal's figures in.
+    expect((await paste(table, { dueDate: "2026-09-25" })).statusCode).toBe(200);
+    expect(
+      (
+        await operatorB.call("POST", `/api/assessments/${id}/official/import`, {
+          stage: "interim",
+          asOf: "2026-09-20",
+          text: table,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const official = (await coordinator.call("GET", `/api/assessments/${id}/official`)).json();
+    expect(official.stages).toHaveLength(1);
+    expect(official.stages[0]).toMatchObject({
+      stage: "interim",
+      asOf: "2026-09-20",
+      index: 1.87,
+      indexDisplay: "1.87",
+      indexSource: "printed",
+      predicate: "Cukup",
+    });
+    expect(
+      official.stages[0].indicators.map((i: { code: string; value: number }) => [i.code, i.value]),
+    ).toEqual([
+      ["I1", 2.1],
+      ["I4", 1.5],
+    ]);
+    expect(official.verdicts.find((v: { item: string }) => v.item === "I4-L1-02")).toMatchObject({
+      status: "wrong_object",
+      note: "Yang diunggah notulen, bukan rencana kolaborasi.",
+      unitName: "Diskominfo",
+    });
+    // Official figures stay apart: Matang's own headline is still its own stage's.
+    const assessment = (await coordinator.call("GET", `/api/assessments/${id}`)).json();
+    expect(assessment.headline.source).toBe("stage");
+    // The unit sees the portal's verdict on its own items, with the note, and is told.
+    const items = (await operatorB.call("GET", `/api/assessments/${id}/items`)).json().items;
+    expect(items.find((i: { code: string }) => i.code === "I1-L1-01").official).toMatchObject({
+      status: "not_uploaded",
+      note: "Dokumen tidak dapat dibuka.",
+      asOf: "2026-09-20",
+    });
+    expect(items.some((i: { code: string }) => i.code.startsWith("I4-"))).toBe(false);
+    const told = (await operatorB.call("GET", "/api/notifications")).json().items;
+    expect(
+      told.filter(
+        (n: { kind: string; payload: { source?: string } }) =>
+          n.kind === "returned" && n.payload.source === "portal",
+      ),
+    ).toHaveLength(2);
+    expect((await operatorB.call("GET", `/api/assessments/${id}/official`)).statusCode).toBe(403);
+  });
+
+  it("takes the filled template as Excel for the final values, and the next verdict replaces the last", async () => {
+    const template = await coordinator.call("GET", `/api/assessments/${id}/official/template.xlsx`);
+    expect(template.statusCode).toBe(200);
+    const book = await workbook(template.rawPayload);
+    const items = book.getWorksheet("Butir");
+    const values = book.getWorksheet("Nilai");
+    expect(items?.getRow(2).getCell(1).value).toBe("I1-L1-01");
+    const rowOf = (sheet: typeof items, code: string) => {
+      let found = 0;
+      sheet?.eachRow((row, n) => {
+        if (row.getCell(1).value === code) found = n;
+      });
+      return sheet?.getRow(found);
+    };
+    const fill = (sheet: typeof items, code: string, b: string | number, c = "") => {
+      const row = rowOf(sheet, code);
+      if (!row) throw new Error(code);
+      row.getCell(2).value = b;
+      row.getCell(3).value = c;
+    };
+    fill(items, "I4-L1-02", "Diterima");
+    fill(values, "I1", 2.37);
+    fill(values, "I4", "2,5");
+    fill(values, "Indeks", 2.04);
+    const filled = Buffer.from(await book.xlsx.writeBuffer());
+    const send = (fields: Record<string, string>) => {
+      const body = multipart(fields, {
+        name: "hasil-akhir.xlsx",
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content: filled,
+      });
+      return app.inject({
+        method: "POST",
+        url: `/api/assessments/${id}/official/import.xlsx`,
+        payload: body.payload,
+        headers: { "content-type": body.contentType, "x-csrf-token": coordinator.csrf },
+        cookies: { matang_session: coordinator.cookie },
+      });
+    };
+    const res = await send({ stage: "final", asOf: "2026-10-30" });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ verdicts: 1, accepted: 1, returned: [] });
+    const official = (await coordinator.call("GET", `/api/assessments/${id}/official`)).json();
+    expect(official.stages.map((s: { stage: string; index: number }) => [s.stage, s.index])).toEqual([
+      ["interim", 1.87],
+      ["final", 2.04],
+    ]);
+    expect(official.stages[1].indicators.find((i: { code: string }) => i.code === "I4").value).toBe(2.5);
+    expect(official.verdicts.find((v: { item: string }) => v.item === "I4-L1-02").status).toBe("accepted");
+    expect(official.imports.map((i: { stage: string; source: string }) => [i.stage, i.source])).toEqual([
+      ["final", "hasil-akhir.xlsx"],
+      ["interim", "paste"],
+    ]);
+    // A bad field or a file that is not a workbook changes nothing.
+    expect((await send({ stage: "akhir", asOf: "2026-10-30" })).statusCode).toBe(400);
+    expect((await send({ stage: "final", asOf: "30-10-2026" })).json().error.code).toBe("invalid_date");
+  });
 });

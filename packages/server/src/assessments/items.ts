@@ -1,11 +1,12 @@
 // Evidence items ("butir") of a framework that lists them: who provides each one and by when,
 // and where every item stands — for the coordinator, what is still missing or returned, by unit.
-import { isCalendarDate, itemStandings, todayWib, workBlocked } from "@matang/core";
+import { isCalendarDate, itemStandings, type OfficialStatus, todayWib, workBlocked } from "@matang/core";
 import { type Db, inTransaction } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
 import { notify } from "../notifications/service.js";
+import * as officialRepo from "../official/repository.js";
 import { can } from "../policy/policy.js";
 import { uploadStates } from "../portal/service.js";
 import { requireWork, stageFacts } from "./access.js";
@@ -84,10 +85,11 @@ export async function assignItem(
  */
 export async function listItems(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await access(db, frameworks, ctx, id, "assessment.read");
-  const [links, pjs, uploads] = await Promise.all([
+  const [links, pjs, uploads, verdicts] = await Promise.all([
     repo.linksOf(db, id),
     repo.itemAssignmentsOf(db, id),
     uploadStates(db, id),
+    officialRepo.verdictsOf(db, id),
   ]);
   const mayAssign = can(ctx.principal, "assessment.assign", { path: c.organization.path });
   const portal = c.framework.definition.portal !== undefined;
@@ -115,6 +117,8 @@ export async function listItems(db: Db, frameworks: Frameworks, ctx: RequestCont
         version: pj?.version ?? 0,
         // Marked as uploaded to the national portal, and whether its files changed since.
         portal: uploads.get(s.code) ?? null,
+        // The portal's own verdict, apart from Matang's review.
+        official: officialOf(verdicts, s.code),
       });
     }
   }
@@ -148,6 +152,11 @@ export async function listItems(db: Db, frameworks: Frameworks, ctx: RequestCont
       portal: portal && can(ctx.principal, "assessment.portal", { path: c.organization.path }),
     },
   };
+}
+
+function officialOf(verdicts: readonly officialRepo.VerdictRow[], code: string) {
+  const v = verdicts.find((x) => x.itemCode === code);
+  return v ? { status: v.status as OfficialStatus, note: v.note, asOf: v.asOf, stage: v.stage } : null;
 }
 
 /**

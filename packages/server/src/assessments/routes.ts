@@ -1,3 +1,4 @@
+import { OFFICIAL_STAGES, OFFICIAL_STATUSES } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
@@ -141,6 +142,15 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
                       markedBy: z.string().nullable(),
                       version: z.number(),
                       changed: z.boolean(),
+                    })
+                    .nullable(),
+                  /** The portal's verdict on the item (imported), with the assessor's note and its date. */
+                  official: z
+                    .object({
+                      status: z.enum(OFFICIAL_STATUSES),
+                      note: z.string(),
+                      asOf: z.string(),
+                      stage: z.enum(OFFICIAL_STAGES),
                     })
                     .nullable(),
                 }),

@@ -477,6 +477,67 @@ export const portalUploads = pgTable(
   (t) => [uniqueIndex("portal_uploads_unique").on(t.assessmentId, t.code)],
 );
 
+/** One import of what the national portal shows for an assessment (pasted table or template). */
+export const officialImports = pgTable(
+  "official_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    /** interim (after document review) · final */
+    stage: text("stage").$type<"interim" | "final">().notNull(),
+    /** The day the portal showed these figures (YYYY-MM-DD). */
+    asOf: text("as_of").notNull(),
+    /** "paste" or the template file's name. */
+    source: text("source").notNull(),
+    verdicts: integer("verdicts").notNull(),
+    values: integer("values").notNull(),
+    returned: integer("returned").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("official_imports_assessment_idx").on(t.assessmentId)],
+);
+
+/** The portal's latest verdict on an evidence item, with the assessor's note: never Matang's review. */
+export const officialVerdicts = pgTable(
+  "official_verdicts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    itemCode: text("item_code").notNull(),
+    indicatorCode: text("indicator_code").notNull(),
+    /** accepted · wrong_object · not_uploaded · auto_rejected */
+    status: text("status").notNull(),
+    note: text("note").notNull().default(""),
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => officialImports.id, { onDelete: "cascade" }),
+  },
+  (t) => [uniqueIndex("official_verdicts_unique").on(t.assessmentId, t.itemCode)],
+);
+
+/** An official value from the portal: per indicator, or the index itself (indicator_code ""). */
+export const officialValues = pgTable(
+  "official_values",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    indicatorCode: text("indicator_code").notNull(),
+    stage: text("stage").$type<"interim" | "final">().notNull(),
+    value: doublePrecision("value").notNull(),
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => officialImports.id, { onDelete: "cascade" }),
+  },
+  (t) => [uniqueIndex("official_values_unique").on(t.assessmentId, t.indicatorCode, t.stage)],
+);
+
 /**
  * The value of another agency's index (SDI, SJIG, IPS, IKASANDI…) recorded for an assessment,
  * with its date, source document and responsible unit; it sets the level of the indicators it feeds.
