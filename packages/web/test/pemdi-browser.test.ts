@@ -308,6 +308,61 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
     await page.close();
   });
 
+  it("the coordinator pastes the portal's interim table: every line checked, returns sent to units, figures apart", async () => {
+    const { page, errors } = await signedIn("koordinator.cimahi@demo.matang.id");
+    await page.goto(`${base}/penilaian/${id}`);
+    const panel = page.getByTestId("official-panel");
+    await panel.scrollIntoViewIfNeeded();
+    await panel.getByText("Belum ada hasil resmi dari portal").waitFor();
+    await panel.getByLabel("Tanggal di portal").fill("2026-09-20");
+    await panel.getByLabel("Tenggat perbaikan butir dikembalikan").fill("2026-09-25");
+    const paste = panel.getByLabel("Tempel tabel dari portal");
+    // A typo in a status is found first, by line; nothing is stored.
+    await paste.fill("Kode Butir\tStatus\tCatatan Asesor\nI4-L1-01\tDiterimaa\t");
+    await panel.getByRole("button", { name: "Periksa tabel" }).click();
+    await panel.getByText(/Baris 2, kolom status: "Diterimaa" bukan status portal/).waitFor();
+    await paste.fill(
+      [
+        "Kode Butir\tStatus\tCatatan Asesor",
+        "I4-L1-01\tDiterima\t",
+        "I4-L2-01\tRevisi: ditolak otomatis\t",
+        "I4-L3-01\tRevisi: tidak tepat\tRencana kolaborasi belum ditandatangani.",
+        "Indikator\tNilai",
+        "I4\t1,50",
+        "Indeks\t1,62",
+      ].join("\n"),
+    );
+    await panel.getByRole("button", { name: "Periksa tabel" }).click();
+    const preview = panel.getByTestId("official-preview");
+    await preview.getByText("3 butir (1 diterima, 2 dikembalikan) dan 2 nilai siap diimpor.").waitFor();
+    await preview.getByText("I4-L2-01 → Bagian Organisasi Setda Kota Cimahi").waitFor();
+    await preview.getByRole("button", { name: "Impor hasil sementara" }).click();
+    await panel.getByTestId("official-done").waitFor();
+    const interim = panel.getByTestId("official-interim");
+    await interim.getByText("Indeks resmi sementara · 2026-09-20").waitFor();
+    await interim.getByText("1,62", { exact: true }).waitFor();
+    await interim.getByText("dicetak portal").waitFor();
+    const returned = panel.getByRole("table", { name: "Butir yang dikembalikan portal" });
+    await returned.getByText("Rencana kolaborasi belum ditandatangani.").waitFor();
+    await returned.getByText("tenggat 2026-09-25").waitFor();
+    await panel.screenshot({ path: join(screenshots, "pemdi-official.png") });
+    // Matang's own headline stays its own stage's figure.
+    const own = await (await apiAs("koordinator.cimahi@demo.matang.id"))("GET", `/api/assessments/${id}`);
+    expect(own.headline.source).toBe("stage");
+    // The refused table answered 422, which the browser logs; nothing else went wrong.
+    expect(errors.filter((e) => !e.includes("422"))).toEqual([]);
+    await page.close();
+
+    // The unit is told, and sees the portal's verdict on its item beside Matang's.
+    const unit = await signedIn("operator.cimahi@demo.matang.id");
+    await unit.page.goto(`${base}/penilaian/${id}`);
+    await unit.page.getByText("Portal: Revisi: ditolak otomatis").first().waitFor();
+    const told = await (await apiAs("operator.cimahi@demo.matang.id"))("GET", "/api/notifications");
+    expect(told.items.some((n: { payload: { item?: string } }) => n.payload.item === "I4-L2-01")).toBe(true);
+    expect(unit.errors).toEqual([]);
+    await unit.page.close();
+  });
+
   it("the assessor returns an item, sees the level-2 item rejected automatically, and scores in decimals", async () => {
     // The rest of the self-assessment and the move to document review, through the API.
     const coordinator = await apiAs("koordinator.cimahi@demo.matang.id");

@@ -1052,6 +1052,14 @@ export interface paths {
                                 level: number;
                                 links: number;
                                 note: string | null;
+                                official: {
+                                    asOf: string;
+                                    note: string;
+                                    /** @enum {string} */
+                                    stage: "interim" | "final";
+                                    /** @enum {string} */
+                                    status: "accepted" | "wrong_object" | "not_uploaded" | "auto_rejected";
+                                } | null;
                                 overdue: boolean;
                                 portal: {
                                     changed: boolean;
@@ -1163,6 +1171,258 @@ export interface paths {
                     };
                     content: {
                         "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/official": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The portal's official figures (interim, final: index, predicate and each indicator's value beside the claim, with the date) and its verdict on every item with the assessor's note — apart from Matang's own scores */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                import: boolean;
+                            };
+                            imports: {
+                                asOf: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                id: string;
+                                returned: number;
+                                source: string;
+                                /** @enum {string} */
+                                stage: "interim" | "final";
+                                values: number;
+                                verdicts: number;
+                            }[];
+                            stages: {
+                                asOf: string;
+                                index: number | null;
+                                indexDisplay: string | null;
+                                /** @enum {string|null} */
+                                indexSource: "printed" | "computed" | null;
+                                indicators: {
+                                    claim: number | null;
+                                    code: string;
+                                    loss: number | null;
+                                    value: number;
+                                }[];
+                                predicate: string | null;
+                                /** @enum {string} */
+                                stage: "interim" | "final";
+                            }[];
+                            verdicts: {
+                                asOf: string;
+                                dueDate: string | null;
+                                indicator: string;
+                                item: string;
+                                note: string;
+                                /** @enum {string} */
+                                stage: "interim" | "final";
+                                /** @enum {string} */
+                                status: "accepted" | "wrong_object" | "not_uploaded" | "auto_rejected";
+                                unitName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/official/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the portal's table pasted as text (tab-separated: item, status, note; or indicator/Indeks, value); 422 lists every problem by line; dryRun previews */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        dryRun?: boolean;
+                        dueDate?: string | null;
+                        /** @enum {string} */
+                        stage: "interim" | "final";
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            asOf: string;
+                            changed: number;
+                            dryRun: boolean;
+                            returned: {
+                                indicator: string;
+                                isNew: boolean;
+                                item: string;
+                                note: string;
+                                /** @enum {string} */
+                                status: "accepted" | "wrong_object" | "not_uploaded" | "auto_rejected";
+                                unitId: string | null;
+                                unitName: string | null;
+                            }[];
+                            /** @enum {string} */
+                            stage: "interim" | "final";
+                            values: {
+                                indicator: string | null;
+                                value: number;
+                            }[];
+                            verdicts: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/official/import.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the filled template (multipart: file, stage, asOf[, dueDate][, dryRun=1]); 422 lists every problem by sheet and line */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            asOf: string;
+                            changed: number;
+                            dryRun: boolean;
+                            returned: {
+                                indicator: string;
+                                isNew: boolean;
+                                item: string;
+                                note: string;
+                                /** @enum {string} */
+                                status: "accepted" | "wrong_object" | "not_uploaded" | "auto_rejected";
+                                unitId: string | null;
+                                unitName: string | null;
+                            }[];
+                            /** @enum {string} */
+                            stage: "interim" | "final";
+                            values: {
+                                indicator: string | null;
+                                value: number;
+                            }[];
+                            verdicts: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/official/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The template to fill from the portal: every item (status, note), every indicator and the index (value) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An Excel workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
             };

@@ -2,6 +2,8 @@ import { Alert, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
 export type FileProblem = {
+  /** Where several sheets or files were read: which one. */
+  file?: string;
   line: number;
   field: string;
   message: string;
@@ -19,6 +21,7 @@ export function FileProblems({ problems }: { problems: FileProblem[] | string | 
         {problems}
       </Alert>
     );
+  const several = new Set(problems.map((p) => p.file ?? "")).size > 1;
   return (
     <Alert
       color="red"
@@ -27,7 +30,8 @@ export function FileProblems({ problems }: { problems: FileProblem[] | string | 
       title={t("organizations.importProblems", { count: problems.length })}
     >
       {problems.slice(0, 50).map((p) => (
-        <Text key={`${p.line}-${p.field}-${p.message}`} size="sm">
+        <Text key={`${p.file}-${p.line}-${p.field}-${p.message}`} size="sm">
+          {several && p.file ? `${p.file}: ` : ""}
           {t("organizations.problemLine", {
             line: p.line,
             field: p.field,

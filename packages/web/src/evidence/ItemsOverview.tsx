@@ -242,6 +242,12 @@ export function ItemsOverview({
                       {t("evidence.reviewNote", { note: i.note })}
                     </Text>
                   )}
+                  {i.official && i.official.status !== "accepted" && (
+                    <Text size="xs" c="indigo.8">
+                      {t("official.portalVerdict", { status: t(`official.statuses.${i.official.status}`) })}
+                      {i.official.note ? ` — ${i.official.note}` : ""}
+                    </Text>
+                  )}
                   {i.status === "auto_rejected" && (
                     <Text size="xs" c="dimmed">
                       {t("items.autoRejectedBecause", { items: i.blockedBy.join(", ") })}

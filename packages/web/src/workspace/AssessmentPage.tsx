@@ -26,6 +26,7 @@ import { ApiError, api } from "../app/api";
 import { ItemsOverview } from "../evidence/ItemsOverview";
 import { ZipImport } from "../evidence/ZipImport";
 import { errorMessage } from "../i18n";
+import { OfficialPanel } from "../portal/OfficialPanel";
 import { PortalPackage } from "../portal/PortalPackage";
 import { AssignmentEditor, useUnits } from "./AssignmentEditor";
 import {
@@ -338,6 +339,7 @@ export default function AssessmentPage() {
         <ItemsOverview assessmentId={a.id} organizationId={a.organization.id} />
       )}
       {rows.some((r) => r.itemCounts.length > 0 && r.can.addEvidence) && <ZipImport assessmentId={a.id} />}
+      {a.can.overview && <OfficialPanel assessmentId={a.id} />}
       {a.can.portal && (
         <PortalPackage
           assessmentId={a.id}
