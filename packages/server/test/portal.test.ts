@@ -11,7 +11,7 @@ import { buildApp } from "../src/app.js";
 import { DEFAULT_AUTH } from "../src/auth/service.js";
 import { organizations } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
-import { unzip, workbook } from "./documents.js";
+import { pdfText, unzip, workbook } from "./documents.js";
 import {
   addUser,
   client,
@@ -478,6 +478,18 @@ describe.each(ENGINES)("the national portal on %s", (engine) => {
       ["final", "hasil-akhir.xlsx"],
       ["interim", "paste"],
     ]);
+    // The report and the workbook carry the official figures in their own section, dated.
+    const pdf = await coordinator.call("GET", `/api/assessments/${id}/report.pdf`);
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain("Hasil resmi portal (bukan nilai Matang)");
+    expect(text).toContain("2026-09-20");
+    expect(text).toContain("Revisi: belum diunggah");
+    const xlsx = await workbook((await coordinator.call("GET", `/api/assessments/${id}/export.xlsx`)).rawPayload);
+    const rows = (xlsx.getWorksheet("Hasil resmi portal")?.getSheetValues() ?? [])
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1, 5));
+    expect(rows).toContainEqual(["Akhir", "2026-10-30", "Indeks", 2.04]);
+    expect(rows).toContainEqual(["Sementara", "2026-09-20", "I1", 2.1]);
     // A bad field or a file that is not a workbook changes nothing.
     expect((await send({ stage: "akhir", asOf: "2026-10-30" })).statusCode).toBe(400);
     expect((await send({ stage: "final", asOf: "30-10-2026" })).json().error.code).toBe("invalid_date");

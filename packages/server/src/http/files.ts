@@ -31,3 +31,6 @@ export const download = (reply: FastifyReply, type: string, fileName: string, bo
     .header("content-type", type)
     .header("content-disposition", `attachment; filename="${fileName}"`)
     .send(body);
+
+/** A file name from an instansi's name: letters and digits only. */
+export const fileSafe = (name: string) => name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");

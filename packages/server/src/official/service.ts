@@ -16,17 +16,17 @@ import {
   type TableRow,
 } from "@matang/core";
 import ExcelJS from "exceljs";
-import { access } from "../assessments/loading.js";
+import { access, type Loaded } from "../assessments/loading.js";
 import * as assessmentRepo from "../assessments/repository.js";
 import { appendAudit } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
+import { fileSafe } from "../http/files.js";
 import { notify } from "../notifications/service.js";
 import { authorize, can } from "../policy/policy.js";
 import { spreadsheetText } from "../reports/cells.js";
-import { fileSafe } from "../reports/data.js";
 import * as repo from "./repository.js";
 
 export interface ImportInput {
@@ -243,6 +243,15 @@ export async function officialOf(db: Db, frameworks: Frameworks, ctx: RequestCon
   const c = await access(db, frameworks, ctx, id, "assessment.read");
   // The whole instansi's figures: a unit's people see their own items' verdicts in the item list.
   authorize(ctx.principal, "indicator.read", { path: c.organization.path, assessorIds: c.assessorIds });
+  return {
+    ...(await officialData(db, c)),
+    can: { import: can(ctx.principal, "assessment.portal", { path: c.organization.path }) },
+  };
+}
+
+/** The official figures and verdicts of a loaded assessment (the caller checked access). */
+export async function officialData(db: Db, c: Loaded) {
+  const id = c.assessment.id;
   const [imports, verdicts, values, pjs, levels] = await Promise.all([
     repo.importsOf(db, id),
     repo.verdictsOf(db, id),
@@ -307,7 +316,6 @@ export async function officialOf(db: Db, frameworks: Frameworks, ctx: RequestCon
         };
       })
       .sort((a, b) => a.item.localeCompare(b.item, undefined, { numeric: true })),
-    can: { import: can(ctx.principal, "assessment.portal", { path: c.organization.path }) },
   };
 }
 

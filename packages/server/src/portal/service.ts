@@ -18,8 +18,8 @@ import type { LocalStorage } from "../evidence/storage.js";
 import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
+import { fileSafe } from "../http/files.js";
 import { spreadsheetText } from "../reports/cells.js";
-import { fileSafe } from "../reports/data.js";
 import * as repo from "./repository.js";
 
 export interface PackageFilter {

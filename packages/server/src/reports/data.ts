@@ -2,6 +2,8 @@ import {
   aspectProfiles,
   LEVEL_STAGES,
   type LevelStage,
+  type OfficialStage,
+  type OfficialStatus,
   readiness,
   recommendations,
   stageLevels,
@@ -11,6 +13,8 @@ import { access, getAssessment, listIndicators } from "../assessments/service.js
 import type { Db } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
+import { officialData } from "../official/service.js";
+import { can } from "../policy/policy.js";
 
 export const STAGES = LEVEL_STAGES;
 export const STAGE_NAMES: Record<LevelStage | "validation", string> = {
@@ -51,10 +55,16 @@ export async function reportData(db: Db, frameworks: Frameworks, ctx: RequestCon
       supported[i.code] = i.supportedLevel ?? min;
     }
   }
+  // The portal's official figures, apart from Matang's, for those who read the whole instansi.
+  const overview = can(ctx.principal, "indicator.read", {
+    path: c.organization.path,
+    assessorIds: c.assessorIds,
+  });
   return {
     framework,
     assessment,
     items,
+    official: overview ? await officialData(db, c) : null,
     headlineStage,
     headline,
     profiles: aspectProfiles(framework, headline),
@@ -65,5 +75,13 @@ export async function reportData(db: Db, frameworks: Frameworks, ctx: RequestCon
 
 export type ReportData = Awaited<ReturnType<typeof reportData>>;
 
-/** A file name from an instansi's name: letters and digits only. */
-export const fileSafe = (name: string) => name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
+export { fileSafe } from "../http/files.js";
+
+/** The portal's stages and item statuses as the reports print them (Indonesian, as on the portal). */
+export const OFFICIAL_STAGE_NAMES: Record<OfficialStage, string> = { interim: "Sementara", final: "Akhir" };
+export const OFFICIAL_STATUS_NAMES: Record<OfficialStatus, string> = {
+  accepted: "Diterima",
+  wrong_object: "Revisi: tidak tepat",
+  not_uploaded: "Revisi: belum diunggah",
+  auto_rejected: "Revisi: ditolak otomatis",
+};

@@ -9,7 +9,15 @@ import type { RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
 import { spreadsheetText } from "./cells.js";
-import { fileSafe, REVIEW_NAMES, reportData, STAGE_NAMES, STAGES } from "./data.js";
+import {
+  fileSafe,
+  OFFICIAL_STAGE_NAMES,
+  OFFICIAL_STATUS_NAMES,
+  REVIEW_NAMES,
+  reportData,
+  STAGE_NAMES,
+  STAGES,
+} from "./data.js";
 import * as repo from "./repository.js";
 
 const bold = { font: { bold: true } } as const;
@@ -146,6 +154,46 @@ export async function assessmentWorkbook(db: Db, frameworks: Frameworks, ctx: Re
         note: text(e.note),
       });
     }
+  }
+  // The portal's figures on their own sheet: official, dated, never mixed into Matang's stages.
+  if (d.official && (d.official.stages.length > 0 || d.official.verdicts.length > 0)) {
+    const official = sheet(book, "Hasil resmi portal", [
+      { header: "Tahap resmi", key: "stage", width: 14 },
+      { header: "Tanggal", key: "asOf", width: 12 },
+      { header: "Kode", key: "code", width: 12 },
+      { header: "Nilai resmi", key: "value", width: 12 },
+      { header: "Klaim mandiri", key: "claim", width: 14 },
+      { header: "Status butir", key: "status", width: 26 },
+      { header: "Catatan asesor", key: "note", width: 60 },
+      { header: "Unit", key: "unit", width: 30 },
+    ]);
+    for (const st of d.official.stages) {
+      official.addRow({
+        stage: OFFICIAL_STAGE_NAMES[st.stage],
+        asOf: st.asOf,
+        code: "Indeks",
+        value: st.index,
+        status: st.predicate,
+        note: st.indexSource === "computed" ? "dihitung dari nilai indikator resmi" : null,
+      });
+      for (const i of st.indicators)
+        official.addRow({
+          stage: OFFICIAL_STAGE_NAMES[st.stage],
+          asOf: st.asOf,
+          code: i.code,
+          value: i.value,
+          claim: i.claim,
+        });
+    }
+    for (const v of d.official.verdicts)
+      official.addRow({
+        stage: OFFICIAL_STAGE_NAMES[v.stage],
+        asOf: v.asOf,
+        code: v.item,
+        status: OFFICIAL_STATUS_NAMES[v.status],
+        note: text(v.note),
+        unit: text(v.unitName),
+      });
   }
   const body = Buffer.from(await book.xlsx.writeBuffer());
   return { body, fileName: `penilaian-spbe-${fileSafe(a.organization.name)}-${a.cycle.year}.xlsx` };

@@ -3,7 +3,16 @@ import PDFDocument from "pdfkit";
 import type { Db } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
-import { fileSafe, REVIEW_NAMES, type ReportData, reportData, STAGE_NAMES, STAGES } from "./data.js";
+import {
+  fileSafe,
+  OFFICIAL_STAGE_NAMES,
+  OFFICIAL_STATUS_NAMES,
+  REVIEW_NAMES,
+  type ReportData,
+  reportData,
+  STAGE_NAMES,
+  STAGES,
+} from "./data.js";
 
 const LEFT = 50;
 const WIDTH = 495;
@@ -352,6 +361,53 @@ function indicators(doc: Doc, d: ReportData) {
 }
 
 /** The assessment report in Bahasa Indonesia, as a PDF. */
+/** The portal's official figures, in their own section: dated, by stage, never Matang's scores. */
+function officialSection(doc: Doc, d: ReportData) {
+  const o = d.official;
+  if (!o || (o.stages.length === 0 && o.verdicts.length === 0)) return;
+  heading(doc, "7. Hasil resmi portal (bukan nilai Matang)");
+  doc.text(
+    "Angka dan status di bawah ini disalin dari portal evaluasi nasional, dengan tanggal dan tahapnya; nilai tahapan Matang di bagian 1–6 tidak diubah olehnya.",
+    { width: WIDTH },
+  );
+  doc.moveDown(0.4);
+  if (o.stages.length > 0)
+    table(
+      doc,
+      [
+        { label: "Tahap resmi", width: 100 },
+        { label: "Tanggal", width: 80 },
+        { label: "Indeks", width: 70 },
+        { label: "Predikat", width: 90 },
+        { label: "Nilai indikator resmi", width: 155 },
+      ],
+      o.stages.map((st) => [
+        OFFICIAL_STAGE_NAMES[st.stage],
+        st.asOf,
+        st.indexDisplay
+          ? `${num(st.indexDisplay)}${st.indexSource === "computed" ? " (dihitung)" : ""}`
+          : "—",
+        st.predicate ?? "—",
+        st.indicators.map((i) => `${i.code} ${num(i.value.toFixed(2))}`).join(", ") || "—",
+      ]),
+    );
+  const returned = o.verdicts.filter((v) => v.status !== "accepted");
+  if (returned.length > 0) {
+    doc.moveDown(0.5).font("Helvetica-Bold").text(`Butir dikembalikan portal (${returned.length})`, LEFT);
+    doc.font("Helvetica");
+    table(
+      doc,
+      [
+        { label: "Butir", width: 60 },
+        { label: "Status", width: 110 },
+        { label: "Catatan asesor", width: 205 },
+        { label: "Unit", width: 120 },
+      ],
+      returned.map((v) => [v.item, OFFICIAL_STATUS_NAMES[v.status], v.note || "—", v.unitName ?? "—"]),
+    );
+  }
+}
+
 export async function assessmentReportPdf(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const d = await reportData(db, frameworks, ctx, id);
   const a = d.assessment;
@@ -374,6 +430,7 @@ export async function assessmentReportPdf(db: Db, frameworks: Frameworks, ctx: R
   readinessSection(doc, d);
   recommendationsSection(doc, d);
   indicators(doc, d);
+  officialSection(doc, d);
   // Page numbers once the page count is known.
   const range = doc.bufferedPageRange();
   for (let p = range.start + 1; p < range.start + range.count; p++) {
