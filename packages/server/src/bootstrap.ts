@@ -32,6 +32,7 @@ import {
 } from "./db/schema.js";
 import { syncExternalLevels } from "./external-indices/service.js";
 import { installFrameworks } from "./frameworks/service.js";
+import * as officialRepo from "./official/repository.js";
 import { importRegistry } from "./organizations/import.js";
 import { addName, insertOrganization } from "./organizations/repository.js";
 import type { Role } from "./policy/policy.js";
@@ -549,6 +550,50 @@ async function demoPemdi(
       reviewedBy: p.review === "pending" ? null : (assessor?.id ?? null),
     });
   }
+  // The portal's interim results of five days ago, as the coordinator would have pasted them.
+  const importId = await officialRepo.insertImport(db, {
+    assessmentId: id,
+    stage: "interim",
+    asOf: daysFromNow(-5),
+    source: "demo",
+    verdicts: 6,
+    values: 4,
+    returned: 3,
+  });
+  const verdicts: [string, string, string][] = [
+    ["I4-L1-01", "accepted", ""],
+    ["I4-L1-02", "wrong_object", "Yang diunggah notulen rapat, bukan rencana kolaborasi antar-OPD."],
+    ["I4-L2-02", "auto_rejected", ""],
+    ["I9-L1-01", "accepted", ""],
+    ["I9-L1-02", "accepted", ""],
+    ["I1-L1-01", "not_uploaded", "Berkas tidak dapat dibuka di portal."],
+  ];
+  await officialRepo.saveVerdicts(
+    db,
+    verdicts.flatMap(([code, status, note]) => {
+      const item = framework.itemByCode.get(code);
+      return item
+        ? [{ assessmentId: id, itemCode: code, indicatorCode: item.indicatorCode, status, note, importId }]
+        : [];
+    }),
+  );
+  await officialRepo.saveValues(
+    db,
+    (
+      [
+        ["I1", 1.85],
+        ["I4", 1.6],
+        ["I9", 2.1],
+        ["", 1.74],
+      ] as const
+    ).map(([indicatorCode, value]) => ({
+      assessmentId: id,
+      indicatorCode,
+      stage: "interim" as const,
+      value,
+      importId,
+    })),
+  );
   const system = auditedBy(SYSTEM);
   await appendAuditMany(db, [
     ...cycleHistory(cycle, 1),
@@ -559,6 +604,14 @@ async function demoPemdi(
       entityId: id,
       organizationId: cityId,
       after: { demo: true, state: "document_review" },
+    },
+    {
+      ...system,
+      action: "official.import",
+      entityType: "assessment",
+      entityId: id,
+      organizationId: cityId,
+      after: { demo: true, importId, stage: "interim", verdicts: 6, values: 4, returned: 3 },
     },
   ]);
 }

@@ -484,7 +484,9 @@ describe.each(ENGINES)("the national portal on %s", (engine) => {
     expect(text).toContain("Hasil resmi portal (bukan nilai Matang)");
     expect(text).toContain("2026-09-20");
     expect(text).toContain("Revisi: belum diunggah");
-    const xlsx = await workbook((await coordinator.call("GET", `/api/assessments/${id}/export.xlsx`)).rawPayload);
+    const xlsx = await workbook(
+      (await coordinator.call("GET", `/api/assessments/${id}/export.xlsx`)).rawPayload,
+    );
     const rows = (xlsx.getWorksheet("Hasil resmi portal")?.getSheetValues() ?? [])
       .slice(2)
       .map((r) => (r as unknown[]).slice(1, 5));

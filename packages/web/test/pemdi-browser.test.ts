@@ -111,6 +111,22 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
     return { page, errors };
   }
 
+  it("the demo's Pemdi assessment shows the portal's interim results apart, with the items it returned", async () => {
+    const coordinator = await apiAs("koordinator.cimahi@demo.matang.id");
+    // Kota Cimahi's demo assessment on Pemdi is the one already in document review.
+    const list = (await coordinator("GET", "/api/assessments")).items as { id: string; state: string }[];
+    const demo = list.find((x) => x.state === "document_review");
+    if (!demo) throw new Error("the demo Pemdi assessment is missing");
+    const { page, errors } = await signedIn("koordinator.cimahi@demo.matang.id");
+    await page.goto(`${base}/penilaian/${demo.id}`);
+    const panel = page.getByTestId("official-panel");
+    await panel.getByTestId("official-interim").getByText("1,74", { exact: true }).waitFor();
+    await panel.getByText("3 butir dikembalikan portal").waitFor();
+    await panel.getByText("Berkas tidak dapat dibuka di portal.").waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("the coordinator assigns an item to a unit and records IKASANDI: I10 follows it, with what a change would do", async () => {
     const { page, errors } = await signedIn("koordinator.cimahi@demo.matang.id");
     await page.goto(`${base}/penilaian/${id}`);
