@@ -207,3 +207,43 @@ export function parseOfficialTables(
 
 /** Returned by the portal: the item needs work again (accepted is the only other status). */
 export const isReturned = (status: OfficialStatus) => status !== "accepted";
+
+/** Where an indicator's clarification stands, from preparing the answer to its outcome. */
+export const CLARIFICATION_STATUSES = ["to_prepare", "ready", "presented", "concluded"] as const;
+export type ClarificationStatus = (typeof CLARIFICATION_STATUSES)[number];
+export const ITEM_OUTCOMES = ["accepted", "still_returned"] as const;
+export type ItemOutcome = (typeof ITEM_OUTCOMES)[number];
+
+export interface ClarificationCandidate {
+  readonly code: string;
+  readonly claim: number;
+  readonly official: number;
+  /** Index points the difference costs: weight × (claim − official) / total weight. */
+  readonly loss: number;
+}
+
+/** The index points one indicator moves when its value moves by `delta`. */
+export function indexEffect(framework: Framework, code: string, delta: number): number {
+  const total = framework.indicators.reduce((n, i) => n + i.weight, 0);
+  const weight = framework.indicatorByCode.get(code)?.weight ?? 0;
+  return total === 0 ? 0 : (weight * delta) / total;
+}
+
+/**
+ * What is worth clarifying: every indicator whose official value is below the instansi's claim,
+ * the largest loss of index first ("clarify the value of every indicator that could still go up").
+ */
+export function clarificationCandidates(
+  framework: Framework,
+  claims: Readonly<Record<string, number>>,
+  official: Readonly<Record<string, number>>,
+): ClarificationCandidate[] {
+  return framework.indicators
+    .flatMap((i) => {
+      const claim = claims[i.code];
+      const value = official[i.code];
+      if (claim === undefined || value === undefined || value >= claim) return [];
+      return [{ code: i.code, claim, official: value, loss: indexEffect(framework, i.code, claim - value) }];
+    })
+    .sort((a, b) => b.loss - a.loss || a.code.localeCompare(b.code, undefined, { numeric: true }));
+}

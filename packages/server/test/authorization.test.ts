@@ -509,6 +509,43 @@ const TABLE: Record<string, Row> = {
     roles: only("Y.-", ["admin", "coordinator"], "-.-"),
     anonymous: false,
   },
+  "GET /api/assessments/{id}/clarification": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/clarification` }),
+    roles: only("Y.-", [...READERS, "external_assessor"], "-.-"),
+    anonymous: false,
+  },
+  "GET /api/assessments/{id}/clarification/brief.pdf": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/clarification/brief.pdf` }),
+    roles: only("Y.-", [...READERS, "external_assessor"], "-.-"),
+    anonymous: false,
+  },
+  "PUT /api/assessments/{id}/clarification/indicators/{code}": {
+    call: (s) => ({
+      url: `/api/assessments/${s.assessment}/clarification/indicators/1`,
+      body: {
+        responderUnitId: null,
+        responderName: "",
+        attendees: "",
+        slot: "",
+        rebuttal: "Jawaban.",
+        evidenceIds: [],
+        status: "to_prepare",
+        outcome: "",
+        itemOutcomes: {},
+        version: 0,
+      },
+    }),
+    roles: only("Y.-", ["admin", "coordinator"], "-.-"),
+    anonymous: false,
+  },
+  "PUT /api/assessments/{id}/clarification/session": {
+    call: (s) => ({
+      url: `/api/assessments/${s.assessment}/clarification/session`,
+      body: { date: "2026-09-23", place: "Zoom", version: 0 },
+    }),
+    roles: only("Y.-", ["admin", "coordinator"], "-.-"),
+    anonymous: false,
+  },
   "POST /api/assessments/{id}/evidence": {
     call: (s) => ({
       url: `/api/assessments/${s.assessment}/evidence`,

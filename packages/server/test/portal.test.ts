@@ -425,6 +425,110 @@ describe.each(ENGINES)("the national portal on %s", (engine) => {
     expect((await operatorB.call("GET", `/api/assessments/${id}/official`)).statusCode).toBe(403);
   });
 
+  it("opens the clarification: indicators below the claim, largest loss first, with answers, a session and a printed brief", async () => {
+    // The instansi's claims: I1 3,00 and I4 2,75 (the portal gave 2,10 and 1,50).
+    for (const [code, level] of [
+      ["I1", 3],
+      ["I4", 2.75],
+    ] as const) {
+      const r = await coordinator.call("PUT", `/api/assessments/${id}/indicators/${code}/answer`, {
+        level,
+        explanation: "Penjelasan klaim.",
+        version: 0,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const workspace = async () =>
+      (await coordinator.call("GET", `/api/assessments/${id}/clarification`)).json();
+    const open = await workspace();
+    expect(open).toMatchObject({
+      open: true,
+      interim: { asOf: "2026-09-20", index: 1.87 },
+      can: { edit: true },
+    });
+    // I4 costs 5 × 1,25 / 100 = 0,0625 of the index, I1 5 × 0,90 / 100 = 0,045.
+    expect(
+      open.indicators.map((i: { code: string; loss: number }) => [i.code, Number(i.loss.toFixed(4))]),
+    ).toEqual([
+      ["I4", 0.0625],
+      ["I1", 0.045],
+    ]);
+    expect(open.totals.loss).toBeCloseTo(0.1075, 10);
+    const i4 = open.indicators[0];
+    expect(i4.returned).toEqual([
+      { item: "I4-L1-02", status: "wrong_object", note: "Yang diunggah notulen, bukan rencana kolaborasi." },
+    ]);
+    const plan = i4.evidence.find((e: { item: string }) => e.item === "I4-L1-02");
+    const save = (body: Record<string, unknown>) =>
+      coordinator.call("PUT", `/api/assessments/${id}/clarification/indicators/I4`, {
+        responderUnitId: unitA,
+        responderName: "Rina (Diskominfo)",
+        attendees: "Kepala Diskominfo, Rina",
+        slot: "09:30",
+        rebuttal: "Rencana kolaborasi ada di lampiran II dokumen yang sama, halaman 4–6.",
+        evidenceIds: [plan.id],
+        status: "ready",
+        outcome: "",
+        itemOutcomes: {},
+        version: 0,
+        ...body,
+      });
+    expect((await save({})).json()).toEqual({ code: "I4", version: 1 });
+    expect((await save({})).statusCode).toBe(409);
+    expect((await save({ slot: "9.30", version: 1 })).json().error.code).toBe("invalid_time");
+    expect(
+      (await save({ evidenceIds: ["00000000-0000-4000-8000-000000000000"], version: 1 })).json().error.code,
+    ).toBe("invalid_evidence");
+    expect((await save({ itemOutcomes: { "I1-L1-01": "accepted" }, version: 1 })).json().error.code).toBe(
+      "invalid_item",
+    );
+    expect(
+      (
+        await coordinator.call("PUT", `/api/assessments/${id}/clarification/session`, {
+          date: "2026-09-23",
+          place: "Ruang rapat Setda / Zoom",
+          version: 0,
+        })
+      ).json(),
+    ).toEqual({ version: 1 });
+    const saved = (await workspace()).indicators[0].clarification;
+    expect(saved).toMatchObject({
+      responderUnitName: "Diskominfo",
+      status: "ready",
+      slot: "09:30",
+      version: 1,
+    });
+    // The brief, in the order of the session, with the assessor's note, our answer and the document.
+    const brief = await coordinator.call("GET", `/api/assessments/${id}/clarification/brief.pdf`);
+    expect(brief.statusCode).toBe(200);
+    const text = await pdfText(brief.rawPayload);
+    for (const expected of [
+      "BAHAN KLARIFIKASI (INTERVIU)",
+      "23 September 2026",
+      "Ruang rapat Setda / Zoom",
+      "I4 — Tingkat Kematangan Kolaborasi Pemerintah Digital",
+      "Yang diunggah notulen, bukan rencana kolaborasi.",
+      "Rencana kolaborasi ada di lampiran II",
+      "I4-L1-02 — Rencana kolaborasi",
+      "Kepala Diskominfo, Rina",
+    ])
+      expect(text).toContain(expected);
+    expect(text.indexOf("1. I4 —")).toBeLessThan(text.indexOf("2. I1 —"));
+    // A unit's people do not read the instansi's whole answer; nobody but the coordinator writes it.
+    expect((await operatorB.call("GET", `/api/assessments/${id}/clarification`)).statusCode).toBe(403);
+    // After the interview: the outcome per item.
+    expect(
+      (
+        await save({
+          status: "concluded",
+          outcome: "Asesor menerima lampiran II.",
+          itemOutcomes: { "I4-L1-02": "accepted" },
+          version: 1,
+        })
+      ).json().version,
+    ).toBe(2);
+  });
+
   it("takes the filled template as Excel for the final values, and the next verdict replaces the last", async () => {
     const template = await coordinator.call("GET", `/api/assessments/${id}/official/template.xlsx`);
     expect(template.statusCode).toBe(200);
@@ -478,6 +582,13 @@ describe.each(ENGINES)("the national portal on %s", (engine) => {
       ["final", "hasil-akhir.xlsx"],
       ["interim", "paste"],
     ]);
+    // The final values close the clarification's loop: what it gained, per indicator and in all.
+    const closed = (await coordinator.call("GET", `/api/assessments/${id}/clarification`)).json();
+    expect(closed.final).toMatchObject({ asOf: "2026-10-30", index: 2.04 });
+    const i4 = closed.indicators.find((i: { code: string }) => i.code === "I4");
+    expect(i4.gained.value).toBeCloseTo(1, 10);
+    expect(i4.gained.index).toBeCloseTo(0.05, 10);
+    expect(closed.totals.gained).toBeCloseTo(0.17, 10);
     // The report and the workbook carry the official figures in their own section, dated.
     const pdf = await coordinator.call("GET", `/api/assessments/${id}/report.pdf`);
     const text = await pdfText(pdf.rawPayload);

@@ -539,6 +539,49 @@ export const officialValues = pgTable(
 );
 
 /**
+ * The instansi's answer to the portal's interim value of one indicator, for the clarification
+ * (interviu): who answers, the rebuttal, the documents to show, who attends, where it stands and
+ * what came of it.
+ */
+export const clarifications = pgTable(
+  "clarifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    indicatorCode: text("indicator_code").notNull(),
+    responderUnitId: uuid("responder_unit_id").references(() => organizations.id),
+    responderName: text("responder_name").notNull().default(""),
+    attendees: text("attendees").notNull().default(""),
+    /** Its time in the session ("09:30"), for the order of the brief. */
+    slot: text("slot").notNull().default(""),
+    rebuttal: text("rebuttal").notNull().default(""),
+    /** Evidence to show (ids of the assessment's evidence). */
+    evidenceIds: jsonb("evidence_ids").$type<string[]>().notNull().default([]),
+    /** to_prepare · ready · presented · concluded */
+    status: text("status").notNull().default("to_prepare"),
+    outcome: text("outcome").notNull().default(""),
+    /** Item code → accepted / still_returned, as the interview left it. */
+    itemOutcomes: jsonb("item_outcomes").$type<Record<string, string>>().notNull().default({}),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("clarifications_unique").on(t.assessmentId, t.indicatorCode)],
+);
+
+/** The clarification session of an assessment: when and where (one per assessment). */
+export const clarificationSessions = pgTable("clarification_sessions", {
+  assessmentId: uuid("assessment_id")
+    .primaryKey()
+    .references(() => assessments.id, { onDelete: "cascade" }),
+  date: text("date").notNull().default(""),
+  place: text("place").notNull().default(""),
+  version: integer("version").notNull().default(1),
+});
+
+/**
  * The value of another agency's index (SDI, SJIG, IPS, IKASANDI…) recorded for an assessment,
  * with its date, source document and responsible unit; it sets the level of the indicators it feeds.
  */

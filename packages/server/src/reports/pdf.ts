@@ -13,70 +13,22 @@ import {
   STAGE_NAMES,
   STAGES,
 } from "./data.js";
+import {
+  collect,
+  type Doc,
+  dateId,
+  ensureRoom,
+  finishPdf,
+  fixed,
+  heading,
+  LEFT,
+  num,
+  TEAL,
+  table,
+  WIDTH,
+} from "./pdf-kit.js";
 
-const LEFT = 50;
-const WIDTH = 495;
-const BOTTOM = 780;
-const TEAL = "#0f766e";
 const INDIGO = "#4338ca";
-
-const dateId = (d: Date) =>
-  new Intl.DateTimeFormat("id-ID", { dateStyle: "long", timeZone: "Asia/Jakarta" }).format(d);
-/** Indonesian decimal comma. */
-const num = (s: string | null | undefined) => (s ? s.replace(".", ",") : "—");
-const fixed = (n: number | null | undefined, places = 2) =>
-  n === null || n === undefined ? "—" : num(n.toFixed(places));
-
-type Doc = PDFKit.PDFDocument;
-
-function ensureRoom(doc: Doc, height: number) {
-  if (doc.y + height > BOTTOM) doc.addPage();
-}
-
-function heading(doc: Doc, text: string) {
-  ensureRoom(doc, 60);
-  doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor("black").text(text, LEFT);
-  doc.moveDown(0.3).font("Helvetica").fontSize(9);
-}
-
-/** A simple table: fixed column widths, wrapped cells, a header row repeated on each new page. */
-function table(doc: Doc, columns: { label: string; width: number }[], rows: string[][]) {
-  const drawHeader = () => {
-    doc.font("Helvetica-Bold").fontSize(8.5);
-    const y = doc.y;
-    let x = LEFT;
-    let bottom = y;
-    for (const c of columns) {
-      doc.text(c.label, x, y, { width: c.width - 4 });
-      bottom = Math.max(bottom, doc.y);
-      x += c.width;
-    }
-    doc
-      .moveTo(LEFT, bottom + 1)
-      .lineTo(LEFT + WIDTH, bottom + 1)
-      .strokeColor("#999")
-      .stroke();
-    doc.y = bottom + 3;
-    doc.font("Helvetica").fontSize(8.5);
-  };
-  drawHeader();
-  for (const row of rows) {
-    const heights = row.map((cell, i) => doc.heightOfString(cell, { width: (columns[i]?.width ?? 50) - 4 }));
-    const h = Math.max(...heights, 10);
-    if (doc.y + h > BOTTOM) {
-      doc.addPage();
-      drawHeader();
-    }
-    const y = doc.y;
-    let x = LEFT;
-    row.forEach((cell, i) => {
-      doc.text(cell, x, y, { width: (columns[i]?.width ?? 50) - 4 });
-      x += columns[i]?.width ?? 50;
-    });
-    doc.y = y + h + 2;
-  }
-  doc.x = LEFT;
-}
 
 /** Horizontal bars (one or two series) on the framework's index scale. */
 function barChart(
@@ -417,12 +369,7 @@ export async function assessmentReportPdf(db: Db, frameworks: Frameworks, ctx: R
     bufferPages: true,
     info: { Title: `Laporan Evaluasi SPBE — ${a.organization.name} (${a.cycle.year})`, Author: "Matang" },
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const done = collect(doc);
   cover(doc, d);
   doc.addPage();
   scores(doc, d);
@@ -431,22 +378,6 @@ export async function assessmentReportPdf(db: Db, frameworks: Frameworks, ctx: R
   recommendationsSection(doc, d);
   indicators(doc, d);
   officialSection(doc, d);
-  // Page numbers once the page count is known.
-  const range = doc.bufferedPageRange();
-  for (let p = range.start + 1; p < range.start + range.count; p++) {
-    doc.switchToPage(p);
-    // Writing below the bottom margin would start a new page; the footer lives there.
-    doc.page.margins.bottom = 0;
-    doc
-      .font("Helvetica")
-      .fontSize(8)
-      .fillColor("#666")
-      .text(`${a.organization.name} · ${a.cycle.name} · halaman ${p + 1} dari ${range.count}`, LEFT, 810, {
-        width: WIDTH,
-        align: "center",
-        lineBreak: false,
-      });
-  }
-  doc.end();
+  finishPdf(doc, `${a.organization.name} · ${a.cycle.name}`);
   return { body: await done, fileName: `laporan-spbe-${fileSafe(a.organization.name)}-${a.cycle.year}.pdf` };
 }

@@ -79,6 +79,260 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/{id}/clarification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clarification (interviu) workspace: every indicator whose official interim value is below the claim, largest loss of index first (and any added by hand), with the portal's returned items and notes, our answer, the session, and what later official values gained */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                edit: boolean;
+                            };
+                            final: {
+                                asOf: string;
+                                index: number | null;
+                                indexDisplay: string | null;
+                            } | null;
+                            indicators: {
+                                claim: number | null;
+                                clarification: {
+                                    attendees: string;
+                                    evidenceIds: string[];
+                                    itemOutcomes: {
+                                        [key: string]: "accepted" | "still_returned";
+                                    };
+                                    outcome: string;
+                                    rebuttal: string;
+                                    responderName: string;
+                                    responderUnitId: string | null;
+                                    responderUnitName: string | null;
+                                    slot: string;
+                                    /** @enum {string} */
+                                    status: "to_prepare" | "ready" | "presented" | "concluded";
+                                    /** Format: date-time */
+                                    updatedAt: string | null;
+                                    version: number;
+                                };
+                                code: string;
+                                evidence: {
+                                    id: string;
+                                    item: string | null;
+                                    kind: string;
+                                    title: string;
+                                }[];
+                                final: number | null;
+                                gained: {
+                                    index: number;
+                                    value: number;
+                                } | null;
+                                interim: number | null;
+                                loss: number | null;
+                                name: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                returned: {
+                                    item: string;
+                                    note: string;
+                                    /** @enum {string} */
+                                    status: "accepted" | "wrong_object" | "not_uploaded" | "auto_rejected";
+                                }[];
+                            }[];
+                            interim: {
+                                asOf: string;
+                                index: number | null;
+                                indexDisplay: string | null;
+                            } | null;
+                            open: boolean;
+                            session: {
+                                date: string;
+                                place: string;
+                                version: number;
+                            };
+                            totals: {
+                                gained: number | null;
+                                loss: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/clarification/brief.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The interview brief (PDF, Bahasa Indonesia): the session, attendees per indicator, and for each indicator in session order the claim, the interim value, the assessors' notes, our answer and the documents to show */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A PDF document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/clarification/indicators/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save one indicator's clarification (responder, attendees, time, rebuttal, documents to show, status, outcome per item); version 0 to create, 409 when someone saved first */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees: string;
+                        evidenceIds: string[];
+                        itemOutcomes: {
+                            [key: string]: "accepted" | "still_returned";
+                        };
+                        outcome: string;
+                        rebuttal: string;
+                        responderName: string;
+                        /** Format: uuid */
+                        responderUnitId: string | null;
+                        slot: string;
+                        /** @enum {string} */
+                        status: "to_prepare" | "ready" | "presented" | "concluded";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/clarification/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The clarification session's date and place (or meeting link); 409 when someone saved first */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        place: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/{id}/copy-forward": {
         parameters: {
             query?: never;
