@@ -10,7 +10,7 @@ import { builtinFrameworks } from "@matang/core/node";
 import { DEMO_PASSWORD } from "@matang/server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unzip, zipOf } from "../../server/test/documents.js";
+import { pdfText, unzip, zipOf } from "../../server/test/documents.js";
 import { CHROMIUM, demoServer, launchChromium } from "./chromium.js";
 
 const required = process.env.MATANG_REQUIRE_BROWSER === "1";
@@ -344,13 +344,14 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
         "I4-L2-01\tRevisi: ditolak otomatis\t",
         "I4-L3-01\tRevisi: tidak tepat\tRencana kolaborasi belum ditandatangani.",
         "Indikator\tNilai",
+        "I1\t2,10",
         "I4\t1,50",
         "Indeks\t1,62",
       ].join("\n"),
     );
     await panel.getByRole("button", { name: "Periksa tabel" }).click();
     const preview = panel.getByTestId("official-preview");
-    await preview.getByText("3 butir (1 diterima, 2 dikembalikan) dan 2 nilai siap diimpor.").waitFor();
+    await preview.getByText("3 butir (1 diterima, 2 dikembalikan) dan 3 nilai siap diimpor.").waitFor();
     await preview.getByText("I4-L2-01 → Bagian Organisasi Setda Kota Cimahi").waitFor();
     await preview.getByRole("button", { name: "Impor hasil sementara" }).click();
     await panel.getByTestId("official-done").waitFor();
@@ -377,6 +378,73 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
     expect(told.items.some((n: { payload: { item?: string } }) => n.payload.item === "I4-L2-01")).toBe(true);
     expect(unit.errors).toEqual([]);
     await unit.page.close();
+  });
+
+  it("the coordinator prepares the clarification from the interim results and prints the interview brief", async () => {
+    const coordinator = await apiAs("koordinator.cimahi@demo.matang.id");
+    // The instansi claimed 2,75 on I4 (and 3,25 on I1, typed earlier); the portal gave 1,50 and 2,10.
+    await coordinator("PUT", `/api/assessments/${id}/indicators/I4/answer`, {
+      level: 2.75,
+      explanation: "Kolaborasi antarinstansi berjalan dengan PKS.",
+      version: 0,
+    });
+    const { page, errors } = await signedIn("koordinator.cimahi@demo.matang.id");
+    await page.goto(`${base}/penilaian/${id}`);
+    await page.getByTestId("official-panel").getByRole("link", { name: "Klarifikasi (interviu)" }).click();
+    await page
+      .getByTestId("clarification-summary")
+      .filter({ hasText: "2 indikator dinilai di bawah klaim" })
+      .waitFor();
+    // Largest loss first: I4 (5 × 1,25 / 100) before I1 (5 × 1,15 / 100).
+    const cards = page.locator("[data-testid^=clarify-]");
+    await expect
+      .poll(() => cards.evaluateAll((els) => els.map((e) => e.getAttribute("data-testid"))))
+      .toEqual(["clarify-I4", "clarify-I1"]);
+    const i4 = page.getByTestId("clarify-I4");
+    await i4.getByText("(-0,0625 pada indeks)").waitFor();
+    await i4.getByText("Rencana kolaborasi belum ditandatangani.").waitFor();
+    await i4
+      .getByRole("textbox", { name: "Unit penjawab" })
+      .or(i4.getByRole("combobox", { name: "Unit penjawab" }))
+      .first()
+      .click();
+    await page.getByRole("option", { name: "Bagian Organisasi Setda Kota Cimahi" }).click();
+    await i4.getByLabel("Penjawab", { exact: true }).fill("Dedi (Bagian Organisasi)");
+    await i4.getByLabel("Yang hadir").fill("Sekretaris Daerah, Dedi");
+    await i4.getByLabel("Pukul").fill("09:30");
+    await i4
+      .getByLabel("Jawaban (sanggahan)")
+      .fill("Rencana kolaborasi sudah ditandatangani Sekda pada 12 Agustus; lihat halaman terakhir dokumen.");
+    await i4.getByLabel("Dokumen yang ditunjukkan").click();
+    await page.getByRole("option", { name: "I4-L3-01 — I4-L3-01_Rencana kolaborasi.pdf" }).click();
+    await page.keyboard.press("Escape");
+    await i4.getByText("Siap", { exact: true }).click();
+    await i4.getByRole("button", { name: "Simpan I4" }).click();
+    await page.getByText("Klarifikasi I4 tersimpan.").waitFor();
+    await page.getByLabel("Tanggal", { exact: true }).fill("2026-09-23");
+    await page.getByLabel("Tempat atau tautan rapat").fill("Ruang Rapat Setda / Zoom");
+    await page.getByRole("button", { name: "Simpan sesi" }).click();
+    await page.getByText("Sesi tersimpan.").waitFor();
+    await page.screenshot({ path: join(screenshots, "pemdi-clarification.png"), fullPage: true });
+    // The brief, as printed: the session, the order, the note, our answer, the document.
+    const response = await page.request.get(`${base}/api/assessments/${id}/clarification/brief.pdf`);
+    expect(response.status()).toBe(200);
+    const pdf = Buffer.from(await response.body());
+    writeFileSync(join(screenshots, "bahan-interviu.pdf"), pdf);
+    const text = await pdfText(pdf);
+    for (const expected of [
+      "BAHAN KLARIFIKASI (INTERVIU)",
+      "23 September 2026",
+      "Ruang Rapat Setda / Zoom",
+      "09:30",
+      "Sekretaris Daerah, Dedi",
+      "Rencana kolaborasi belum ditandatangani.",
+      "Rencana kolaborasi sudah ditandatangani Sekda",
+      "I4-L3-01 — I4-L3-01_Rencana kolaborasi.pdf",
+    ])
+      expect(text).toContain(expected);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it("the assessor returns an item, sees the level-2 item rejected automatically, and scores in decimals", async () => {

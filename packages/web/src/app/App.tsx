@@ -23,6 +23,7 @@ const PublicResultsPage = lazy(() => import("../results/PublicResultsPage"));
 const ResultsImportPage = lazy(() => import("../results/ResultsImportPage"));
 const HistoryPage = lazy(() => import("../results/HistoryPage"));
 const ProvincePage = lazy(() => import("../province/ProvincePage"));
+const ClarificationPage = lazy(() => import("../portal/ClarificationPage"));
 
 const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
 const queryClient = new QueryClient({
@@ -56,6 +57,7 @@ const router = createBrowserRouter([
       { path: "akun", element: page(<AccountPage />) },
       { path: "kata-sandi", element: <Navigate to="/akun" replace /> },
       { path: "penilaian/:id/dasbor", element: page(<DashboardPage />) },
+      { path: "penilaian/:id/klarifikasi", element: page(<ClarificationPage />) },
       { path: "admin/pengguna", element: page(<UsersPage />) },
       { path: "admin/periode", element: page(<CyclesPage />) },
       { path: "admin/kerangka", element: page(<FrameworksPage />) },

@@ -19,6 +19,7 @@ import { todayWib } from "@matang/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
 import { type FileProblem, FileProblems } from "../app/FileProblems";
@@ -230,9 +231,16 @@ export function OfficialPanel({ assessmentId }: { assessmentId: string }) {
     <Card withBorder data-testid="official-panel">
       <Group justify="space-between" mb="xs">
         <Title order={4}>{t("official.title")}</Title>
-        <Badge color="indigo" variant="light">
-          {t("official.notMatang")}
-        </Badge>
+        <Group gap="xs">
+          {data.stages.some((s) => s.stage === "interim") && (
+            <Button component={Link} to={`/penilaian/${assessmentId}/klarifikasi`} size="xs" variant="light">
+              {t("clarification.open")}
+            </Button>
+          )}
+          <Badge color="indigo" variant="light">
+            {t("official.notMatang")}
+          </Badge>
+        </Group>
       </Group>
       {data.stages.length === 0 ? (
         <Text size="sm" c="dimmed" mb="sm">
