@@ -247,3 +247,58 @@ export function clarificationCandidates(
     })
     .sort((a, b) => b.loss - a.loss || a.code.localeCompare(b.code, undefined, { numeric: true }));
 }
+
+/** How a mock (internal or province) score compares with the official value of the same indicator. */
+export type Leniency = "lenient" | "strict" | "same";
+
+export interface OfficialComparisonRow {
+  readonly code: string;
+  readonly mock: number;
+  readonly official: number;
+  /** mock − official: above zero the team was more lenient than the portal's assessors. */
+  readonly difference: number;
+  readonly verdict: Leniency;
+  /** What the difference is worth on the index. */
+  readonly effect: number;
+}
+
+/**
+ * Where a mock evaluation was too lenient or too strict against the official values, indicator by
+ * indicator, for the indicators both scored; with counts and the total effect on the index.
+ * Differences below half the smallest step the scale shows (0.005 on two decimals) are "same".
+ */
+export function compareWithOfficial(
+  framework: Framework,
+  mock: Readonly<Record<string, number>>,
+  official: Readonly<Record<string, number>>,
+) {
+  const tolerance = 0.5 / 10 ** framework.valuePlaces;
+  const rows: OfficialComparisonRow[] = framework.indicators.flatMap((i) => {
+    const m = mock[i.code];
+    const o = official[i.code];
+    if (m === undefined || o === undefined) return [];
+    const difference = m - o;
+    const verdict: Leniency =
+      Math.abs(difference) < tolerance ? "same" : difference > 0 ? "lenient" : "strict";
+    return [
+      {
+        code: i.code,
+        mock: m,
+        official: o,
+        difference,
+        verdict,
+        effect: indexEffect(framework, i.code, difference),
+      },
+    ];
+  });
+  const count = (v: Leniency) => rows.filter((r) => r.verdict === v).length;
+  return {
+    rows,
+    summary: {
+      lenient: count("lenient"),
+      strict: count("strict"),
+      same: count("same"),
+      effect: rows.reduce((n, r) => n + r.effect, 0),
+    },
+  };
+}

@@ -613,4 +613,25 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
       items: [{ code: "I4-L1-01", text: { id: "Keputusan pembentukan tim koordinasi Pemdi" } }],
     });
   });
+
+  it("compares the internal assessors' document scores with the portal's interim values: too lenient, too strict", async () => {
+    const imported = await coordinator.call("POST", `/api/assessments/${id}/official/import`, {
+      stage: "interim",
+      asOf: "2026-09-20",
+      text: ["I1\t2,37", "I2\t1,50", "I8\t3,00", "Indeks\t2,10"].join("\n"),
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const official = (await coordinator.call("GET", `/api/assessments/${id}/official`)).json();
+    expect(official.comparison).toHaveLength(1);
+    const [interim] = official.comparison;
+    expect(interim).toMatchObject({ stage: "interim", against: "document" });
+    expect(interim.rows.map((r: { code: string; verdict: string }) => [r.code, r.verdict])).toEqual([
+      ["I1", "same"],
+      ["I2", "lenient"],
+      ["I8", "strict"],
+    ]);
+    expect(interim.summary).toMatchObject({ lenient: 1, strict: 1, same: 1 });
+    // I2: 5 × 0,25 / 100; I8: 4 × −0,50 / 100.
+    expect(interim.summary.effect).toBeCloseTo(0.0125 - 0.02, 12);
+  });
 });

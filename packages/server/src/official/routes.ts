@@ -99,6 +99,29 @@ export function officialRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsy
                   ),
                 }),
               ),
+              /** Matang's own stage scores (a mock evaluation) against the official values. */
+              comparison: z.array(
+                z.object({
+                  stage: Stage,
+                  against: z.enum(["document", "final"]),
+                  rows: z.array(
+                    z.object({
+                      code: z.string(),
+                      mock: z.number(),
+                      official: z.number(),
+                      difference: z.number(),
+                      verdict: z.enum(["lenient", "strict", "same"]),
+                      effect: z.number(),
+                    }),
+                  ),
+                  summary: z.object({
+                    lenient: z.number(),
+                    strict: z.number(),
+                    same: z.number(),
+                    effect: z.number(),
+                  }),
+                }),
+              ),
               verdicts: z.array(
                 z.object({
                   item: z.string(),

@@ -2,6 +2,7 @@
 // note, and the official values per indicator and the index, interim and final — kept apart from
 // Matang's own stage scores, always with their date and stage. Returned items become work.
 import {
+  compareWithOfficial,
   formatIndex,
   InputFileError,
   isCalendarDate,
@@ -13,6 +14,7 @@ import {
   predicateForIndex,
   ratioOfDecimal,
   score,
+  stageLevels,
   type TableRow,
 } from "@matang/core";
 import ExcelJS from "exceljs";
@@ -298,9 +300,19 @@ export async function officialData(db: Db, c: Loaded) {
       };
     })
     .filter((s) => s !== null);
+  // A mock evaluation (the instansi's internal assessors, a province team) against the portal:
+  // the interim values are the portal's document review, the final ones its final scores.
+  const mock = stageLevels(levels);
+  const comparison = stages.flatMap((st) => {
+    const against = st.stage === "interim" ? ("document" as const) : ("final" as const);
+    const official = Object.fromEntries(st.indicators.map((i) => [i.code, i.value]));
+    const compared = compareWithOfficial(c.framework, mock[against], official);
+    return compared.rows.length > 0 ? [{ stage: st.stage, against, ...compared }] : [];
+  });
   return {
     imports,
     stages,
+    comparison,
     verdicts: verdicts
       .map((v) => {
         const pj = pjs.find((p) => p.itemCode === v.itemCode);

@@ -1466,6 +1466,27 @@ export interface paths {
                             can: {
                                 import: boolean;
                             };
+                            comparison: {
+                                /** @enum {string} */
+                                against: "document" | "final";
+                                rows: {
+                                    code: string;
+                                    difference: number;
+                                    effect: number;
+                                    mock: number;
+                                    official: number;
+                                    /** @enum {string} */
+                                    verdict: "lenient" | "strict" | "same";
+                                }[];
+                                /** @enum {string} */
+                                stage: "interim" | "final";
+                                summary: {
+                                    effect: number;
+                                    lenient: number;
+                                    same: number;
+                                    strict: number;
+                                };
+                            }[];
                             imports: {
                                 asOf: string;
                                 /** Format: date-time */

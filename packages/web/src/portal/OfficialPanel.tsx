@@ -304,6 +304,60 @@ export function OfficialPanel({ assessmentId }: { assessmentId: string }) {
           )}
         </Stack>
       )}
+      {data.comparison.map((cmp) => (
+        <Stack gap={4} mb="sm" key={cmp.stage} data-testid={`comparison-${cmp.stage}`}>
+          <Text size="sm" fw={600}>
+            {t("official.comparison", {
+              against: t(`stages.${cmp.against}`),
+              stage: t(`official.stages.${cmp.stage}`),
+            })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t("official.comparisonSummary", {
+              lenient: cmp.summary.lenient,
+              strict: cmp.summary.strict,
+              same: cmp.summary.same,
+              effect: formatIndex(cmp.summary.effect.toFixed(4), i18n.language),
+            })}
+          </Text>
+          <Table.ScrollContainer minWidth={520} mah={260}>
+            <Table aria-label={t("official.comparisonTable", { stage: t(`official.stages.${cmp.stage}`) })}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("assessment.code")}</Table.Th>
+                  <Table.Th>{t("official.mock", { against: t(`stages.${cmp.against}`) })}</Table.Th>
+                  <Table.Th>{t("official.value", { stage: t(`official.stages.${cmp.stage}`) })}</Table.Th>
+                  <Table.Th>{t("official.difference")}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {[...cmp.rows]
+                  .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference))
+                  .map((r) => (
+                    <Table.Tr key={r.code}>
+                      <Table.Td>{r.code}</Table.Td>
+                      <Table.Td>{show(r.mock)}</Table.Td>
+                      <Table.Td>{show(r.official)}</Table.Td>
+                      <Table.Td>{formatIndex(r.difference.toFixed(2), i18n.language)}</Table.Td>
+                      <Table.Td>
+                        <Badge
+                          size="sm"
+                          variant="light"
+                          color={
+                            r.verdict === "lenient" ? "orange" : r.verdict === "strict" ? "blue" : "gray"
+                          }
+                        >
+                          {t(`official.leniency.${r.verdict}`)}
+                        </Badge>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Stack>
+      ))}
       {returned.length > 0 && (
         <Stack gap={4} mb="sm">
           <Text size="sm" fw={600}>
