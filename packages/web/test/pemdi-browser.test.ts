@@ -526,7 +526,9 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
     // The assessors' document scores against the portal's interim values: I4 2,20 here, 1,50 there.
     const comparison = page.getByTestId("comparison-interim");
     await comparison.getByRole("row", { name: /^I4 2,20 1,50 0,70 Terlalu longgar$/ }).waitFor();
-    await page.getByTestId("official-panel").screenshot({ path: join(screenshots, "pemdi-official-comparison.png") });
+    await page
+      .getByTestId("official-panel")
+      .screenshot({ path: join(screenshots, "pemdi-official-comparison.png") });
     await page.goto(`${base}/penilaian/${id}/dasbor`);
     await page.getByText("Nilai aspek").first().waitFor();
     await page.screenshot({ path: join(screenshots, "pemdi-dashboard.png"), fullPage: true });
