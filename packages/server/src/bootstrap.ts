@@ -17,6 +17,7 @@ import { indicatorEntity } from "./assessments/repository.js";
 import { appendAuditMany, auditedBy } from "./audit/repository.js";
 import { countAdmins, findUserByEmail } from "./auth/repository.js";
 import { createUser } from "./auth/service.js";
+import * as clarificationRepo from "./clarification/repository.js";
 import { type Db, inTransaction } from "./db/client.js";
 import {
   assessments,
@@ -594,6 +595,24 @@ async function demoPemdi(
       importId,
     })),
   );
+  // The clarification under way: the session in three days, I4's answer being drafted.
+  await clarificationRepo.saveSession(db, id, 0, {
+    date: daysFromNow(3),
+    place: "Ruang Rapat Setda Kota Cimahi / Zoom",
+  });
+  await clarificationRepo.saveClarification(db, { assessmentId: id, indicatorCode: "I4" }, 0, {
+    responderUnitId: organisasi.id,
+    responderName: "Kepala Bagian Organisasi",
+    attendees: "Sekretaris Daerah, Kepala Bagian Organisasi",
+    slot: "09:00",
+    rebuttal:
+      "Rencana kolaborasi antar-OPD ada pada lampiran Renja Bagian Organisasi 2026; yang terunggah di portal baru notulennya.",
+    evidenceIds: [],
+    status: "to_prepare",
+    outcome: "",
+    itemOutcomes: {},
+    updatedBy: null,
+  });
   const system = auditedBy(SYSTEM);
   await appendAuditMany(db, [
     ...cycleHistory(cycle, 1),

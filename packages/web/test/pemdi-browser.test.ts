@@ -123,6 +123,23 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
     await panel.getByTestId("official-interim").getByText("1,74", { exact: true }).waitFor();
     await panel.getByText("3 butir dikembalikan portal").waitFor();
     await panel.getByText("Berkas tidak dapat dibuka di portal.").waitFor();
+    // The clarification is under way: three indicators below the claim, I4's answer being drafted.
+    await panel.getByRole("link", { name: "Klarifikasi (interviu)" }).click();
+    await page
+      .getByTestId("clarification-summary")
+      .filter({ hasText: "3 indikator dinilai di bawah klaim" })
+      .waitFor();
+    await page
+      .getByTestId("clarify-I4")
+      .getByLabel("Jawaban (sanggahan)")
+      .filter({ hasText: "lampiran Renja Bagian Organisasi" })
+      .waitFor();
+    // The leadership's dashboard leads with Matang's figure and names the official one apart.
+    await page.goto(`${base}/penilaian/${demo.id}/dasbor`);
+    await page
+      .getByTestId("official-strip")
+      .getByText(/Indeks resmi sementara dari portal 1,74/)
+      .waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,6 @@
 import { BarChart, GaugeChart, RadarChart } from "@mantine/charts";
 import type { Answer } from "../api/types";
+import { OfficialStrip } from "../portal/OfficialPanel";
 import "@mantine/charts/styles.css";
 import {
   Alert,
@@ -475,6 +476,7 @@ export default function DashboardPage() {
           {t("dashboard.workspace")}
         </Anchor>
       </Group>
+      {a.can.overview && <OfficialStrip assessmentId={a.id} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Gauge a={a} framework={framework} stage={stage} />
         <Card withBorder>

@@ -396,3 +396,28 @@ export function OfficialPanel({ assessmentId }: { assessmentId: string }) {
     </Card>
   );
 }
+
+/** The portal's official figures in one line, for screens that lead with Matang's own (dashboard). */
+export function OfficialStrip({ assessmentId }: { assessmentId: string }) {
+  const { t, i18n } = useTranslation();
+  const official = useQuery({
+    queryKey: officialKey(assessmentId),
+    queryFn: () => api<Official>("GET", `/api/assessments/${assessmentId}/official`),
+  });
+  const stages = official.data?.stages ?? [];
+  if (stages.length === 0) return null;
+  return (
+    <Alert color="indigo" variant="light" data-testid="official-strip" title={t("official.notMatang")}>
+      {stages
+        .map((s) =>
+          t("official.strip", {
+            stage: t(`official.stages.${s.stage}`),
+            index: s.indexDisplay ? formatIndex(s.indexDisplay, i18n.language) : "—",
+            predicate: s.predicate ?? "—",
+            date: s.asOf,
+          }),
+        )
+        .join(" · ")}
+    </Alert>
+  );
+}
