@@ -99,6 +99,7 @@ export function pastedRows(text: string): TableRow[] {
 }
 
 const MAX_NOTE = 5000;
+const MAX_PROBLEMS = 200;
 
 /**
  * Read the rows of official tables (a paste, or each sheet of the template): an item code with a
@@ -120,6 +121,8 @@ export function parseOfficialTables(
   const max = first?.scale.max ?? 5;
   for (const { file, rows } of tables)
     for (const { line, cells } of rows) {
+      // A table that is not the portal's at all: the first problems say enough.
+      if (problems.length >= MAX_PROBLEMS) break;
       const at = (field: string, code: string, message: string, params?: Record<string, string | number>) =>
         problems.push({ file, line, field, code, message, ...(params ? { params } : {}) });
       const [rawCode = "", second = "", third = ""] = cells;

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { InputFileError } from "../src/input-files.js";
+import { builtinFrameworks } from "../src/node.js";
+import { parseOfficialTables, pastedRows } from "../src/official.js";
 import {
   changedSinceUpload,
   packageEntries,
@@ -79,5 +82,57 @@ describe("what the portal would refuse", () => {
     expect(changedSinceUpload(["a"], ["a2"])).toBe(true);
     expect(changedSinceUpload(["a"], ["a", "b"])).toBe(true);
     expect(changedSinceUpload(["a", "b"], ["b"])).toBe(true);
+  });
+});
+
+describe("reading the portal's tables", () => {
+  const pemdi = builtinFrameworks().get("pemdi-2026");
+  if (!pemdi) throw new Error("pemdi-2026 missing");
+  const read = (text: string) => parseOfficialTables([{ file: "tempel", rows: pastedRows(text) }], pemdi);
+  const problems = (text: string) => {
+    try {
+      read(text);
+      return [];
+    } catch (e) {
+      return (e as InputFileError).problems.map((p) => `${p.line} ${p.field} ${p.code}`);
+    }
+  };
+
+  it("reads the portal's words for each status, comma decimals, aliases and the index, skipping headers", () => {
+    const table = read(
+      [
+        "Kode Butir\tStatus\tCatatan Asesor",
+        "i9-l1-01\tDiterima\t",
+        "I9-L1-02\tREVISI : Tidak Tepat\tBukan rencana audit.",
+        "I9-L2-01\tRevisi: belum diunggah",
+        "I10-L2-01\tRevisi: Ditolak otomatis\t",
+        "I9-L3-01\t\t(belum dinilai)",
+        "Indikator\tNilai",
+        "4.1\t2,37",
+        "Indeks\t1.87",
+      ].join("\r\n"),
+    );
+    expect(table.verdicts.map((v) => [v.item, v.status])).toEqual([
+      ["I9-L1-01", "accepted"],
+      ["I9-L1-02", "wrong_object"],
+      ["I9-L2-01", "not_uploaded"],
+      ["I10-L2-01", "auto_rejected"],
+    ]);
+    expect(table.values).toEqual([
+      { line: 8, indicator: "I9", value: 2.37 },
+      { line: 9, indicator: null, value: 1.87 },
+    ]);
+  });
+
+  it("names every problem by line and stops listing after 200", () => {
+    expect(problems("I9-L1-01\tTolak\nI9\t5,5\nX1\t2\nI9\t2\nI9\t3")).toEqual([
+      "1 status unknown_status",
+      "2 value out_of_range",
+      "3 code unknown_code",
+      "4 code duplicate",
+      "5 code duplicate",
+    ]);
+    expect(problems("")).toEqual(["1 file empty"]);
+    expect(problems(Array.from({ length: 5000 }, (_, i) => `Z${i}\t1`).join("\n"))).toHaveLength(200);
   });
 });
