@@ -11,6 +11,7 @@ export * from "./framework/validate.js";
 export * from "./input-files.js";
 export * from "./items.js";
 export * from "./names.js";
+export * from "./national.js";
 export * from "./official.js";
 export * from "./planner.js";
 export * from "./portal.js";

@@ -543,6 +543,15 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
     expect(history.years.at(-1).indexName.id).toBe("Indeks Pemerintah Digital");
     const own = history.years.flatMap((y: { assessments: { indexName: unknown }[] }) => y.assessments);
     expect(own.length).toBeGreaterThan(0);
+    // The published national index of each year stands beside the list's mean, as a fact.
+    expect(history.years[0].national).toEqual({
+      index: "2.79",
+      source: "Laporan Hasil Evaluasi SPBE 2023, KemenPANRB",
+    });
+    expect(history.years.at(-1).national).toBeNull();
+    const y2023 = (await app.inject({ method: "GET", url: "/api/public/results?year=2023" })).json();
+    expect(y2023.national.index).toBe("2.79");
+    expect(y2023.summary.all.mean).not.toBe("2.79");
     expect(own.every((a: { indexName: { id: string } }) => a.indexName.id === "Indeks SPBE")).toBe(true);
   });
 });

@@ -388,6 +388,10 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.goto(`${base}/login`);
     await page.getByRole("link", { name: "Lihat hasil evaluasi yang telah dipublikasikan" }).click();
     await page.getByRole("heading", { name: "Hasil Evaluasi SPBE dan Pemerintah Digital" }).waitFor();
+    await page
+      .getByTestId("national-index")
+      .filter({ hasText: "Indeks SPBE nasional 2023 (resmi): 2,79; rata-rata 621 instansi yang tercantum:" })
+      .waitFor();
     const table = page.getByRole("table", { name: "Peringkat 2023" });
     const first = table.locator("tbody tr").first().locator("td");
     await expect.poll(() => first.first().textContent()).toBe("1");

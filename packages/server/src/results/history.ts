@@ -1,4 +1,4 @@
-import { type Framework, frameworkOfYear } from "@matang/core";
+import { type Framework, frameworkOfYear, nationalIndexOf } from "@matang/core";
 import { headlines } from "../assessments/service.js";
 import type { Db } from "../db/client.js";
 import type { RequestContext } from "../http/context.js";
@@ -36,6 +36,7 @@ export async function organizationHistory(
       return {
         year,
         indexName: frameworkOfYear(frameworks.values(), year)?.definition.indexName ?? null,
+        national: nationalIndexOf(year),
         published: r
           ? {
               index: r.index,

@@ -111,6 +111,8 @@ export function resultsRoutes(db: Db, frameworks: ReadonlyMap<string, Framework>
               indexName: LocalText.nullable(),
               previousYear: z.number().nullable(),
               previousIndexName: LocalText.nullable(),
+              /** The official national index of the year, as published (not the mean of the list). */
+              national: z.object({ index: z.string(), source: z.string() }).nullable(),
               total: z.number(),
               items: z.array(Item),
               summary: z.object({ all: SpreadSchema, byType: z.record(z.string(), SpreadSchema) }),

@@ -44,6 +44,8 @@ export const OrganizationHistory = z.object({
       year: z.number(),
       /** The index the year's official results are on (from the framework of that year). */
       indexName: LocalText.nullable(),
+      /** The official national index of the year, as published. */
+      national: z.object({ index: z.string(), source: z.string() }).nullable(),
       published: Item.pick({
         index: true,
         predicate: true,

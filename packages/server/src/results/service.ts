@@ -4,6 +4,7 @@ import {
   frameworkOfYear,
   histogram,
   type LocalizedText,
+  nationalIndexOf,
   type Ranking,
   rankResults,
   type Spread,
@@ -43,6 +44,8 @@ export interface RankedYear {
   readonly indexName: LocalizedText | null;
   readonly previousYear: number | null;
   readonly previousIndexName: LocalizedText | null;
+  /** The official national index of the year as published (not the mean of the listed bodies). */
+  readonly national: { readonly index: string; readonly source: string } | null;
   readonly items: readonly RankedResult[];
   readonly summary: { readonly all: Spread; readonly byType: Record<string, Spread> };
   /** How the indices spread over the scale, in half-point bins. */
@@ -111,6 +114,7 @@ export async function rankedYear(
     indexName: framework?.definition.indexName ?? null,
     previousYear,
     previousIndexName: previousFramework?.definition.indexName ?? null,
+    national: nationalIndexOf(year),
     items,
     summary: {
       all: spread(current.map((r) => r.index)),

@@ -3969,6 +3969,10 @@ export interface paths {
                                     en?: string;
                                     id: string;
                                 } | null;
+                                national: {
+                                    index: string;
+                                    source: string;
+                                } | null;
                                 published: {
                                     domains: {
                                         [key: string]: string;
@@ -4607,6 +4611,10 @@ export interface paths {
                                 rankInType: number;
                                 type: string;
                             }[];
+                            national: {
+                                index: string;
+                                source: string;
+                            } | null;
                             predicates: {
                                 [key: string]: number;
                             };

@@ -44,6 +44,8 @@ export function HistoryChart({ id, height = 240 }: { id: string; height?: number
   if (history.isPending) return <Loader aria-label={t("common.loading")} />;
   if (history.isError) return <Alert color="red">{errorMessage(history.error)}</Alert>;
   const target = t("orgHistory.target");
+  // The published national index of each year: a fact beside the instansi's own figures.
+  const national = t("orgHistory.national");
   // SPBE (to 2025) and Pemdi (from 2026) values are not one scale: one line per index, never joined.
   const nameOf = (n: { id: string; en?: string } | null) => (n ? local(n, i18n.language) : "");
   const names = [
@@ -64,6 +66,7 @@ export function HistoryChart({ id, height = 240 }: { id: string; height?: number
       const mine = [...y.assessments].reverse().find((a) => a.index !== null && nameOf(a.indexName) === name);
       if (mine?.index) row[own(name)] = Number(mine.index);
     }
+    if (y.national) row[national] = Number(y.national.index);
     const goal = targets.data?.items.find((x) => x.year === y.year)?.index;
     row[target] = goal ? Number(goal) : null;
     return row;
@@ -88,6 +91,9 @@ export function HistoryChart({ id, height = 240 }: { id: string; height?: number
             { name: own(name), color: OWN_COLORS[i % OWN_COLORS.length] ?? "teal.6" },
           ].filter((line) => data.some((d) => typeof d[line.name] === "number")),
         ),
+        ...(data.some((d) => typeof d[national] === "number")
+          ? [{ name: national, color: "gray.5", strokeDasharray: "2 4" }]
+          : []),
         { name: target, color: "red.6", strokeDasharray: "5 5" },
       ]}
       withLegend
@@ -132,7 +138,8 @@ export default function HistoryPage() {
                 <Table.Tr key={y.year}>
                   <Table.Td>
                     {y.year}
-                    {y.indexName && (
+                    {/* The index the official figure of that year is on (none without one). */}
+                    {y.published && y.indexName && (
                       <Text size="xs" c="dimmed">
                         {local(y.indexName, i18n.language)}
                       </Text>

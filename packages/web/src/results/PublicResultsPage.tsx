@@ -179,6 +179,19 @@ export default function PublicResultsPage() {
                     series={[{ name: t("results.mean"), color: "indigo.6" }]}
                     valueFormatter={(v) => formatIndex(v.toFixed(2), i18n.language)}
                   />
+                  {results.data.national && (
+                    <Text size="sm" mt="xs" data-testid="national-index">
+                      {t("results.national", {
+                        year,
+                        index: show(results.data.national.index),
+                        mean: show(results.data.summary.all.mean),
+                        count: results.data.summary.all.count,
+                      })}{" "}
+                      <Text span size="xs" c="dimmed">
+                        {t("results.nationalNote", { source: results.data.national.source })}
+                      </Text>
+                    </Text>
+                  )}
                   <Text size="sm" c="dimmed" mt="xs">
                     {t("results.summary", {
                       count: results.data.summary.all.count,
