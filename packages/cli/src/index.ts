@@ -756,6 +756,8 @@ async function resultsCommand(argv: readonly string[], io: Io): Promise<number> 
   io.out(
     `${report.dryRun ? "Dry run, nothing stored: " : ""}${report.total} rows: ${report.imported} matched (${report.created} new, ${report.updated} changed, ${report.unchanged} already stored${report.confirmed ? `, ${report.confirmed} confirmed` : ""}), ${report.unmatched.length} left out.`,
   );
+  for (const m of report.matchedBy)
+    io.out(`  ${path}:${m.line}: "${m.name}" matched ${m.organization} by rule ${m.rule} (${m.detail})`);
   for (const u of report.unmatched) {
     io.out(
       `  ${path}:${u.line}: "${u.name}" (${u.kind}${u.region ? `, ${u.region}` : ""}) matches no known instansi${u.candidates.length ? "; candidates:" : ""}`,

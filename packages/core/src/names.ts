@@ -22,3 +22,61 @@ export function normalizeName(name: string): string {
   s = s.replace(/^pemerintah /, "");
   return s.replace(/\s+/g, " ").trim();
 }
+
+/** Edit distance (insertions, deletions, substitutions) between two short strings. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = prev[j] as number;
+      prev[j] = Math.min(above + 1, (prev[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return prev[b.length] as number;
+}
+
+/**
+ * The province a table means when it spells it differently or mistypes it ("Kepulauan Bangka
+ * Belitung" for "Bangka Belitung", "Nusa Tenggara Tlmur"): provinces are a small closed set, so a
+ * name that is one of them with a prefix, or within a couple of typing errors of exactly one of
+ * them, is that one. `known` maps normalised names to province ids; undefined when unsure.
+ */
+export function closestProvince(region: string, known: ReadonlyMap<string, string>): string | undefined {
+  const given = normalizeName(region).replace(/^provinsi /, "");
+  if (given.length < 4) return undefined;
+  for (const [name, id] of known) if (name.replace(/^provinsi /, "") === given) return id;
+  const found = new Set<string>();
+  for (const [name, id] of known) {
+    const n = name.replace(/^provinsi /, "");
+    const allowed = n.length >= 10 ? 2 : 1;
+    if (
+      n === given ||
+      given.endsWith(` ${n}`) ||
+      n.endsWith(` ${given}`) ||
+      editDistance(n, given) <= allowed
+    )
+      found.add(id);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * Other forms under which a state institution appears in some years' lists: its secretariat
+ * ("Sekretariat Jenderal X", "Kepaniteraan dan Sekretariat Jenderal X", "Sekretariat X") stands
+ * for the institution X. Only tried when the name as given matches nothing.
+ */
+export function institutionForms(normalized: string): string[] {
+  const prefixes = [
+    "kepaniteraan dan sekretariat jenderal ",
+    "sekretariat jenderal ",
+    "setjen ",
+    "sekretariat utama ",
+    "sekretariat ",
+  ];
+  // The longest prefix only ("sekretariat jenderal X" is X, not "jenderal X").
+  const prefix = prefixes.find((p) => normalized.startsWith(p));
+  return prefix ? [normalized.slice(prefix.length)] : [];
+}

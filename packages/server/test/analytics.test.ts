@@ -554,4 +554,38 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
     expect(y2023.summary.all.mean).not.toBe("2.79");
     expect(own.every((a: { indexName: { id: string } }) => a.indexName.id === "Indeks SPBE")).toBe(true);
   });
+
+  it("matches a table's variations by rule and reports each rule; never two bodies of similar names", async () => {
+    const csv = [
+      "year,instansi,type,region,index,predicate",
+      // A state institution listed as its secretariat.
+      "2022,Sekretariat Jenderal Majelis Permusyawaratan Rakyat,lembaga,,2.50,Baik",
+      // A province mistyped, and spelled with its full name.
+      "2022,Pemerintah Kota Bandung,kota,Jawa Barrat,3.50,Sangat Baik",
+      "2022,Pemerintah Kab. Bangka Barat,kabupaten,Kepulauan Bangka Belitung,2.20,Cukup",
+      "2022,Pemerintah Kab. Bangka,kabupaten,Bangka Belitng,2.40,Cukup",
+      // Names known exactly need no rule; an unknown institution is left for a person.
+      "2022,Pemerintah Kab. Belitung,kabupaten,Bangka Belitung,2.10,Cukup",
+      "2022,Sekretariat Dewan Pengawas Uji,lembaga,,2.00,Cukup",
+    ].join("\n");
+    const report = (await importCsv(csv, { source: "2022.csv", dryRun: true })).json();
+    expect(report).toMatchObject({ total: 6, imported: 5 });
+    expect(report.unmatched.map((u: { name: string }) => u.name)).toEqual(["Sekretariat Dewan Pengawas Uji"]);
+    expect(
+      report.matchedBy.map((m: { line: number; organization: string; rule: string }) => [
+        m.line,
+        m.organization,
+        m.rule,
+      ]),
+    ).toEqual([
+      [2, "Majelis Permusyawaratan Rakyat", "institution_secretariat"],
+      [3, "Pemerintah Kota Bandung", "province_corrected"],
+      [4, "Pemerintah Kab. Bangka Barat", "province_corrected"],
+      [5, "Pemerintah Kab. Bangka", "province_corrected"],
+    ]);
+    expect(report.matchedBy[1].detail).toContain("Jawa Barrat");
+    // Bangka and Bangka Barat stay two bodies: no row is given another row's body.
+    const ids = report.matchedBy.map((m: { organizationId: string }) => m.organizationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });

@@ -1,7 +1,9 @@
 import {
+  closestProvince,
   type FileProblem,
   INSTANSI_KINDS,
   InputFileError,
+  institutionForms,
   normalizeName,
   parseResultsFile,
   REGIONAL_KINDS,
@@ -41,9 +43,21 @@ export interface ResultsReport {
   /** Rows stored because a person confirmed their match. */
   readonly confirmed: number;
   readonly unmatched: readonly Unmatched[];
+  /** Rows matched by a rule other than a name the body is known by, with the rule: for a person to check. */
+  readonly matchedBy: readonly {
+    line: number;
+    name: string;
+    organizationId: string;
+    organization: string;
+    rule: MatchRule;
+    detail: string;
+  }[];
   /** Nothing was written (a preview). */
   readonly dryRun: boolean;
 }
+
+/** How a row was matched when not by a name the body is known by. */
+export type MatchRule = "province_corrected" | "institution_secretariat";
 
 export interface ImportOptions {
   readonly actor: Actor;
@@ -105,9 +119,18 @@ export async function importResults(
     const unmatched: Unmatched[] = [];
     const problems: FileProblem[] = [];
     let done = 0;
+    const provinces = new Map(
+      known.filter((k) => k.kind === "provinsi").map((k) => [k.normalizedName, k.id] as const),
+    );
+    const matchedBy: ResultsReport["matchedBy"][number][] = [];
     for (const row of rows) {
       const regional = REGIONAL_KINDS.includes(row.kind);
-      const provinceId = regional ? index.get(key("provinsi", normalizeName(row.region ?? ""), null)) : null;
+      const exactProvince = regional
+        ? index.get(key("provinsi", normalizeName(row.region ?? ""), null))
+        : null;
+      // A province spelled differently or mistyped is still the one province it can only be.
+      const provinceId =
+        regional && !exactProvince && row.region ? closestProvince(row.region, provinces) : exactProvince;
       const candidatesOf = () =>
         [...names.entries()]
           .filter(([, v]) => v.kind === row.kind && (!regional || !provinceId || v.parentId === provinceId))
@@ -123,6 +146,31 @@ export async function importResults(
       let organizationId = index.get(
         key(row.kind, row.normalizedName, regional ? (provinceId ?? "?") : null),
       );
+      const note = (rule: MatchRule, detail: string) =>
+        organizationId &&
+        matchedBy.push({
+          line: row.line,
+          name: row.name,
+          organizationId,
+          organization: display.get(organizationId) ?? organizationId,
+          rule,
+          detail,
+        });
+      if (organizationId && regional && !exactProvince)
+        note("province_corrected", `"${row.region}" read as ${display.get(provinceId ?? "") ?? provinceId}`);
+      if (!organizationId && !regional) {
+        // A state institution listed as its secretariat: only when exactly one body answers.
+        const ids = new Set(
+          institutionForms(row.normalizedName).flatMap((form) => {
+            const id = index.get(key(row.kind, form, null));
+            return id ? [id] : [];
+          }),
+        );
+        if (ids.size === 1) {
+          organizationId = [...ids][0];
+          note("institution_secretariat", `listed as its secretariat`);
+        }
+      }
       const confirmedId = confirmations.get(row.line);
       if (!organizationId && confirmedId) {
         // A confirmation may only pick a body of the same type (and province), never anything else.
@@ -179,7 +227,7 @@ export async function importResults(
         after: { source: options.source, total: rows.length, ...counts, unmatched: unmatched.length },
       });
     }
-    return { total: rows.length, ...counts, unmatched, dryRun };
+    return { total: rows.length, ...counts, unmatched, matchedBy, dryRun };
   });
 }
 

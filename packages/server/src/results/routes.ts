@@ -39,6 +39,19 @@ const ResultsReport = z.object({
       }),
     )
     .readonly(),
+  /** Rows matched by a rule (a corrected province, a secretariat for its institution), to check. */
+  matchedBy: z
+    .array(
+      z.object({
+        line: z.number(),
+        name: z.string(),
+        organizationId: z.string(),
+        organization: z.string(),
+        rule: z.enum(["province_corrected", "institution_secretariat"]),
+        detail: z.string(),
+      }),
+    )
+    .readonly(),
   dryRun: z.boolean(),
 });
 

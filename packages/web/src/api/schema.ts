@@ -4788,6 +4788,15 @@ export interface paths {
                             created: number;
                             dryRun: boolean;
                             imported: number;
+                            readonly matchedBy: {
+                                detail: string;
+                                line: number;
+                                name: string;
+                                organization: string;
+                                organizationId: string;
+                                /** @enum {string} */
+                                rule: "province_corrected" | "institution_secretariat";
+                            }[];
                             total: number;
                             unchanged: number;
                             readonly unmatched: {

@@ -140,6 +140,26 @@ export default function ResultsImportPage() {
             {t("resultsImport.preview")}
           </Title>
           {counts(preview)}
+          {preview.matchedBy.length > 0 && (
+            <Alert
+              color="blue"
+              mt="sm"
+              title={t("resultsImport.byRule", { count: preview.matchedBy.length })}
+              data-testid="matched-by-rule"
+            >
+              {preview.matchedBy.map((m) => (
+                <Text size="sm" key={m.line}>
+                  {t("resultsImport.ruleLine", {
+                    line: m.line,
+                    name: m.name,
+                    organization: m.organization,
+                    rule: t(`resultsImport.rules.${m.rule}`),
+                    detail: m.detail,
+                  })}
+                </Text>
+              ))}
+            </Alert>
+          )}
           {preview.unmatched.length > 0 ? (
             <>
               <Alert color="yellow" mt="sm">
