@@ -118,7 +118,7 @@ export async function listItems(db: Db, frameworks: Frameworks, ctx: RequestCont
         // Marked as uploaded to the national portal, and whether its files changed since.
         portal: uploads.get(s.code) ?? null,
         // The portal's own verdict, apart from Matang's review.
-        official: officialOf(verdicts, s.code),
+        official: verdictOf(verdicts, s.code),
       });
     }
   }
@@ -154,7 +154,7 @@ export async function listItems(db: Db, frameworks: Frameworks, ctx: RequestCont
   };
 }
 
-function officialOf(verdicts: readonly officialRepo.VerdictRow[], code: string) {
+function verdictOf(verdicts: readonly officialRepo.VerdictRow[], code: string) {
   const v = verdicts.find((x) => x.itemCode === code);
   return v ? { status: v.status as OfficialStatus, note: v.note, asOf: v.asOf, stage: v.stage } : null;
 }

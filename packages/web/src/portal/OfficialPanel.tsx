@@ -32,6 +32,11 @@ type Report = Answer<"/api/assessments/{id}/official/import", "post">;
 type Stage = "interim" | "final";
 
 export const officialKey = (id: string) => ["assessment", id, "official"] as const;
+const useOfficial = (id: string) =>
+  useQuery({
+    queryKey: officialKey(id),
+    queryFn: () => api<Official>("GET", `/api/assessments/${id}/official`),
+  });
 
 export const STATUS_COLOR: Record<string, string> = {
   accepted: "green",
@@ -216,10 +221,7 @@ function OfficialImport({ assessmentId }: { assessmentId: string }) {
  */
 export function OfficialPanel({ assessmentId }: { assessmentId: string }) {
   const { t, i18n } = useTranslation();
-  const official = useQuery({
-    queryKey: officialKey(assessmentId),
-    queryFn: () => api<Official>("GET", `/api/assessments/${assessmentId}/official`),
-  });
+  const official = useOfficial(assessmentId);
   const [stage, setStage] = useState<Stage | null>(null);
   if (official.isError) return <Alert color="red">{errorMessage(official.error)}</Alert>;
   if (!official.data) return null;
@@ -400,10 +402,7 @@ export function OfficialPanel({ assessmentId }: { assessmentId: string }) {
 /** The portal's official figures in one line, for screens that lead with Matang's own (dashboard). */
 export function OfficialStrip({ assessmentId }: { assessmentId: string }) {
   const { t, i18n } = useTranslation();
-  const official = useQuery({
-    queryKey: officialKey(assessmentId),
-    queryFn: () => api<Official>("GET", `/api/assessments/${assessmentId}/official`),
-  });
+  const official = useOfficial(assessmentId);
   const stages = official.data?.stages ?? [];
   if (stages.length === 0) return null;
   return (
