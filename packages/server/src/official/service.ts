@@ -177,8 +177,10 @@ export async function importOfficial(
         importId,
       })),
     );
+    // Read again under the lock: a unit reassigned meanwhile gets the due date at its version.
+    const current = await assessmentRepo.itemAssignmentsOf(t, id);
     for (const r of returned.filter((x) => x.isNew && x.unitId)) {
-      const pj = pjs.find((p) => p.itemCode === r.item);
+      const pj = current.find((p) => p.itemCode === r.item);
       if (pj && input.dueDate)
         await assessmentRepo.saveItemAssignment(
           t,
