@@ -6,8 +6,10 @@ import {
   type Framework,
   FrameworkError,
   InputFileError,
+  type Levels,
   LevelsError,
   loadFramework,
+  type PlanConstraint,
   PlanInputError,
   PlanTooLargeError,
   parseConstraintsFile,
@@ -15,7 +17,10 @@ import {
   parseRegistryFile,
   parseResultsFile,
   plan,
+  planYears,
+  type StepReason,
   score,
+  type YearPlanStep,
 } from "@matang/core";
 import { builtinFrameworks, parseFrameworkText } from "@matang/core/node";
 import { progressBar } from "./progress.js";
@@ -61,6 +66,7 @@ Usage:
   matang frameworks validate FILE [--json]
   matang score --framework ID --levels FILE [--json]
   matang plan --framework ID --levels FILE --target N [--constraints FILE] [--json]
+              [--years 1-3 [--max-step N] [--from YEAR]]
   matang serve [--port N] [--host ADDR]
   matang migrate
   matang organizations import FILE [--year YYYY]
@@ -374,6 +380,9 @@ function planCommand(argv: readonly string[], io: Io): number {
     target: { type: "string" },
     constraints: { type: "string" },
     json: { type: "boolean" },
+    years: { type: "string" },
+    "max-step": { type: "string" },
+    from: { type: "string" },
   });
   const framework = resolveFramework(values.framework);
   const file = required(values.levels, "--levels");
@@ -386,6 +395,9 @@ function planCommand(argv: readonly string[], io: Io): number {
   const constraints = values.constraints
     ? parseConstraintsFile(readText(values.constraints), values.constraints)
     : undefined;
+  if (values.years !== undefined) return yearPlanCommand(framework, levels, target, constraints, values, io);
+  if (values["max-step"] !== undefined || values.from !== undefined)
+    throw new UsageError("--max-step and --from plan over years: give --years too (1 to 3)", 1);
   const result = plan(framework, levels, target, constraints ? { constraints } : {});
   if (values.json) {
     io.out(
@@ -438,6 +450,109 @@ function planCommand(argv: readonly string[], io: Io): number {
 }
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
+
+/** A whole number option within bounds, or a usage error naming it. */
+function wholeOption(text: string, name: string, min: number, max: number): number {
+  const n = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max)
+    throw new UsageError(`${name}: "${text}" must be a whole number from ${min} to ${max}`, 1);
+  return n;
+}
+
+/** The evaluation year a plan starts with: this year until mid-year, then the next. */
+function nextEvaluationYear(now = new Date()): number {
+  return now.getMonth() < 6 ? now.getFullYear() : now.getFullYear() + 1;
+}
+
+function yearPlanCommand(
+  framework: Framework,
+  levels: Levels,
+  target: number,
+  constraints: Record<string, PlanConstraint> | undefined,
+  values: { years?: string; "max-step"?: string; from?: string; json?: boolean },
+  io: Io,
+): number {
+  const years = wholeOption(values.years ?? "", "--years", 1, 3);
+  const maxStep = values["max-step"] === undefined ? 1 : wholeOption(values["max-step"], "--max-step", 1, 10);
+  const startYear =
+    values.from === undefined ? nextEvaluationYear() : wholeOption(values.from, "--from", 2000, 2200);
+  const result = planYears(framework, levels, target, {
+    startYear,
+    years,
+    maxStep,
+    ...(constraints ? { constraints } : {}),
+  });
+  const stepJson = (s: YearPlanStep) => ({
+    indicator: s.indicator,
+    from: s.from,
+    to: s.to,
+    cost: s.cost,
+    gain: s.gain,
+    indexAfter: s.indexAfter,
+    budgetYear: s.budgetYear,
+    reasons: s.reasons.map((r) => r.kind),
+  });
+  if (values.json) {
+    io.out(
+      JSON.stringify({
+        reachable: result.reachable,
+        target: result.target,
+        currentIndex: result.currentIndex,
+        maxIndex: result.maxIndex,
+        totalCost: result.totalCost,
+        resultIndex: result.resultIndex,
+        reachedIn: result.reachedIn,
+        steps: result.steps.map(stepJson),
+        years: result.years.map((y) => ({ year: y.year, steps: y.steps.map(stepJson), index: y.index })),
+      }),
+    );
+    return 0;
+  }
+  const span = years === 1 ? String(startYear) : `${startYear}–${result.lastYear}`;
+  const current = round4(result.currentIndex);
+  if (!result.reachable) {
+    io.out(
+      `Target ${target} is not reachable by ${result.lastYear} at ${maxStep} level step(s) a year: the highest index ${span} allows is ${result.maxIndexDisplay} (${round4(result.maxIndex)}). Current index: ${current}.`,
+    );
+    return 0;
+  }
+  if (result.steps.length === 0) {
+    io.out(`Target ${target} is already reached: the index is ${result.resultIndexDisplay} (${current}).`);
+    return 0;
+  }
+  io.out(
+    `Cheapest plan from ${current} to at least ${target} over ${span}, at most ${maxStep} level step(s) a year:`,
+  );
+  for (const y of result.years) {
+    io.out(`\n${y.year}: index ${y.indexDisplay} after ${y.steps.length} step(s), effort ${y.cost}`);
+    if (y.steps.length === 0) continue;
+    io.out(
+      table(
+        ["Indicator", "Name", "Level", "Cost", "Index after", "Budget", "Why not earlier"],
+        y.steps.map((s) => [
+          s.indicator,
+          s.name,
+          `${s.from} → ${s.to}`,
+          String(s.cost),
+          String(round4(s.indexAfter)),
+          s.budgetYear === null ? "" : `Renja/APBD ${s.budgetYear}`,
+          s.reasons.map((r) => REASON_TEXT[r.kind]).join("; "),
+        ]),
+      ),
+    );
+  }
+  io.out(
+    `\nTotal cost: ${result.totalCost} · index ${result.resultIndexDisplay} (${round4(result.resultIndex)}) reached in ${result.reachedIn}`,
+  );
+  return 0;
+}
+
+const REASON_TEXT: Record<StepReason["kind"], string> = {
+  earliest: "earliest year",
+  after_previous: "after the level below",
+  budget: "needs budget",
+  max_step: "level steps per year",
+};
 
 async function serveCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values } = args(argv, { port: { type: "string" }, host: { type: "string" } });

@@ -296,6 +296,72 @@ describe("matang plan", () => {
   });
 });
 
+describe("matang plan over years", () => {
+  const levels = () => join(examples, "levels-2024.csv");
+  const yearly = (...extra: string[]) => ["plan", ...FW, "--levels", levels(), "--target", "3.0", ...extra];
+
+  it("without --years answers exactly as the single-year plan does", async () => {
+    const plain = JSON.parse((await run(...yearly("--json"))).out);
+    expect(plain.years).toBeUndefined();
+    expect(Object.keys(plain)).toEqual([
+      "reachable",
+      "target",
+      "maxIndex",
+      "totalCost",
+      "resultIndex",
+      "steps",
+    ]);
+  });
+
+  it("plans year by year, one level a year, and finishes early when it can", async () => {
+    const { code, out } = await run(...yearly("--years", "3", "--from", "2027", "--json"));
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.years.map((y: { year: number }) => y.year)).toEqual([2027, 2028, 2029]);
+    expect(result.reachable).toBe(true);
+    expect(result.reachedIn).toBeLessThanOrEqual(2029);
+    const steps = result.years.flatMap((y: { steps: { from: number; to: number }[] }) => y.steps);
+    for (const s of steps) expect(s.to - s.from).toBe(1);
+    expect(result.years.at(-1).index).toBeGreaterThanOrEqual(3);
+    // Money: the data centre or network steps are a year after the budget that holds them.
+    for (const y of result.years)
+      for (const s of y.steps) if (s.budgetYear !== null) expect(s.budgetYear).toBe(y.year - 1);
+    const human = await run(...yearly("--years", "3", "--from", "2027"));
+    expect(human.out).toContain("over 2027–2029, at most 1 level step(s) a year");
+    expect(human.out).toMatch(/2027: index \d\.\d\d after \d+ step\(s\)/);
+  });
+
+  it("says what one year can reach when the target needs more", async () => {
+    const args = ["plan", ...FW, "--levels", levels(), "--target", "4.0", "--years", "1", "--from", "2027"];
+    const json = JSON.parse((await run(...args, "--json")).out);
+    expect(json).toMatchObject({ reachable: false, reachedIn: null, steps: [] });
+    expect(json.maxIndex).toBeLessThan(4);
+    expect((await run(...args)).out).toMatch(
+      /Target 4 is not reachable by 2027 at 1 level step\(s\) a year: the highest index 2027 allows is \d\.\d\d/,
+    );
+    const two = JSON.parse((await run(...args, "--max-step", "2", "--json")).out);
+    expect(two.maxIndex).toBeGreaterThan(json.maxIndex);
+  });
+
+  it("refuses more than three years and limits without --years", async () => {
+    expect(await run(...yearly("--years", "4"))).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('--years: "4" must be a whole number from 1 to 3'),
+    });
+    expect(await run(...yearly("--max-step", "2"))).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("give --years too"),
+    });
+    const bad = file("calendar.json", '{\n"1": {"maxStep": 0, "earliest": {"2": "tahun depan"}}\n}');
+    expect(await run(...yearly("--years", "2", "--constraints", bad))).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(
+        /calendar\.json:2: 1\.maxStep: must be a whole number ≥ 1[\s\S]*1\.earliest\.2: must be a whole number/,
+      ),
+    });
+  });
+});
+
 describe("the installed command", () => {
   it("runs as `npx matang` from the repository root", async () => {
     const { stdout } = await promisify(execFile)(

@@ -114,6 +114,36 @@ function predicates(ref: AnyJson[], lowest: number): AnyJson[] {
   }));
 }
 
+/**
+ * The calendar the 2020 criteria imply, for the multi-year planner: enacting a policy goes through
+ * the legal bureau; a level 5 follows up the level-4 review in a later cycle; applications, data
+ * centre, network, audits and integrated services cost money and enter the year before's budget.
+ * Higher levels take more effort.
+ */
+function planOf2020(no: number, level: number): AnyJson {
+  const plan: AnyJson = {};
+  if (no <= 10 && level === 2) {
+    plan.effort = 2;
+    plan.reason = {
+      id: "Penetapan kebijakan (Perkada/keputusan) melewati bagian hukum dan memakan waktu berbulan-bulan.",
+      en: "Enacting a policy (regional head regulation/decree) goes through the legal bureau and takes months.",
+    };
+  }
+  if (level === 4) plan.effort = 2;
+  if (level === 5) {
+    plan.effort = 3;
+    plan.afterPrevious = 1;
+    plan.reason = {
+      id: "Tingkat 5 menindaklanjuti hasil reviu/evaluasi tingkat 4: reviu pada satu siklus, tindak lanjutnya pada siklus berikutnya.",
+      en: "Level 5 follows up the level-4 review/evaluation: the review in one cycle, its follow-up in the next.",
+    };
+  }
+  const costly =
+    (no >= 15 && no <= 18) || (no >= 29 && no <= 31) ? level >= 3 : no >= 32 && level >= 3 && level <= 4;
+  if (costly) plan.budget = true;
+  return Object.keys(plan).length > 0 ? { plan } : {};
+}
+
 function build2020(): AnyJson {
   const ref = readJson("framework-permenpanrb-59-2020.json");
   const domains = ref.domains.map((d: AnyJson) => ({
@@ -137,6 +167,7 @@ function build2020(): AnyJson {
             value,
             criteria: { id: ids[i], en: ind.level_criteria_en[String(value)] },
             evidence: guidance[i],
+            ...planOf2020(ind.no, value),
           })),
         };
       }),

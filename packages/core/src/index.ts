@@ -1,4 +1,5 @@
 export * from "./abilities.js";
+export * from "./checklist.js";
 export * from "./evaluation.js";
 export * from "./evidence.js";
 export * from "./exact.js";

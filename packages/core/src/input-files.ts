@@ -296,7 +296,27 @@ export function parseConstraintsFile(text: string, file: string): Record<string,
       continue;
     }
     const entry = value as Record<string, unknown>;
-    const constraint: { max?: number; cost?: number | Record<string, number> } = {};
+    const constraint: {
+      max?: number;
+      cost?: number | Record<string, number>;
+      maxStep?: number;
+      earliest?: Record<string, number>;
+      afterPrevious?: Record<string, number>;
+      budgeted?: boolean;
+    } = {};
+    // {"level": whole number}: a level's earliest year or the years after the level below.
+    const perLevelWhole = (key: "earliest" | "afterPrevious", v: unknown, example: string) => {
+      if (typeof v !== "object" || v === null || Array.isArray(v)) {
+        at(`${code}.${key}`, `must be an object such as ${example}`);
+        return;
+      }
+      const out: Record<string, number> = {};
+      for (const [level, x] of Object.entries(v)) {
+        if (typeof x === "number" && Number.isInteger(x) && x >= 0) out[level] = x;
+        else at(`${code}.${key}.${level}`, "must be a whole number");
+      }
+      constraint[key] = out;
+    };
     for (const [key, v] of Object.entries(entry)) {
       if (key === "max") {
         if (typeof v === "number" && Number.isInteger(v)) constraint.max = v;
@@ -311,7 +331,19 @@ export function parseConstraintsFile(text: string, file: string): Record<string,
           }
           constraint.cost = perLevel;
         } else at(`${code}.cost`, 'must be a number ≥ 0 or an object {"level": cost}');
-      } else at(`${code}.${key}`, 'unknown field (use "max" and "cost")');
+      } else if (key === "maxStep") {
+        if (typeof v === "number" && Number.isInteger(v) && v >= 1) constraint.maxStep = v;
+        else at(`${code}.maxStep`, "must be a whole number ≥ 1 (level steps per year)");
+      } else if (key === "earliest") perLevelWhole("earliest", v, '{"2": 2028}');
+      else if (key === "afterPrevious") perLevelWhole("afterPrevious", v, '{"5": 1}');
+      else if (key === "budgeted") {
+        if (typeof v === "boolean") constraint.budgeted = v;
+        else at(`${code}.budgeted`, "must be true or false");
+      } else
+        at(
+          `${code}.${key}`,
+          'unknown field (use "max", "cost", "maxStep", "earliest", "afterPrevious" or "budgeted")',
+        );
     }
     out[code] = constraint;
   }

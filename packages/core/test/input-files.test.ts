@@ -104,7 +104,7 @@ describe("constraints files", () => {
       expect((error as InputFileError).problems.map(formatFileProblem)).toEqual([
         "c.json:2: 12.max: must be a whole number (a level)",
         'c.json:3: 13.cost: must be a number ≥ 0 or an object {"level": cost}',
-        'c.json:3: 13.speed: unknown field (use "max" and "cost")',
+        'c.json:3: 13.speed: unknown field (use "max", "cost", "maxStep", "earliest", "afterPrevious" or "budgeted")',
         'c.json:4: 14: expected an object such as {"max": 4, "cost": 2}',
       ]);
     }

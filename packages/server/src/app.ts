@@ -28,6 +28,7 @@ import { auditRoutes } from "./audit/routes.js";
 import { PrincipalCache } from "./auth/cache.js";
 import { authRoutes } from "./auth/routes.js";
 import { type AuthCache, type Authenticated, type AuthSettings, DEFAULT_AUTH } from "./auth/service.js";
+import { checklistRoutes } from "./checklist/routes.js";
 import { clarificationRoutes } from "./clarification/routes.js";
 import { cycleRoutes } from "./cycles/routes.js";
 import type { DatabaseHandle, Db } from "./db/client.js";
@@ -239,5 +240,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(portalRoutes(options.db, frameworks, storage));
   await app.register(officialRoutes(options.db, frameworks));
   await app.register(clarificationRoutes(options.db, frameworks));
+  await app.register(checklistRoutes(options.db, frameworks));
   return app;
 }

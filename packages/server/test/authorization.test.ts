@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   assessments,
+  checklistItems,
   cycleAssessors,
   cycles,
   evidence,
@@ -43,6 +44,7 @@ interface Side {
   unit: string;
   user: string;
   grant: string;
+  checklistItem: string;
 }
 
 interface Request {
@@ -546,6 +548,36 @@ const TABLE: Record<string, Row> = {
     roles: only("Y.-", ["admin", "coordinator"], "-.-"),
     anonymous: false,
   },
+  "GET /api/assessments/{id}/checklist": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/checklist` }),
+    roles: only("Y.-", [...READERS, "operator"], "-.-"),
+    anonymous: false,
+  },
+  "POST /api/assessments/{id}/checklist": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/checklist`, body: {} }),
+    roles: only("Y.-", ["admin", "coordinator"], "-.-"),
+    anonymous: false,
+  },
+  "GET /api/assessments/{id}/checklist.xlsx": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/checklist.xlsx` }),
+    roles: only("Y.-", [...READERS, "operator"], "-.-"),
+    anonymous: false,
+  },
+  "GET /api/assessments/{id}/checklist.pdf": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/checklist.pdf` }),
+    roles: only("Y.-", [...READERS, "operator"], "-.-"),
+    anonymous: false,
+  },
+  "GET /api/checklist/mine": {
+    call: () => ({ url: "/api/checklist/mine" }),
+    roles: all("Y.."),
+    anonymous: false,
+  },
+  "PATCH /api/checklist/{id}": {
+    call: (s) => ({ url: `/api/checklist/${s.checklistItem}`, body: { status: "in_progress", version: 1 } }),
+    roles: only("Y.-", ["admin", "coordinator", "operator"], "-.-"),
+    anonymous: false,
+  },
   "POST /api/assessments/{id}/evidence": {
     call: (s) => ({
       url: `/api/assessments/${s.assessment}/evidence`,
@@ -693,6 +725,22 @@ describe.each(ENGINES)("authorization of every endpoint on %s", (engine) => {
         .insert(evidenceLinks)
         .values({ assessmentId: a?.id ?? "", indicatorCode: "1", level: 1, evidenceId: e?.id ?? "" })
         .returning();
+      const [item] = await database.db
+        .insert(checklistItems)
+        .values({
+          organizationId: org,
+          frameworkId: FRAMEWORK,
+          key: "1:L2",
+          indicatorCode: "1",
+          level: 2,
+          kind: "criteria",
+          source: "framework",
+          title: { id: `Penuhi kriteria tingkat 2 (${label})` },
+          ownerUnitId: unit,
+          firstYear: 2026,
+          lastYear: 2026,
+        })
+        .returning();
       const victim = await addUser(database, `korban-${label}@uji.id`, "leader", unit);
       const [grant] = await database.db.select().from(roleGrants).where(eq(roleGrants.userId, victim.id));
       return {
@@ -703,6 +751,7 @@ describe.each(ENGINES)("authorization of every endpoint on %s", (engine) => {
         unit,
         user: victim.id,
         grant: grant?.id ?? "",
+        checklistItem: item?.id ?? "",
       };
     };
     const own = await side(k, u, "k");

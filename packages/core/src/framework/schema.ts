@@ -51,12 +51,30 @@ export const EvidenceItemSchema = z.strictObject({
   text: LocalizedTextSchema,
 });
 
+/**
+ * What the calendar asks of reaching a level, for the multi-year planner (defaults an instansi may
+ * change per indicator). Years count from the plan's first year (0).
+ */
+export const LevelPlanSchema = z.strictObject({
+  /** Years that must pass after the level below is reached (a review, then its follow-up: 1). */
+  afterPrevious: z.number().int().min(0).max(5).optional(),
+  /** The first plan year in which it can be reached (a regulation through the legal bureau). */
+  earliest: z.number().int().min(0).max(5).optional(),
+  /** Costs money: it must be in the work plan and budget (Renja/APBD) of the year before. */
+  budget: z.boolean().optional(),
+  /** Effort of this level step where the instansi gives none (default 1). */
+  effort: z.number().positive().max(1000).optional(),
+  /** Why, in words a coordinator reads. */
+  reason: LocalizedTextSchema.optional(),
+});
+
 export const IndicatorLevelSchema = z.strictObject({
   value: z.number().int("must be a whole number"),
   criteria: LocalizedTextSchema,
   evidence: LocalizedTextSchema.optional(),
   /** The evidence items of this level, each reviewed on its own. */
   items: z.array(EvidenceItemSchema).optional(),
+  plan: LevelPlanSchema.optional(),
 });
 
 export const IndicatorSchema = z.strictObject({
@@ -208,6 +226,7 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 export type ScaleLevelDef = z.infer<typeof ScaleLevelSchema>;
 export type ScaleDef = z.infer<typeof ScaleSchema>;
 export type IndicatorLevelDef = z.infer<typeof IndicatorLevelSchema>;
+export type LevelPlanDef = z.infer<typeof LevelPlanSchema>;
 export type IndicatorDef = z.infer<typeof IndicatorSchema>;
 export type AspectDef = z.infer<typeof AspectSchema>;
 export type DomainDef = z.infer<typeof DomainSchema>;

@@ -1,9 +1,10 @@
 // Moving an assessment through its states (core's transitions), and reopening a closed stage.
 import { moveMissing } from "@matang/core";
 import { appendAudit } from "../audit/repository.js";
+import { buildChecklist } from "../checklist/service.js";
 import { type Db, inTransaction } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
-import { actorOf, type RequestContext } from "../http/context.js";
+import { actorFrom, actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict } from "../http/errors.js";
 import { notify } from "../notifications/service.js";
 import { authorize } from "../policy/policy.js";
@@ -69,6 +70,14 @@ export async function move(
       before: { state: from, ...(unsubmits ? { submittedAt: c.assessment.submittedAt } : {}) },
       after: { state: input.to, reopenedUntil, ...(submittedAt !== undefined ? { submittedAt } : {}) },
     });
+    // A published result opens (or adds to) the instansi's improvement checklist, atomically.
+    if (step.operation === "assessment.publish")
+      await buildChecklist(
+        t,
+        { ...c, assessment: { ...c.assessment, state: input.to } },
+        actorFrom(ctx),
+        "publish",
+      );
     const coordinators = await repo.usersWithRoleOver(t, c.organization.path, ["coordinator"]);
     await notify(t, [...coordinators, ...c.assessorIds], "state_changed", {
       assessmentId: id,

@@ -696,3 +696,49 @@ export const modelAnswers = pgTable(
     uniqueIndex("model_answers_org_indicator_unique").on(t.organizationId, t.frameworkId, t.indicatorCode),
   ],
 );
+
+/**
+ * One shortcoming on an instansi's improvement checklist (core's checklistCandidates), kept
+ * across cycles of the same framework until the coordinator verifies it: one open item per key.
+ */
+export const checklistItems = pgTable(
+  "checklist_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    frameworkId: text("framework_id").notNull(),
+    key: text("key").notNull(),
+    indicatorCode: text("indicator_code").notNull(),
+    level: integer("level"),
+    itemCode: text("item_code"),
+    /** criteria · item · evidence_returned · official_return */
+    kind: text("kind").notNull(),
+    /** framework · plan · assessor · official */
+    source: text("source").notNull(),
+    title: jsonb("title").$type<{ id: string; en?: string }>().notNull(),
+    detail: text("detail").notNull().default(""),
+    ownerUnitId: uuid("owner_unit_id").references(() => organizations.id, { onDelete: "set null" }),
+    dueDate: text("due_date"),
+    /** open · in_progress · done · verified */
+    status: text("status").notNull().default("open"),
+    /** What the unit did, naming its evidence (required for done). */
+    note: text("note").notNull().default(""),
+    firstAssessmentId: uuid("first_assessment_id").references(() => assessments.id, { onDelete: "set null" }),
+    lastAssessmentId: uuid("last_assessment_id").references(() => assessments.id, { onDelete: "set null" }),
+    firstYear: integer("first_year").notNull(),
+    lastYear: integer("last_year").notNull(),
+    verifiedBy: uuid("verified_by").references(() => users.id),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("checklist_items_open_key")
+      .on(t.organizationId, t.frameworkId, t.key)
+      .where(sql`status <> 'verified'`),
+    index("checklist_items_owner").on(t.ownerUnitId),
+  ],
+);

@@ -21,9 +21,10 @@ import ExcelJS from "exceljs";
 import { access, type Loaded } from "../assessments/loading.js";
 import * as assessmentRepo from "../assessments/repository.js";
 import { appendAudit } from "../audit/repository.js";
+import { buildChecklist } from "../checklist/service.js";
 import { type Db, inTransaction } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
-import { actorOf, type RequestContext } from "../http/context.js";
+import { actorFrom, actorOf, type RequestContext } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 import { fileSafe } from "../http/files.js";
 import { notify } from "../notifications/service.js";
@@ -216,6 +217,8 @@ export async function importOfficial(
         returned: returned.length,
       },
     });
+    // The portal's returns and values go onto the improvement checklist with this import.
+    await buildChecklist(t, c, actorFrom(ctx), "official", input.dueDate ?? null);
   });
   return report;
 }

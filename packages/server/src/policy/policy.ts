@@ -109,6 +109,21 @@ export const POLICY = {
     { roles: ["admin"], scope: "subtree" },
     { roles: ["coordinator"], scope: "instansi" },
   ],
+  // The improvement checklist: the instansi reads it; an operator reads and works on the items
+  // its unit owns; the instansi's coordinator builds it, assigns, sets due dates and verifies.
+  "checklist.read": [
+    { roles: READERS, scope: "subtree" },
+    { roles: ["operator"], scope: "assigned_unit" },
+  ],
+  "checklist.work": [
+    { roles: ["operator"], scope: "assigned_unit" },
+    { roles: ["admin"], scope: "subtree" },
+    { roles: ["coordinator"], scope: "instansi" },
+  ],
+  "checklist.manage": [
+    { roles: ["admin"], scope: "subtree" },
+    { roles: ["coordinator"], scope: "instansi" },
+  ],
   "indicator.read": [
     { roles: READERS, scope: "subtree" },
     { roles: ["operator"], scope: "assigned_unit" },

@@ -27,7 +27,7 @@ const text = (s: string | null | undefined) => spreadsheetText(s ?? "");
 type Book = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
 
 /** A worksheet with its columns, a bold header row that stays in view. */
-function sheet(book: Book, name: string, columns: { header: string; key: string; width: number }[]) {
+export function sheet(book: Book, name: string, columns: { header: string; key: string; width: number }[]) {
   const s = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   s.columns = columns;
   s.getRow(1).font = bold.font;

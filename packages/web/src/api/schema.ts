@@ -79,6 +79,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The instansi's improvement checklist on this assessment's framework, carried over every cycle until verified, with progress per unit and per aspect (an operator sees its units' items) */
+        get: {
+            parameters: {
+                query?: {
+                    indicator?: string;
+                    status?: "open" | "in_progress" | "done" | "verified";
+                    unit?: string | "none";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                build: boolean;
+                            };
+                            framework: string;
+                            items: components["schemas"]["ChecklistItem"][];
+                            organization: {
+                                id: string;
+                                name: string;
+                            };
+                            progress: {
+                                aspects: {
+                                    byStatus: {
+                                        done: number;
+                                        in_progress: number;
+                                        open: number;
+                                        verified: number;
+                                    };
+                                    key: string;
+                                    name: string;
+                                    overdue: number;
+                                    total: number;
+                                }[];
+                                byStatus: {
+                                    done: number;
+                                    in_progress: number;
+                                    open: number;
+                                    verified: number;
+                                };
+                                key: string;
+                                name: string;
+                                overdue: number;
+                                total: number;
+                                units: {
+                                    byStatus: {
+                                        done: number;
+                                        in_progress: number;
+                                        open: number;
+                                        verified: number;
+                                    };
+                                    key: string;
+                                    name: string;
+                                    overdue: number;
+                                    total: number;
+                                }[];
+                            };
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Build the checklist now from this assessment (also done on publication and on an import from the national portal): new shortcomings are added, open ones refreshed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            open: number;
+                            refreshed: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/checklist.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checklist as a PDF (Bahasa Indonesia) for a coordination meeting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A PDF document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/checklist.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checklist as an Excel workbook for a coordination meeting: items, progress per unit and aspect */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An Excel workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/{id}/clarification": {
         parameters: {
             query?: never;
@@ -2629,6 +2820,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/checklist/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move an item along (its unit: open, in progress, done with a note naming the evidence; the coordinator: owner, due date, verified, reopened); 409 if the version is stale */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dueDate?: string | null;
+                        note?: string;
+                        /** Format: uuid */
+                        ownerUnitId?: string | null;
+                        /** @enum {string} */
+                        status?: "open" | "in_progress" | "done" | "verified";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChecklistItem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/checklist/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checklist items the caller's units own, not yet verified, soonest due first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                aspect: string | null;
+                                can: {
+                                    manage: boolean;
+                                    work: boolean;
+                                };
+                                detail: string;
+                                dueDate: string | null;
+                                firstYear: number;
+                                id: string;
+                                indicator: string;
+                                indicatorName: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                item: string | null;
+                                /** @enum {string} */
+                                kind: "criteria" | "item" | "evidence_returned" | "official_return";
+                                lastAssessmentId: string | null;
+                                lastYear: number;
+                                level: number | null;
+                                note: string;
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                };
+                                overdue: boolean;
+                                ownerUnit: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                source: "framework" | "plan" | "assessor" | "official";
+                                /** @enum {string} */
+                                status: "open" | "in_progress" | "done" | "verified";
+                                title: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                /** Format: date-time */
+                                verifiedAt: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cycles": {
         parameters: {
             query?: never;
@@ -3385,6 +3706,16 @@ export interface paths {
                                                 id: string;
                                             };
                                         }[];
+                                        plan?: {
+                                            afterPrevious?: number;
+                                            budget?: boolean;
+                                            earliest?: number;
+                                            effort?: number;
+                                            reason?: {
+                                                en?: string;
+                                                id: string;
+                                            };
+                                        };
                                         value: number;
                                     }[];
                                     name: {
@@ -3427,6 +3758,16 @@ export interface paths {
                                                     id: string;
                                                 };
                                             }[];
+                                            plan?: {
+                                                afterPrevious?: number;
+                                                budget?: boolean;
+                                                earliest?: number;
+                                                effort?: number;
+                                                reason?: {
+                                                    en?: string;
+                                                    id: string;
+                                                };
+                                            };
                                             value: number;
                                         }[];
                                         name: {
@@ -5707,6 +6048,83 @@ export interface components {
             /** @enum {string} */
             code: "incomplete";
             missing: string[];
+        };
+        ChecklistItem: {
+            aspect: string | null;
+            can: {
+                manage: boolean;
+                work: boolean;
+            };
+            detail: string;
+            dueDate: string | null;
+            firstYear: number;
+            id: string;
+            indicator: string;
+            indicatorName: {
+                en?: string;
+                id: string;
+            };
+            item: string | null;
+            /** @enum {string} */
+            kind: "criteria" | "item" | "evidence_returned" | "official_return";
+            lastAssessmentId: string | null;
+            lastYear: number;
+            level: number | null;
+            note: string;
+            overdue: boolean;
+            ownerUnit: {
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            source: "framework" | "plan" | "assessor" | "official";
+            /** @enum {string} */
+            status: "open" | "in_progress" | "done" | "verified";
+            title: {
+                en?: string;
+                id: string;
+            };
+            /** Format: date-time */
+            verifiedAt: string | null;
+            version: number;
+        };
+        ChecklistItemInput: {
+            aspect: string | null;
+            can: {
+                manage: boolean;
+                work: boolean;
+            };
+            detail: string;
+            dueDate: string | null;
+            firstYear: number;
+            id: string;
+            indicator: string;
+            indicatorName: {
+                en?: string;
+                id: string;
+            };
+            item: string | null;
+            /** @enum {string} */
+            kind: "criteria" | "item" | "evidence_returned" | "official_return";
+            lastAssessmentId: string | null;
+            lastYear: number;
+            level: number | null;
+            note: string;
+            overdue: boolean;
+            ownerUnit: {
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            source: "framework" | "plan" | "assessor" | "official";
+            /** @enum {string} */
+            status: "open" | "in_progress" | "done" | "verified";
+            title: {
+                en?: string;
+                id: string;
+            };
+            verifiedAt: unknown;
+            version: number;
         };
         Comment: {
             author: string;

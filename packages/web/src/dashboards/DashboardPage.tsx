@@ -6,11 +6,9 @@ import {
   Alert,
   Anchor,
   Badge,
-  Button,
   Card,
   Group,
   Loader,
-  NumberInput,
   SimpleGrid,
   Stack,
   Table,
@@ -23,11 +21,9 @@ import {
   type Framework,
   LEVEL_STAGE_OF_STATE,
   loadFramework,
-  type Plan,
-  type PlanConstraint,
-  plan,
   ratioOfDecimal,
   readiness,
+  type YearPlan,
 } from "@matang/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
@@ -48,6 +44,7 @@ import {
   useFramework,
   useIndicators,
 } from "../workspace/api";
+import { Roadmap } from "./Roadmap";
 
 const BAND_COLORS = ["red.6", "orange.5", "yellow.5", "teal.5", "green.7", "blue.6", "grape.6"];
 
@@ -213,161 +210,6 @@ function GapList({
   );
 }
 
-function Planner({
-  rows,
-  framework,
-  target,
-  setTarget,
-  efforts,
-  setEfforts,
-  onSave,
-  canSave,
-}: {
-  rows: IndicatorRow[];
-  framework: Framework;
-  target: number;
-  setTarget: (target: number) => void;
-  efforts: Record<string, number>;
-  setEfforts: (efforts: Record<string, number>) => void;
-  onSave: ((plan: Plan | null) => Promise<void>) | null;
-  canSave: boolean;
-}) {
-  const { t, i18n } = useTranslation();
-  const [saving, setSaving] = useState(false);
-  const bands = [...framework.predicates].sort((x, y) => x.min - y.min);
-  const levels = Object.fromEntries(
-    rows.filter((r) => r.claimedLevel !== null).map((r) => [r.code, r.claimedLevel as number]),
-  );
-  const complete = framework.indicators.every((i) => levels[i.code] !== undefined);
-  // Each indicator's effort per level step (1 unless the user says otherwise), through core's planner.
-  const result = useMemo(() => {
-    if (!complete) return null;
-    const constraints: Record<string, PlanConstraint> = Object.fromEntries(
-      Object.entries(efforts).map(([code, cost]) => [code, { cost }]),
-    );
-    return plan(framework, levels, target, { constraints });
-  }, [complete, framework, levels, target, efforts]);
-  const save = async () => {
-    if (!onSave) return;
-    setSaving(true);
-    try {
-      await onSave(result?.reachable ? result : null);
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Card withBorder>
-      <Title order={4}>{t("dashboard.planner")}</Title>
-      <Text size="sm" c="dimmed" mb="xs">
-        {t("dashboard.plannerHint")}
-      </Text>
-      <Group align="end" mb="sm">
-        <NumberInput
-          label={t("dashboard.target")}
-          value={target}
-          onChange={(v) => typeof v === "number" && setTarget(v)}
-          min={bands[0]?.min ?? 0}
-          max={bands[bands.length - 1]?.max ?? 5}
-          step={0.05}
-          decimalScale={2}
-          decimalSeparator={i18n.language === "id" ? "," : "."}
-          w={160}
-        />
-        {canSave ? (
-          <Button variant="light" loading={saving} onClick={() => void save()}>
-            {t("dashboard.saveTarget")}
-          </Button>
-        ) : null}
-        {Object.keys(efforts).length > 0 ? (
-          <Button variant="subtle" onClick={() => setEfforts({})}>
-            {t("dashboard.resetEfforts")}
-          </Button>
-        ) : null}
-      </Group>
-      {!complete || !result ? (
-        <Text>{t("dashboard.plannerIncomplete")}</Text>
-      ) : !result.reachable ? (
-        <Alert color="orange">
-          {t("dashboard.unreachable", { max: formatIndex(result.maxIndexDisplay, i18n.language) })}
-        </Alert>
-      ) : result.steps.length === 0 ? (
-        <Alert color="green">{t("dashboard.reached")}</Alert>
-      ) : (
-        <Stack gap="xs">
-          <Text size="sm" data-testid="plan-summary">
-            {t("dashboard.planSummary", {
-              // Level steps: from a decimal value such as 1.95, reaching 5 passes four levels.
-              steps: result.steps.reduce((n, s) => n + Math.ceil(s.to - s.from - 1e-9), 0),
-              effort: new Intl.NumberFormat(i18n.language === "id" ? "id-ID" : "en", {
-                maximumFractionDigits: 2,
-              }).format(result.totalCost),
-              result: formatIndex(result.resultIndexDisplay, i18n.language),
-            })}
-          </Text>
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label={t("dashboard.planner")}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("assessment.code")}</Table.Th>
-                  <Table.Th>{t("assessment.name")}</Table.Th>
-                  <Table.Th>{t("dashboard.levels")}</Table.Th>
-                  <Table.Th>{t("dashboard.effort")}</Table.Th>
-                  <Table.Th>{t("dashboard.gain")}</Table.Th>
-                  <Table.Th>{t("dashboard.after")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {result.steps.map((s) => (
-                  <Table.Tr key={s.indicator}>
-                    <Table.Td>{s.indicator}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {local(framework.indicatorByCode.get(s.indicator)?.name, i18n.language) || s.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {s.from} → {s.to}
-                    </Table.Td>
-                    <Table.Td>
-                      <NumberInput
-                        aria-label={t("dashboard.effortFor", { code: s.indicator })}
-                        size="xs"
-                        w={90}
-                        min={0.5}
-                        max={1000}
-                        step={1}
-                        decimalScale={1}
-                        decimalSeparator={i18n.language === "id" ? "," : "."}
-                        value={efforts[s.indicator] ?? 1}
-                        onChange={(v) =>
-                          typeof v === "number" && v > 0 && setEfforts({ ...efforts, [s.indicator]: v })
-                        }
-                      />
-                    </Table.Td>
-                    <Table.Td>+{show(s.gain, i18n.language, 3)}</Table.Td>
-                    <Table.Td>{show(s.indexAfter, i18n.language, 3)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Stack>
-      )}
-      {result && Object.keys(efforts).some((code) => !result.steps.some((s) => s.indicator === code)) ? (
-        <Text size="sm" c="dimmed" mt="xs">
-          {t("dashboard.otherEfforts", {
-            list: Object.entries(efforts)
-              .filter(([code]) => !result.steps.some((s) => s.indicator === code))
-              .map(([code, cost]) => `${code} (${cost})`)
-              .join(", "),
-          })}
-        </Text>
-      ) : null}
-    </Card>
-  );
-}
-
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
   const { id = "" } = useParams();
@@ -441,7 +283,7 @@ export default function DashboardPage() {
   const chosenEfforts = efforts ?? stored.data?.efforts ?? {};
   const canSave = assessment.data?.can.setTargets ?? false;
   // The target, the effort per indicator and the plan's levels are stored for the year.
-  const saveTarget = async (result: Plan | null) => {
+  const saveTarget = async (result: YearPlan | null) => {
     try {
       await api("PUT", targetUrl, {
         index: chosenTarget.toFixed(2),
@@ -532,7 +374,8 @@ export default function DashboardPage() {
         <HistoryChart id={a.organization.id} height={220} />
       </Card>
       <GapList rows={indicators.data.items} framework={framework} assessmentId={a.id} />
-      <Planner
+      <Roadmap
+        assessment={a}
         rows={indicators.data.items}
         framework={framework}
         target={chosenTarget}
