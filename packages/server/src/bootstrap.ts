@@ -13,14 +13,16 @@ import {
   type ResultRow,
 } from "@matang/core";
 import { inArray, sql } from "drizzle-orm";
-import { indicatorEntity } from "./assessments/repository.js";
+import { indicatorEntity, loadContext } from "./assessments/repository.js";
 import { appendAuditMany, auditedBy } from "./audit/repository.js";
 import { countAdmins, findUserByEmail } from "./auth/repository.js";
 import { createUser } from "./auth/service.js";
+import { buildChecklist } from "./checklist/service.js";
 import * as clarificationRepo from "./clarification/repository.js";
 import { type Db, inTransaction } from "./db/client.js";
 import {
   assessments,
+  checklistItems,
   cycleAssessors,
   cycles,
   evidence,
@@ -232,6 +234,8 @@ async function loadDemo(
   const published = parseResultsFile(text, "results-2023.csv");
   await importResults(db, published, { actor: SYSTEM, source: "demo: results-2023.csv" });
   await demoCycle(db, city.id, units, published, frameworks.get(DEMO_FRAMEWORK));
+  const spbe = frameworks.get(DEMO_FRAMEWORK);
+  if (spbe) await demoPublished(db, city.id, units, published, spbe);
   const pemdi = frameworks.get(PEMDI_FRAMEWORK);
   if (pemdi) await demoPemdi(db, pemdiCity.id, pemdiUnits, pemdi);
   return { organizations: summary.created + units.length + pemdiUnits.length, accounts };
@@ -391,6 +395,171 @@ async function demoProvince(
       after: { level: v.level, demo: true },
     })),
   );
+}
+
+/**
+ * Last year's evaluation of Kota Bandung, published: final levels below its claims in places, two
+ * documents returned by the assessors, and the improvement checklist it produced, part of it
+ * already worked on by the units (one item done, one verified, one overdue).
+ */
+async function demoPublished(
+  db: Db,
+  cityId: string,
+  units: readonly { id: string; name: string }[],
+  published: readonly ResultRow[],
+  framework: Framework,
+) {
+  const year = new Date().getFullYear() - 1;
+  const past = { start: `${year}-01-01`, end: `${year}-11-30` };
+  const [cycle] = await db
+    .insert(cycles)
+    .values({
+      year,
+      name: `Evaluasi SPBE ${year} (demo)`,
+      frameworkId: framework.id,
+      kind: "evaluation",
+      schedule: {
+        self_assessment: past,
+        document_review: past,
+        interview: past,
+        consolidation: past,
+        validation: past,
+      },
+    })
+    .returning();
+  const [kominfo, bappeda, bkpsdm] = units;
+  const [city] = await db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(sql`${organizations.id} = ${cityId}`);
+  const result = published.find((r) => r.name === city?.name);
+  if (!cycle || !kominfo || !bappeda || !bkpsdm) return;
+  const [assessment] = await db
+    .insert(assessments)
+    .values({
+      cycleId: cycle.id,
+      organizationId: cityId,
+      state: "published",
+      submittedAt: new Date(`${year}-05-31T10:00:00+07:00`),
+    })
+    .returning();
+  if (!assessment) return;
+  const unitOf = (i: number) =>
+    i < 10 ? kominfo : i < 14 ? bappeda : i === 24 || i === 35 || i === 40 ? bkpsdm : kominfo;
+  await db.insert(indicatorAssignments).values(
+    framework.indicators.map((indicator, i) => ({
+      assessmentId: assessment.id,
+      indicatorCode: indicator.code,
+      unitId: unitOf(i).id,
+      dueDate: `${year}-04-30`,
+    })),
+  );
+  const scores = framework.indicators.flatMap((indicator, i) => {
+    const domain = Number((indicator.domainCode && result?.domains[indicator.domainCode]) ?? 3);
+    // A few indicators the assessors scored below the claim; level 5s are rare.
+    const final = Math.max(1, Math.min(4, Math.floor(domain) - (i % 7 === 3 ? 1 : 0)));
+    const self = Math.min(5, final + (i % 5 === 0 ? 1 : 0));
+    return [
+      {
+        assessmentId: assessment.id,
+        indicatorCode: indicator.code,
+        stage: "self",
+        level: self,
+        note: "Penjelasan instansi.",
+        verdict: "done",
+      },
+      {
+        assessmentId: assessment.id,
+        indicatorCode: indicator.code,
+        stage: "final",
+        level: final,
+        note: "Catatan asesor.",
+      },
+    ];
+  });
+  await db.insert(stageScores).values(scores);
+  const returned = [
+    {
+      code: "1",
+      level: 2,
+      title: "Peraturan Wali Kota tentang Arsitektur SPBE",
+      reason: "Dokumen belum ditetapkan",
+      note: "Yang diunggah masih rancangan tanpa nomor dan tanda tangan.",
+    },
+    {
+      code: "11",
+      level: 3,
+      title: "Dokumen Arsitektur SPBE Kota Bandung",
+      reason: "Muatan belum lengkap",
+      note: "Domain arsitektur keamanan dan layanan belum ada.",
+    },
+  ];
+  for (const r of returned) {
+    const [e] = await db
+      .insert(evidence)
+      .values({
+        organizationId: cityId,
+        unitId: kominfo.id,
+        kind: "link",
+        title: r.title,
+        url: "https://jdih.bandung.go.id",
+      })
+      .returning();
+    if (e)
+      await db.insert(evidenceLinks).values({
+        assessmentId: assessment.id,
+        indicatorCode: r.code,
+        level: r.level,
+        evidenceId: e.id,
+        review: "revision",
+        reason: r.reason,
+        note: r.note,
+      });
+  }
+  const context = await loadContext(db, assessment.id);
+  if (!context) return;
+  await inTransaction(db, (t) => buildChecklist(t, { ...context, framework }, SYSTEM, "publish"));
+  // Some of it already worked on: Diskominfo on the returned policy, Bappeda late on another.
+  const items = await db
+    .select()
+    .from(checklistItems)
+    .where(sql`${checklistItems.firstAssessmentId} = ${assessment.id}`);
+  const find = (code: string, kind: string) => items.find((i) => i.indicatorCode === code && i.kind === kind);
+  const changes: [ReturnType<typeof find>, Partial<typeof checklistItems.$inferInsert>][] = [
+    [
+      find("1", "evidence_returned"),
+      {
+        status: "done",
+        note: `Perwal Nomor 45 Tahun ${year + 1} tentang Arsitektur SPBE telah ditetapkan dan diunggah.`,
+      },
+    ],
+    [
+      find("2", "criteria"),
+      {
+        status: "verified",
+        note: "Kebijakan peta rencana direviu; laporan reviu diunggah.",
+        verifiedAt: new Date(),
+      },
+    ],
+    [
+      find("3", "criteria"),
+      { status: "in_progress", note: "Draf kebijakan manajemen data di bagian hukum." },
+    ],
+    [find("12", "criteria"), { dueDate: daysFromNow(-14) }],
+  ];
+  for (const [item, change] of changes)
+    if (item) await db.update(checklistItems).set(change).where(sql`${checklistItems.id} = ${item.id}`);
+  await appendAuditMany(db, [
+    ...cycleHistory(cycle, 1),
+    {
+      ...auditedBy(SYSTEM),
+      action: "assessment.transition",
+      entityType: "assessment",
+      entityId: assessment.id,
+      organizationId: cityId,
+      after: { demo: true, state: "published" },
+    },
+  ]);
 }
 
 const PEMDI_FRAMEWORK = "pemdi-2026";

@@ -23,7 +23,7 @@ import type { Db } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
 import { authorize, can, type Operation, scopeOf } from "../policy/policy.js";
-import { indicatorTarget, stageFacts } from "./access.js";
+import { assessmentTarget, indicatorTarget, stageFacts } from "./access.js";
 import { assessmentCache } from "./cache.js";
 import { itemAccess } from "./items.js";
 import { access, accessIndicator, type Loaded } from "./loading.js";
@@ -125,6 +125,9 @@ function abilitiesOf(
       setTargets: permitted("target.manage"),
       // Packages for, and marks of, the national portal the framework says it is uploaded to.
       portal: c.framework.definition.portal !== undefined && permitted("assessment.portal"),
+      // The improvement checklist: an operator reads its units' items through the assignments.
+      checklist: can(ctx.principal, "checklist.read", assessmentTarget(c)),
+      manageChecklist: permitted("checklist.manage"),
     },
     blocked: abilities.blocked,
     moves: abilities.moves,

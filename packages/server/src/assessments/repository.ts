@@ -406,19 +406,25 @@ export async function listAssessments(
   if (visible.length === 0) return [];
   const conditions = [or(...visible)];
   if (filter.cycleId) conditions.push(eq(assessments.cycleId, filter.cycleId));
-  return db
-    .select({
-      id: assessments.id,
-      cycleId: assessments.cycleId,
-      organizationId: organizations.id,
-      organizationName: organizations.name,
-      state: assessments.state,
-      version: assessments.version,
-    })
-    .from(assessments)
-    .innerJoin(organizations, eq(organizations.id, assessments.organizationId))
-    .where(and(...conditions))
-    .orderBy(asc(organizations.name));
+  return (
+    db
+      .select({
+        id: assessments.id,
+        cycleId: assessments.cycleId,
+        organizationId: organizations.id,
+        organizationName: organizations.name,
+        cycleName: cycles.name,
+        year: cycles.year,
+        state: assessments.state,
+        version: assessments.version,
+      })
+      .from(assessments)
+      .innerJoin(organizations, eq(organizations.id, assessments.organizationId))
+      .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
+      .where(and(...conditions))
+      // The current cycles first: last year's published assessments stay below.
+      .orderBy(desc(cycles.year), asc(organizations.name), asc(cycles.name))
+  );
 }
 
 /** Serialise changes to one assessment's shared records for the rest of the transaction. */

@@ -82,6 +82,10 @@ export const Assessment = z
       setTargets: z.boolean(),
       /** Export packages for, and mark uploads to, the national portal. */
       portal: z.boolean(),
+      /** Read the improvement checklist (an operator: its units' items). */
+      checklist: z.boolean(),
+      /** Build it, assign owners and due dates, verify. */
+      manageChecklist: z.boolean(),
     }),
     /** For what the caller is permitted but cannot do now: what is missing. */
     blocked: z.object(
@@ -123,6 +127,8 @@ export const AssessmentSummary = z
     cycleId: z.string(),
     organizationId: z.string(),
     organizationName: z.string(),
+    cycleName: z.string(),
+    year: z.number(),
     state: z.enum(STATES),
     version: z.number(),
   })

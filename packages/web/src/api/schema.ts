@@ -5492,7 +5492,9 @@ export interface components {
             };
             can: {
                 assign: boolean;
+                checklist: boolean;
                 edit: boolean;
+                manageChecklist: boolean;
                 move: boolean;
                 overview: boolean;
                 portal: boolean;
@@ -5756,7 +5758,9 @@ export interface components {
             };
             can: {
                 assign: boolean;
+                checklist: boolean;
                 edit: boolean;
+                manageChecklist: boolean;
                 move: boolean;
                 overview: boolean;
                 portal: boolean;
@@ -6007,21 +6011,25 @@ export interface components {
         };
         AssessmentSummary: {
             cycleId: string;
+            cycleName: string;
             id: string;
             organizationId: string;
             organizationName: string;
             /** @enum {string} */
             state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
             version: number;
+            year: number;
         };
         AssessmentSummaryInput: {
             cycleId: string;
+            cycleName: string;
             id: string;
             organizationId: string;
             organizationName: string;
             /** @enum {string} */
             state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
             version: number;
+            year: number;
         };
         Blocked: {
             /** @enum {string} */

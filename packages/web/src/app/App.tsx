@@ -24,6 +24,7 @@ const ResultsImportPage = lazy(() => import("../results/ResultsImportPage"));
 const HistoryPage = lazy(() => import("../results/HistoryPage"));
 const ProvincePage = lazy(() => import("../province/ProvincePage"));
 const ClarificationPage = lazy(() => import("../portal/ClarificationPage"));
+const ChecklistPage = lazy(() => import("../checklist/ChecklistPage"));
 
 const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
 const queryClient = new QueryClient({
@@ -58,6 +59,7 @@ const router = createBrowserRouter([
       { path: "kata-sandi", element: <Navigate to="/akun" replace /> },
       { path: "penilaian/:id/dasbor", element: page(<DashboardPage />) },
       { path: "penilaian/:id/klarifikasi", element: page(<ClarificationPage />) },
+      { path: "penilaian/:id/perbaikan", element: page(<ChecklistPage />) },
       { path: "admin/pengguna", element: page(<UsersPage />) },
       { path: "admin/periode", element: page(<CyclesPage />) },
       { path: "admin/kerangka", element: page(<FrameworksPage />) },

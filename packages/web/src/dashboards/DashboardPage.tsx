@@ -274,19 +274,16 @@ export default function DashboardPage() {
     }));
   const bands = [...framework.predicates].sort((x, y) => x.min - y.min);
   const axisMax = bands[bands.length - 1]?.max ?? 5;
-  const current = a.scores.self.index;
-  const chosenTarget =
-    target ??
-    (stored.data?.index ? Number(stored.data.index) : null) ??
-    bands.find((b) => current !== null && b.min > current)?.min ??
-    axisMax;
+  // The user's target, else the stored one; without either the roadmap aims at the band above
+  // its starting point.
+  const chosenTarget = target ?? (stored.data?.index ? Number(stored.data.index) : null);
   const chosenEfforts = efforts ?? stored.data?.efforts ?? {};
   const canSave = assessment.data?.can.setTargets ?? false;
   // The target, the effort per indicator and the plan's levels are stored for the year.
-  const saveTarget = async (result: YearPlan | null) => {
+  const saveTarget = async (result: YearPlan | null, index: number) => {
     try {
       await api("PUT", targetUrl, {
-        index: chosenTarget.toFixed(2),
+        index: index.toFixed(2),
         indicators: Object.fromEntries((result?.steps ?? []).map((s) => [s.indicator, s.to])),
         efforts: chosenEfforts,
         version: stored.data?.version ?? 0,
@@ -314,9 +311,16 @@ export default function DashboardPage() {
             {a.cycle.name} · {t(`states.${a.state}`)}
           </Text>
         </Stack>
-        <Anchor component={Link} to={`/penilaian/${a.id}`}>
-          {t("dashboard.workspace")}
-        </Anchor>
+        <Group>
+          {a.can.checklist && (
+            <Anchor component={Link} to={`/penilaian/${a.id}/perbaikan`}>
+              {t("checklist.link")}
+            </Anchor>
+          )}
+          <Anchor component={Link} to={`/penilaian/${a.id}`}>
+            {t("dashboard.workspace")}
+          </Anchor>
+        </Group>
       </Group>
       {a.can.overview && <OfficialStrip assessmentId={a.id} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -144,7 +144,7 @@ export function Roadmap({
   assessment: a,
   rows,
   framework,
-  target,
+  target: chosen,
   setTarget,
   efforts,
   setEfforts,
@@ -154,11 +154,12 @@ export function Roadmap({
   assessment: Assessment;
   rows: IndicatorRow[];
   framework: Framework;
-  target: number;
+  /** null: none chosen or stored; the roadmap then aims at the band above its start. */
+  target: number | null;
   setTarget: (target: number) => void;
   efforts: Record<string, number>;
   setEfforts: (efforts: Record<string, number>) => void;
-  onSave: ((plan: YearPlan | null) => Promise<void>) | null;
+  onSave: ((plan: YearPlan | null, target: number) => Promise<void>) | null;
   canSave: boolean;
 }) {
   const { t, i18n } = useTranslation();
@@ -172,6 +173,12 @@ export function Roadmap({
   const start = baseline === "result" && starts.result ? starts.result : starts.stage;
   const bands = [...framework.predicates].sort((x, y) => x.min - y.min);
   const complete = framework.indicators.every((i) => start.levels[i.code] !== undefined);
+  const startIndex = start.indexDisplay === null ? null : Number(start.indexDisplay);
+  const goal =
+    chosen ??
+    bands.find((b) => startIndex !== null && b.min > startIndex)?.min ??
+    bands[bands.length - 1]?.max ??
+    5;
   const units = useMemo(
     () => new Map(rows.map((r) => [r.code, r.assignments.map((x) => x.unitName)])),
     [rows],
@@ -182,18 +189,18 @@ export function Roadmap({
     const constraints: Record<string, PlanConstraint> = Object.fromEntries(
       Object.entries(efforts).map(([code, cost]) => [code, { cost }]),
     );
-    return planYears(framework, start.levels, target, {
+    return planYears(framework, start.levels, goal, {
       constraints,
       startYear: start.startYear,
       years: Number(years),
       maxStep: Number(maxStep),
     });
-  }, [complete, framework, start, target, efforts, years, maxStep]);
+  }, [complete, framework, start, goal, efforts, years, maxStep]);
   const save = async () => {
     if (!onSave) return;
     setSaving(true);
     try {
-      await onSave(result?.reachable ? result : null);
+      await onSave(result?.reachable ? result : null, goal);
     } finally {
       setSaving(false);
     }
@@ -216,7 +223,7 @@ export function Roadmap({
       <Group align="end" mb="xs" gap="md">
         <NumberInput
           label={t("dashboard.target")}
-          value={target}
+          value={goal}
           onChange={(v) => typeof v === "number" && setTarget(v)}
           min={bands[0]?.min ?? 0}
           max={bands[bands.length - 1]?.max ?? 5}

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import type { Answer } from "../api/types";
 import { api } from "../app/api";
 import { useMe } from "../app/session";
+import { MyChecklist } from "../checklist/ChecklistPage";
 import { useAssessments } from "../workspace/api";
 
 type Organization = Answer<"/api/organizations/{id}">;
@@ -73,6 +74,7 @@ export default function HomePage() {
           </Stack>
         )}
       </Card>
+      <MyChecklist />
       <YourAssessments />
       <Anchor component={Link} to="/organisasi">
         {t("home.organizationsLink")}

@@ -304,6 +304,11 @@ export default function AssessmentPage() {
           <Anchor component={Link} to={`/penilaian/${a.id}/dasbor`}>
             {t("nav.dashboard")}
           </Anchor>
+          {a.can.checklist && (
+            <Anchor component={Link} to={`/penilaian/${a.id}/perbaikan`}>
+              {t("checklist.link")}
+            </Anchor>
+          )}
           {a.submittedAt && (
             <Anchor href={`/api/assessments/${a.id}/minutes.pdf`}>{t("assessment.minutes")}</Anchor>
           )}

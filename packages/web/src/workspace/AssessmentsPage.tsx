@@ -35,6 +35,7 @@ export default function AssessmentsPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("assessments.instansi")}</Table.Th>
+                <Table.Th>{t("assessments.cycle")}</Table.Th>
                 <Table.Th>{t("assessments.state")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -45,6 +46,9 @@ export default function AssessmentsPage() {
                     <Anchor component={Link} to={`/penilaian/${a.id}`}>
                       {a.organizationName}
                     </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{a.cycleName}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Badge variant="light">{t(`states.${a.state}`)}</Badge>

@@ -26,6 +26,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
+import { IndicatorChecklist } from "../checklist/ChecklistPage";
 import { EvidencePanel } from "../evidence/EvidencePanel";
 import { ItemsPanel } from "../evidence/ItemsPanel";
 import { errorMessage } from "../i18n";
@@ -692,6 +693,12 @@ export default function IndicatorPage() {
           : t("indicator.noAssignment")}
       </Text>
 
+      <IndicatorChecklist
+        assessmentId={id}
+        organizationId={a.organization.id}
+        code={code}
+        enabled={a.can.checklist}
+      />
       {row.can.assign && (
         <Card withBorder>
           <Title order={5} mb="xs">
