@@ -315,3 +315,11 @@ export function headlineLabel(stage: LevelStage, complete: boolean, state: State
   if (!complete) return RANGE_LABEL;
   return stage === "final" && state === "published" ? FINAL_LABEL : STAGE_LABELS[stage];
 }
+
+/**
+ * Why an instansi is not evaluated in a cycle (it may still run its own monitoring assessment,
+ * never published): its last index is above the cycle's threshold (2022: only those below 2.6
+ * were evaluated), it is not one of the cycle's loci, or it is not its year (a biennial cycle).
+ */
+export const NOT_EVALUATED_REASONS = ["above_threshold", "not_locus", "off_year"] as const;
+export type NotEvaluatedReason = (typeof NOT_EVALUATED_REASONS)[number];

@@ -530,6 +530,19 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
     const spbe2024 = (await app.inject({ method: "GET", url: "/api/public/results?year=2024" })).json();
     expect(spbe2024.indexName).toEqual({ id: "Indeks SPBE", en: "SPBE Index" });
     expect(spbe2024.items.some((i: { previousIndex: string | null }) => i.previousIndex !== null)).toBe(true);
+    // Bodies with no 2024 result were not evaluated that year: their 2023 value is carried, marked
+    // with its year, unranked and outside the mean. Nothing SPBE is carried into the Pemdi year.
+    expect(spbe2024.carried.length).toBeGreaterThan(500);
+    expect(spbe2024.carried.every((c: { fromYear: number }) => c.fromYear === 2023)).toBe(true);
+    const rankedIds = new Set(spbe2024.items.map((i: { organizationId: string }) => i.organizationId));
+    expect(spbe2024.carried.some((c: { organizationId: string }) => rankedIds.has(c.organizationId))).toBe(
+      false,
+    );
+    expect(spbe2024.summary.all.count).toBe(spbe2024.items.length);
+    const csv2024 = (await app.inject({ method: "GET", url: "/api/public/results.csv?year=2024" })).body;
+    expect(csv2024.split("\r\n")[0]?.endsWith(",carried_from")).toBe(true);
+    expect(csv2024).toMatch(/\r\n2024,,[^\r\n]*,2023\r\n/);
+    expect(ranked.carried).toEqual([]);
     const file = await app.inject({ method: "GET", url: "/api/public/results.csv?year=2026" });
     expect(file.body.split("\r\n")[0]).toContain("a1,a2,a3,a4,a5,a6,a7");
     // The history shows the aspects beside the year.

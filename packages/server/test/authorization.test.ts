@@ -548,6 +548,15 @@ const TABLE: Record<string, Row> = {
     roles: only("Y.-", ["admin", "coordinator"], "-.-"),
     anonymous: false,
   },
+  "PUT /api/assessments/{id}/evaluation": {
+    call: (s) => ({
+      url: `/api/assessments/${s.assessment}/evaluation`,
+      body: { evaluated: true, reason: null, version: 1 },
+    }),
+    // Who is evaluated in a cycle is national business (as enrolment is).
+    roles: all("-.-"),
+    anonymous: false,
+  },
   "GET /api/assessments/{id}/checklist": {
     call: (s) => ({ url: `/api/assessments/${s.assessment}/checklist` }),
     roles: only("Y.-", [...READERS, "operator"], "-.-"),

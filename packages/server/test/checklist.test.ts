@@ -297,6 +297,51 @@ describe.each(ENGINES)("the improvement checklist, on %s", (engine) => {
     );
   }, 120_000);
 
+  it("keeps a cycle's monitoring assessment (not evaluated, and why) out of publication", async () => {
+    const [cycle] = await database.db
+      .insert(cycles)
+      .values({
+        year: 2027,
+        name: "Evaluasi 2027",
+        frameworkId: framework?.id ?? "",
+        kind: "evaluation",
+        schedule: {},
+      })
+      .returning();
+    const [a] = await database.db
+      .insert(assessments)
+      .values({ cycleId: cycle?.id ?? "", organizationId: bandung, state: "validation" })
+      .returning();
+    const id = a?.id ?? "";
+    await database.db.insert(stageScores).values(
+      CODES.flatMap((indicatorCode) => [
+        { assessmentId: id, indicatorCode, stage: "self", level: 4, note: "Penjelasan.", verdict: "done" },
+        { assessmentId: id, indicatorCode, stage: "final", level: 4, note: "Catatan." },
+      ]),
+    );
+    const url = `/api/assessments/${id}/evaluation`;
+    expect(
+      (await coordinator.call("PUT", url, { evaluated: false, reason: "above_threshold", version: 1 }))
+        .statusCode,
+    ).toBe(403);
+    const bare = await admin.call("PUT", url, { evaluated: false, reason: null, version: 1 });
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json().error.code).toBe("reason_required");
+    const set = await admin.call("PUT", url, { evaluated: false, reason: "above_threshold", version: 1 });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toEqual({ evaluated: false, reason: "above_threshold", version: 2 });
+    expect((await admin.call("PUT", url, { evaluated: true, reason: null, version: 1 })).statusCode).toBe(
+      409,
+    );
+    const read = (await leader.call("GET", `/api/assessments/${id}`)).json();
+    expect(read.evaluation).toEqual({ evaluated: false, reason: "above_threshold" });
+    const publish = await admin.call("POST", `/api/assessments/${id}/transitions`, { to: "published" });
+    expect(publish.statusCode).toBe(409);
+    expect(publish.json().error.code).toBe("not_evaluated");
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(audit.map((e) => e.action)).toContain("assessment.evaluation");
+  });
+
   it("exports the checklist as Excel and PDF for a coordination meeting", async () => {
     const [row] = await database.db.select().from(assessments).where(eq(assessments.state, "published"));
     const id = row?.id ?? "";

@@ -12,6 +12,7 @@ import {
   levelStatusesFromItems,
   mayAccept,
   moveMissing,
+  type NotEvaluatedReason,
   score,
   stageLevels,
   supportedLevel,
@@ -128,6 +129,8 @@ function abilitiesOf(
       // The improvement checklist: an operator reads its units' items through the assignments.
       checklist: can(ctx.principal, "checklist.read", assessmentTarget(c)),
       manageChecklist: permitted("checklist.manage"),
+      // Whether the instansi is evaluated in this cycle is national business, as enrolment is.
+      setEvaluation: permitted("assessment.enrol"),
     },
     blocked: abilities.blocked,
     moves: abilities.moves,
@@ -192,6 +195,11 @@ function readOf(c: Loaded, rows: readonly repo.LevelRow[]) {
         schedule: c.cycle.schedule,
       },
       organization: { id: c.organization.id, name: c.organization.name, kind: c.organization.kind },
+      // Not evaluated this cycle: the instansi's own monitoring, never published.
+      evaluation: {
+        evaluated: c.assessment.evaluated !== false,
+        reason: (c.assessment.notEvaluatedReason ?? null) as NotEvaluatedReason | null,
+      },
       scores,
       headline: headline(c.framework, levels, c.assessment.state as State),
       validation: {

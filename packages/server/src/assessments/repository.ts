@@ -77,6 +77,7 @@ export async function loadContext(
     sql`select ${levels} as levels, ${STAMP} as stamp,
       json_build_object('id', a.id, 'cycleId', a.cycle_id, 'organizationId', a.organization_id, 'state', a.state,
         'reopenedUntil', a.reopened_until, 'submittedAt', a.submitted_at, 'version', a.version,
+        'evaluated', a.evaluated, 'notEvaluatedReason', a.not_evaluated_reason,
         'createdAt', a.created_at, 'updatedAt', a.updated_at) as assessment,
       json_build_object('id', c.id, 'year', c.year, 'name', c.name, 'frameworkId', c.framework_id, 'kind', c.kind,
         'schedule', c.schedule, 'version', c.version, 'createdAt', c.created_at) as cycle,
@@ -604,4 +605,25 @@ export async function ensureAssignment(
     .onConflictDoNothing()
     .returning({ id: indicatorAssignments.id });
   return rows.length > 0;
+}
+
+/** Evaluated in its cycle or not, at the expected version; undefined when stale. */
+export async function setEvaluated(
+  db: Db,
+  id: string,
+  version: number,
+  evaluated: boolean,
+  reason: string | null,
+) {
+  const [row] = await db
+    .update(assessments)
+    .set({
+      evaluated,
+      notEvaluatedReason: reason,
+      version: sql`${assessments.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(assessments.id, id), eq(assessments.version, version)))
+    .returning();
+  return row;
 }

@@ -1,4 +1,4 @@
-import { OFFICIAL_STAGES, OFFICIAL_STATUSES } from "@matang/core";
+import { NOT_EVALUATED_REASONS, OFFICIAL_STAGES, OFFICIAL_STATUSES } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
@@ -35,6 +35,7 @@ import {
   reopen,
   returnToUnit,
   saveUnitAnswer,
+  setEvaluation,
   setStageScore,
 } from "./service.js";
 import { SCORE_STAGES, STATES } from "./workflow.js";
@@ -424,6 +425,31 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
         },
       },
       async (request) => reopen(db, frameworks, contextOf(request), request.params.id, request.body.days),
+    );
+
+    app.put(
+      "/api/assessments/:id/evaluation",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary:
+            "Record whether the instansi is evaluated in this cycle (administrators); one that is not (above a threshold, not a locus, an off-year) keeps its assessment as its own monitoring, never published. 409 if the version is stale",
+          params: Id,
+          body: z.strictObject({
+            evaluated: z.boolean(),
+            reason: z.enum(NOT_EVALUATED_REASONS).nullable(),
+            version: z.number().int().min(1),
+          }),
+          response: {
+            200: z.object({
+              evaluated: z.boolean(),
+              reason: z.enum(NOT_EVALUATED_REASONS).nullable(),
+              version: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => setEvaluation(db, frameworks, contextOf(request), request.params.id, request.body),
     );
 
     app.get(

@@ -4,6 +4,7 @@ import {
   EVIDENCE_STATUSES,
   ITEM_STATUSES,
   LEVEL_STAGES,
+  NOT_EVALUATED_REASONS,
   SCORE_STAGES,
   STATES,
   TRANSITION_OPERATIONS,
@@ -86,6 +87,8 @@ export const Assessment = z
       checklist: z.boolean(),
       /** Build it, assign owners and due dates, verify. */
       manageChecklist: z.boolean(),
+      /** Record whether the instansi is evaluated in this cycle. */
+      setEvaluation: z.boolean(),
     }),
     /** For what the caller is permitted but cannot do now: what is missing. */
     blocked: z.object(
@@ -118,6 +121,8 @@ export const Assessment = z
     ),
     headline: Headline,
     validation: z.object({ valid: z.number(), notValid: z.number() }),
+    /** false: not evaluated in this cycle (its own monitoring, never published), and why. */
+    evaluation: z.object({ evaluated: z.boolean(), reason: z.enum(NOT_EVALUATED_REASONS).nullable() }),
   })
   .meta({ id: "Assessment" });
 

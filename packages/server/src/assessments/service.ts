@@ -21,4 +21,4 @@ export {
   listIndicators,
 } from "./reading.js";
 export { setStageScore } from "./stage-scores.js";
-export { move, reopen } from "./transitions.js";
+export { move, reopen, setEvaluation } from "./transitions.js";

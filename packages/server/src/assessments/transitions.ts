@@ -1,5 +1,5 @@
 // Moving an assessment through its states (core's transitions), and reopening a closed stage.
-import { moveMissing } from "@matang/core";
+import { moveMissing, type NotEvaluatedReason } from "@matang/core";
 import { appendAudit } from "../audit/repository.js";
 import { buildChecklist } from "../checklist/service.js";
 import { type Db, inTransaction } from "../db/client.js";
@@ -34,6 +34,12 @@ export async function move(
       current: { state: from, version: c.assessment.version },
     });
   }
+  if (step.operation === "assessment.publish" && c.assessment.evaluated === false)
+    throw new ApiError(
+      409,
+      "not_evaluated",
+      "This instansi is not evaluated in this cycle: its assessment is its own monitoring and is never published",
+    );
   const missing = moveMissing(c.framework, step.operation, await repo.levelsOf(db, id));
   if (missing.length > 0) {
     throw new ApiError(
@@ -109,5 +115,52 @@ export async function reopen(db: Db, frameworks: Frameworks, ctx: RequestContext
       after: { reopenedUntil: until },
     });
     return { state: saved.state, version: saved.version, reopenedUntil: saved.reopenedUntil };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluated in this cycle, or not (and why)
+
+/**
+ * An administrator records whether the instansi is evaluated in this cycle; one that is not keeps
+ * its assessment as its own monitoring (never published). 409 when the version is stale or the
+ * assessment is already published.
+ */
+export async function setEvaluation(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  input: { evaluated: boolean; reason: NotEvaluatedReason | null; version: number },
+) {
+  const c = await access(db, frameworks, ctx, id, "assessment.read");
+  authorize(ctx.principal, "assessment.enrol", assessmentTarget(c));
+  if (!input.evaluated && !input.reason)
+    throw new ApiError(422, "reason_required", "Say why the instansi is not evaluated in this cycle");
+  if (!input.evaluated && c.assessment.state === "published")
+    throw new ApiError(409, "already_published", "A published assessment was evaluated");
+  return inTransaction(db, async (t) => {
+    const saved = await repo.setEvaluated(
+      t,
+      id,
+      input.version,
+      input.evaluated,
+      input.evaluated ? null : input.reason,
+    );
+    if (!saved) throw conflict("The assessment changed meanwhile");
+    await appendAudit(t, {
+      ...actorOf(ctx),
+      action: "assessment.evaluation",
+      entityType: "assessment",
+      entityId: id,
+      organizationId: c.organization.id,
+      before: { evaluated: c.assessment.evaluated, reason: c.assessment.notEvaluatedReason },
+      after: { evaluated: saved.evaluated, reason: saved.notEvaluatedReason },
+    });
+    return {
+      evaluated: saved.evaluated,
+      reason: saved.notEvaluatedReason as NotEvaluatedReason | null,
+      version: saved.version,
+    };
   });
 }

@@ -249,6 +249,12 @@ export const assessments = pgTable(
     /** Set by an admin to let the current stage be edited after its end date, until this time. */
     reopenedUntil: timestamp("reopened_until", { withTimezone: true }),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /**
+     * false: the instansi is not evaluated in this cycle (above a threshold, not a locus, an
+     * off-year); its assessment is its own monitoring, never published.
+     */
+    evaluated: boolean("evaluated").notNull().default(true),
+    notEvaluatedReason: text("not_evaluated_reason"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

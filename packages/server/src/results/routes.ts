@@ -88,6 +88,16 @@ function filtered(ranked: RankedYear, f: Filters) {
   );
 }
 
+function carriedOf(ranked: RankedYear, f: Filters) {
+  const q = f.q?.trim() ? folded(f.q.trim()) : null;
+  return ranked.carried.filter(
+    (i) =>
+      (!f.type || i.type === f.type) &&
+      (!f.province || i.province === f.province) &&
+      (!q || folded(i.organization).includes(q)),
+  );
+}
+
 /** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused. */
 function cell(value: string | number | null): string {
   if (value === null) return "";
@@ -128,6 +138,21 @@ export function resultsRoutes(db: Db, frameworks: ReadonlyMap<string, Framework>
               national: z.object({ index: z.string(), source: z.string() }).nullable(),
               total: z.number(),
               items: z.array(Item),
+              /**
+               * Bodies not evaluated this year, with their last result on the same framework and
+               * its year: shown as carried, never ranked, not in the mean.
+               */
+              carried: z.array(
+                z.object({
+                  organizationId: z.string(),
+                  organization: z.string(),
+                  type: z.string(),
+                  province: z.string().nullable(),
+                  index: z.string(),
+                  predicate: z.string(),
+                  fromYear: z.number(),
+                }),
+              ),
               summary: z.object({ all: SpreadSchema, byType: z.record(z.string(), SpreadSchema) }),
               distribution: z.array(z.object({ from: z.string(), to: z.string(), count: z.number() })),
               predicates: z.record(z.string(), z.number()),
@@ -144,6 +169,7 @@ export function resultsRoutes(db: Db, frameworks: ReadonlyMap<string, Framework>
           distribution: [...ranked.distribution],
           total: ranked.items.length,
           items: filtered(ranked, request.query).map(({ provinceId: _p, previousYear: _y, ...i }) => i),
+          carried: carriedOf(ranked, request.query),
           provinces,
         };
       },
@@ -177,6 +203,7 @@ export function resultsRoutes(db: Db, frameworks: ReadonlyMap<string, Framework>
           "percentile",
           "previous_rank",
           "rank_change",
+          "carried_from",
         ];
         const lines = items.map((i) =>
           [
@@ -193,11 +220,33 @@ export function resultsRoutes(db: Db, frameworks: ReadonlyMap<string, Framework>
             i.percentile,
             i.previousRank,
             i.rankChange,
+            null,
           ]
             .map(cell)
             .join(","),
         );
-        const text = `${[header.join(","), ...lines].join("\r\n")}\r\n`;
+        // Bodies not evaluated this year: their carried value, unranked, with its year.
+        const carried = carriedOf(ranked, request.query).map((i) =>
+          [
+            ranked.year,
+            null,
+            i.organization,
+            i.type,
+            i.province,
+            i.index,
+            i.predicate,
+            ...domains.map(() => null),
+            null,
+            null,
+            null,
+            null,
+            null,
+            i.fromYear,
+          ]
+            .map(cell)
+            .join(","),
+        );
+        const text = `${[header.join(","), ...lines, ...carried].join("\r\n")}\r\n`;
         return download(reply, CSV_TYPE, `hasil-spbe-${ranked.year}.csv`, Buffer.from(text));
       },
     );

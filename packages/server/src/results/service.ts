@@ -38,8 +38,25 @@ export interface RankedResult {
   readonly previousIndex: string | null;
 }
 
+/** A body not evaluated in the year: its last result on the same index, shown as carried. */
+export interface CarriedResult {
+  readonly organizationId: string;
+  readonly organization: string;
+  readonly type: string;
+  readonly province: string | null;
+  readonly index: string;
+  readonly predicate: string;
+  /** The year the value comes from. */
+  readonly fromYear: number;
+}
+
 export interface RankedYear {
   readonly year: number;
+  /**
+   * Bodies without a result this year (not evaluated: above a threshold, not a locus, off-year)
+   * whose last result is on the same framework: never ranked, never in the mean.
+   */
+  readonly carried: readonly CarriedResult[];
   /** The index the year's results are on (e.g. Indeks SPBE, Indeks Pemerintah Digital), when known. */
   readonly indexName: LocalizedText | null;
   readonly previousYear: number | null;
@@ -77,8 +94,35 @@ export async function rankedYear(
   const previousFramework =
     previousYear === null ? undefined : frameworkOfYear(frameworks.values(), previousYear);
   const sameIndex = framework?.id === previousFramework?.id;
-  const all = await resultsOfYears(db, previousYear === null ? [year] : [year, previousYear]);
+  // Earlier years on the same framework: where a body's last result can be carried from. An SPBE
+  // index is never carried into a Pemdi year, and a year of unknown framework carries nothing.
+  const carryYears = framework
+    ? years
+        .map((y) => y.year)
+        .filter((y) => y < year && frameworkOfYear(frameworks.values(), y)?.id === framework.id)
+    : [];
+  const all = await resultsOfYears(db, [
+    ...new Set([year, ...(previousYear === null ? [] : [previousYear]), ...carryYears]),
+  ]);
   const current = all.filter((r) => r.year === year);
+  const evaluated = new Set(current.map((r) => r.organizationId));
+  const lastOf = new Map<string, YearRow & { year: number }>();
+  for (const r of all)
+    if (carryYears.includes(r.year) && !evaluated.has(r.organizationId)) {
+      const seen = lastOf.get(r.organizationId);
+      if (!seen || seen.year < r.year) lastOf.set(r.organizationId, r);
+    }
+  const carried: CarriedResult[] = [...lastOf.values()]
+    .map((r) => ({
+      organizationId: r.organizationId,
+      organization: r.name,
+      type: r.kind,
+      province: r.province,
+      index: r.index,
+      predicate: r.predicate,
+      fromYear: r.year,
+    }))
+    .sort((a, b) => a.organization.localeCompare(b.organization, "id"));
   const previous = all.filter((r) => r.year === previousYear);
   const ranks = rankEntries(current);
   const previousRanks = rankEntries(previous);
@@ -111,6 +155,7 @@ export async function rankedYear(
   for (const r of current) predicates[r.predicate] = (predicates[r.predicate] ?? 0) + 1;
   return {
     year,
+    carried,
     indexName: framework?.definition.indexName ?? null,
     previousYear,
     previousIndexName: previousFramework?.definition.indexName ?? null,

@@ -591,6 +591,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record whether the instansi is evaluated in this cycle (administrators); one that is not (above a threshold, not a locus, an off-year) keeps its assessment as its own monitoring, never published. 409 if the version is stale */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evaluated: boolean;
+                        /** @enum {string|null} */
+                        reason: "above_threshold" | "not_locus" | "off_year" | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evaluated: boolean;
+                            /** @enum {string|null} */
+                            reason: "above_threshold" | "not_locus" | "off_year" | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/{id}/evidence": {
         parameters: {
             query?: never;
@@ -4921,6 +4973,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            carried: {
+                                fromYear: number;
+                                index: string;
+                                organization: string;
+                                organizationId: string;
+                                predicate: string;
+                                province: string | null;
+                                type: string;
+                            }[];
                             distribution: {
                                 count: number;
                                 from: string;
@@ -5503,6 +5564,7 @@ export interface components {
                 reopen: boolean;
                 review: boolean;
                 score: boolean;
+                setEvaluation: boolean;
                 setTargets: boolean;
                 submit: boolean;
                 uploadEvidence: boolean;
@@ -5519,6 +5581,11 @@ export interface components {
                     };
                 };
                 year: number;
+            };
+            evaluation: {
+                evaluated: boolean;
+                /** @enum {string|null} */
+                reason: "above_threshold" | "not_locus" | "off_year" | null;
             };
             headline: components["schemas"]["Headline"];
             id: string;
@@ -5769,6 +5836,7 @@ export interface components {
                 reopen: boolean;
                 review: boolean;
                 score: boolean;
+                setEvaluation: boolean;
                 setTargets: boolean;
                 submit: boolean;
                 uploadEvidence: boolean;
@@ -5785,6 +5853,11 @@ export interface components {
                     };
                 };
                 year: number;
+            };
+            evaluation: {
+                evaluated: boolean;
+                /** @enum {string|null} */
+                reason: "above_threshold" | "not_locus" | "off_year" | null;
             };
             headline: components["schemas"]["HeadlineInput"];
             id: string;

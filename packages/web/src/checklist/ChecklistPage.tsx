@@ -59,7 +59,7 @@ function statusesFor(item: ChecklistItem): ChecklistStatus[] {
 export function StatusBadge({ status }: { status: ChecklistStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light">
+    <Badge color={STATUS_COLORS[status]} variant="light" tt="none">
       {t(`checklist.status_${status}`)}
     </Badge>
   );

@@ -283,6 +283,40 @@ export default function PublicResultsPage() {
                   />
                 ) : null}
               </Card>
+              {results.data.carried.length > 0 ? (
+                <Card withBorder>
+                  <Title order={4}>{t("results.carriedTitle", { year })}</Title>
+                  <Text size="sm" c="dimmed" mb="xs">
+                    {t("results.carriedHint")}
+                  </Text>
+                  <Table.ScrollContainer minWidth={640}>
+                    <Table aria-label={t("results.carriedTitle", { year })}>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t("results.instansi")}</Table.Th>
+                          <Table.Th>{t("results.province")}</Table.Th>
+                          <Table.Th>{t("results.index")}</Table.Th>
+                          <Table.Th>{t("results.carriedFrom")}</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {results.data.carried.slice(0, 200).map((c) => (
+                          <Table.Tr key={c.organizationId}>
+                            <Table.Td>{c.organization}</Table.Td>
+                            <Table.Td>{c.province ?? "—"}</Table.Td>
+                            <Table.Td>{formatIndex(c.index, i18n.language)}</Table.Td>
+                            <Table.Td>
+                              <Badge variant="light" color="gray">
+                                {t("results.carried", { year: c.fromYear })}
+                              </Badge>
+                            </Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                </Card>
+              ) : null}
             </>
           ) : null}
         </Stack>

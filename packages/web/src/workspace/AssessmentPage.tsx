@@ -44,6 +44,7 @@ import {
 } from "./api";
 import { blockedReason } from "./blocked";
 import { CopyForward } from "./CopyForward";
+import { EvaluationStatus } from "./EvaluationStatus";
 import { ExternalIndicesPanel } from "./ExternalIndices";
 import { ProvisionalNote } from "./ProvisionalNote";
 
@@ -320,6 +321,7 @@ export default function AssessmentPage() {
         </Group>
       </Group>
 
+      <EvaluationStatus assessment={a} />
       {a.can.overview && (
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <HeadlineCard assessment={a} />
