@@ -80,3 +80,75 @@ export function institutionForms(normalized: string): string[] {
   const prefix = prefixes.find((p) => normalized.startsWith(p));
   return prefix ? [normalized.slice(prefix.length)] : [];
 }
+
+/**
+ * Provinces formed by splitting another: a regency listed under the old province in one year's
+ * table and under the new one in another is the same body. From the laws that formed them.
+ */
+export const PROVINCE_SPLITS: readonly {
+  readonly year: number;
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly law: string;
+}[] = [
+  { year: 2012, from: "Kalimantan Timur", to: ["Kalimantan Utara"], law: "UU 20 Tahun 2012" },
+  {
+    year: 2022,
+    from: "Papua",
+    to: ["Papua Selatan", "Papua Tengah", "Papua Pegunungan"],
+    law: "UU 14, 15 dan 16 Tahun 2022",
+  },
+  { year: 2022, from: "Papua Barat", to: ["Papua Barat Daya"], law: "UU 29 Tahun 2022" },
+];
+
+export interface ProvinceMove {
+  /** The other province to look in. */
+  readonly province: string;
+  readonly from: string;
+  readonly to: string;
+  readonly year: number;
+}
+
+/** The provinces split from this one, or the one it was split from: where its regencies may be listed. */
+export function relatedProvinces(province: string): ProvinceMove[] {
+  const p = normalizeName(province).replace(/^provinsi /, "");
+  const out: ProvinceMove[] = [];
+  for (const split of PROVINCE_SPLITS) {
+    if (normalizeName(split.from) === p)
+      for (const to of split.to) out.push({ province: to, from: split.from, to, year: split.year });
+    for (const to of split.to)
+      if (normalizeName(to) === p) out.push({ province: split.from, from: split.from, to, year: split.year });
+  }
+  return out;
+}
+
+const MINISTRY_WORDS = new Set(["kementerian", "dan", "bidang", "republik", "indonesia", "ri"]);
+
+/** The words that tell a ministry's remit, in order ("kementerian", "dan" and the like left out). */
+const remit = (normalized: string) =>
+  normalized.split(" ").filter((w) => w.length > 1 && !MINISTRY_WORDS.has(w));
+
+/**
+ * A ministry whose name gained or lost a part: the given name holds all of a known ministry's
+ * remit ("Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi" for "… Pendidikan dan
+ * Kebudayaan"), or is the head of it ("Kementerian Pariwisata" for "… Pariwisata dan Ekonomi
+ * Kreatif"). A part split off as its own ministry is not the head ("Kementerian Hak Asasi Manusia"
+ * is not "… Hukum dan Hak Asasi Manusia"). Undefined unless exactly one ministry answers.
+ */
+export function renamedMinistry(
+  normalized: string,
+  ministries: readonly { readonly id: string; readonly names: readonly string[] }[],
+): string | undefined {
+  const given = remit(normalized);
+  if (given.length === 0) return undefined;
+  const found = ministries.filter((m) =>
+    m.names.some((n) => {
+      const known = remit(n);
+      if (known.length === 0) return false;
+      const gained = known.every((w) => given.includes(w));
+      const head = given.length < known.length && given.every((w, i) => known[i] === w);
+      return gained || head;
+    }),
+  );
+  return found.length === 1 ? found[0]?.id : undefined;
+}

@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { closestProvince, editDistance, institutionForms, normalizeName } from "../src/names.js";
+import {
+  closestProvince,
+  editDistance,
+  institutionForms,
+  normalizeName,
+  relatedProvinces,
+  renamedMinistry,
+} from "../src/names.js";
 import { parseResultsFile } from "../src/results.js";
 import { repoRoot } from "./helpers.js";
 
@@ -55,5 +62,38 @@ describe("state institutions listed as their secretariat", () => {
       institutionForms(normalizeName("Kepaniteraan dan Sekretariat Jenderal Mahkamah Konstitusi")),
     ).toEqual(["mahkamah konstitusi"]);
     expect(institutionForms(normalizeName("Badan Pusat Statistik"))).toEqual([]);
+  });
+});
+
+describe("bodies across province splits and ministry renames", () => {
+  it("looks for a regency in the provinces split from (or into) the one a table names", () => {
+    expect(relatedProvinces("Papua").map((m) => m.province)).toEqual([
+      "Papua Selatan",
+      "Papua Tengah",
+      "Papua Pegunungan",
+    ]);
+    expect(relatedProvinces("Provinsi Papua Barat Daya")).toEqual([
+      { province: "Papua Barat", from: "Papua Barat", to: "Papua Barat Daya", year: 2022 },
+    ]);
+    expect(relatedProvinces("Jawa Barat")).toEqual([]);
+  });
+
+  it("takes a ministry whose name gained a part or kept its head, only when exactly one answers", () => {
+    const ministries = [
+      "Kementerian Pariwisata dan Ekonomi Kreatif",
+      "Kementerian Pendidikan dan Kebudayaan",
+      "Kementerian Hukum dan Hak Asasi Manusia",
+      "Kementerian Dalam Negeri",
+      "Kementerian Luar Negeri",
+      "Kementerian Koordinator Bidang Politik, Hukum dan Keamanan",
+    ].map((name, i) => ({ id: String(i), names: [normalizeName(name)] }));
+    const find = (name: string) => renamedMinistry(normalizeName(name), ministries);
+    expect(find("Kementerian Pariwisata")).toBe("0");
+    expect(find("Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi")).toBe("1");
+    expect(find("Kementerian Hukum")).toBe("2");
+    // Split off as its own ministry: not the head of the old name.
+    expect(find("Kementerian Hak Asasi Manusia")).toBeUndefined();
+    expect(find("Kementerian Negeri")).toBeUndefined();
+    expect(find("Kementerian Komunikasi dan Digital")).toBeUndefined();
   });
 });

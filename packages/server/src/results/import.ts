@@ -8,6 +8,8 @@ import {
   parseResultsFile,
   REGIONAL_KINDS,
   type ResultRow,
+  relatedProvinces,
+  renamedMinistry,
 } from "@matang/core";
 import { type Actor, appendAudit, auditedBy } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
@@ -57,7 +59,11 @@ export interface ResultsReport {
 }
 
 /** How a row was matched when not by a name the body is known by. */
-export type MatchRule = "province_corrected" | "institution_secretariat";
+export type MatchRule =
+  | "province_corrected"
+  | "province_moved"
+  | "institution_secretariat"
+  | "ministry_renamed";
 
 export interface ImportOptions {
   readonly actor: Actor;
@@ -122,7 +128,17 @@ export async function importResults(
     const provinces = new Map(
       known.filter((k) => k.kind === "provinsi").map((k) => [k.normalizedName, k.id] as const),
     );
-    const matchedBy: ResultsReport["matchedBy"][number][] = [];
+    const provinceNames = new Map([...provinces].map(([name, id]) => [id, name] as const));
+    type Match = {
+      row: ResultRow;
+      organizationId: string | undefined;
+      rule: MatchRule | null;
+      detail: string;
+      regional: boolean;
+      provinceId: string | null | undefined;
+    };
+    // First every row's match, then the check that no body took two rows by a rule, then storing.
+    const matches: Match[] = [];
     for (const row of rows) {
       const regional = REGIONAL_KINDS.includes(row.kind);
       const exactProvince = regional
@@ -131,34 +147,29 @@ export async function importResults(
       // A province spelled differently or mistyped is still the one province it can only be.
       const provinceId =
         regional && !exactProvince && row.region ? closestProvince(row.region, provinces) : exactProvince;
-      const candidatesOf = () =>
-        [...names.entries()]
-          .filter(([, v]) => v.kind === row.kind && (!regional || !provinceId || v.parentId === provinceId))
-          .map(([id, v]) => ({
-            id,
-            name: display.get(id) ?? id,
-            similarity: Math.max(...v.names.map((n) => similarity(n, row.normalizedName))),
-          }))
-          .filter((c) => c.similarity >= 0.4)
-          .sort((a, b) => b.similarity - a.similarity)
-          .slice(0, 3)
-          .map((c) => ({ ...c, similarity: Math.round(c.similarity * 100) / 100 }));
-      let organizationId = index.get(
-        key(row.kind, row.normalizedName, regional ? (provinceId ?? "?") : null),
-      );
-      const note = (rule: MatchRule, detail: string) =>
-        organizationId &&
-        matchedBy.push({
-          line: row.line,
-          name: row.name,
-          organizationId,
-          organization: display.get(organizationId) ?? organizationId,
-          rule,
-          detail,
+      const m: Match = { row, organizationId: undefined, rule: null, detail: "", regional, provinceId };
+      m.organizationId = index.get(key(row.kind, row.normalizedName, regional ? (provinceId ?? "?") : null));
+      if (m.organizationId && regional && !exactProvince) {
+        m.rule = "province_corrected";
+        m.detail = `"${row.region}" read as ${display.get(provinceId ?? "") ?? provinceId}`;
+      }
+      if (!m.organizationId && regional && provinceId) {
+        // A regency listed under the province it left (or joined) in a split is the same body.
+        const moves = relatedProvinces(provinceNames.get(provinceId) ?? "");
+        const found = moves.flatMap((move) => {
+          const other =
+            provinces.get(normalizeName(`provinsi ${move.province}`)) ??
+            provinces.get(normalizeName(move.province));
+          const id = other ? index.get(key(row.kind, row.normalizedName, other)) : undefined;
+          return id ? [{ id, move }] : [];
         });
-      if (organizationId && regional && !exactProvince)
-        note("province_corrected", `"${row.region}" read as ${display.get(provinceId ?? "") ?? provinceId}`);
-      if (!organizationId && !regional) {
+        if (found.length === 1 && found[0]) {
+          m.organizationId = found[0].id;
+          m.rule = "province_moved";
+          m.detail = `${found[0].move.from} → ${found[0].move.to} (${found[0].move.year})`;
+        }
+      }
+      if (!m.organizationId && !regional) {
         // A state institution listed as its secretariat: only when exactly one body answers.
         const ids = new Set(
           institutionForms(row.normalizedName).flatMap((form) => {
@@ -167,12 +178,27 @@ export async function importResults(
           }),
         );
         if (ids.size === 1) {
-          organizationId = [...ids][0];
-          note("institution_secretariat", `listed as its secretariat`);
+          m.organizationId = [...ids][0];
+          m.rule = "institution_secretariat";
+          m.detail = "listed as its secretariat";
+        }
+      }
+      if (!m.organizationId && row.kind === "kementerian") {
+        // A ministry whose name gained or lost a part: only when exactly one ministry answers.
+        const id = renamedMinistry(
+          row.normalizedName,
+          [...names.entries()]
+            .filter(([, v]) => v.kind === "kementerian")
+            .map(([id, v]) => ({ id, names: v.names })),
+        );
+        if (id) {
+          m.organizationId = id;
+          m.rule = "ministry_renamed";
+          m.detail = "its name gained or lost a part";
         }
       }
       const confirmedId = confirmations.get(row.line);
-      if (!organizationId && confirmedId) {
+      if (!m.organizationId && confirmedId) {
         // A confirmation may only pick a body of the same type (and province), never anything else.
         const target = names.get(confirmedId);
         if (
@@ -189,18 +215,50 @@ export async function importResults(
             message: `the organization confirmed for "${row.name}" is not a ${row.kind}${regional ? ` in ${row.region}` : ""}`,
           });
         } else {
-          organizationId = confirmedId;
+          m.organizationId = confirmedId;
           counts.confirmed++;
         }
       }
-      if (!organizationId) {
-        unmatched.push({
+      matches.push(m);
+    }
+    // Two rows of one year on one body: a rule cannot tell which is that body, so neither is taken
+    // by the rule (e.g. a ministry split in two, each half "gaining a part" of the old name).
+    const taken = new Map<string, number>();
+    for (const m of matches)
+      if (m.organizationId)
+        taken.set(
+          `${m.organizationId}|${m.row.year}`,
+          (taken.get(`${m.organizationId}|${m.row.year}`) ?? 0) + 1,
+        );
+    for (const m of matches)
+      if (m.rule && m.organizationId && (taken.get(`${m.organizationId}|${m.row.year}`) ?? 0) > 1) {
+        m.organizationId = undefined;
+        m.rule = null;
+      }
+    const matchedBy: ResultsReport["matchedBy"][number][] = [];
+    for (const { row, organizationId, rule, detail, regional, provinceId } of matches) {
+      if (organizationId && rule)
+        matchedBy.push({
           line: row.line,
           name: row.name,
-          kind: row.kind,
-          region: row.region,
-          candidates: candidatesOf(),
+          organizationId,
+          organization: display.get(organizationId) ?? organizationId,
+          rule,
+          detail,
         });
+      if (!organizationId) {
+        const candidates = [...names.entries()]
+          .filter(([, v]) => v.kind === row.kind && (!regional || !provinceId || v.parentId === provinceId))
+          .map(([id, v]) => ({
+            id,
+            name: display.get(id) ?? id,
+            similarity: Math.max(...v.names.map((n) => similarity(n, row.normalizedName))),
+          }))
+          .filter((c) => c.similarity >= 0.4)
+          .sort((a, b) => b.similarity - a.similarity)
+          .slice(0, 3)
+          .map((c) => ({ ...c, similarity: Math.round(c.similarity * 100) / 100 }));
+        unmatched.push({ line: row.line, name: row.name, kind: row.kind, region: row.region, candidates });
       } else {
         const before = existing.get(`${organizationId}|${row.year}`);
         const same =

@@ -47,7 +47,7 @@ const ResultsReport = z.object({
         name: z.string(),
         organizationId: z.string(),
         organization: z.string(),
-        rule: z.enum(["province_corrected", "institution_secretariat"]),
+        rule: z.enum(["province_corrected", "province_moved", "institution_secretariat", "ministry_renamed"]),
         detail: z.string(),
       }),
     )

@@ -5197,7 +5197,7 @@ export interface paths {
                                 organization: string;
                                 organizationId: string;
                                 /** @enum {string} */
-                                rule: "province_corrected" | "institution_secretariat";
+                                rule: "province_corrected" | "province_moved" | "institution_secretariat" | "ministry_renamed";
                             }[];
                             total: number;
                             unchanged: number;
