@@ -358,6 +358,11 @@ const TABLE: Record<string, Row> = {
     roles: all("-.."),
     anonymous: false,
   },
+  "DELETE /api/results/{year}/{organizationId}": {
+    call: (s) => ({ url: `/api/results/2023/${s.org}` }),
+    roles: all("-.."),
+    anonymous: false,
+  },
   // --- assessments (there is no assessment below a city: the middle column does not apply)
   "GET /api/assessments": { call: () => ({ url: "/api/assessments" }), roles: all("Y.."), anonymous: false },
   "GET /api/assessments/{id}": {

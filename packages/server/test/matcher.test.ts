@@ -8,9 +8,18 @@ import { parseResultsFile, type ResultRow } from "@matang/core";
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishedResults } from "../src/db/schema.js";
+import { organizations, publishedResults } from "../src/db/schema.js";
 import { importResults } from "../src/results/import.js";
-import { ENGINES, registryFile, seeded, type TestDatabase, testDatabase } from "./harness.js";
+import {
+  appFor,
+  client,
+  ENGINES,
+  registryFile,
+  seeded,
+  TEST_ADMIN,
+  type TestDatabase,
+  testDatabase,
+} from "./harness.js";
 
 const ROWS = parseResultsFile(readFileSync(registryFile, "utf8"), "results-2023.csv");
 const ACTOR = { id: null, label: "test" } as const;
@@ -116,6 +125,58 @@ describe.each(ENGINES)("matching a varied year's table to known bodies, on %s", 
       "Kementerian Hukum dan Hak Asasi Manusia",
     ]);
     expect(report.unmatched.map((u) => u.name)).toEqual(["Kementerian Hak Asasi Manusia"]);
+  }, 60_000);
+
+  it("creates a genuinely new body in one step with its type and province, and lets a person undo a match", async () => {
+    const table = [
+      "year,instansi,type,group,region,index,predicate",
+      "2020,Kabupaten Mamberamo Hilir,kabupaten,,Papua,1.20,Kurang",
+      "2020,Kabupaten Merauke,kabupaten,,Papua,1.40,Kurang",
+    ].join("\n");
+    const rows = parseResultsFile(table, "hasil-2020.csv");
+    const preview = await importResults(database.db, rows, {
+      actor: ACTOR,
+      source: "hasil-2020.csv",
+      dryRun: true,
+    });
+    expect(preview.unmatched.map((u) => u.name)).toEqual(["Kabupaten Mamberamo Hilir"]);
+    // Creating a body for a line that already matches one is refused, and nothing is written.
+    await expect(
+      importResults(database.db, rows, { actor: ACTOR, source: "hasil-2020.csv", creations: new Set([3]) }),
+    ).rejects.toThrow(/already matches/);
+    const report = await importResults(database.db, rows, {
+      actor: ACTOR,
+      source: "hasil-2020.csv",
+      creations: new Set([2]),
+    });
+    expect(report.createdBodies.map((b) => b.name)).toEqual(["Kabupaten Mamberamo Hilir"]);
+    expect(report.imported).toBe(2);
+    const [created] = await database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, report.createdBodies[0]?.organizationId as string));
+    const [papua] = await database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.name, "Pemerintah Provinsi Papua"));
+    expect(created).toMatchObject({ kind: "kabupaten", parentId: papua?.id });
+    // Merauke was matched across the split; a person undoes it: the 2020 result is gone.
+    const merauke = report.matchedBy.find((m) => m.name === "Kabupaten Merauke");
+    expect(merauke?.rule).toBe("province_moved");
+    const app = await appFor(database);
+    try {
+      const admin = await client(app, TEST_ADMIN.email, TEST_ADMIN.password);
+      const undo = await admin.call("DELETE", `/api/results/2020/${merauke?.organizationId}`);
+      expect(undo.statusCode, undo.body).toBe(200);
+      expect(undo.json()).toMatchObject({ year: 2020, name: "Kabupaten Merauke" });
+      const left = await database.db.select().from(publishedResults).where(eq(publishedResults.year, 2020));
+      expect(left.map((r) => r.nameAsPublished)).toEqual(["Kabupaten Mamberamo Hilir"]);
+      expect((await admin.call("DELETE", `/api/results/2020/${merauke?.organizationId}`)).statusCode).toBe(
+        404,
+      );
+    } finally {
+      await app.close();
+    }
   }, 60_000);
 
   it("matches at least 98% of the rows by itself, never to the wrong body, and reports every rule it used", async () => {

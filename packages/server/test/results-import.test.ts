@@ -38,6 +38,7 @@ describe.each(ENGINES)("official results import on %s", (engine) => {
       unmatched: [],
       // Every name of the 2023 table is known exactly: no rule was needed.
       matchedBy: [],
+      createdBodies: [],
       dryRun: false,
     });
     const [aceh] = await database.db

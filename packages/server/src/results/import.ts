@@ -14,9 +14,10 @@ import {
 import { type Actor, appendAudit, auditedBy } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { actorFrom, type RequestContext } from "../http/context.js";
-import { addName, listKnownNames } from "../organizations/repository.js";
+import { notFound } from "../http/errors.js";
+import { addName, findById, insertOrganization, listKnownNames } from "../organizations/repository.js";
 import { authorize } from "../policy/policy.js";
-import { currentNames, resultsByOrganization, storeResult } from "./repository.js";
+import { currentNames, removeResult, resultsByOrganization, storeResult } from "./repository.js";
 
 export interface Candidate {
   readonly id: string;
@@ -48,12 +49,15 @@ export interface ResultsReport {
   /** Rows matched by a rule other than a name the body is known by, with the rule: for a person to check. */
   readonly matchedBy: readonly {
     line: number;
+    year: number;
     name: string;
     organizationId: string;
     organization: string;
     rule: MatchRule;
     detail: string;
   }[];
+  /** Bodies a person said are genuinely new, created with this import (type and province from the row). */
+  readonly createdBodies: readonly { line: number; name: string; organizationId: string }[];
   /** Nothing was written (a preview). */
   readonly dryRun: boolean;
 }
@@ -70,6 +74,8 @@ export interface ImportOptions {
   readonly source: string;
   /** Line → organization id: matches a person confirmed; the published name joins its names. */
   readonly confirmations?: ReadonlyMap<number, string>;
+  /** Lines a person said are a body Matang does not know yet: created, of the row's type and province. */
+  readonly creations?: ReadonlySet<number>;
   readonly dryRun?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -139,6 +145,7 @@ export async function importResults(
     };
     // First every row's match, then the check that no body took two rows by a rule, then storing.
     const matches: Match[] = [];
+    const createdBodies: { line: number; name: string; organizationId: string }[] = [];
     for (const row of rows) {
       const regional = REGIONAL_KINDS.includes(row.kind);
       const exactProvince = regional
@@ -219,6 +226,40 @@ export async function importResults(
           counts.confirmed++;
         }
       }
+      if (options.creations?.has(row.line)) {
+        if (m.organizationId)
+          problems.push({
+            file: options.source,
+            line: row.line,
+            field: "create",
+            code: "create_matched",
+            params: { name: row.name },
+            message: `"${row.name}" already matches ${display.get(m.organizationId) ?? "a known body"}; nothing to create`,
+          });
+        else if (regional && !provinceId)
+          problems.push({
+            file: options.source,
+            line: row.line,
+            field: "region",
+            code: "unknown_province",
+            params: { region: row.region ?? "" },
+            message: `province "${row.region ?? ""}" is not in Matang: "${row.name}" cannot be created under it`,
+          });
+        else if (!dryRun) {
+          const province = regional && provinceId ? await findById(t, provinceId) : undefined;
+          const org = await insertOrganization(t, {
+            kind: row.kind,
+            name: row.name,
+            normalizedName: row.normalizedName,
+            // The registry's group ("Kementerian", "Pemerintah Daerah") is not in a results table.
+            category: null,
+            parent: province ? { id: province.id, path: province.path } : null,
+          });
+          m.organizationId = org.id;
+          display.set(org.id, row.name);
+          createdBodies.push({ line: row.line, name: row.name, organizationId: org.id });
+        }
+      }
       matches.push(m);
     }
     // Two rows of one year on one body: a rule cannot tell which is that body, so neither is taken
@@ -240,6 +281,7 @@ export async function importResults(
       if (organizationId && rule)
         matchedBy.push({
           line: row.line,
+          year: row.year,
           name: row.name,
           organizationId,
           organization: display.get(organizationId) ?? organizationId,
@@ -282,10 +324,16 @@ export async function importResults(
         ...auditedBy(options.actor),
         action: "results.import",
         entityType: "published_result",
-        after: { source: options.source, total: rows.length, ...counts, unmatched: unmatched.length },
+        after: {
+          source: options.source,
+          total: rows.length,
+          ...counts,
+          unmatched: unmatched.length,
+          createdBodies: createdBodies.map((b) => b.organizationId),
+        },
       });
     }
-    return { total: rows.length, ...counts, unmatched, matchedBy, dryRun };
+    return { total: rows.length, ...counts, unmatched, matchedBy, createdBodies, dryRun };
   });
 }
 
@@ -302,12 +350,15 @@ export async function importResultsFile(
     year?: number;
     dryRun: boolean;
     confirmations: readonly { line: number; organizationId: string }[];
+    create?: readonly number[];
   },
 ): Promise<ResultsReport> {
   authorize(ctx.principal, "results.import", { path: "/" });
   const rows = parseResultsFile(input.csv, input.source, input.year);
   const lines = new Set(rows.map((r) => r.line));
-  const unknown = input.confirmations.filter((c) => !lines.has(c.line));
+  const unknown = [...input.confirmations, ...(input.create ?? []).map((line) => ({ line }))].filter(
+    (c) => !lines.has(c.line),
+  );
   if (unknown.length > 0) {
     throw new InputFileError(
       unknown.map((c) => ({
@@ -324,5 +375,28 @@ export async function importResultsFile(
     source: input.source,
     dryRun: input.dryRun,
     confirmations: new Map(input.confirmations.map((c) => [c.line, c.organizationId])),
+    creations: new Set(input.create ?? []),
+  });
+}
+
+/**
+ * A person undoes a match: the year's stored result of the body and the name that import taught
+ * Matang are removed, so the row can be imported again to the right body. Audited.
+ */
+export async function undoMatch(db: Db, ctx: RequestContext, year: number, organizationId: string) {
+  authorize(ctx.principal, "results.import", { path: "/" });
+  return inTransaction(db, async (t) => {
+    const removed = await removeResult(t, organizationId, year);
+    if (!removed) throw notFound("Result");
+    await appendAudit(t, {
+      ...auditedBy(actorFrom(ctx)),
+      action: "results.unmatch",
+      entityType: "published_result",
+      entityId: `${organizationId}/${year}`,
+      organizationId,
+      before: removed,
+      after: null,
+    });
+    return { year, organizationId, name: removed.nameAsPublished };
   });
 }

@@ -2,7 +2,7 @@ import type { ResultRow } from "@matang/core";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Db, rows } from "../db/client.js";
-import { organizations, publishedResults } from "../db/schema.js";
+import { organizationNames, organizations, publishedResults } from "../db/schema.js";
 
 /** Current display names of organizations. */
 export async function currentNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
@@ -135,4 +135,24 @@ export async function yearsOf(db: Db, organizationId: string): Promise<number[]>
     .where(and(eq(publishedResults.organizationId, organizationId)))
     .orderBy(asc(publishedResults.year));
   return found.map((r) => r.year);
+}
+
+/** Remove a body's result of a year and the name its import added; the removed row, if any. */
+export async function removeResult(db: Db, organizationId: string, year: number) {
+  const [row] = await db
+    .delete(publishedResults)
+    .where(and(eq(publishedResults.organizationId, organizationId), eq(publishedResults.year, year)))
+    .returning();
+  if (!row) return undefined;
+  await db
+    .delete(organizationNames)
+    .where(
+      and(
+        eq(organizationNames.organizationId, organizationId),
+        eq(organizationNames.name, row.nameAsPublished),
+        eq(organizationNames.fromYear, year),
+        eq(organizationNames.source, row.source),
+      ),
+    );
+  return row;
 }

@@ -6,7 +6,7 @@ import { contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 import { CSV, CSV_TYPE, download } from "../http/files.js";
 import { spreadsheetText } from "../reports/cells.js";
-import { importResultsFile } from "./import.js";
+import { importResultsFile, undoMatch } from "./import.js";
 import { Item, LocalText, SpreadSchema } from "./schemas.js";
 import { publishedYears, type RankedYear, rankedYear } from "./service.js";
 
@@ -40,10 +40,14 @@ const ResultsReport = z.object({
     )
     .readonly(),
   /** Rows matched by a rule (a corrected province, a secretariat for its institution), to check. */
+  createdBodies: z
+    .array(z.object({ line: z.number(), name: z.string(), organizationId: z.string() }))
+    .readonly(),
   matchedBy: z
     .array(
       z.object({
         line: z.number(),
+        year: z.number(),
         name: z.string(),
         organizationId: z.string(),
         organization: z.string(),
@@ -271,11 +275,28 @@ export function resultsRoutes(db: Db, frameworks: ReadonlyMap<string, Framework>
               .array(z.strictObject({ line: z.number().int().min(2), organizationId: z.uuid() }))
               .max(10_000)
               .default([]),
+            /** Lines that are a body Matang does not know yet: created (type and province from the row). */
+            create: z.array(z.number().int().min(2)).max(10_000).default([]),
           }),
           response: { 200: ResultsReport },
         },
       },
       async (request) => importResultsFile(db, contextOf(request), request.body),
+    );
+
+    app.delete(
+      "/api/results/:year/:organizationId",
+      {
+        schema: {
+          tags: ["results"],
+          summary:
+            "Undo a match: remove a body's result of the year and the name that import taught Matang, so the row can be imported again to the right body",
+          params: z.object({ year: Year, organizationId: z.uuid() }),
+          response: { 200: z.object({ year: z.number(), organizationId: z.string(), name: z.string() }) },
+        },
+      },
+      async (request) =>
+        undoMatch(db, contextOf(request), request.params.year, request.params.organizationId),
     );
   };
 }

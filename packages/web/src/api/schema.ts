@@ -5143,6 +5143,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/results/{year}/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Undo a match: remove a body's result of the year and the name that import taught Matang, so the row can be imported again to the right body */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organizationId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            organizationId: string;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/results/import": {
         parameters: {
             query?: never;
@@ -5169,6 +5212,8 @@ export interface paths {
                             /** Format: uuid */
                             organizationId: string;
                         }[];
+                        /** @default [] */
+                        create?: number[];
                         csv: string;
                         /** @default false */
                         dryRun?: boolean;
@@ -5188,6 +5233,11 @@ export interface paths {
                         "application/json": {
                             confirmed: number;
                             created: number;
+                            readonly createdBodies: {
+                                line: number;
+                                name: string;
+                                organizationId: string;
+                            }[];
                             dryRun: boolean;
                             imported: number;
                             readonly matchedBy: {
@@ -5198,6 +5248,7 @@ export interface paths {
                                 organizationId: string;
                                 /** @enum {string} */
                                 rule: "province_corrected" | "province_moved" | "institution_secretariat" | "ministry_renamed";
+                                year: number;
                             }[];
                             total: number;
                             unchanged: number;

@@ -24,6 +24,9 @@ import { errorMessage } from "../i18n";
 
 type Report = Answer<"/api/results/import", "post">;
 
+/** The choice "a body Matang does not know yet" for an unmatched line. */
+const NEW = "__new__";
+
 /**
  * Official results into Matang: check the file first (nothing is written), pick the right body
  * for each uncertain name (or leave it out), then import. Nothing is merged without a person.
@@ -45,14 +48,19 @@ export default function ResultsImportPage() {
     setProblems(null);
     try {
       const confirmations = Object.entries(choices)
-        .filter(([, id]) => id)
+        .filter(([, id]) => id && id !== NEW)
         .map(([line, organizationId]) => ({ line: Number(line), organizationId }));
+      // A body genuinely new: created with the import, of the row's type and province.
+      const create = Object.entries(choices)
+        .filter(([, id]) => id === NEW)
+        .map(([line]) => Number(line));
       return await api<Report>("POST", "/api/results/import", {
         csv: text,
         source: file?.name ?? "upload.csv",
         ...(typeof year === "number" ? { year } : {}),
         dryRun,
         confirmations: dryRun ? [] : confirmations,
+        create: dryRun ? [] : create,
       });
     } catch (error) {
       setProblems(
@@ -83,6 +91,18 @@ export default function ResultsImportPage() {
       setPreview(null);
       notifications.show({ color: "green", message: t("resultsImport.done", { ...report }) });
       await queryClient.invalidateQueries({ queryKey: ["public"] });
+    }
+  };
+
+  const [undone, setUndone] = useState<Record<number, boolean>>({});
+  const undo = async (m: Report["matchedBy"][number]) => {
+    try {
+      await api("DELETE", `/api/results/${m.year}/${m.organizationId}`);
+      setUndone((x) => ({ ...x, [m.line]: true }));
+      notifications.show({ color: "green", message: t("resultsImport.undone", { name: m.name }) });
+      await queryClient.invalidateQueries({ queryKey: ["public"] });
+    } catch (error) {
+      notifications.show({ color: "red", message: errorMessage(error) });
     }
   };
 
@@ -185,24 +205,25 @@ export default function ResultsImportPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        {u.candidates.length === 0 ? (
-                          <Badge color="gray" variant="light">
-                            {t("resultsImport.noCandidate")}
-                          </Badge>
-                        ) : (
-                          <Select
-                            aria-label={t("resultsImport.matchFor", { name: u.name })}
-                            placeholder={t("resultsImport.leaveOut")}
-                            data={u.candidates.map((c) => ({
+                        <Select
+                          aria-label={t("resultsImport.matchFor", { name: u.name })}
+                          placeholder={
+                            u.candidates.length === 0
+                              ? t("resultsImport.noCandidate")
+                              : t("resultsImport.leaveOut")
+                          }
+                          data={[
+                            ...u.candidates.map((c) => ({
                               value: c.id,
                               label: `${c.name} (${Math.round(c.similarity * 100)}%)`,
-                            }))}
-                            value={choices[u.line] ?? null}
-                            onChange={(v) => setChoices((x) => ({ ...x, [u.line]: v }))}
-                            clearable
-                            w={380}
-                          />
-                        )}
+                            })),
+                            { value: NEW, label: t("resultsImport.createNew", { name: u.name }) },
+                          ]}
+                          value={choices[u.line] ?? null}
+                          onChange={(v) => setChoices((x) => ({ ...x, [u.line]: v }))}
+                          clearable
+                          w={380}
+                        />
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -225,6 +246,47 @@ export default function ResultsImportPage() {
             {t("resultsImport.report")}
           </Title>
           {counts(done)}
+          {done.createdBodies.length > 0 ? (
+            <Alert color="teal" mt="sm">
+              {done.createdBodies.map((b) => (
+                <Text key={b.line} size="sm">
+                  {t("resultsImport.created", { name: b.name })}
+                </Text>
+              ))}
+            </Alert>
+          ) : null}
+          {done.matchedBy.length > 0 ? (
+            <Alert color="blue" mt="sm" title={t("resultsImport.matchedReport")} data-testid="matched-report">
+              <Stack gap={4}>
+                {done.matchedBy.map((m) => (
+                  <Group key={m.line} justify="space-between" wrap="nowrap">
+                    <Text size="sm">
+                      {t("resultsImport.ruleLine", {
+                        line: m.line,
+                        name: m.name,
+                        organization: m.organization,
+                        rule: t(`resultsImport.rules.${m.rule}`),
+                        detail: m.detail,
+                      })}
+                    </Text>
+                    {undone[m.line] ? (
+                      <Badge color="gray">{t("resultsImport.undoneBadge")}</Badge>
+                    ) : (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="red"
+                        aria-label={`${t("resultsImport.undo")}: ${m.name}`}
+                        onClick={() => void undo(m)}
+                      >
+                        {t("resultsImport.undo")}
+                      </Button>
+                    )}
+                  </Group>
+                ))}
+              </Stack>
+            </Alert>
+          ) : null}
           {done.unmatched.length > 0 ? (
             <Alert color="gray" mt="sm" title={t("resultsImport.leftOut", { count: done.unmatched.length })}>
               {done.unmatched.map((u) => (
