@@ -266,6 +266,8 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
       index: "3,50",
       indicators: { "1": 4 },
       efforts: { "1": 3 },
+      // The roadmap's own limits: level 4 of indicator 1 not before 2027, its budget already there.
+      calendar: { "1": { max: 4, earliest: { "4": 2027 }, budgeted: true } },
       version: 0,
     });
     expect(saved.statusCode).toBe(200);
@@ -273,8 +275,15 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
       index: "3.50",
       indicators: { "1": 4 },
       efforts: { "1": 3 },
+      calendar: { "1": { max: 4, earliest: { "4": 2027 }, budgeted: true } },
       version: 1,
     });
+    const badLimits = await coordinator.call("PUT", url, {
+      index: "3.50",
+      calendar: { "1": { earliest: { "4": "tahun depan" } } },
+      version: 1,
+    });
+    expect(badLimits.statusCode).toBe(400);
     const stale = await coordinator.call("PUT", url, { index: "3.60", version: 0 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details).toMatchObject({ index: "3.50", version: 1 });

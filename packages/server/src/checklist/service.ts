@@ -68,10 +68,11 @@ async function goalsOf(t: Db, c: Loaded, levels: Record<string, number>) {
   const goals: Record<string, number> = {};
   if (complete) {
     const efforts = (target.efforts ?? {}) as Record<string, number>;
+    const calendar = (target.calendar ?? {}) as Record<string, PlanConstraint>;
     const constraints: Record<string, PlanConstraint> = Object.fromEntries(
-      Object.entries(efforts)
-        .filter(([code]) => c.framework.indicatorByCode.has(code))
-        .map(([code, cost]) => [code, { cost }]),
+      [...new Set([...Object.keys(efforts), ...Object.keys(calendar)])]
+        .filter((code) => c.framework.indicatorByCode.has(code))
+        .map((code) => [code, { ...calendar[code], ...(efforts[code] ? { cost: efforts[code] } : {}) }]),
     );
     try {
       const plan = planYears(c.framework, levels, Number(target.index), {

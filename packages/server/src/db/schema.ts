@@ -670,6 +670,11 @@ export const targets = pgTable(
     indicators: jsonb("indicators").notNull().default({}),
     /** Indicator code → effort of one level step (the planner's cost). */
     efforts: jsonb("efforts").notNull().default({}),
+    /**
+     * Indicator code → the instansi's own calendar limits for the roadmap: highest level, levels a
+     * year, earliest year per level, budget already planned (core's PlanConstraint).
+     */
+    calendar: jsonb("calendar").notNull().default({}),
     version: integer("version").notNull().default(1),
     updatedBy: uuid("updated_by").references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -24,10 +24,18 @@ export async function findTarget(
   return row;
 }
 
+export interface CalendarLimits {
+  readonly max?: number;
+  readonly maxStep?: number;
+  readonly earliest?: Record<string, number>;
+  readonly budgeted?: boolean;
+}
+
 export interface TargetValues {
   readonly index: string;
   readonly indicators: Record<string, number>;
   readonly efforts: Record<string, number>;
+  readonly calendar: Record<string, CalendarLimits>;
 }
 
 /** Create (version 0 = none stored yet) or update at the expected version; undefined when stale. */
@@ -48,6 +56,7 @@ export async function saveTarget(
         index: values.index,
         indicators: values.indicators,
         efforts: values.efforts,
+        calendar: values.calendar,
         updatedBy: userId,
       })
       .onConflictDoNothing()
@@ -60,6 +69,7 @@ export async function saveTarget(
       index: values.index,
       indicators: values.indicators,
       efforts: values.efforts,
+      calendar: values.calendar,
       updatedBy: userId,
       updatedAt: sql`now()`,
       version: sql`${targets.version} + 1`,

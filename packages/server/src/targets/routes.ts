@@ -4,11 +4,20 @@ import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
 import { getTarget, listTargets, setTarget } from "./service.js";
 
+const Calendar = z.strictObject({
+  max: z.number().int().min(0).max(100).optional(),
+  maxStep: z.number().int().min(1).max(10).optional(),
+  earliest: z.record(z.string().regex(/^\d{1,3}$/), z.number().int().min(2000).max(2200)).optional(),
+  budgeted: z.boolean().optional(),
+});
+
 const Target = z.object({
   year: z.number(),
   index: z.string().nullable(),
   indicators: z.record(z.string(), z.number()),
   efforts: z.record(z.string(), z.number()),
+  /** The instansi's own roadmap limits per indicator (highest level, levels a year, earliest year per level, budget already planned). */
+  calendar: z.record(z.string(), Calendar),
   version: z.number(),
   updatedAt: z.date().nullable(),
 });
@@ -57,6 +66,7 @@ export function targetRoutes(db: Db): FastifyPluginAsyncZod {
               .transform((s) => s.replace(",", ".")),
             indicators: z.record(Code, z.number().int().min(0).max(100)).default({}),
             efforts: z.record(Code, z.number().positive().max(1_000_000)).default({}),
+            calendar: z.record(Code, Calendar).default({}),
             version: z.number().int().min(0),
           }),
           response: { 200: Target },

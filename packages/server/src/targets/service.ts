@@ -14,6 +14,7 @@ const view = (year: number, row: repo.TargetRow | undefined) => ({
   index: row?.index ?? null,
   indicators: (row?.indicators ?? {}) as Record<string, number>,
   efforts: (row?.efforts ?? {}) as Record<string, number>,
+  calendar: (row?.calendar ?? {}) as Record<string, repo.CalendarLimits>,
   version: row?.version ?? 0,
   updatedAt: row?.updatedAt ?? null,
 });

@@ -4771,6 +4771,16 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                calendar: {
+                                    [key: string]: {
+                                        budgeted?: boolean;
+                                        earliest?: {
+                                            [key: string]: number;
+                                        };
+                                        max?: number;
+                                        maxStep?: number;
+                                    };
+                                };
                                 efforts: {
                                     [key: string]: number;
                                 };
@@ -4823,6 +4833,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            calendar: {
+                                [key: string]: {
+                                    budgeted?: boolean;
+                                    earliest?: {
+                                        [key: string]: number;
+                                    };
+                                    max?: number;
+                                    maxStep?: number;
+                                };
+                            };
                             efforts: {
                                 [key: string]: number;
                             };
@@ -4854,6 +4874,17 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @default {} */
+                        calendar?: {
+                            [key: string]: {
+                                budgeted?: boolean;
+                                earliest?: {
+                                    [key: string]: number;
+                                };
+                                max?: number;
+                                maxStep?: number;
+                            };
+                        };
+                        /** @default {} */
                         efforts?: {
                             [key: string]: number;
                         };
@@ -4874,6 +4905,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            calendar: {
+                                [key: string]: {
+                                    budgeted?: boolean;
+                                    earliest?: {
+                                        [key: string]: number;
+                                    };
+                                    max?: number;
+                                    maxStep?: number;
+                                };
+                            };
                             efforts: {
                                 [key: string]: number;
                             };

@@ -44,7 +44,7 @@ import {
   useFramework,
   useIndicators,
 } from "../workspace/api";
-import { Roadmap } from "./Roadmap";
+import { type CalendarLimits, Roadmap } from "./Roadmap";
 
 const BAND_COLORS = ["red.6", "orange.5", "yellow.5", "teal.5", "green.7", "blue.6", "grape.6"];
 
@@ -220,6 +220,7 @@ export default function DashboardPage() {
   // One target for the planner: the stored one, else the next predicate band up.
   const [target, setTarget] = useState<number | null>(null);
   const [efforts, setEfforts] = useState<Record<string, number> | null>(null);
+  const [calendar, setCalendar] = useState<Record<string, CalendarLimits> | null>(null);
   const queryClient = useQueryClient();
   const targetUrl = assessment.data
     ? `/api/organizations/${assessment.data.organization.id}/targets/${assessment.data.cycle.year}`
@@ -278,6 +279,7 @@ export default function DashboardPage() {
   // its starting point.
   const chosenTarget = target ?? (stored.data?.index ? Number(stored.data.index) : null);
   const chosenEfforts = efforts ?? stored.data?.efforts ?? {};
+  const chosenCalendar = calendar ?? stored.data?.calendar ?? {};
   const canSave = assessment.data?.can.setTargets ?? false;
   // The target, the effort per indicator and the plan's levels are stored for the year.
   const saveTarget = async (result: YearPlan | null, index: number) => {
@@ -286,6 +288,7 @@ export default function DashboardPage() {
         index: index.toFixed(2),
         indicators: Object.fromEntries((result?.steps ?? []).map((s) => [s.indicator, s.to])),
         efforts: chosenEfforts,
+        calendar: chosenCalendar,
         version: stored.data?.version ?? 0,
       });
       notifications.show({ color: "green", message: t("dashboard.targetSaved") });
@@ -386,6 +389,8 @@ export default function DashboardPage() {
         setTarget={setTarget}
         efforts={chosenEfforts}
         setEfforts={setEfforts}
+        calendar={chosenCalendar}
+        setCalendar={setCalendar}
         canSave={canSave}
         onSave={saveTarget}
       />

@@ -4,10 +4,13 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   List,
   NumberInput,
+  Popover,
   SegmentedControl,
+  Select,
   Stack,
   Table,
   Text,
@@ -44,6 +47,95 @@ function levelsAt(rows: Rows, stage: LevelStage): Record<string, number> {
 }
 
 export type Baseline = "result" | "stage";
+
+/** The instansi's own roadmap limits for one indicator (stored with its target). */
+export interface CalendarLimits {
+  max?: number;
+  maxStep?: number;
+  earliest?: Record<string, number>;
+  budgeted?: boolean;
+}
+
+/** Change one indicator's limits: the plan follows at once, the target's save stores them. */
+function LimitsEditor({
+  step,
+  framework,
+  limits,
+  onChange,
+}: {
+  step: YearPlanStep;
+  framework: Framework;
+  limits: CalendarLimits;
+  onChange: (limits: CalendarLimits) => void;
+}) {
+  const { t } = useTranslation();
+  const indicator = framework.indicatorByCode.get(step.indicator);
+  const levels = indicator?.scale.values.filter((v) => v > step.from) ?? [];
+  const earliest = limits.earliest?.[String(step.to)];
+  const changed = Object.keys(limits).length > 0;
+  return (
+    <Popover width={280} position="bottom-end" withArrow>
+      <Popover.Target>
+        <Button
+          size="compact-xs"
+          variant={changed ? "light" : "subtle"}
+          aria-label={t("roadmap.limitsFor", { code: step.indicator })}
+        >
+          {t("roadmap.limits")}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs">
+          <Select
+            label={t("roadmap.maxLevel")}
+            data={levels.map((v) => ({ value: String(v), label: String(v) }))}
+            value={limits.max === undefined ? null : String(limits.max)}
+            onChange={(v) => onChange({ ...limits, max: v === null ? undefined : Number(v) })}
+            clearable
+            comboboxProps={{ withinPortal: false }}
+          />
+          <NumberInput
+            label={t("roadmap.stepsPerYear")}
+            min={1}
+            max={5}
+            value={limits.maxStep ?? ""}
+            onChange={(v) => onChange({ ...limits, maxStep: typeof v === "number" ? v : undefined })}
+          />
+          <NumberInput
+            label={t("roadmap.notBefore", { level: step.to })}
+            min={2000}
+            max={2200}
+            value={earliest ?? ""}
+            onChange={(v) =>
+              onChange({
+                ...limits,
+                earliest:
+                  typeof v === "number"
+                    ? { ...limits.earliest, [String(step.to)]: v }
+                    : Object.fromEntries(
+                        Object.entries(limits.earliest ?? {}).filter(([l]) => l !== String(step.to)),
+                      ),
+              })
+            }
+          />
+          <Checkbox
+            label={t("roadmap.budgeted")}
+            checked={limits.budgeted ?? false}
+            onChange={(e) => onChange({ ...limits, budgeted: e.currentTarget.checked || undefined })}
+          />
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+/** Limits without empty parts, so an untouched indicator stores nothing. */
+const compact = (l: CalendarLimits): CalendarLimits =>
+  Object.fromEntries(
+    Object.entries(l).filter(
+      ([, v]) => v !== undefined && !(typeof v === "object" && Object.keys(v as object).length === 0),
+    ),
+  ) as CalendarLimits;
 
 interface Start {
   readonly levels: Record<string, number>;
@@ -148,6 +240,8 @@ export function Roadmap({
   setTarget,
   efforts,
   setEfforts,
+  calendar,
+  setCalendar,
   onSave,
   canSave,
 }: {
@@ -159,6 +253,8 @@ export function Roadmap({
   setTarget: (target: number) => void;
   efforts: Record<string, number>;
   setEfforts: (efforts: Record<string, number>) => void;
+  calendar: Record<string, CalendarLimits>;
+  setCalendar: (calendar: Record<string, CalendarLimits>) => void;
   onSave: ((plan: YearPlan | null, target: number) => Promise<void>) | null;
   canSave: boolean;
 }) {
@@ -186,8 +282,15 @@ export function Roadmap({
   // The calendar's limits and each indicator's effort per level step, through core's planner.
   const result = useMemo(() => {
     if (!complete) return null;
+    // Limits for a code this framework does not have are left out rather than refused.
+    const codes = [...new Set([...Object.keys(efforts), ...Object.keys(calendar)])].filter((c) =>
+      framework.indicatorByCode.has(c),
+    );
     const constraints: Record<string, PlanConstraint> = Object.fromEntries(
-      Object.entries(efforts).map(([code, cost]) => [code, { cost }]),
+      codes.map((code) => [
+        code,
+        { ...calendar[code], ...(efforts[code] !== undefined ? { cost: efforts[code] } : {}) },
+      ]),
     );
     return planYears(framework, start.levels, goal, {
       constraints,
@@ -195,7 +298,7 @@ export function Roadmap({
       years: Number(years),
       maxStep: Number(maxStep),
     });
-  }, [complete, framework, start, goal, efforts, years, maxStep]);
+  }, [complete, framework, start, goal, efforts, calendar, years, maxStep]);
   const save = async () => {
     if (!onSave) return;
     setSaving(true);
@@ -335,14 +438,18 @@ export function Roadmap({
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {result.steps.map((s) => (
-                  <Table.Tr key={`${s.indicator}-${s.year}`}>
+                {result.steps.map((s, i) => (
+                  // Keyed by the indicator's n-th step, not its year: a row whose limits move it to
+                  // another year stays the same row (and its open limits editor stays open).
+                  <Table.Tr
+                    key={`${s.indicator}-${result.steps.slice(0, i).filter((x) => x.indicator === s.indicator).length}`}
+                  >
                     <Table.Td>{s.indicator}</Table.Td>
-                    <Table.Td>
+                    <Table.Td miw={190}>
                       <Stack gap={2}>
                         <Text size="sm">{s.year}</Text>
                         {s.budgetYear !== null ? (
-                          <Badge size="xs" color="orange" variant="light">
+                          <Badge size="sm" color="orange" variant="light" tt="none">
                             {t("roadmap.budget", { year: s.budgetYear })}
                           </Badge>
                         ) : null}
@@ -382,6 +489,16 @@ export function Roadmap({
                           typeof v === "number" && v > 0 && setEfforts({ ...efforts, [s.indicator]: v })
                         }
                       />
+                      <LimitsEditor
+                        step={s}
+                        framework={framework}
+                        limits={calendar[s.indicator] ?? {}}
+                        onChange={(l) => {
+                          const next = { ...calendar, [s.indicator]: compact(l) };
+                          if (Object.keys(next[s.indicator] ?? {}).length === 0) delete next[s.indicator];
+                          setCalendar(next);
+                        }}
+                      />
                     </Table.Td>
                     <Table.Td>{formatIndex(s.indexAfterDisplay, lang)}</Table.Td>
                   </Table.Tr>
@@ -400,6 +517,20 @@ export function Roadmap({
               .join(", "),
           })}
         </Text>
+      ) : null}
+      {result && Object.keys(calendar).some((code) => !result.steps.some((s) => s.indicator === code)) ? (
+        <Group gap="xs" mt="xs">
+          <Text size="sm" c="dimmed">
+            {t("roadmap.otherLimits", {
+              list: Object.keys(calendar)
+                .filter((code) => !result.steps.some((s) => s.indicator === code))
+                .join(", "),
+            })}
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => setCalendar({})}>
+            {t("roadmap.resetLimits")}
+          </Button>
+        </Group>
       ) : null}
     </Card>
   );
