@@ -164,4 +164,47 @@ describe.skipIf(!available)("the improvement checklist in Chromium", () => {
     expect(errors.filter((e) => !e.includes("422"))).toEqual([]);
     await page.close();
   });
+
+  it("plans over years from last year's final result, with the calendar's limits, and stores them", async () => {
+    const { page, errors } = await signedIn("koordinator@demo.matang.id");
+    await page.goto(`${base}/penilaian`);
+    const current = page.getByRole("row").filter({ hasText: `Evaluasi SPBE ${LAST_YEAR + 1} (demo)` });
+    await current.getByRole("link", { name: "Pemerintah Kota Bandung" }).click();
+    await page.getByRole("link", { name: "Dasbor", exact: true }).click();
+    // The start is said on screen: last year's published index, the plan over the next three years.
+    await expect
+      .poll(() => page.getByTestId("plan-baseline").textContent())
+      .toMatch(
+        new RegExp(`^Indeks akhir ${LAST_YEAR} — \\d,\\d\\d · rencana ${LAST_YEAR + 1}–${LAST_YEAR + 3}$`),
+      );
+    const table = page.getByRole("table", { name: "Peta jalan ke target" });
+    const funded = table.locator("tbody tr").filter({ hasText: "Dana di Renja/APBD" }).first();
+    const code = (await funded.locator("td").first().textContent()) ?? "";
+    // A step that costs money waits a year for the budget ...
+    expect(await funded.locator("td").nth(1).textContent()).toContain(String(LAST_YEAR + 2));
+    // ... unless the money is already there: then it can be done this year.
+    await page.getByRole("button", { name: `Batas kalender indikator ${code}` }).click();
+    await page.getByLabel("Anggaran sudah tersedia di tahun pertama").click();
+    const row = table
+      .locator("tbody tr")
+      .filter({ has: page.locator("td").first().getByText(code, { exact: true }) });
+    await expect.poll(() => row.first().locator("td").nth(1).textContent()).toContain(String(LAST_YEAR + 1));
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Simpan target dan rencana" }).click();
+    await page.getByText("Target dan rencana disimpan.").waitFor();
+    await page.reload();
+    await expect.poll(() => row.first().locator("td").nth(1).textContent()).toContain(String(LAST_YEAR + 1));
+    // One year, one level a year: the same target is out of reach, and the screen says what is not.
+    await page.getByText("1 tahun", { exact: true }).click();
+    await page.getByLabel("Target indeks").fill("4,5");
+    await page
+      .getByTestId("plan-unreachable")
+      .getByText(
+        /^Target tidak dapat dicapai sampai \d{4} dengan batas ini; indeks tertinggi yang mungkin \d,\d\d\./,
+      )
+      .waitFor();
+    await page.screenshot({ path: join(screenshots, "peta-jalan.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
