@@ -104,47 +104,42 @@ export async function checklistPdf(db: Db, frameworks: Frameworks, ctx: RequestC
   doc.text(
     `${p.total} butir perbaikan: ${p.byStatus.open} belum dikerjakan, ${p.byStatus.in_progress} sedang dikerjakan, ${p.byStatus.done} selesai menunggu verifikasi, ${p.byStatus.verified} terverifikasi; ${p.overdue} melewati tenggat.`,
   );
-  heading(doc, "Kemajuan per unit");
-  table(
-    doc,
-    [
-      { label: "Unit", width: 175 },
-      { label: "Jumlah", width: 50 },
-      { label: "Belum", width: 50 },
-      { label: "Dikerjakan", width: 60 },
-      { label: "Selesai", width: 50 },
-      { label: "Terverifikasi", width: 60 },
-      { label: "Terlambat", width: 50 },
-    ],
-    p.units.map((u) => [
-      u.name || "Belum ditentukan",
-      String(u.total),
-      String(u.byStatus.open),
-      String(u.byStatus.in_progress),
-      String(u.byStatus.done),
-      String(u.byStatus.verified),
-      String(u.overdue),
-    ]),
+  // One progress table per grouping: the same columns for units and aspects.
+  const progressTable = (title: string, first: string, rows: [string, ProgressGroup][]) => {
+    heading(doc, title);
+    table(
+      doc,
+      [
+        { label: first, width: 175 },
+        { label: "Jumlah", width: 50 },
+        { label: "Belum", width: 50 },
+        { label: "Dikerjakan", width: 60 },
+        { label: "Selesai", width: 50 },
+        { label: "Terverifikasi", width: 60 },
+        { label: "Terlambat", width: 50 },
+      ],
+      rows.map(([name, g]) => [
+        name,
+        ...[
+          g.total,
+          g.byStatus.open,
+          g.byStatus.in_progress,
+          g.byStatus.done,
+          g.byStatus.verified,
+          g.overdue,
+        ].map(String),
+      ]),
+    );
+  };
+  progressTable(
+    "Kemajuan per unit",
+    "Unit",
+    p.units.map((u) => [u.name || "Belum ditentukan", u]),
   );
-  heading(doc, "Kemajuan per aspek");
-  table(
-    doc,
-    [
-      { label: "Aspek", width: 225 },
-      { label: "Jumlah", width: 50 },
-      { label: "Belum", width: 50 },
-      { label: "Dikerjakan", width: 60 },
-      { label: "Terverifikasi", width: 60 },
-      { label: "Terlambat", width: 50 },
-    ],
-    p.aspects.map((a) => [
-      `${a.key} ${a.name}`,
-      String(a.total),
-      String(a.byStatus.open),
-      String(a.byStatus.in_progress),
-      String(a.byStatus.verified),
-      String(a.overdue),
-    ]),
+  progressTable(
+    "Kemajuan per aspek",
+    "Aspek",
+    p.aspects.map((a) => [`${a.key} ${a.name}`, a]),
   );
   heading(doc, "Butir perbaikan");
   table(

@@ -95,6 +95,14 @@ export default function ResultsImportPage() {
   };
 
   const [undone, setUndone] = useState<Record<number, boolean>>({});
+  const ruleLine = (m: Report["matchedBy"][number]) =>
+    t("resultsImport.ruleLine", {
+      line: m.line,
+      name: m.name,
+      organization: m.organization,
+      rule: t(`resultsImport.rules.${m.rule}`),
+      detail: m.detail,
+    });
   const undo = async (m: Report["matchedBy"][number]) => {
     try {
       await api("DELETE", `/api/results/${m.year}/${m.organizationId}`);
@@ -169,13 +177,7 @@ export default function ResultsImportPage() {
             >
               {preview.matchedBy.map((m) => (
                 <Text size="sm" key={m.line}>
-                  {t("resultsImport.ruleLine", {
-                    line: m.line,
-                    name: m.name,
-                    organization: m.organization,
-                    rule: t(`resultsImport.rules.${m.rule}`),
-                    detail: m.detail,
-                  })}
+                  {ruleLine(m)}
                 </Text>
               ))}
             </Alert>
@@ -260,15 +262,7 @@ export default function ResultsImportPage() {
               <Stack gap={4}>
                 {done.matchedBy.map((m) => (
                   <Group key={m.line} justify="space-between" wrap="nowrap">
-                    <Text size="sm">
-                      {t("resultsImport.ruleLine", {
-                        line: m.line,
-                        name: m.name,
-                        organization: m.organization,
-                        rule: t(`resultsImport.rules.${m.rule}`),
-                        detail: m.detail,
-                      })}
-                    </Text>
+                    <Text size="sm">{ruleLine(m)}</Text>
                     {undone[m.line] ? (
                       <Badge color="gray">{t("resultsImport.undoneBadge")}</Badge>
                     ) : (
