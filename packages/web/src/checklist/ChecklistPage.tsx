@@ -300,7 +300,7 @@ export default function ChecklistPage() {
   const build = async () => {
     setBuilding(true);
     try {
-      const r = await api<{ added: number; refreshed: number }>(
+      const r = await api<Answer<"/api/assessments/{id}/checklist", "post">>(
         "POST",
         `/api/assessments/${id}/checklist`,
         {},

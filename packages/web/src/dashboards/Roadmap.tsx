@@ -154,7 +154,7 @@ function useStarts(a: Assessment, rows: Rows, framework: Framework) {
   const { t, i18n } = useTranslation();
   const history = useQuery({
     queryKey: ["assessment-history", a.id],
-    queryFn: () => api<{ items: History }>("GET", `/api/assessments/${a.id}/history`),
+    queryFn: () => api<Answer<"/api/assessments/{id}/history">>("GET", `/api/assessments/${a.id}/history`),
   });
   const own = a.headline.stage !== "self" && a.headline.complete;
   const previous = own
@@ -171,7 +171,11 @@ function useStarts(a: Assessment, rows: Rows, framework: Framework) {
         .sort((x, y) => y.year - x.year)[0];
   const previousRows = useQuery({
     queryKey: ["assessment-indicators-baseline", previous?.assessmentId],
-    queryFn: () => api<{ items: Rows }>("GET", `/api/assessments/${previous?.assessmentId}/indicators`),
+    queryFn: () =>
+      api<Answer<"/api/assessments/{id}/indicators">>(
+        "GET",
+        `/api/assessments/${previous?.assessmentId}/indicators`,
+      ),
     enabled: Boolean(previous),
   });
   const current = LEVEL_STAGE_OF_STATE[a.state];
