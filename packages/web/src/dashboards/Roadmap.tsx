@@ -34,7 +34,6 @@ import type { Answer } from "../api/types";
 import { api } from "../app/api";
 import { type Assessment, formatIndex, type IndicatorRow, local, STAGES } from "../workspace/api";
 
-type History = Answer<"/api/assessments/{id}/history">["items"];
 type Rows = Answer<"/api/assessments/{id}/indicators">["items"];
 
 /** Each indicator's level at a stage, through core's stage inheritance. */
