@@ -313,12 +313,7 @@ export async function myChecklist(db: Db, frameworks: Frameworks, ctx: RequestCo
     const target = { path: org.path, unitPaths: r.ownerUnitPath ? [r.ownerUnitPath] : [] };
     if (!can(ctx.principal, "checklist.work", target)) continue;
     items.push({
-      ...viewOf(
-        ctx,
-        { framework, organization: { ...org } } as Pick<Loaded, "framework" | "organization">,
-        r,
-        today,
-      ),
+      ...viewOf(ctx, { framework, organization: org }, r, today),
       organization: { id: org.id, name: org.name },
     });
   }
@@ -402,7 +397,7 @@ export async function updateChecklistItem(
       const now = await repo.findItem(t, itemId);
       throw conflict(
         "Someone changed this item meanwhile",
-        now ? viewOf(ctx, { framework, organization: org } as never, now, todayWib()) : undefined,
+        now ? viewOf(ctx, { framework, organization: org }, now, todayWib()) : undefined,
       );
     }
     const pick = (r: repo.ChecklistRow) => ({
@@ -421,6 +416,6 @@ export async function updateChecklistItem(
       after: pick(saved),
     });
     const now = (await repo.findItem(t, itemId)) as Item;
-    return viewOf(ctx, { framework, organization: org } as never, now, todayWib());
+    return viewOf(ctx, { framework, organization: org }, now, todayWib());
   });
 }
