@@ -70,7 +70,8 @@ Usage:
   matang serve [--port N] [--host ADDR]
   matang migrate
   matang organizations import FILE [--year YYYY]
-  matang results import FILE [--year YYYY] [--dry-run] [--confirm LINE=ORGANIZATION_ID]…
+  matang results import FILE [--year YYYY] [--dry-run] [--publish] [--confirm LINE=ORGANIZATION_ID]…
+  matang results publish YEAR
   matang backup FILE [--encrypt [--recipient AGE_PUBLIC_KEY]...]  (passphrase: MATANG_BACKUP_PASSPHRASE)
   matang backup keygen
   matang restore FILE [--identity KEY_FILE]
@@ -830,15 +831,34 @@ async function organizationsCommand(argv: readonly string[], io: Io): Promise<nu
   return 0;
 }
 
+/** `matang results publish YEAR`: make an imported (draft) year public. */
+async function publishResults(value: string | undefined, io: Io): Promise<number> {
+  const year = Number(required(value, "a year"));
+  if (!Number.isInteger(year) || year < 2000 || year > 2200)
+    throw new UsageError(`results publish: "${value}" is not a year`, 1);
+  const { publishYearAs } = await import("@matang/server");
+  const published = await withDatabase((handle) => publishYearAs(handle.db, CLI_ACTOR, year)).catch(
+    (e: unknown) => {
+      if (e instanceof Error && "statusCode" in e && e.statusCode === 404)
+        throw new UsageError(`results publish: no results were imported for ${year}`, 1);
+      throw e;
+    },
+  );
+  io.out(`${year}: ${published.count} results published.`);
+  return 0;
+}
+
 async function resultsCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, {
     year: { type: "string" },
     "dry-run": { type: "boolean" },
+    publish: { type: "boolean" },
     confirm: { type: "string", multiple: true },
   });
   const [sub, file] = positionals;
+  if (sub === "publish") return publishResults(file, io);
   if (sub !== "import")
-    throw new UsageError(sub ? `unknown subcommand "results ${sub}"` : "results needs import");
+    throw new UsageError(sub ? `unknown subcommand "results ${sub}"` : "results needs import or publish");
   const path = required(file, "a results file (CSV)");
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2200)) {
@@ -864,6 +884,7 @@ async function resultsCommand(argv: readonly string[], io: Io): Promise<number> 
       actor: CLI_ACTOR,
       source: path,
       dryRun: values["dry-run"] === true,
+      publish: values.publish === true,
       confirmations,
       onProgress: (done, total) => bar.update(done, total),
     }),
@@ -871,6 +892,10 @@ async function resultsCommand(argv: readonly string[], io: Io): Promise<number> 
   io.out(
     `${report.dryRun ? "Dry run, nothing stored: " : ""}${report.total} rows: ${report.imported} matched (${report.created} new, ${report.updated} changed, ${report.unchanged} already stored${report.confirmed ? `, ${report.confirmed} confirmed` : ""}), ${report.unmatched.length} left out.`,
   );
+  if (!report.dryRun && values.publish !== true)
+    io.out(
+      `The years imported stay drafts (not on the public page) until published: matang results publish ${[...new Set(rows.map((r) => r.year))].join(", ")}`,
+    );
   for (const m of report.matchedBy)
     io.out(`  ${path}:${m.line}: "${m.name}" matched ${m.organization} by rule ${m.rule} (${m.detail})`);
   for (const u of report.unmatched) {

@@ -406,6 +406,15 @@ describe("matang organizations import and results import", () => {
       expect((await run("results", "import", registry)).out).toContain(
         "(0 new, 0 changed, 621 already stored)",
       );
+      // A new year is a draft until published; publishing says how many results went public.
+      expect(results.out).toContain(
+        "stay drafts (not on the public page) until published: matang results publish 2023",
+      );
+      expect((await run("results", "publish", "2023")).out).toContain("2023: 621 results published.");
+      expect(await run("results", "publish", "2031")).toMatchObject({
+        code: 1,
+        err: expect.stringContaining("no results were imported for 2031"),
+      });
       // An uncertain name is listed with the command line that would confirm it, never merged.
       const typo = file(
         "2024.csv",

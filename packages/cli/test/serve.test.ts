@@ -74,7 +74,8 @@ describe("matang serve", () => {
     expect(again.output()).not.toContain("Administrator created");
     expect(again.output()).toContain("Demo accounts");
     again.child.kill("SIGTERM");
-  });
+    // Two starts with the demo built on an embedded database: longer than one request's limit.
+  }, 120_000);
 
   it("runs two instances on one PostgreSQL: a session from one works on the other", async () => {
     const name = `matang_serve_${Date.now()}`;

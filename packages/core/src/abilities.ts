@@ -5,6 +5,7 @@
 // fill `can`.
 import {
   ASSESSOR_STAGE_OF_STATE,
+  REVIEW_STAGE,
   SCHEDULE_STAGES,
   type ScoreStage,
   STATE_OF_SCORE,
@@ -39,7 +40,9 @@ export type Blocked =
   /** The stage's window closed (on `end`, a WIB calendar day) and nobody reopened it. */
   | { readonly code: "stage_closed"; readonly end: string | null }
   /** Indicators still lacking what the move needs. */
-  | { readonly code: "incomplete"; readonly missing: readonly string[] };
+  | { readonly code: "incomplete"; readonly missing: readonly string[] }
+  /** Indicators whose final score the review team has not found valid (publication waits). */
+  | { readonly code: "validation_open"; readonly indicators: readonly string[] };
 
 /** The facts of an assessment that decide when work can be done. */
 export interface StageFacts {
@@ -68,6 +71,8 @@ export interface ExplainedLevelRow {
   readonly stage: string;
   readonly level: number | null;
   readonly explained: boolean;
+  /** The review verdict, on `validation` rows. */
+  readonly verdict?: string | null;
 }
 
 /**
@@ -87,6 +92,91 @@ export function moveMissing(
   }
   if (operation === "assessment.publish") return score(framework, stageLevels(rows).final).missing;
   return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The review of final scores
+
+/**
+ * The review team's verdicts on a final score. `corrected`: the final score changed after a
+ * verdict (the assessor corrected what was sent back), so the review team looks again.
+ */
+export const VERDICTS = ["valid", "not_valid", "corrected"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Who acts next on an indicator under review: the review team, the assessor, or nobody. */
+export function reviewNext(verdict: string | null | undefined): "review" | "assessor" | null {
+  if (verdict === "valid") return null;
+  if (verdict === "not_valid") return "assessor";
+  return "review";
+}
+
+/** The verdict an indicator's review keeps once its final score changes. */
+export function verdictAfterCorrection(verdict: string | null | undefined): Verdict | null {
+  return verdict === "valid" || verdict === "not_valid" || verdict === "corrected" ? "corrected" : null;
+}
+
+/**
+ * Indicators whose final score is not (or no longer) found valid: sent back to the assessor, or
+ * corrected and not yet validated again. Publication waits for them.
+ */
+export function validationOpen(rows: readonly ExplainedLevelRow[]): readonly string[] {
+  return rows
+    .filter((r) => r.stage === REVIEW_STAGE && (r.verdict === "not_valid" || r.verdict === "corrected"))
+    .map((r) => r.indicatorCode);
+}
+
+/**
+ * In the review, an assessor may correct only the final scores the review team sent back; the
+ * stage the correction is written to.
+ */
+export const CORRECTION_STAGE = "final" satisfies ScoreStage;
+export function mayCorrect(facts: StageFacts, verdict: string | null | undefined): boolean {
+  return facts.state === STATE_OF_SCORE.validation && facts.stageOpen && verdict === "not_valid";
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a move needs
+
+/**
+ * Indicators the current stage's assessors have not scored: moving on, they keep the earlier
+ * stage's level, which the one moving confirms. Indicators fed by another agency's index are
+ * never scored by assessors.
+ */
+export function stageUnscored(
+  framework: Framework,
+  state: State,
+  rows: readonly ExplainedLevelRow[],
+): readonly string[] {
+  const stage = ASSESSOR_STAGE_OF_STATE[state];
+  if (!stage || stage === REVIEW_STAGE) return [];
+  const scored = new Set(
+    rows.filter((r) => r.stage === stage && r.level !== null).map((r) => r.indicatorCode),
+  );
+  return framework.indicators.filter((i) => !i.external && !scored.has(i.code)).map((i) => i.code);
+}
+
+/** Everything a move checks before it is made. */
+export interface MoveNeeds {
+  /** Indicators lacking what the move requires (it cannot be made). */
+  readonly missing: readonly string[];
+  /** Publication: indicators the review has not found valid (it cannot be made). */
+  readonly validationOpen: readonly string[];
+  /** Moving on: indicators this stage did not score (it needs a confirmation). */
+  readonly unscored: readonly string[];
+}
+
+export function moveNeeds(
+  framework: Framework,
+  operation: TransitionOperation,
+  state: State,
+  rows: readonly ExplainedLevelRow[],
+): MoveNeeds {
+  return {
+    missing: moveMissing(framework, operation, rows),
+    validationOpen: operation === "assessment.publish" ? validationOpen(rows) : [],
+    unscored: operation === "assessment.advance" ? stageUnscored(framework, state, rows) : [],
+  };
 }
 
 /** The policy's answers for the caller on one assessment (permission only, no state). */
@@ -122,6 +212,8 @@ export interface Move {
   readonly operation: TransitionOperation;
   /** Forward along the evaluation, or back (an administrator reopening an earlier state). */
   readonly direction: "forward" | "back";
+  /** Indicators this stage did not score: a forward move keeps their earlier level, confirmed. */
+  readonly unscored: readonly string[];
 }
 
 export interface AssessmentAbilities {
@@ -163,13 +255,13 @@ const PERMISSION_OF_OPERATION: Record<TransitionOperation, keyof AssessmentPermi
 };
 
 /**
- * The caller's abilities on an assessment. `missingFor` answers what a move still needs (by
- * {@link moveMissing}); it is asked only for moves the caller is permitted to make.
+ * The caller's abilities on an assessment. `needsFor` answers what a move still needs (by
+ * {@link moveNeeds}); it is asked only for moves the caller is permitted to make.
  */
 export function assessmentAbilities(
   permissions: AssessmentPermissions,
   facts: StageFacts,
-  missingFor: (operation: TransitionOperation) => readonly string[],
+  needsFor: (operation: TransitionOperation) => MoveNeeds,
 ): AssessmentAbilities {
   const can: Partial<Record<AssessmentAction, boolean>> = {};
   const blocked: Partial<Record<AssessmentAction, Blocked>> = {};
@@ -183,11 +275,18 @@ export function assessmentAbilities(
   const forward = TRANSITIONS.filter((t) => t.operation !== "assessment.reopen");
   for (const t of TRANSITIONS) {
     if (t.from !== facts.state || !permissions[PERMISSION_OF_OPERATION[t.operation]]) continue;
-    const missing = missingFor(t.operation);
+    const needs = needsFor(t.operation);
     const action = ACTION_OF_OPERATION[t.operation];
-    if (missing.length) blocked[action] = { code: "incomplete", missing };
+    if (needs.missing.length) blocked[action] = { code: "incomplete", missing: needs.missing };
+    else if (needs.validationOpen.length)
+      blocked[action] = { code: "validation_open", indicators: needs.validationOpen };
     else
-      moves.push({ to: t.to, operation: t.operation, direction: forward.includes(t) ? "forward" : "back" });
+      moves.push({
+        to: t.to,
+        operation: t.operation,
+        direction: forward.includes(t) ? "forward" : "back",
+        unscored: forward.includes(t) ? needs.unscored : [],
+      });
   }
   for (const [operation, action] of Object.entries(ACTION_OF_OPERATION) as [
     TransitionOperation,

@@ -45,6 +45,9 @@ export type ScheduleStage = (typeof SCHEDULE_STAGES)[number];
 export const SCORE_STAGES = ["self", "document", "interview", "visit", "final", "validation"] as const;
 export type ScoreStage = (typeof SCORE_STAGES)[number];
 
+/** The score stage holding the review team's verdicts on the final scores. */
+export const REVIEW_STAGE = "validation" satisfies ScoreStage;
+
 /** The stages that carry levels, in order (validation carries verdicts). */
 export const LEVEL_STAGES = ["self", "document", "interview", "visit", "final"] as const;
 export type LevelStage = (typeof LEVEL_STAGES)[number];

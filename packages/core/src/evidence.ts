@@ -33,3 +33,45 @@ export function supportedLevel(
   }
   return { level, blockedAt: null, blockedBy: null };
 }
+
+/**
+ * What an indicator still lacks before the instansi submits. The answer (a level and an
+ * explanation) is required to submit; evidence for every level up to the claim (each level needs
+ * its own) and the assigned units' proposals are expected, and shown so they can be chased.
+ */
+export type SubmissionGap =
+  | { readonly gap: "level" }
+  | { readonly gap: "explanation" }
+  /** Levels up to the claim with no evidence, or only evidence that went back. */
+  | { readonly gap: "evidence"; readonly levels: number[] }
+  /** Units assigned to the indicator whose proposal is not marked ready. */
+  | { readonly gap: "proposal"; readonly units: string[] };
+
+export interface SubmissionFacts {
+  readonly level: number | null;
+  readonly explained: boolean;
+  /** Evidence per level, as `supportedLevel` reads it; null for an indicator fed by an index. */
+  readonly statuses: Readonly<Record<number, EvidenceStatus | undefined>> | null;
+  /** Assigned units whose proposal is not ready yet (names). */
+  readonly unitsNotReady: readonly string[];
+}
+
+export function submissionGaps(scale: Scale, facts: SubmissionFacts): SubmissionGap[] {
+  const gaps: SubmissionGap[] = [];
+  if (facts.level === null) gaps.push({ gap: "level" });
+  if (!facts.explained) gaps.push({ gap: "explanation" });
+  const claimed = facts.level;
+  const statuses = facts.statuses;
+  if (claimed !== null && statuses) {
+    const levels = scale.levels
+      .filter((l) => l.value <= claimed && l.evidenceRequired !== false)
+      .filter((l) => {
+        const status = statuses[l.value] ?? "missing";
+        return status === "missing" || status === "returned";
+      })
+      .map((l) => l.value);
+    if (levels.length) gaps.push({ gap: "evidence", levels });
+  }
+  if (facts.unitsNotReady.length) gaps.push({ gap: "proposal", units: [...facts.unitsNotReady] });
+  return gaps;
+}

@@ -5,9 +5,15 @@ import {
   type AssessmentPermissions,
   assessmentAbilities,
   mayAccept,
+  mayCorrect,
   moveMissing,
+  moveNeeds,
+  reviewNext,
   STATES,
+  stageUnscored,
   TRANSITIONS,
+  validationOpen,
+  verdictAfterCorrection,
   workBlocked,
 } from "../src/index.js";
 import { fw2020, uniform } from "./helpers.js";
@@ -30,7 +36,7 @@ const facts = (state: (typeof STATES)[number], stageOpen = true) => ({
   stageOpen,
   stageEnd: "2026-06-30",
 });
-const nothingMissing = () => [];
+const nothingMissing = () => ({ missing: [], validationOpen: [], unscored: [] });
 
 describe("what a caller may do with an assessment now", () => {
   it("never allows what the policy does not permit, and then gives no reason", () => {
@@ -88,9 +94,79 @@ describe("what a caller may do with an assessment now", () => {
     }));
     expect(moveMissing(f, "assessment.submit", self)).toEqual([codes[0]]);
     expect(moveMissing(f, "assessment.publish", self)).toEqual(codes);
-    const a = assessmentAbilities(ALL, facts("self_assessment"), (op) => moveMissing(f, op, self));
+    const a = assessmentAbilities(ALL, facts("self_assessment"), (op) =>
+      moveNeeds(f, op, "self_assessment", self),
+    );
     expect(a.can.submit).toBe(false);
     expect(a.blocked.submit).toEqual({ code: "incomplete", missing: [codes[0]] });
+  });
+
+  it("names the indicators a stage did not score, and asks to confirm moving on without them", () => {
+    const f = fw2020();
+    const codes = f.indicators.map((i) => i.code);
+    const rows = codes.slice(0, 3).map((indicatorCode) => ({
+      indicatorCode,
+      stage: "document",
+      level: 2,
+      explained: true,
+    }));
+    const unscored = codes.slice(3);
+    expect(stageUnscored(f, "document_review", rows)).toEqual(unscored);
+    // The next stage starts with nothing of its own: everything is unscored there.
+    expect(stageUnscored(f, "interview", rows)).toEqual(codes);
+    // No assessor stage before the review starts, nor in the review itself.
+    expect(stageUnscored(f, "submitted", [])).toEqual([]);
+    expect(stageUnscored(f, "validation", [])).toEqual([]);
+    const a = assessmentAbilities(ALL, facts("document_review"), (op) =>
+      moveNeeds(f, op, "document_review", rows),
+    );
+    expect(a.moves.find((m) => m.to === "interview")).toMatchObject({ direction: "forward", unscored });
+    // Going back never asks about scores.
+    expect(a.moves.find((m) => m.to === "submitted")).toMatchObject({ direction: "back", unscored: [] });
+  });
+
+  it("holds publication while the review has sent a final score back or not yet seen its correction", () => {
+    const f = fw2020();
+    const codes = f.indicators.map((i) => i.code);
+    const finals = codes.map((indicatorCode) => ({
+      indicatorCode,
+      stage: "final",
+      level: 3,
+      explained: true,
+    }));
+    const verdict = (code: string, v: string) => ({
+      indicatorCode: code,
+      stage: "validation",
+      level: null,
+      explained: true,
+      verdict: v,
+    });
+    const rows = [
+      ...finals,
+      verdict(codes[0], "valid"),
+      verdict(codes[1], "not_valid"),
+      verdict(codes[2], "corrected"),
+    ];
+    expect(validationOpen(rows)).toEqual([codes[1], codes[2]]);
+    const a = assessmentAbilities(ALL, facts("validation"), (op) => moveNeeds(f, op, "validation", rows));
+    expect(a.can.publish).toBe(false);
+    expect(a.blocked.publish).toEqual({ code: "validation_open", indicators: [codes[1], codes[2]] });
+    // Sent back, the assessor acts; corrected or never looked at, the review team; valid, nobody.
+    expect([reviewNext("not_valid"), reviewNext("corrected"), reviewNext(null), reviewNext("valid")]).toEqual(
+      ["assessor", "review", "review", null],
+    );
+    // Only what was sent back is corrected, and only while the review is open.
+    expect(mayCorrect(facts("validation"), "not_valid")).toBe(true);
+    expect(mayCorrect(facts("validation"), "valid")).toBe(false);
+    expect(mayCorrect(facts("validation", false), "not_valid")).toBe(false);
+    expect(mayCorrect(facts("consolidation"), "not_valid")).toBe(false);
+    // A changed final score asks the review team to look again, whatever its verdict was.
+    expect(verdictAfterCorrection("valid")).toBe("corrected");
+    expect(verdictAfterCorrection("not_valid")).toBe("corrected");
+    expect(verdictAfterCorrection(null)).toBeNull();
+    const cleared = [...finals, verdict(codes[0], "valid")];
+    const b = assessmentAbilities(ALL, facts("validation"), (op) => moveNeeds(f, op, "validation", cleared));
+    expect(b.can.publish).toBe(true);
   });
 
   it("keeps whoever put evidence there from accepting it, unless the instansi allows it", () => {

@@ -8,6 +8,7 @@ import {
   predicateOf,
   ratioOfDecimal,
   score,
+  submissionGaps,
   supportedLevel,
 } from "../src/index.js";
 import { fw2018, fw2020, uniform } from "./helpers.js";
@@ -176,5 +177,32 @@ describe("evidence gating", () => {
     const s = fw2018().indicators[0]?.scale ?? expect.fail("no scale");
     expect(supportedLevel(s, {})).toEqual({ level: 0, blockedAt: 1, blockedBy: "missing" });
     expect(supportedLevel(s, { 1: "accepted" }).level).toBe(1);
+  });
+
+  it("says what an indicator lacks before submission: answer, each level's evidence, units' proposals", () => {
+    const answered = { level: 3, explained: true, unitsNotReady: [] };
+    // Level 3 claimed with level-3 evidence only: levels 1 and 2 need their own.
+    expect(submissionGaps(scale(), { ...answered, statuses: { 3: "pending" } })).toEqual([
+      { gap: "evidence", levels: [1, 2] },
+    ]);
+    // Evidence that went back counts as none; pending evidence counts as sent.
+    expect(
+      submissionGaps(scale(), { ...answered, statuses: { 1: "accepted", 2: "returned", 3: "pending" } }),
+    ).toEqual([{ gap: "evidence", levels: [2] }]);
+    expect(
+      submissionGaps(scale(), {
+        level: null,
+        explained: false,
+        statuses: {},
+        unitsNotReady: ["Bappeda"],
+      }),
+    ).toEqual([{ gap: "level" }, { gap: "explanation" }, { gap: "proposal", units: ["Bappeda"] }]);
+    // An indicator fed by another agency's index needs no evidence of its own.
+    expect(submissionGaps(scale(), { ...answered, statuses: null })).toEqual([]);
+    // A level that needs no evidence (2018's level 0) is never asked for.
+    const s2018 = fw2018().indicators[0]?.scale ?? expect.fail("no scale");
+    expect(submissionGaps(s2018, { ...answered, level: 1, statuses: {} })).toEqual([
+      { gap: "evidence", levels: [1] },
+    ]);
   });
 });

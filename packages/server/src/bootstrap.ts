@@ -232,7 +232,7 @@ async function loadDemo(
   }
   // The official 2023 results, as published: rankings, history and the public page have data.
   const published = parseResultsFile(text, "results-2023.csv");
-  await importResults(db, published, { actor: SYSTEM, source: "demo: results-2023.csv" });
+  await importResults(db, published, { actor: SYSTEM, source: "demo: results-2023.csv", publish: true });
   await demoCycle(db, city.id, units, published, frameworks.get(DEMO_FRAMEWORK));
   const spbe = frameworks.get(DEMO_FRAMEWORK);
   if (spbe) await demoPublished(db, city.id, units, published, spbe);

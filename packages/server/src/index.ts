@@ -44,7 +44,7 @@ export { tuneHeapForServing } from "./heap.js";
 export { openApiDocument } from "./openapi.js";
 export { type ImportSummary, importRegistry } from "./organizations/import.js";
 export { ROLES, type Role } from "./policy/policy.js";
-export { importResults, type ResultsReport } from "./results/import.js";
+export { importResults, publishYearAs, type ResultsReport } from "./results/import.js";
 
 export interface StartOptions {
   readonly port: number;

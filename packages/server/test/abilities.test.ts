@@ -144,6 +144,8 @@ describe.each(ENGINES)("abilities (can, blocked, moves) against what the server 
       expect(a.blocked.submit).toBeUndefined();
     }
 
+    // Before anything is answered, every indicator lacks its level and explanation.
+    expect((await rows(as.coordinator))[1].gaps).toEqual([{ gap: "level" }, { gap: "explanation" }]);
     // A level without an explanation does not count: still blocked, on that indicator too.
     for (const code of CODES.slice(1)) expect((await answer(as.coordinator, code)).statusCode).toBe(200);
     await as.coordinator.call("PUT", `/api/assessments/${id}/indicators/${CODES[0]}/answer`, {
@@ -157,7 +159,15 @@ describe.each(ENGINES)("abilities (can, blocked, moves) against what the server 
     const ready = await read(as.coordinator);
     expect(ready.can.submit).toBe(true);
     expect(ready.blocked.submit).toBeUndefined();
-    expect(ready.moves).toEqual([{ to: "submitted", operation: "assessment.submit", direction: "forward" }]);
+    expect(ready.moves).toEqual([
+      { to: "submitted", operation: "assessment.submit", direction: "forward", unscored: [] },
+    ]);
+    // What is still expected, shown before submitting: the unit's proposal and each level's evidence.
+    const first = (await rows(as.coordinator)).find((r: { code: string }) => r.code === CODES[0]);
+    expect(first.gaps).toEqual([
+      { gap: "evidence", levels: [1, 2] },
+      { gap: "proposal", units: [expect.any(String)] },
+    ]);
     const submitted = await as.coordinator.call("POST", `/api/assessments/${id}/transitions`, {
       to: "submitted",
       version: ready.version,
@@ -183,7 +193,7 @@ describe.each(ENGINES)("abilities (can, blocked, moves) against what the server 
   it("lets the assigned assessor move on and score in the document review, and no one else", async () => {
     const assessor = await read(as.assessor);
     expect(assessor.moves).toEqual([
-      { to: "document_review", operation: "assessment.advance", direction: "forward" },
+      { to: "document_review", operation: "assessment.advance", direction: "forward", unscored: [] },
     ]);
     expect(assessor.can.move).toBe(true);
     for (const who of [as.coordinator, as.leader, as.reviewer, as.operator]) {

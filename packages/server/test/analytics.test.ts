@@ -111,8 +111,18 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
     await database.destroy();
   });
 
-  const importCsv = (csv: string, extra: Record<string, unknown> = {}) =>
-    admin.call("POST", "/api/results/import", { csv, source: "results-2023.csv", ...extra });
+  /** An administrator imports a table and publishes the years it brought (drafts until then). */
+  const importCsv = async (csv: string, extra: Record<string, unknown> = {}) => {
+    const res = await admin.call("POST", "/api/results/import", {
+      csv,
+      source: "results-2023.csv",
+      ...extra,
+    });
+    if (res.statusCode === 200 && !extra.dryRun)
+      for (const y of (await admin.call("GET", "/api/results/years")).json().items)
+        if (!y.published) await admin.call("POST", `/api/results/years/${y.year}/publish`);
+    return res;
+  };
 
   it("imports the official results once: a second import creates nothing", async () => {
     const first = await importCsv(CSV);

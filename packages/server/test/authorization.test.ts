@@ -103,6 +103,12 @@ const TABLE: Record<string, Row> = {
     anonymous: true,
     public: true,
   },
+  "GET /api/public/results.xlsx": {
+    call: () => ({ url: "/api/public/results.xlsx" }),
+    roles: all("Y.."),
+    anonymous: true,
+    public: true,
+  },
   "GET /api/public/results/years": {
     call: () => ({ url: "/api/public/results/years" }),
     roles: all("Y.."),
@@ -143,6 +149,11 @@ const TABLE: Record<string, Row> = {
   },
   "GET /api/notifications": {
     call: () => ({ url: "/api/notifications" }),
+    roles: all("Y.."),
+    anonymous: false,
+  },
+  "GET /api/notifications/count": {
+    call: () => ({ url: "/api/notifications/count" }),
     roles: all("Y.."),
     anonymous: false,
   },
@@ -233,6 +244,11 @@ const TABLE: Record<string, Row> = {
     roles: only("YY-", READERS, "---"),
     anonymous: false,
   },
+  "GET /api/organizations/{id}/province.xlsx": {
+    call: (s) => ({ url: `/api/organizations/${s.org}/province.xlsx` }),
+    roles: only("YY-", READERS, "---"),
+    anonymous: false,
+  },
   "GET /api/organizations/{id}/targets": {
     call: (s) => ({ url: `/api/organizations/${s.org}/targets` }),
     roles: only("YY-", READERS, "---"),
@@ -317,6 +333,11 @@ const TABLE: Record<string, Row> = {
   },
   // --- cycles: no secret; run by national administrators
   "GET /api/cycles": { call: () => ({ url: "/api/cycles" }), roles: all("Y.."), anonymous: false },
+  "PUT /api/cycles/{id}": {
+    call: (_s, w) => ({ url: `/api/cycles/${w.cycle}`, body: { name: "Uji", schedule: {}, version: 999 } }),
+    roles: all("-.."),
+    anonymous: false,
+  },
   "POST /api/cycles": {
     call: () => ({
       url: "/api/cycles",
@@ -355,6 +376,16 @@ const TABLE: Record<string, Row> = {
   },
   "POST /api/results/import": {
     call: () => ({ url: "/api/results/import", body: { csv: "x" } }),
+    roles: all("-.."),
+    anonymous: false,
+  },
+  "GET /api/results/years": {
+    call: () => ({ url: "/api/results/years" }),
+    roles: all("-.."),
+    anonymous: false,
+  },
+  "POST /api/results/years/{year}/publish": {
+    call: () => ({ url: "/api/results/years/2023/publish" }),
     roles: all("-.."),
     anonymous: false,
   },
@@ -397,6 +428,11 @@ const TABLE: Record<string, Row> = {
   },
   "GET /api/assessments/{id}/indicators/{code}/thread": {
     call: (s) => ({ url: `/api/assessments/${s.assessment}/indicators/1/thread` }),
+    roles: all("Y.-"),
+    anonymous: false,
+  },
+  "GET /api/assessments/{id}/indicators/{code}/previous": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/indicators/1/previous` }),
     roles: all("Y.-"),
     anonymous: false,
   },
@@ -617,6 +653,14 @@ const TABLE: Record<string, Row> = {
       body: { review: "accepted", version: 999 },
     }),
     roles: only("Y.-", ["coordinator", "internal_assessor", "external_assessor"], "-.-"),
+    anonymous: false,
+  },
+  // A link that does not exist: whoever may replace evidence there gets 404, the rest 403.
+  "DELETE /api/assessments/{id}/evidence-links/{linkId}": {
+    call: (s) => ({
+      url: `/api/assessments/${s.assessment}/evidence-links/00000000-0000-4000-8000-000000000000`,
+    }),
+    roles: only("Y.-", ["coordinator", "operator"], "-.-"),
     anonymous: false,
   },
   // Evidence items and external indices: the test assessment's framework has neither, so a

@@ -45,7 +45,10 @@ describe.each(ENGINES)("one headline figure everywhere, on %s", (engine) => {
       })),
     );
   const go = async (to: string) => {
-    const res = await admin.call("POST", `/api/assessments/${assessmentId}/transitions`, { to });
+    const res = await admin.call("POST", `/api/assessments/${assessmentId}/transitions`, {
+      to,
+      confirm: true,
+    });
     expect(res.statusCode, `${to}: ${res.body}`).toBe(200);
   };
 

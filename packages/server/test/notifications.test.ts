@@ -78,9 +78,20 @@ describe.each(ENGINES)("notifications on %s", (engine) => {
   it("tells operators about assignments in the app, and lets them mark notifications read", async () => {
     const list = (await operator.call("GET", "/api/notifications")).json().items;
     expect(list.filter((n: { kind: string }) => n.kind === "assignment")).toHaveLength(3);
+    // Each says where it points: the assessment, its instansi and cycle, the indicator.
+    expect(list[0]).toMatchObject({
+      assessmentId,
+      organization: expect.stringContaining("Surabaya"),
+      cycle: expect.any(String),
+      indicator: expect.any(String),
+    });
+    expect((await operator.call("GET", "/api/notifications/count")).json()).toEqual({ unread: 3 });
     const marked = await operator.call("POST", "/api/notifications/read", { ids: [list[0].id] });
     expect(marked.json()).toEqual({ marked: 1 });
-    expect((await operator.call("GET", "/api/notifications?unread=true")).json().items).toHaveLength(2);
+    const unread = (await operator.call("GET", "/api/notifications?unread=true")).json();
+    expect(unread.items).toHaveLength(2);
+    expect(unread.unread).toBe(2);
+    expect((await operator.call("GET", "/api/notifications/count")).json()).toEqual({ unread: 2 });
   });
 
   it("reminds units once of indicators due soon that are not ready", async () => {
@@ -91,6 +102,9 @@ describe.each(ENGINES)("notifications on %s", (engine) => {
       .items.filter((n: { kind: string }) => n.kind === "due_soon");
     expect(due).toHaveLength(1);
     expect(due[0].payload).toMatchObject({ indicator: "1" });
+    // Everything read at once.
+    expect((await operator.call("POST", "/api/notifications/read", { all: true })).json().marked).toBe(3);
+    expect((await operator.call("GET", "/api/notifications/count")).json()).toEqual({ unread: 0 });
   });
 
   it("sends each notification by e-mail once, and retries what failed", async () => {

@@ -419,7 +419,7 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
 
   it("reviews each item; a level-2 item stays rejected automatically until level 1 is accepted", async () => {
     const go = async (who: Client, to: string) => {
-      const res = await who.call("POST", `/api/assessments/${id}/transitions`, { to });
+      const res = await who.call("POST", `/api/assessments/${id}/transitions`, { to, confirm: true });
       expect(res.statusCode, `${to}: ${res.body}`).toBe(200);
     };
     await go(coordinator, "submitted");
@@ -474,7 +474,7 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
 
   it("scores stages in decimals, skips the visit, publishes; figures and ranking match core exactly", async () => {
     const go = async (who: Client, to: string) => {
-      const res = await who.call("POST", `/api/assessments/${id}/transitions`, { to });
+      const res = await who.call("POST", `/api/assessments/${id}/transitions`, { to, confirm: true });
       expect(res.statusCode, `${to}: ${res.body}`).toBe(200);
     };
     for (const [code, level] of Object.entries({ ...SELF, I1: 2.37 })) {

@@ -67,6 +67,56 @@ describe.each(ENGINES)("official results import on %s", (engine) => {
     expect(n).toBe(621);
   });
 
+  it("keeps an imported year a draft, off the public page, until an administrator publishes it", async () => {
+    const app = await appFor(database);
+    await addUser(database, "publisher@matang.go.id", "admin", null);
+    await addUser(database, "coordinator.years@matang.go.id", "coordinator", null);
+    const admin = await client(app, "publisher@matang.go.id");
+    const coordinator = await client(app, "coordinator.years@matang.go.id");
+    const anonymous = {
+      call: (method: "GET", url: string) => app.inject({ method, url }),
+    };
+    // Imported above, and a draft: nothing public yet.
+    expect((await anonymous.call("GET", "/api/public/results/years")).json()).toEqual({ items: [] });
+    expect((await anonymous.call("GET", "/api/public/results")).statusCode).toBe(404);
+    expect((await anonymous.call("GET", "/api/public/results?year=2023")).statusCode).toBe(404);
+    expect((await admin.call("GET", "/api/results/years")).json().items).toEqual([
+      { year: 2023, count: 621, published: false, publishedAt: null, previousCount: null },
+    ]);
+    // Only an administrator sees the drafts and publishes.
+    expect((await coordinator.call("GET", "/api/results/years")).statusCode).toBe(403);
+    expect((await coordinator.call("POST", "/api/results/years/2023/publish")).statusCode).toBe(403);
+    expect((await admin.call("POST", "/api/results/years/2031/publish")).statusCode).toBe(404);
+    const published = await admin.call("POST", "/api/results/years/2023/publish");
+    expect(published.json()).toMatchObject({ year: 2023, count: 621, published: true });
+    expect((await anonymous.call("GET", "/api/public/results/years")).json().items).toEqual([
+      { year: 2023, count: 621 },
+    ]);
+    // A partial later year stays a draft: 2023 remains the public default.
+    const partial = [
+      "year,instansi,type,group,region,index,predicate,d1_kebijakan,d2_tata_kelola,d3_manajemen,d4_layanan",
+      "2025,Pemerintah Aceh,provinsi,Pemerintah Daerah,Aceh,3.80,Sangat Baik,4.00,3.80,3.50,4.00",
+    ].join("\n");
+    expect(
+      (await admin.call("POST", "/api/results/import", { csv: partial, source: "2025.csv" })).json().imported,
+    ).toBe(1);
+    expect((await anonymous.call("GET", "/api/public/results")).json().year).toBe(2023);
+    expect((await anonymous.call("GET", "/api/public/results/years")).json().items).toHaveLength(1);
+    expect((await admin.call("GET", "/api/results/years")).json().items[0]).toEqual({
+      year: 2025,
+      count: 1,
+      published: false,
+      publishedAt: null,
+      previousCount: 621,
+    });
+    // Taken back out, so that the tests below see only 2023.
+    const [aceh] = await database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.name, "Pemerintah Aceh"));
+    expect((await admin.call("DELETE", `/api/results/2025/${aceh?.id}`)).statusCode).toBe(200);
+  });
+
   it("gives each organization's history with its rank nationally and among its type", async () => {
     const rows = parseResultsFile(readFileSync(registryFile, "utf8"), "results-2023.csv");
     const app = await appFor(database);

@@ -175,11 +175,16 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
   });
 
   it("lets the coordinator assign indicators to units; each operator sees only its own", async () => {
+    // A due date already passed is refused; next year's is taken.
+    const past = await coordinator.call("PUT", `/api/assessments/${assessmentId}/indicators/1/assignments`, {
+      units: [{ unitId: unitA, dueDate: "2020-05-31" }],
+      version: 0,
+    });
+    expect(past.statusCode).toBe(422);
+    expect(past.json().error.code).toBe("due_in_past");
+    const due = `${new Date().getFullYear() + 1}-05-31`;
     for (const code of CODES) {
-      const units =
-        code === "2"
-          ? [{ unitId: unitB, dueDate: "2026-05-31" }]
-          : [{ unitId: unitA, dueDate: "2026-05-31" }];
+      const units = code === "2" ? [{ unitId: unitB, dueDate: due }] : [{ unitId: unitA, dueDate: due }];
       const res = await coordinator.call(
         "PUT",
         `/api/assessments/${assessmentId}/indicators/${code}/assignments`,
@@ -492,8 +497,15 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
     // Sent back: the submission no longer stands, and its date lives on in the history only.
     const first = (await coordinator.call("GET", `/api/assessments/${assessmentId}`)).json().submittedAt;
     expect(first).toBeTruthy();
+    // Going back needs a reason, which the history keeps.
+    const bare = await admin.call("POST", `/api/assessments/${assessmentId}/transitions`, {
+      to: "self_assessment",
+    });
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json().error.code).toBe("reason_required");
     const back = await admin.call("POST", `/api/assessments/${assessmentId}/transitions`, {
       to: "self_assessment",
+      reason: "Bukti indikator 3 belum lengkap",
     });
     expect(back.statusCode).toBe(200);
     expect((await coordinator.call("GET", `/api/assessments/${assessmentId}`)).json().submittedAt).toBeNull();
@@ -504,7 +516,11 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
       .orderBy(desc(auditLog.id))
       .limit(1);
     expect(moved?.before).toMatchObject({ state: "submitted", submittedAt: first });
-    expect(moved?.after).toMatchObject({ state: "self_assessment", submittedAt: null });
+    expect(moved?.after).toMatchObject({
+      state: "self_assessment",
+      submittedAt: null,
+      reason: "Bukti indikator 3 belum lengkap",
+    });
     const again = await coordinator.call("POST", `/api/assessments/${assessmentId}/transitions`, {
       to: "submitted",
     });
@@ -527,8 +543,12 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
   });
 
   it("runs the assessor stages, evidence review with gating, consolidation, validation and publication", async () => {
+    // Moving on despite unscored indicators is confirmed (checked below where it matters).
     const go = async (who: Client, to: string) => {
-      const res = await who.call("POST", `/api/assessments/${assessmentId}/transitions`, { to });
+      const res = await who.call("POST", `/api/assessments/${assessmentId}/transitions`, {
+        to,
+        confirm: true,
+      });
       expect(res.statusCode, `${to}: ${res.body}`).toBe(200);
     };
     await go(assessor, "document_review");
@@ -596,7 +616,27 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
       note: "Klarifikasi.",
       version: 0,
     });
+    // Moving on says which indicators this stage did not score, and waits for a confirmation.
+    const untouched = CODES.filter((c) => c !== "5");
+    const board = (await assessor.call("GET", `/api/assessments/${assessmentId}`)).json();
+    expect(board.moves.find((m: { to: string }) => m.to === "consolidation").unscored).toEqual(untouched);
+    const unconfirmed = await assessor.call("POST", `/api/assessments/${assessmentId}/transitions`, {
+      to: "consolidation",
+    });
+    expect(unconfirmed.statusCode).toBe(409);
+    expect(unconfirmed.json().error).toMatchObject({
+      code: "stage_incomplete",
+      details: { missing: untouched },
+    });
+    expect((await assessor.call("GET", `/api/assessments/${assessmentId}`)).json().state).toBe("interview");
     await go(assessor, "consolidation"); // no visit for this instansi
+    const [confirmed] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "assessment.transition"), eq(auditLog.entityId, assessmentId)))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(confirmed?.after).toMatchObject({ state: "consolidation", confirmed: true, unscored: untouched });
     await assessor.call("PUT", `/api/assessments/${assessmentId}/indicators/42/stages/final`, {
       level: 3,
       note: "Final.",
@@ -622,6 +662,52 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
       (await assessor.call("POST", `/api/assessments/${assessmentId}/transitions`, { to: "published" }))
         .statusCode,
     ).toBe(403);
+    // Not valid: publication waits, naming the indicator; the assessor is the one to act.
+    const waiting = await admin.call("POST", `/api/assessments/${assessmentId}/transitions`, {
+      to: "published",
+    });
+    expect(waiting.statusCode).toBe(409);
+    expect(waiting.json().error).toMatchObject({ code: "validation_open", details: { indicators: ["42"] } });
+    expect((await admin.call("GET", `/api/assessments/${assessmentId}`)).json().blocked.publish).toEqual({
+      code: "validation_open",
+      indicators: ["42"],
+    });
+    const reviewRow = async (who: Client, code: string) =>
+      (await who.call("GET", `/api/assessments/${assessmentId}/indicators`))
+        .json()
+        .items.find((i: { code: string }) => i.code === code);
+    expect(await reviewRow(reviewer, "42")).toMatchObject({ review: { next: "assessor" } });
+    expect(await reviewRow(assessor, "42")).toMatchObject({ can: { score: true } });
+    // The assessor corrects only what was sent back, in the final stage.
+    expect(await reviewRow(assessor, "41")).toMatchObject({ can: { score: false } });
+    const other = await assessor.call("PUT", `/api/assessments/${assessmentId}/indicators/41/stages/final`, {
+      level: 4,
+      note: "Tidak diminta.",
+      version: 0,
+    });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.code).toBe("not_sent_back");
+    const corrected = await assessor.call(
+      "PUT",
+      `/api/assessments/${assessmentId}/indicators/42/stages/final`,
+      { level: 3, note: "Final, dengan bukti integrasi dari Diskominfo.", version: 1 },
+    );
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    // Corrected: the review team looks again, and publication still waits for it.
+    expect(await reviewRow(reviewer, "42")).toMatchObject({
+      stages: { validation: { verdict: "corrected" } },
+      review: { next: "review" },
+    });
+    expect(
+      (await admin.call("POST", `/api/assessments/${assessmentId}/transitions`, { to: "published" })).json()
+        .error.code,
+    ).toBe("validation_open");
+    await reviewer.call("PUT", `/api/assessments/${assessmentId}/indicators/42/stages/validation`, {
+      verdict: "valid",
+      note: "Sudah sesuai.",
+      version: 2,
+    });
+    expect(await reviewRow(reviewer, "42")).toMatchObject({ review: { next: null } });
     await go(admin, "published");
 
     // Per-stage indices, computed by the core.
@@ -636,12 +722,12 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
     expect(view.scores.final.index).toBeCloseTo(score(framework, final).index ?? 0, 12);
     expect(view.scores.final.predicate).toBe(score(framework, final).predicate);
     expect(view.scores.self.domains).toHaveLength(4);
-    expect(view.validation).toEqual({ valid: 0, notValid: 1 });
+    expect(view.validation).toEqual({ valid: 1, notValid: 0, corrected: 0 });
     // After publication nothing changes any more.
     const frozen = await admin.call("PUT", `/api/assessments/${assessmentId}/indicators/42/stages/final`, {
       level: 5,
       note: "",
-      version: 1,
+      version: 2,
     });
     expect(frozen.json().error.code).toBe("stage_closed");
   });

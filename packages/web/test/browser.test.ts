@@ -233,12 +233,18 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.getByLabel("Unit penanggung jawab").first().click();
     await page.getByRole("option", { name: "Badan Pengelolaan Keuangan dan Aset Daerah" }).click();
     await page.keyboard.press("Escape");
+    // A date already passed is refused before anything is sent.
+    await page.getByLabel("Batas waktu").fill("2020-01-31");
+    await page.getByText("Batas waktu tidak boleh sebelum hari ini.").waitFor();
+    expect(await page.getByRole("button", { name: "Tugaskan 2 indikator" }).isDisabled()).toBe(true);
     await page.getByLabel("Batas waktu").fill("2030-06-30");
+    // The editor says whether it adds units or replaces them: here it replaces.
+    await page.getByTestId("bulk-bar").getByText("Ganti semua unit").click();
     await page.getByRole("button", { name: "Tugaskan 2 indikator" }).click();
     await page.getByText("Penugasan 2 indikator tersimpan.").waitFor();
     const row = page.getByRole("row", { name: /Tingkat Kematangan Pembangunan Aplikasi SPBE/ });
     await row.getByText("Badan Pengelolaan Keuangan dan Aset Daerah").waitFor();
-    await row.getByText("2030-06-30").waitFor();
+    await row.getByText("30 Jun 2030").waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -283,6 +289,8 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.getByRole("link", { name: "Penilaian", exact: true }).click();
     await page.getByRole("link", { name: "Pemerintah Kota Bandung" }).first().click();
     await page.getByRole("button", { name: "Lanjutkan ke Penilaian dokumen" }).click();
+    // Every move is confirmed (nothing is scored before the document review: nothing to list).
+    await page.getByRole("dialog").getByRole("button", { name: "Ya, lanjutkan" }).click();
     await page.getByText("Penilaian dipindahkan ke tahap Penilaian dokumen.").waitFor();
     await page.getByRole("link", { name: /Kebijakan Internal Arsitektur SPBE/ }).click();
     await page.getByRole("button", { name: "Terima" }).first().click();
@@ -322,10 +330,10 @@ describe.skipIf(!available)("web app in Chromium", () => {
     const gaps = page.locator("table").filter({ hasText: "Potensi turun" });
     await expect.poll(() => gaps.locator("tbody tr").first().locator("td").first().textContent()).toBe("42");
     await gaps.getByText("−0,060").first().waitFor();
-    // And why: the first level whose evidence is not accepted.
+    // And why: the first level whose evidence is not accepted, and what to upload for it.
     await expect
       .poll(() => page.getByTestId("why-42").textContent())
-      .toMatch(/^Bukti tingkat \d (belum ada|belum direviu|dikembalikan)$/);
+      .toMatch(/^Bukti tingkat \d (belum ada|belum direviu|dikembalikan)Yang diunggah untuk tingkat \d: \S/);
     // The planner aims at the next predicate band (Sangat Baik from 3,50).
     await page.getByLabel("Target indeks").waitFor();
     await page.getByText(/kenaikan tingkat \(total upaya \d+\) membawa indeks ke 3,5/).waitFor();
@@ -361,13 +369,14 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await effort.fill("50");
     await expect.poll(firstStep).not.toBe(before);
     await expect.poll(() => summary.textContent()).not.toBe(summaryBefore);
-    await page.getByLabel("Target indeks").fill("3,6");
+    // Typed (or pasted) with a point in Indonesian: 3.6, never 36.
+    await page.getByLabel("Target indeks").fill("3.6");
     await page.getByText(/membawa indeks ke 3,6/).waitFor();
     await page.getByRole("button", { name: "Simpan target dan rencana" }).click();
     await page.getByText("Target dan rencana disimpan.").waitFor();
     // After a reload the stored target and efforts are back.
     await page.reload();
-    await expect.poll(() => page.getByLabel("Target indeks").inputValue()).toBe("3,6");
+    await expect.poll(() => page.getByLabel("Target indeks").inputValue()).toBe("3,60");
     await expect.poll(firstStep).not.toBe(before);
     await page.getByText("Kembalikan upaya ke 1").waitFor();
     await page.screenshot({ path: join(screenshots, "perencana.png"), fullPage: true });
@@ -769,7 +778,8 @@ describe.skipIf(!available)("web app in Chromium", () => {
     expect(admin.errors).toEqual([]);
     await user.page.close();
     await admin.page.close();
-  });
+    // Eight password checks (deliberately slow hashes) and two browsers on a busy 2-core machine.
+  }, 60_000);
 
   it("is readable on a phone", async () => {
     const { page, errors } = await newPage(390, 844);

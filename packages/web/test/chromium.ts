@@ -2,7 +2,8 @@
 // benchmark (bench/web.ts).
 import { builtinFrameworks } from "@matang/core/node";
 import { bootstrap, buildApp, DEFAULT_AUTH, openDatabase } from "@matang/server";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
+import idText from "../src/i18n/id.json";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -48,4 +49,94 @@ export async function demoServer(admin: { email: string; password: string }) {
       await database.close();
     },
   };
+}
+
+/** Every translation key of the app, e.g. "review.back" (plural forms without their suffix). */
+const KEYS: ReadonlySet<string> = (() => {
+  const out = new Set<string>();
+  const walk = (o: object, prefix: string) => {
+    for (const [k, v] of Object.entries(o)) {
+      const key = `${prefix}${k}`;
+      if (typeof v === "object" && v !== null) walk(v, `${key}.`);
+      else out.add(key.replace(/_(one|other)$/, ""));
+    }
+  };
+  walk(idText, "");
+  return out;
+})();
+
+/** Words of the app's English that must not show in Indonesian mode. */
+const ENGLISH =
+  /\b(Save|Cancel|Submit|Loading|Delete|Upload|Download|Back|Settings|Search|Confirm|Sign in|Log out|Not found)\b/;
+
+/**
+ * What the page shows that is not Indonesian: a translation key shown as is ("review.back"), or
+ * a word of the English interface. Empty when the page reads in Bahasa Indonesia throughout.
+ */
+export async function untranslated(page: Page): Promise<string[]> {
+  // What is shown, with its line breaks: textContent would run "Simpan" and "Batal" together.
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point.
+  const text = await page.evaluate(() => document.body.innerText);
+  const keys = [...text.matchAll(/\b[a-zA-Z]+(?:\.[a-zA-Z_]+)+\b/g)]
+    .map((m) => m[0])
+    .filter((k) => KEYS.has(k));
+  const english = text.match(ENGLISH);
+  return [...keys, ...(english ? [english[0]] : [])];
+}
+
+/** The API as a signed-in user, for the steps a browser test does not look at. */
+export function apiClient(base: string) {
+  return async (email: string, password: string) => {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    // Tests read API answers loosely.
+    return async (method: string, path: string, body?: unknown): Promise<any> => {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { cookie, "x-csrf-token": csrf, ...(body ? { "content-type": "application/json" } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const json = await res.json();
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+  };
+}
+
+type Api = Awaited<ReturnType<ReturnType<typeof apiClient>>>;
+
+/**
+ * A cycle of its own for the demo's Kota Cimahi, every stage open this year and next, with the
+ * demo's assessor assigned: a browser test's assessment, untouched by the others.
+ */
+export async function cimahiCycle(admin: Api, frameworkId: string, name: string) {
+  const year = new Date().getFullYear();
+  const open = { start: `${year}-01-01`, end: `${year + 1}-12-31` };
+  const cycle = await admin("POST", "/api/cycles", {
+    year,
+    name,
+    frameworkId,
+    kind: "evaluation",
+    schedule: Object.fromEntries(
+      ["self_assessment", "document_review", "interview", "visit", "consolidation", "validation"].map((s) => [
+        s,
+        open,
+      ]),
+    ),
+  });
+  const orgs = await admin("GET", "/api/organizations?q=Kota%20Cimahi&pageSize=5");
+  const cimahi = orgs.items.find((o: { name: string }) => o.name === "Pemerintah Kota Cimahi");
+  await admin("POST", `/api/cycles/${cycle.id}/participants`, { organizationIds: [cimahi.id] });
+  const users = await admin("GET", "/api/users?q=asesor%40demo&pageSize=5");
+  await admin("POST", `/api/cycles/${cycle.id}/assessors`, {
+    userId: users.items[0].id,
+    organizationId: cimahi.id,
+  });
+  const id = (await admin("GET", `/api/assessments?cycle=${cycle.id}`)).items[0].id as string;
+  return { id, cimahiId: cimahi.id as string, cycleId: cycle.id as string };
 }

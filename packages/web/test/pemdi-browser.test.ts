@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from "@matang/server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfText, unzip, zipOf } from "../../server/test/documents.js";
-import { CHROMIUM, demoServer, launchChromium } from "./chromium.js";
+import { apiClient, CHROMIUM, cimahiCycle, demoServer, launchChromium } from "./chromium.js";
 
 const required = process.env.MATANG_REQUIRE_BROWSER === "1";
 const available = existsSync(CHROMIUM);
@@ -36,26 +36,7 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
   let id: string;
   const file = join(tmpdir(), "sk-tim-koordinasi.pdf");
 
-  /** The API as a signed-in user, for the steps the browser test does not look at. */
-  async function apiAs(email: string, password = DEMO_PASSWORD) {
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password }),
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
-    return async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: { cookie, "x-csrf-token": csrf, ...(body ? { "content-type": "application/json" } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const json = (await res.json()) as any;
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
-  }
+  const apiAs = (email: string, password = DEMO_PASSWORD) => apiClient(base)(email, password);
 
   beforeAll(async () => {
     ({ base, close } = await demoServer(ADMIN));
@@ -64,29 +45,7 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
     writeFileSync(file, PDF);
     // A fresh Pemdi cycle for the demo's Kota Cimahi, in its self-assessment.
     const admin = await apiAs(ADMIN.email, ADMIN.password);
-    const year = new Date().getFullYear();
-    const open = { start: `${year}-01-01`, end: `${year + 1}-12-31` };
-    const cycle = await admin("POST", "/api/cycles", {
-      year,
-      name: "Evaluasi Pemdi uji",
-      frameworkId: "pemdi-2026",
-      kind: "evaluation",
-      schedule: Object.fromEntries(
-        ["self_assessment", "document_review", "interview", "visit", "consolidation", "validation"].map(
-          (s) => [s, open],
-        ),
-      ),
-    });
-    const orgs = await admin("GET", "/api/organizations?q=Kota%20Cimahi&pageSize=5");
-    const cimahi = orgs.items.find((o: { name: string }) => o.name === "Pemerintah Kota Cimahi");
-    await admin("POST", `/api/cycles/${cycle.id}/participants`, { organizationIds: [cimahi.id] });
-    const users = await admin("GET", "/api/users?q=asesor%40demo&pageSize=5");
-    await admin("POST", `/api/cycles/${cycle.id}/assessors`, {
-      userId: users.items[0].id,
-      organizationId: cimahi.id,
-    });
-    const list = await admin("GET", `/api/assessments?cycle=${cycle.id}`);
-    id = list.items[0].id;
+    id = (await cimahiCycle(admin, "pemdi-2026", "Evaluasi Pemdi uji")).id;
   }, 180_000);
 
   afterAll(async () => {
@@ -528,7 +487,7 @@ describe.skipIf(!available)("a Pemdi 2026 assessment in Chromium", () => {
           version: 0,
         });
     for (const to of ["interview", "consolidation", "validation"])
-      await assessorApi("POST", `/api/assessments/${id}/transitions`, { to });
+      await assessorApi("POST", `/api/assessments/${id}/transitions`, { to, confirm: true });
     const admin = await apiAs(ADMIN.email, ADMIN.password);
     await admin("POST", `/api/assessments/${id}/transitions`, { to: "published" });
     const view = await admin("GET", `/api/assessments/${id}`);

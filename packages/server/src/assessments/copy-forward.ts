@@ -4,8 +4,9 @@ import { type Db, inTransaction } from "../db/client.js";
 import { type Frameworks, shippedMapping } from "../frameworks/service.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
-import { authorize } from "../policy/policy.js";
-import { assessmentTarget, NO_ASSESSMENT, requireWork } from "./access.js";
+import { authorize, can } from "../policy/policy.js";
+import { assessmentTarget, indicatorTarget, NO_ASSESSMENT, requireWork } from "./access.js";
+import { accessIndicator } from "./loading.js";
 import * as repo from "./repository.js";
 
 export interface CopyForwardInput {
@@ -13,6 +14,8 @@ export interface CopyForwardInput {
   readonly from?: string;
   /** Old indicator code → new code, required when the frameworks differ. */
   readonly mapping?: Readonly<Record<string, string>>;
+  /** Only these (new) indicators, e.g. one from its page; by default all. */
+  readonly indicators?: readonly string[];
 }
 
 export interface CopyReport {
@@ -82,9 +85,11 @@ export async function copyForward(
       `Copying from ${oldFramework.id} to ${newFramework.id} needs a code mapping`,
     );
   }
-  const mapping: Record<string, string> = sameFramework
+  const whole: Record<string, string> = sameFramework
     ? Object.fromEntries(oldFramework.indicators.map((i) => [i.code, i.code]))
     : { ...input.mapping };
+  const only = input.indicators ? new Set(input.indicators) : null;
+  const mapping = only ? Object.fromEntries(Object.entries(whole).filter(([, to]) => only.has(to))) : whole;
 
   const rows = await repo.stageScoresOf(db, fromId);
   const finalLevels = stageLevels(rows).final;
@@ -231,4 +236,45 @@ async function copyEvidenceToItems(
       .map(([code, evidence]) => ({ code, evidence }))
       .sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true })),
   } satisfies CopyReport;
+}
+
+/**
+ * Last cycle beside this one, for one indicator: the instansi's previous assessment's final level
+ * (else its own answer), the explanation and the evidence, read-only. Null when there is none or
+ * the caller may not read it; `sameFramework: false` when the answers cannot be carried as they are.
+ */
+export async function previousOfIndicator(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  id: string,
+  code: string,
+) {
+  const { c } = await accessIndicator(db, frameworks, ctx, id, code, "indicator.read");
+  const previous = await repo.previousAssessmentOf(db, c.organization.id, id);
+  const source = previous ? await repo.loadContext(db, previous.id) : undefined;
+  // An earlier assessment the caller may not read (an operator's unit was not on it) is not shown.
+  if (!source || !can(ctx.principal, "indicator.read", indicatorTarget(source, code))) return null;
+  const head = { assessmentId: source.assessment.id, year: source.cycle.year, cycle: source.cycle.name };
+  if (source.cycle.frameworkId !== c.cycle.frameworkId)
+    return { ...head, sameFramework: false, level: null, explanation: "", evidence: [] };
+  const rows = await repo.stageScoresOf(db, source.assessment.id);
+  const levels = stageLevels(rows);
+  const note = (stage: string) => rows.find((r) => r.indicatorCode === code && r.stage === stage)?.note ?? "";
+  const links = (await repo.linksOf(db, source.assessment.id)).filter((l) => l.indicatorCode === code);
+  return {
+    ...head,
+    sameFramework: true,
+    level: levels.final[code] ?? levels.self[code] ?? null,
+    explanation: note("final") || note("self"),
+    evidence: links.map((l) => ({
+      evidenceId: l.evidenceId,
+      title: l.title,
+      level: l.level,
+      item: l.itemCode || null,
+      kind: l.kind,
+      url: l.url,
+      review: l.review,
+    })),
+  };
 }

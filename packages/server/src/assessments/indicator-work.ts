@@ -1,3 +1,4 @@
+import { REVIEW_STAGE, todayWib, verdictAfterCorrection } from "@matang/core";
 import { type Db, inTransaction } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
@@ -40,6 +41,16 @@ export async function assignUnits(
   const before = c.assignments
     .filter((a) => a.indicatorCode === code)
     .map(({ unitId, dueDate }) => ({ unitId, dueDate }));
+  // A due date already passed is a typo; one that was set before and has since passed may stay.
+  const today = todayWib();
+  const past = units.find(
+    (u) => u.dueDate && u.dueDate < today && before.find((b) => b.unitId === u.unitId)?.dueDate !== u.dueDate,
+  );
+  if (past)
+    throw new ApiError(422, "due_in_past", `The due date ${past.dueDate} is before today (${today})`, {
+      dueDate: past.dueDate,
+      today,
+    });
   const added = ids.filter((u) => !before.some((b) => b.unitId === u));
   await inTransaction(db, async (t) => {
     await repo.lockAssessment(t, id);
@@ -184,8 +195,43 @@ export async function writeStage(
       before ? { level: before.level, note: before.note, verdict: before.verdict } : null,
       { level: saved.level, note: saved.note, verdict: saved.verdict },
     );
+    if (stage === "final") await reopenReview(t, ctx, c, code);
+    if (stage === REVIEW_STAGE && saved.verdict === "not_valid")
+      await notify(t, c.assessorIds, "validation_returned", {
+        assessmentId: c.assessment.id,
+        indicator: code,
+        note: saved.note,
+      });
     return { level: saved.level, note: saved.note, verdict: saved.verdict, version: saved.version };
   });
+}
+
+/**
+ * A final score that changes after the review team's verdict is looked at again (core's
+ * `verdictAfterCorrection`): the verdict becomes "corrected" and the review team is told.
+ */
+async function reopenReview(t: Db, ctx: RequestContext, c: Loaded, code: string) {
+  const key = { assessmentId: c.assessment.id, indicatorCode: code, stage: REVIEW_STAGE };
+  const review = await repo.findStageScore(t, key);
+  const verdict = verdictAfterCorrection(review?.verdict);
+  if (!review || !verdict || review.verdict === verdict) return;
+  await repo.upsertStageScore(t, key, review.version, {
+    level: review.level,
+    note: review.note,
+    verdict,
+    authorId: review.authorId,
+  });
+  await auditIndicator(
+    t,
+    ctx,
+    c,
+    code,
+    "indicator.stage.validation",
+    { verdict: review.verdict },
+    { verdict },
+  );
+  const reviewers = await repo.usersWithRoleOver(t, c.organization.path, ["reviewer"]);
+  await notify(t, reviewers, "validation_corrected", { assessmentId: c.assessment.id, indicator: code });
 }
 
 /** Return an indicator to a unit with a note: their answer goes back to "returned". */

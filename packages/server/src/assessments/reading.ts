@@ -10,11 +10,16 @@ import {
   itemCounts,
   itemStandings,
   levelStatusesFromItems,
+  type MoveNeeds,
   mayAccept,
-  moveMissing,
+  mayCorrect,
+  moveNeeds,
   type NotEvaluatedReason,
+  REVIEW_STAGE,
+  reviewNext,
   score,
   stageLevels,
+  submissionGaps,
   supportedLevel,
   todayWib,
   type Work,
@@ -29,7 +34,13 @@ import { assessmentCache } from "./cache.js";
 import { itemAccess } from "./items.js";
 import { access, accessIndicator, type Loaded } from "./loading.js";
 import * as repo from "./repository.js";
-import { type ScoreStage, type State, TRANSITION_OPERATIONS, type TransitionOperation } from "./workflow.js";
+import {
+  type ScoreStage,
+  STATE_OF_SCORE,
+  type State,
+  TRANSITION_OPERATIONS,
+  type TransitionOperation,
+} from "./workflow.js";
 
 type UnitAnswerStatus = "in_progress" | "ready" | "returned";
 
@@ -97,7 +108,7 @@ export async function getAssessmentJson(db: Db, frameworks: Frameworks, ctx: Req
 function abilitiesOf(
   ctx: RequestContext,
   c: Loaded,
-  missing: Readonly<Record<TransitionOperation, readonly string[]>>,
+  missing: Readonly<Record<TransitionOperation, MoveNeeds>>,
 ) {
   const target = { path: c.organization.path, assessorIds: c.assessorIds };
   const permitted = (operation: Operation) => can(ctx.principal, operation, target);
@@ -177,7 +188,7 @@ function readOf(c: Loaded, rows: readonly repo.LevelRow[]) {
       ];
     }),
   );
-  const verdicts = rows.filter((r) => r.stage === "validation");
+  const verdicts = rows.filter((r) => r.stage === REVIEW_STAGE);
   const read = {
     head: {
       id: c.assessment.id,
@@ -205,13 +216,17 @@ function readOf(c: Loaded, rows: readonly repo.LevelRow[]) {
       validation: {
         valid: verdicts.filter((v) => v.verdict === "valid").length,
         notValid: verdicts.filter((v) => v.verdict === "not_valid").length,
+        corrected: verdicts.filter((v) => v.verdict === "corrected").length,
       },
     },
   };
   // What each move still needs, for `can` (asked per caller; computed once per change).
   const missing = Object.fromEntries(
-    TRANSITION_OPERATIONS.map((operation) => [operation, moveMissing(c.framework, operation, rows)]),
-  ) as Record<TransitionOperation, readonly string[]>;
+    TRANSITION_OPERATIONS.map((operation) => [
+      operation,
+      moveNeeds(c.framework, operation, c.assessment.state as State, rows),
+    ]),
+  ) as Record<TransitionOperation, MoveNeeds>;
   return { ...read, missing, headJson: JSON.stringify(read.head), restJson: JSON.stringify(read.rest) };
 }
 
@@ -256,6 +271,8 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
   const mayAssign = open("assign") && can(ctx.principal, "assessment.assign", whole);
   const mayScore = open("score") && can(ctx.principal, "stage.score", whole);
   const mayValidate = open("validate") && can(ctx.principal, "stage.validate", whole);
+  // In the review, assessors correct the final scores the review team sent back.
+  const mayScoreAtAll = can(ctx.principal, "stage.score", whole);
   const items = [];
   for (const indicator of c.framework.indicators) {
     const target = indicatorTarget(c, indicator.code);
@@ -268,6 +285,7 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
     );
     const scoreRows = rows.filter((r) => r.indicatorCode === indicator.code);
     const self = scoreRows.find((r) => r.stage === "self");
+    const verdict = scoreRows.find((r) => r.stage === REVIEW_STAGE)?.verdict;
     const indicatorLinks = links.filter((l) => l.indicatorCode === indicator.code);
     const standings = itemStandings(
       indicator,
@@ -351,20 +369,50 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
         Record<ScoreStage, { level: number | null; note: string; verdict: string | null; version: number }>
       >,
       claimedLevel: self?.level ?? null,
+      // What the indicator lacks before submission (core): answer, evidence per level, proposals.
+      gaps: submissionGaps(indicator.scale, {
+        level: self?.level ?? null,
+        explained: (self?.note ?? "").trim() !== "",
+        statuses: feed ? null : statuses,
+        unitsNotReady: assigned
+          .filter(
+            (u) =>
+              answers.find((x) => x.indicatorCode === indicator.code && x.unitId === u.unitId)?.status !==
+              "ready",
+          )
+          .map((u) => u.unitName),
+      }),
+      // Under review: who acts next on this indicator (core's `reviewNext`).
+      review: facts.state === STATE_OF_SCORE.validation ? { next: reviewNext(verdict) } : null,
       // An indicator fed by another agency's index is supported by that index, not by evidence.
       supportedLevel: standing ? standing.counted : gating.level,
       // Why the supported level stops there: the first level without accepted evidence (core).
       gating: standing
         ? { blockedAt: null, blockedBy: null }
         : { blockedAt: gating.blockedAt, blockedBy: gating.blockedBy },
-      evidence: indicatorLinks.map(({ indicatorCode: _code, uploaderId, itemCode, ...l }) => ({
-        ...l,
-        item: itemCode || null,
-        can: {
-          review: mayReview,
-          accept: mayReview && mayAccept(uploaderId, ctx.principal?.userId ?? "", allowSelf),
-        },
-      })),
+      evidence: indicatorLinks.map(({ indicatorCode: _code, uploaderId, itemCode, unitPath, ...l }) => {
+        // The unit that provided it, or the coordinator, while the instansi's evidence is open.
+        const owns =
+          open("uploadEvidence") &&
+          can(ctx.principal, "evidence.replace", {
+            path: c.organization.path,
+            unitPaths: unitPath ? [unitPath] : [],
+          });
+        return {
+          ...l,
+          file: l.file
+            ? { ...l.file, size: Number(l.file.size), uploadedAt: String(l.file.uploadedAt) }
+            : null,
+          addedAt: l.addedAt.toISOString(),
+          item: itemCode || null,
+          can: {
+            review: mayReview,
+            accept: mayReview && mayAccept(uploaderId, ctx.principal?.userId ?? "", allowSelf),
+            replace: owns && l.kind === "file",
+            withdraw: owns && l.review !== "accepted",
+          },
+        };
+      }),
       items: itemRows,
       itemCounts: itemCounts(standings),
       external:
@@ -391,7 +439,7 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
         assign: mayAssign,
         addEvidence: open("uploadEvidence") && can(ctx.principal, "evidence.upload", target),
         reviewEvidence: mayReview,
-        score: mayScore && !feed,
+        score: !feed && (mayScore || (mayScoreAtAll && mayCorrect(facts, verdict))),
         validate: mayValidate,
       },
     });

@@ -172,6 +172,20 @@ export async function linksOf(db: Db, assessmentId: string) {
       // Who may not accept it (core's mayAccept): the newest file's uploader, else its creator.
       uploaderId: sql<string | null>`coalesce((select f.uploaded_by from evidence_files f
         where f.evidence_id = ${evidenceLinks.evidenceId} order by f.created_at desc limit 1), ${evidence.createdBy})`,
+      // The newest file, as people check it before opening: name, size, type, when, which version.
+      file: sql<{
+        name: string;
+        size: number;
+        mediaType: string;
+        uploadedAt: string;
+        uploadedBy: string | null;
+      } | null>`(select json_build_object('name', f.original_name, 'size', f.size, 'mediaType', f.media_type,
+          'uploadedAt', f.created_at, 'uploadedBy', (select u.name from users u where u.id = f.uploaded_by))
+        from evidence_files f where f.evidence_id = ${evidenceLinks.evidenceId} order by f.created_at desc limit 1)`,
+      fileVersion: evidence.version,
+      addedAt: evidenceLinks.createdAt,
+      // The unit that provided it: who may replace or withdraw it (with the coordinator).
+      unitPath: sql<string | null>`(select o.path from organizations o where o.id = ${evidence.unitId})`,
     })
     .from(evidenceLinks)
     .innerJoin(evidence, eq(evidence.id, evidenceLinks.evidenceId))

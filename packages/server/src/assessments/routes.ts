@@ -5,7 +5,7 @@ import type { Db } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import { contextOf } from "../http/context.js";
 import { download, PDF, PDF_TYPE } from "../http/files.js";
-import { copyForward } from "./copy-forward.js";
+import { copyForward, previousOfIndicator } from "./copy-forward.js";
 import { minutesPdf } from "./minutes.js";
 import {
   Assessment,
@@ -320,6 +320,44 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
         indicatorThread(db, frameworks, contextOf(request), request.params.id, request.params.code),
     );
 
+    app.get(
+      "/api/assessments/:id/indicators/:code/previous",
+      {
+        schema: {
+          tags: ["assessments"],
+          summary:
+            "The indicator in the instansi's previous assessment, read-only: final level (else its own answer), explanation and evidence; null when there is none",
+          params: IndicatorParams,
+          response: {
+            200: z
+              .object({
+                assessmentId: z.string(),
+                year: z.number(),
+                cycle: z.string(),
+                /** False when the previous assessment used another framework: nothing to carry as is. */
+                sameFramework: z.boolean(),
+                level: z.number().nullable(),
+                explanation: z.string(),
+                evidence: z.array(
+                  z.object({
+                    evidenceId: z.string(),
+                    title: z.string(),
+                    level: z.number(),
+                    item: z.string().nullable(),
+                    kind: z.enum(["file", "link"]),
+                    url: z.string().nullable(),
+                    review: z.enum(["pending", "accepted", "revision"]),
+                  }),
+                ),
+              })
+              .nullable(),
+          },
+        },
+      },
+      async (request) =>
+        previousOfIndicator(db, frameworks, contextOf(request), request.params.id, request.params.code),
+    );
+
     app.post(
       "/api/assessments/:id/indicators/:code/comments",
       {
@@ -383,12 +421,16 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
         schema: {
           tags: ["assessments"],
           summary:
-            "Move the assessment to another state (submit, advance, publish, or back as an administrator)",
+            "Move the assessment to another state (submit, advance, publish, or back as an administrator). Moving on from an assessors' stage with indicators it did not score answers 409 stage_incomplete listing them, until sent again with confirm: true; publication waits (409 validation_open) while the review has a final score sent back or corrected and not yet validated again; going back needs a reason",
           params: Id,
           body: z.strictObject({
             to: z.enum(STATES),
             version: z.number().int().positive().optional(),
             reopenDays: z.number().int().min(1).max(90).optional(),
+            /** Move on although the stage did not score every indicator (they keep the earlier level). */
+            confirm: z.boolean().optional(),
+            /** Why an administrator steps back (required going back). */
+            reason: z.string().trim().max(2000).optional(),
           }),
           response: { 200: Moved },
         },
@@ -406,6 +448,8 @@ export function assessmentRoutes(db: Db, frameworks: Frameworks): FastifyPluginA
           body: z.strictObject({
             from: z.uuid().optional(),
             mapping: z.record(z.string().max(32), z.string().max(32)).optional(),
+            /** Only these indicators (e.g. one, from its page). */
+            indicators: z.array(z.string().max(32)).max(500).optional(),
           }),
           response: { 200: CopyReport },
         },

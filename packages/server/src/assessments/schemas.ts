@@ -59,6 +59,7 @@ export const Blocked = z
     z.object({ code: z.literal("wrong_state"), states: z.array(z.enum(STATES)) }),
     z.object({ code: z.literal("stage_closed"), end: z.string().nullable() }),
     z.object({ code: z.literal("incomplete"), missing: z.array(z.string()) }),
+    z.object({ code: z.literal("validation_open"), indicators: z.array(z.string()) }),
   ])
   .meta({ id: "Blocked" });
 
@@ -103,6 +104,8 @@ export const Assessment = z
         to: z.enum(STATES),
         operation: z.enum(TRANSITION_OPERATIONS),
         direction: z.enum(["forward", "back"]),
+        /** Indicators this stage did not score: moving on keeps their earlier level, once confirmed. */
+        unscored: z.array(z.string()),
       }),
     ),
     cycle: z.object({
@@ -120,7 +123,8 @@ export const Assessment = z
       >,
     ),
     headline: Headline,
-    validation: z.object({ valid: z.number(), notValid: z.number() }),
+    /** The review team's verdicts: valid, sent back (not valid), corrected and awaiting a new look. */
+    validation: z.object({ valid: z.number(), notValid: z.number(), corrected: z.number() }),
     /** false: not evaluated in this cycle (its own monitoring, never published), and why. */
     evaluation: z.object({ evaluated: z.boolean(), reason: z.enum(NOT_EVALUATED_REASONS).nullable() }),
   })
@@ -169,8 +173,25 @@ export const EvidenceLink = z
     /** Accepted by its own uploader, as the instansi's settings allow. */
     selfAccepted: z.boolean(),
     version: z.number(),
-    /** review: give a verdict now; accept: accepting is among them (not one's own upload). */
-    can: z.object({ review: z.boolean(), accept: z.boolean() }),
+    /** The newest file (null for a web address): name, size in bytes, type, when and by whom. */
+    file: z
+      .object({
+        name: z.string(),
+        size: z.number(),
+        mediaType: z.string(),
+        uploadedAt: z.string(),
+        uploadedBy: z.string().nullable(),
+      })
+      .nullable(),
+    /** Which version of the evidence the newest file is (1 for the first upload). */
+    fileVersion: z.number(),
+    /** When it was put against this level. */
+    addedAt: z.string(),
+    /**
+     * review: give a verdict now; accept: accepting is among them (not one's own upload); replace:
+     * upload a new version; withdraw: take it off this level (not once accepted).
+     */
+    can: z.object({ review: z.boolean(), accept: z.boolean(), replace: z.boolean(), withdraw: z.boolean() }),
   })
   .meta({ id: "EvidenceLink" });
 
@@ -246,6 +267,17 @@ export const IndicatorRow = z
       >,
     ),
     claimedLevel: z.number().nullable(),
+    /** What the indicator lacks before submission: the answer is required; evidence and proposals are expected. */
+    gaps: z.array(
+      z.discriminatedUnion("gap", [
+        z.object({ gap: z.literal("level") }),
+        z.object({ gap: z.literal("explanation") }),
+        z.object({ gap: z.literal("evidence"), levels: z.array(z.number()) }),
+        z.object({ gap: z.literal("proposal"), units: z.array(z.string()) }),
+      ]),
+    ),
+    /** During the review: who acts next on this indicator (the review team, the assessor, nobody). */
+    review: z.object({ next: z.enum(["review", "assessor"]).nullable() }).nullable(),
     supportedLevel: z.number().nullable(),
     /** The first level without accepted evidence, and where its evidence stands (core). */
     gating: z.object({ blockedAt: z.number().nullable(), blockedBy: z.enum(EVIDENCE_STATUSES).nullable() }),

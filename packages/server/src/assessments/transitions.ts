@@ -1,5 +1,5 @@
 // Moving an assessment through its states (core's transitions), and reopening a closed stage.
-import { moveMissing, type NotEvaluatedReason } from "@matang/core";
+import { moveNeeds, type NotEvaluatedReason } from "@matang/core";
 import { appendAudit } from "../audit/repository.js";
 import { buildChecklist } from "../checklist/service.js";
 import { type Db, inTransaction } from "../db/client.js";
@@ -21,7 +21,7 @@ export async function move(
   frameworks: Frameworks,
   ctx: RequestContext,
   id: string,
-  input: { to: State; version?: number; reopenDays?: number },
+  input: { to: State; version?: number; reopenDays?: number; confirm?: boolean; reason?: string },
 ) {
   const c = await access(db, frameworks, ctx, id, "assessment.read");
   const from = c.assessment.state as State;
@@ -40,7 +40,11 @@ export async function move(
       "not_evaluated",
       "This instansi is not evaluated in this cycle: its assessment is its own monitoring and is never published",
     );
-  const missing = moveMissing(c.framework, step.operation, await repo.levelsOf(db, id));
+  const back = step.operation === "assessment.reopen";
+  const reason = input.reason?.trim() ?? "";
+  if (back && !reason) throw new ApiError(422, "reason_required", "Say why the assessment goes back a stage");
+  const needs = moveNeeds(c.framework, step.operation, from, await repo.levelsOf(db, id));
+  const { missing } = needs;
   if (missing.length > 0) {
     throw new ApiError(
       422,
@@ -51,6 +55,22 @@ export async function move(
       { missing },
     );
   }
+  if (needs.validationOpen.length > 0)
+    throw new ApiError(
+      409,
+      "validation_open",
+      `The review has not found ${needs.validationOpen.length} final scores valid: ${needs.validationOpen.join(", ")}`,
+      { indicators: needs.validationOpen },
+    );
+  // Moving on keeps an unscored indicator's earlier level: said, and confirmed.
+  const unscored = back ? [] : needs.unscored;
+  if (unscored.length > 0 && input.confirm !== true)
+    throw new ApiError(
+      409,
+      "stage_incomplete",
+      `${unscored.length} indicators were not scored at this stage and would keep the earlier stage's level; send again with confirm: true to move on`,
+      { missing: unscored },
+    );
   // Moving back gives the reopened stage time to be worked on again.
   const reopenedUntil =
     step.operation === "assessment.reopen"
@@ -74,7 +94,13 @@ export async function move(
       entityId: id,
       organizationId: c.organization.id,
       before: { state: from, ...(unsubmits ? { submittedAt: c.assessment.submittedAt } : {}) },
-      after: { state: input.to, reopenedUntil, ...(submittedAt !== undefined ? { submittedAt } : {}) },
+      after: {
+        state: input.to,
+        reopenedUntil,
+        ...(submittedAt !== undefined ? { submittedAt } : {}),
+        ...(unscored.length > 0 ? { confirmed: true, unscored } : {}),
+        ...(back ? { reason } : {}),
+      },
     });
     // A published result opens (or adds to) the instansi's improvement checklist, atomically.
     if (step.operation === "assessment.publish")
@@ -89,6 +115,7 @@ export async function move(
       assessmentId: id,
       from,
       to: input.to,
+      ...(back ? { reason } : {}),
     });
     return { state: saved.state, version: saved.version, reopenedUntil: saved.reopenedUntil };
   });

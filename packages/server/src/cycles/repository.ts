@@ -1,4 +1,4 @@
-import type { State } from "@matang/core";
+import type { Schedule, State } from "@matang/core";
 import { type Framework, INSTANSI_KINDS, type LevelStage, stagesBehind, valueScale } from "@matang/core";
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import { type Db, rows, uuidArray } from "../db/client.js";
@@ -175,6 +175,21 @@ export async function allCycles(db: Db) {
 export async function frameworkExists(db: Db, id: string): Promise<boolean> {
   const [row] = await db.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.id, id));
   return row !== undefined;
+}
+
+/** Change a cycle's name and schedule at the version read; undefined when it changed meanwhile. */
+export async function updateCycle(
+  db: Db,
+  id: string,
+  version: number,
+  values: { name: string; schedule: Schedule },
+) {
+  const [row] = await db
+    .update(cycles)
+    .set({ ...values, version: sql`${cycles.version} + 1` })
+    .where(and(eq(cycles.id, id), eq(cycles.version, version)))
+    .returning();
+  return row;
 }
 
 export async function insertCycle(db: Db, values: typeof cycles.$inferInsert) {

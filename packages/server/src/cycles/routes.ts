@@ -6,7 +6,15 @@ import type { Db } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import { contextOf } from "../http/context.js";
 import { cycleRanking } from "./ranking.js";
-import { assignAssessor, countParticipants, createCycle, enrol, getCycle, listCycles } from "./service.js";
+import {
+  assignAssessor,
+  countParticipants,
+  createCycle,
+  enrol,
+  getCycle,
+  listCycles,
+  updateCycleSchedule,
+} from "./service.js";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 const Window = z.strictObject({ start: IsoDate, end: IsoDate });
@@ -121,6 +129,25 @@ export function cycleRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsyncZ
         const cycle = await getCycle(db, contextOf(request), request.params.id);
         return { ...cycle, participants: await countParticipants(db, cycle.id) };
       },
+    );
+
+    app.put(
+      "/api/cycles/:id",
+      {
+        schema: {
+          tags: ["cycles"],
+          summary:
+            "Rename a cycle or change its schedule (with the version read; 409 when someone changed it first)",
+          params: z.object({ id: z.uuid() }),
+          body: z.strictObject({
+            name: z.string().trim().min(1).max(200),
+            schedule: Schedule,
+            version: z.number().int().positive(),
+          }),
+          response: { 200: Cycle },
+        },
+      },
+      async (request) => updateCycleSchedule(db, contextOf(request), request.params.id, request.body),
     );
 
     app.post(

@@ -6,7 +6,7 @@ import { type Db, inTransaction } from "../db/client.js";
 import { initExternalLevels } from "../external-indices/service.js";
 import type { Frameworks } from "../frameworks/service.js";
 import { actorOf, type RequestContext } from "../http/context.js";
-import { ApiError, notFound } from "../http/errors.js";
+import { ApiError, conflict, notFound } from "../http/errors.js";
 import { getOrganization } from "../organizations/repository.js";
 import { authorize, can } from "../policy/policy.js";
 import * as repo from "./repository.js";
@@ -54,6 +54,38 @@ export async function createCycle(db: Db, ctx: RequestContext, input: NewCycle) 
       entityType: "cycle",
       entityId: row.id,
       after: input,
+    });
+    return { ...row, can: abilitiesOf(ctx) };
+  });
+}
+
+/**
+ * Rename a cycle or change its schedule after it was opened (a stage extended, a visit added).
+ * 409 when someone changed it first. Audited with both schedules.
+ */
+export async function updateCycleSchedule(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: { name: string; schedule: NewCycle["schedule"]; version: number },
+) {
+  authorize(ctx.principal, "cycle.manage", NATIONAL);
+  const before = await repo.findCycle(db, id);
+  if (!before) throw notFound("Cycle");
+  checkSchedule(input.schedule);
+  return inTransaction(db, async (t) => {
+    const row = await repo.updateCycle(t, id, input.version, { name: input.name, schedule: input.schedule });
+    if (!row)
+      throw conflict("Someone changed this cycle first", {
+        current: { name: before.name, schedule: before.schedule, version: before.version },
+      });
+    await appendAudit(t, {
+      ...actorOf(ctx),
+      action: "cycle.update",
+      entityType: "cycle",
+      entityId: id,
+      before: { name: before.name, schedule: before.schedule },
+      after: { name: row.name, schedule: row.schedule },
     });
     return { ...row, can: abilitiesOf(ctx) };
   });

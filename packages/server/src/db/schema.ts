@@ -653,6 +653,17 @@ export const publishedResults = pgTable(
 );
 
 /**
+ * A year of official results: a draft (seen by administrators only) from its first import until an
+ * administrator publishes it, so a partly imported year never becomes the public page's default.
+ */
+export const resultYears = pgTable("result_years", {
+  year: integer("year").primaryKey(),
+  publishedAt: timestamp("published_at", { withTimezone: true }),
+  publishedBy: uuid("published_by"),
+  createdAt: createdAt(),
+});
+
+/**
  * What an organization aims for in a year: an index, and optionally a level per indicator (e.g.
  * the steps of a plan it committed to) with the effort each level step of an indicator costs.
  */

@@ -85,6 +85,21 @@ export async function insertLink(
   return link;
 }
 
+/** Remove a link not accepted, at the version read; false when it changed meanwhile. */
+export async function deleteLink(db: Db, linkId: string, version: number): Promise<boolean> {
+  const removed = await db
+    .delete(evidenceLinks)
+    .where(
+      and(
+        eq(evidenceLinks.id, linkId),
+        eq(evidenceLinks.version, version),
+        ne(evidenceLinks.review, "accepted"),
+      ),
+    )
+    .returning({ id: evidenceLinks.id });
+  return removed.length > 0;
+}
+
 export async function findLink(db: Db, assessmentId: string, linkId: string) {
   const [link] = await db
     .select()

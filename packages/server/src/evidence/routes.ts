@@ -16,6 +16,7 @@ import {
   recordUpload,
   reviewLink,
   uploadRoom,
+  withdrawLink,
 } from "./service.js";
 import { type LocalStorage, type Staged, TooLargeError } from "./storage.js";
 import { ACCEPTED_TYPES } from "./types.js";
@@ -260,6 +261,21 @@ export function evidenceRoutes(
           request.params.linkId,
           request.body,
         ),
+    );
+
+    app.delete(
+      "/api/assessments/:id/evidence-links/:linkId",
+      {
+        schema: {
+          tags: ["evidence"],
+          summary:
+            "Withdraw a piece of evidence from its level before it is accepted (the unit that provided it or the coordinator, during the self-assessment); the file stays in the instansi's evidence",
+          params: z.object({ id: z.uuid(), linkId: z.uuid() }),
+          response: { 200: z.object({ id: z.string(), withdrawn: z.literal(true) }) },
+        },
+      },
+      async (request) =>
+        withdrawLink(db, frameworks, contextOf(request), request.params.id, request.params.linkId),
     );
 
     app.get(

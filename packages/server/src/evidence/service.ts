@@ -349,6 +349,55 @@ export interface ReviewInput {
 }
 
 /** An assessor accepts a piece of evidence for its level, or returns it with a reason. */
+/**
+ * Withdraw a piece of evidence from an indicator's level before it is accepted: the unit that
+ * provided it, or the instansi's coordinator, while the self-assessment is open. The file stays in
+ * the instansi's evidence (and the history); only this link goes. Audited.
+ */
+export async function withdrawLink(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  assessmentId: string,
+  linkId: string,
+) {
+  const c = await loadAssessment(db, frameworks, ctx, assessmentId);
+  // Whoever may replace no evidence of this assessment learns nothing about its links.
+  authorize(ctx.principal, "evidence.replace", assessmentTarget(c));
+  const link = await repo.findLink(db, assessmentId, linkId);
+  if (!link) throw notFound("Evidence link");
+  const ev = await repo.findEvidence(db, link.evidenceId);
+  if (!ev) throw notFound("Evidence");
+  authorize(ctx.principal, "evidence.replace", await replaceTarget(db, ev));
+  requireWork(c, "uploadEvidence");
+  if (link.review === "accepted")
+    throw new ApiError(
+      409,
+      "already_accepted",
+      "Accepted evidence is not withdrawn; upload a new version instead",
+    );
+  return inTransaction(db, async (t) => {
+    const removed = await repo.deleteLink(t, linkId, link.version);
+    if (!removed) throw conflict("The evidence was reviewed or changed meanwhile");
+    await appendAudit(t, {
+      ...actorOf(ctx),
+      action: "evidence.withdraw",
+      entityType: "indicator",
+      entityId: assessmentRepo.indicatorEntity(assessmentId, link.indicatorCode),
+      organizationId: c.organization.id,
+      before: {
+        linkId,
+        evidenceId: link.evidenceId,
+        level: link.level,
+        item: link.itemCode || null,
+        title: ev.title,
+      },
+      after: null,
+    });
+    return { id: linkId, withdrawn: true as const };
+  });
+}
+
 export async function reviewLink(
   db: Db,
   frameworks: Frameworks,

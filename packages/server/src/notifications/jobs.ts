@@ -41,6 +41,8 @@ const SUBJECTS: Record<string, string> = {
   returned: "Indikator dikembalikan untuk diperbaiki",
   state_changed: "Status penilaian berubah",
   due_soon: "Batas waktu indikator sudah dekat",
+  validation_returned: "Nilai akhir dikembalikan tim reviu untuk dikoreksi",
+  validation_corrected: "Nilai akhir sudah dikoreksi asesor; mohon divalidasi ulang",
 };
 
 function mailOf(kind: string, payload: Record<string, unknown>, to: string): Mail {

@@ -2,7 +2,7 @@
 // claims (each row claimed atomically, so several instances never send one twice).
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.js";
-import { notifications } from "../db/schema.js";
+import { assessments, cycles, notifications, organizations } from "../db/schema.js";
 
 export async function insertNotifications(
   db: Db,
@@ -14,22 +14,53 @@ export async function insertNotifications(
   await db.insert(notifications).values(userIds.map((userId) => ({ userId, kind, payload })));
 }
 
-/** A user's notifications, newest first (the latest 200). */
+/**
+ * A user's notifications, newest first (the latest 200), each with the instansi and cycle of the
+ * assessment it is about, so the inbox can say where without another request.
+ */
 export async function notificationsOf(db: Db, userId: string, unreadOnly: boolean) {
   const conditions = [eq(notifications.userId, userId)];
   if (unreadOnly) conditions.push(isNull(notifications.readAt));
-  return db
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      payload: notifications.payload,
-      readAt: notifications.readAt,
-      createdAt: notifications.createdAt,
-    })
-    .from(notifications)
-    .where(and(...conditions))
-    .orderBy(desc(notifications.createdAt))
-    .limit(200);
+  return (
+    db
+      .select({
+        id: notifications.id,
+        kind: notifications.kind,
+        payload: notifications.payload,
+        readAt: notifications.readAt,
+        createdAt: notifications.createdAt,
+        assessmentId: assessments.id,
+        organization: organizations.name,
+        cycle: cycles.name,
+      })
+      .from(notifications)
+      // Compared as text: a payload never makes the query fail, whatever it holds.
+      .leftJoin(assessments, sql`${assessments.id}::text = ${notifications.payload}->>'assessmentId'`)
+      .leftJoin(organizations, eq(organizations.id, assessments.organizationId))
+      .leftJoin(cycles, eq(cycles.id, assessments.cycleId))
+      .where(and(...conditions))
+      .orderBy(desc(notifications.createdAt))
+      .limit(200)
+  );
+}
+
+/** How many of a user's notifications are unread. */
+export async function unreadCount(db: Db, userId: string): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${notifications} where user_id = ${userId} and read_at is null`,
+  );
+  return row?.n ?? 0;
+}
+
+/** Mark every unread notification of a user read; returns how many. */
+export async function markAllReadFor(db: Db, userId: string): Promise<number> {
+  const marked = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return marked.length;
 }
 
 /** Mark a user's own unread notifications among `ids` read; returns how many. */

@@ -142,6 +142,10 @@ export async function listOrganizations(db: Db, filter: ListFilter) {
       ...listColumns,
       // How many organizations hang directly below: lets a list be browsed as a tree.
       children: sql<number>`(select count(*)::int from ${organizations} c where c.parent_id = ${outerId})`,
+      // The government above, so two units of the same name in different places tell apart.
+      parentName: sql<
+        string | null
+      >`(select p.name from ${organizations} p where p.id = ${organizations.parentId})`,
     })
     .from(organizations)
     .where(where)

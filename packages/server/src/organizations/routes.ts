@@ -56,7 +56,12 @@ export function organizationRoutes(
           response: {
             200: z.object({
               items: z.array(
-                Organization.extend({ children: z.number(), can: z.object({ configure: z.boolean() }) }),
+                Organization.extend({
+                  children: z.number(),
+                  /** The name of the organization above it (null at the top). */
+                  parentName: z.string().nullable(),
+                  can: z.object({ configure: z.boolean() }),
+                }),
               ),
               total: z.number(),
               page: z.number(),

@@ -5,7 +5,9 @@ import { Headline } from "../assessments/schemas.js";
 import type { Db } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import { contextOf } from "../http/context.js";
+import { download, XLSX, XLSX_TYPE } from "../http/files.js";
 import { SpreadSchema } from "../results/schemas.js";
+import { provinceWorkbook } from "./export.js";
 import { provinceView } from "./service.js";
 
 const ProvinceView = z.object({
@@ -72,6 +74,29 @@ export function provinceRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsy
       },
       async (request) =>
         provinceView(db, frameworks, contextOf(request), request.params.id, request.query.cycle),
+    );
+
+    app.get(
+      "/api/organizations/:id/province.xlsx",
+      {
+        schema: {
+          tags: ["province"],
+          summary: "The province view as an Excel workbook (indices as numbers), for a coordination meeting",
+          params: z.object({ id: z.uuid() }),
+          querystring: z.strictObject({ cycle: z.uuid().optional() }),
+          response: { 200: XLSX },
+        },
+      },
+      async (request, reply) => {
+        const { body, fileName } = await provinceWorkbook(
+          db,
+          frameworks,
+          contextOf(request),
+          request.params.id,
+          request.query.cycle,
+        );
+        return download(reply, XLSX_TYPE, fileName, body);
+      },
     );
   };
 }

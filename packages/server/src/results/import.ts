@@ -17,7 +17,15 @@ import { actorFrom, type RequestContext } from "../http/context.js";
 import { notFound } from "../http/errors.js";
 import { addName, findById, insertOrganization, listKnownNames } from "../organizations/repository.js";
 import { authorize } from "../policy/policy.js";
-import { currentNames, removeResult, resultsByOrganization, storeResult } from "./repository.js";
+import {
+  allResultYears,
+  currentNames,
+  publishYear,
+  recordYears,
+  removeResult,
+  resultsByOrganization,
+  storeResult,
+} from "./repository.js";
 
 export interface Candidate {
   readonly id: string;
@@ -77,6 +85,8 @@ export interface ImportOptions {
   /** Lines a person said are a body Matang does not know yet: created, of the row's type and province. */
   readonly creations?: ReadonlySet<number>;
   readonly dryRun?: boolean;
+  /** Publish the years at once (the demo, a CLI import told so); else a new year stays a draft. */
+  readonly publish?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -320,6 +330,12 @@ export async function importResults(
     }
     if (problems.length > 0) throw new InputFileError(problems);
     if (!dryRun) {
+      // A year new to Matang is a draft until an administrator publishes it.
+      await recordYears(
+        t,
+        [...new Set(rows.map((r) => r.year))],
+        options.publish ? { by: options.actor.id } : null,
+      );
       await appendAudit(t, {
         ...auditedBy(options.actor),
         action: "results.import",
@@ -398,5 +414,52 @@ export async function undoMatch(db: Db, ctx: RequestContext, year: number, organ
       after: null,
     });
     return { year, organizationId, name: removed.nameAsPublished };
+  });
+}
+
+/** Every year with results, drafts included, beside the year before it: what an administrator publishes. */
+export async function resultYears(db: Db, ctx: RequestContext) {
+  authorize(ctx.principal, "results.import", { path: "/" });
+  const years = await allResultYears(db);
+  return {
+    items: years.map((y) => ({
+      year: y.year,
+      count: y.count,
+      published: y.publishedAt !== null,
+      publishedAt: y.publishedAt?.toISOString() ?? null,
+      previousCount: years.find((p) => p.year < y.year)?.count ?? null,
+    })),
+  };
+}
+
+/** An administrator makes a year's results public. Audited; publishing a published year changes nothing. */
+export async function publishResultYear(db: Db, ctx: RequestContext, year: number) {
+  authorize(ctx.principal, "results.import", { path: "/" });
+  return publishYearAs(db, actorFrom(ctx), year);
+}
+
+/** Publish a year's results as `actor` (the web's administrator, or the CLI). */
+export async function publishYearAs(db: Db, actor: Actor, year: number) {
+  return inTransaction(db, async (t) => {
+    const before = (await allResultYears(t)).find((y) => y.year === year);
+    if (!before) throw notFound("Results of the year");
+    const published = await publishYear(t, year, actor.id);
+    if (!published) throw notFound("Results of the year");
+    if (before.publishedAt === null)
+      await appendAudit(t, {
+        ...auditedBy(actor),
+        action: "results.publish",
+        entityType: "result_year",
+        entityId: String(year),
+        before: { published: false },
+        after: { published: true, count: published.count },
+      });
+    return {
+      year,
+      count: published.count,
+      published: true,
+      publishedAt: published.publishedAt?.toISOString() ?? null,
+      previousCount: null as number | null,
+    };
   });
 }

@@ -1,8 +1,8 @@
 import type { ResultRow } from "@matang/core";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Db, rows } from "../db/client.js";
-import { organizationNames, organizations, publishedResults } from "../db/schema.js";
+import { organizationNames, organizations, publishedResults, resultYears } from "../db/schema.js";
 
 /** Current display names of organizations. */
 export async function currentNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
@@ -119,20 +119,68 @@ export async function resultsOfYears(
   });
 }
 
-/** Years with published results, newest first, with how many bodies each has. */
+/** Years an administrator published, newest first, with how many bodies each has. */
 export async function publishedYears(db: Db): Promise<{ year: number; count: number }[]> {
   return rows<{ year: number; count: number }>(
     db,
-    sql`select year, count(*)::int as count from ${publishedResults} group by year order by year desc`,
+    sql`select r.year, count(*)::int as count from ${publishedResults} r
+      join ${resultYears} y on y.year = r.year and y.published_at is not null
+      group by r.year order by r.year desc`,
   );
 }
 
-/** The years an organization has published results for. */
+/** Every year with results, drafts included (for administrators), newest first. */
+export async function allResultYears(
+  db: Db,
+): Promise<{ year: number; count: number; publishedAt: Date | null }[]> {
+  const found = await rows<{ year: number; count: number; publishedAt: string | Date | null }>(
+    db,
+    sql`select r.year, count(*)::int as count, y.published_at as "publishedAt" from ${publishedResults} r
+      left join ${resultYears} y on y.year = r.year
+      group by r.year, y.published_at order by r.year desc`,
+  );
+  return found.map((r) => ({ ...r, publishedAt: r.publishedAt === null ? null : new Date(r.publishedAt) }));
+}
+
+/** Record the years an import touches: new years start as drafts, unless published at once. */
+export async function recordYears(
+  db: Db,
+  years: readonly number[],
+  publish: { readonly by: string | null } | null,
+) {
+  if (years.length === 0) return;
+  const publishedAt = publish ? new Date() : null;
+  const publishedBy = publish?.by ?? null;
+  await db
+    .insert(resultYears)
+    .values(years.map((year) => ({ year, publishedAt, publishedBy })))
+    .onConflictDoNothing();
+  if (publishedAt)
+    await db
+      .update(resultYears)
+      .set({ publishedAt, publishedBy })
+      .where(and(inArray(resultYears.year, [...years]), isNull(resultYears.publishedAt)));
+}
+
+/** Publish a draft year; the year as it now stands, or undefined when it has no results. */
+export async function publishYear(db: Db, year: number, userId: string | null) {
+  const [counted] = await rows<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from ${publishedResults} where year = ${year}`,
+  );
+  if (!counted?.count) return undefined;
+  await recordYears(db, [year], { by: userId });
+  const [row] = await db.select().from(resultYears).where(eq(resultYears.year, year));
+  return { year, count: counted.count, publishedAt: row?.publishedAt ?? null };
+}
+
+/** The published years an organization has results for. */
 export async function yearsOf(db: Db, organizationId: string): Promise<number[]> {
   const found = await db
     .select({ year: publishedResults.year })
     .from(publishedResults)
-    .where(and(eq(publishedResults.organizationId, organizationId)))
+    .innerJoin(resultYears, eq(resultYears.year, publishedResults.year))
+    .where(and(eq(publishedResults.organizationId, organizationId), isNotNull(resultYears.publishedAt)))
     .orderBy(asc(publishedResults.year));
   return found.map((r) => r.year);
 }

@@ -1,12 +1,14 @@
 import { type Framework, INSTANSI_KINDS } from "@matang/core";
+import ExcelJS from "exceljs";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
-import { CSV, CSV_TYPE, download } from "../http/files.js";
+import { CSV, CSV_TYPE, download, XLSX, XLSX_TYPE } from "../http/files.js";
 import { spreadsheetText } from "../reports/cells.js";
-import { importResultsFile, undoMatch } from "./import.js";
+import { sheet } from "../reports/excel.js";
+import { importResultsFile, publishResultYear, resultYears, undoMatch } from "./import.js";
 import { Item, LocalText, SpreadSchema } from "./schemas.js";
 import { publishedYears, type RankedYear, rankedYear } from "./service.js";
 
@@ -59,13 +61,25 @@ const ResultsReport = z.object({
   dryRun: z.boolean(),
 });
 
-/** The year asked for, else the newest; 404 when nothing was published then. */
+const ResultYear = z.object({
+  year: z.number(),
+  /** Bodies with a result that year. */
+  count: z.number(),
+  /** A draft until an administrator publishes it. */
+  published: z.boolean(),
+  publishedAt: z.string().nullable(),
+  /** Bodies of the year before, to compare (null when there is none). */
+  previousCount: z.number().nullable(),
+});
+
+/** The year asked for, else the newest; 404 when nothing was published then (a draft year included). */
 async function yearOf(
   db: Db,
   frameworks: ReadonlyMap<string, Framework>,
   year: number | undefined,
 ): Promise<RankedYear> {
   const chosen = year ?? (await publishedYears(db))[0]?.year;
+  // rankedYear is null for a year not published (a draft included).
   const ranked = chosen === undefined ? null : await rankedYear(db, chosen, frameworks);
   if (!ranked)
     throw new ApiError(
@@ -255,6 +269,57 @@ export function resultsRoutes(db: Db, frameworks: ReadonlyMap<string, Framework>
       },
     );
 
+    app.get(
+      "/api/public/results.xlsx",
+      {
+        schema: {
+          tags: ["public"],
+          summary:
+            "The same published results as an Excel workbook: indices as numbers, so Excel in any locale shows and sorts them (no login)",
+          querystring: Filters,
+          response: { 200: XLSX },
+        },
+      },
+      async (request, reply) => {
+        const ranked = await yearOf(db, frameworks, request.query.year);
+        const items = filtered(ranked, request.query);
+        const domains = [...new Set(items.flatMap((i) => Object.keys(i.domains)))].sort();
+        const book = new ExcelJS.Workbook();
+        book.creator = "Matang";
+        const s = sheet(book, `Hasil ${ranked.year}`, [
+          { header: "Peringkat", key: "rank", width: 10 },
+          { header: "Instansi", key: "name", width: 40 },
+          { header: "Jenis", key: "type", width: 12 },
+          { header: "Provinsi", key: "province", width: 24 },
+          { header: "Indeks", key: "index", width: 9 },
+          { header: "Predikat", key: "predicate", width: 14 },
+          ...domains.map((d) => ({ header: d, key: d, width: 8 })),
+          { header: "Peringkat jenis", key: "rankInType", width: 15 },
+          { header: "Peringkat provinsi", key: "rankInProvince", width: 17 },
+          { header: "Persentil", key: "percentile", width: 10 },
+          { header: "Perubahan peringkat", key: "rankChange", width: 19 },
+        ]);
+        const num = (v: string | null | undefined) => (v == null ? null : Number(v));
+        for (const i of items)
+          s.addRow({
+            rank: i.rank,
+            name: spreadsheetText(i.nameAsPublished),
+            type: i.type,
+            province: spreadsheetText(i.province ?? ""),
+            index: num(i.index),
+            predicate: i.predicate,
+            ...Object.fromEntries(domains.map((d) => [d, num(i.domains[d])])),
+            rankInType: i.rankInType,
+            rankInProvince: i.rankInProvince,
+            percentile: i.percentile,
+            rankChange: i.rankChange,
+          });
+        for (const key of ["index", ...domains]) s.getColumn(key).numFmt = "0.00";
+        const body = Buffer.from(await book.xlsx.writeBuffer());
+        return download(reply, XLSX_TYPE, `hasil-spbe-${ranked.year}.xlsx`, body);
+      },
+    );
+
     app.post(
       "/api/results/import",
       {
@@ -282,6 +347,33 @@ export function resultsRoutes(db: Db, frameworks: ReadonlyMap<string, Framework>
         },
       },
       async (request) => importResultsFile(db, contextOf(request), request.body),
+    );
+
+    app.get(
+      "/api/results/years",
+      {
+        schema: {
+          tags: ["results"],
+          summary:
+            "Every year with imported results, drafts included, with the number of bodies beside the year before (administrators)",
+          response: { 200: z.object({ items: z.array(ResultYear) }) },
+        },
+      },
+      async (request) => resultYears(db, contextOf(request)),
+    );
+
+    app.post(
+      "/api/results/years/:year/publish",
+      {
+        schema: {
+          tags: ["results"],
+          summary:
+            "Publish an imported year: until then it is a draft, absent from the public page and its years. Audited",
+          params: z.object({ year: Year }),
+          response: { 200: ResultYear },
+        },
+      },
+      async (request) => publishResultYear(db, contextOf(request), request.params.year),
     );
 
     app.delete(

@@ -23,6 +23,7 @@ import { useTranslation } from "react-i18next";
 import type { Answer } from "../api/types";
 import { api } from "../app/api";
 import { errorMessage } from "../i18n";
+import { formatDateTime } from "../i18n/format";
 
 type Created = Answer<"/api/auth/tokens", "post">;
 
@@ -59,13 +60,7 @@ export default function TokensPanel() {
     },
     onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
   });
-  const date = (value: string | null) =>
-    value
-      ? new Intl.DateTimeFormat(i18n.language === "id" ? "id-ID" : "en-GB", {
-          dateStyle: "medium",
-          timeStyle: "short",
-        }).format(new Date(value))
-      : "—";
+  const date = (value: string | null) => formatDateTime(value, i18n.language);
   const items = tokens.data?.items ?? [];
 
   return (

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -17,14 +18,136 @@ import { INSTANSI_KINDS, SCHEDULE_STAGES } from "@matang/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Answer, Schemas } from "../api/types";
 import { api } from "../app/api";
 import { useMe } from "../app/session";
 import { errorMessage } from "../i18n";
+import { formatDate } from "../i18n/format";
 import { OrganizationPicker } from "../organizations/OrganizationPicker";
 
 const STAGES = SCHEDULE_STAGES;
 type Cycle = Schemas["Cycle"];
+type Schedule = Record<string, { start: string; end: string }>;
+
+/** The stages' windows as date fields: the same when opening a cycle and when changing it. */
+function ScheduleFields({ schedule, onChange }: { schedule: Schedule; onChange: (s: Schedule) => void }) {
+  const { t } = useTranslation();
+  const setDate = (stage: string, key: "start" | "end", value: string) =>
+    onChange({
+      ...schedule,
+      [stage]: { start: schedule[stage]?.start ?? "", end: schedule[stage]?.end ?? "", [key]: value },
+    });
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+      {STAGES.map((stage) => (
+        <Group key={stage} grow align="end" gap="xs">
+          <TextInput
+            type="date"
+            label={`${t(`states.${stage}`)} · ${t("admin.start")}`}
+            value={schedule[stage]?.start ?? ""}
+            onChange={(e) => setDate(stage, "start", e.currentTarget.value)}
+          />
+          <TextInput
+            type="date"
+            label={t("admin.end")}
+            value={schedule[stage]?.end ?? ""}
+            onChange={(e) => setDate(stage, "end", e.currentTarget.value)}
+          />
+        </Group>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+/** Only complete windows are sent: a stage without dates has no window. */
+const completeWindows = (schedule: Schedule) =>
+  Object.fromEntries(Object.entries(schedule).filter(([, w]) => w.start && w.end));
+
+/** A cycle's name and schedule after it was opened: a stage extended, a visit added. */
+function ScheduleEditor({ cycle, onSaved }: { cycle: Cycle; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(cycle.name);
+  const [schedule, setSchedule] = useState<Schedule>(cycle.schedule);
+  const save = useMutation({
+    mutationFn: () =>
+      api("PUT", `/api/cycles/${cycle.id}`, {
+        name: name.trim(),
+        schedule: completeWindows(schedule),
+        version: cycle.version,
+      }),
+    onSuccess: () => {
+      notifications.show({ color: "green", message: t("admin.scheduleSaved") });
+      onSaved();
+    },
+    onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
+  });
+  return (
+    <Stack gap="xs">
+      <Title order={5}>{t("admin.schedule")}</Title>
+      <TextInput label={t("admin.cycleName")} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+      <ScheduleFields schedule={schedule} onChange={setSchedule} />
+      <Group justify="flex-end">
+        <Button loading={save.isPending} disabled={!name.trim()} onClick={() => save.mutate()}>
+          {t("admin.saveSchedule")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Who takes part: each instansi with where its assessment stands. */
+function ParticipantList({ cycleId }: { cycleId: string }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState("");
+  const list = useQuery({
+    queryKey: ["assessments", cycleId],
+    queryFn: () => api<Answer<"/api/assessments">>("GET", `/api/assessments?cycle=${cycleId}`),
+  });
+  const items = (list.data?.items ?? []).filter((a) =>
+    a.organizationName.toLowerCase().includes(q.trim().toLowerCase()),
+  );
+  if (!list.data?.items.length) return null;
+  return (
+    <Stack gap={4}>
+      <TextInput
+        label={t("admin.searchParticipants")}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        w={320}
+      />
+      <Table.ScrollContainer minWidth={400} mah={320}>
+        <Table striped stickyHeader data-testid="participants">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("assessments.instansi")}</Table.Th>
+              <Table.Th>{t("assessment.status")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.slice(0, 200).map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/penilaian/${a.id}`} size="sm">
+                    {a.organizationName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{t(`states.${a.state}`)}</Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {items.length > 200 && (
+        <Text size="xs" c="dimmed">
+          {t("admin.moreParticipants", { count: items.length - 200 })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
 
 function NewCycle({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
@@ -33,11 +156,19 @@ function NewCycle({ onCreated }: { onCreated: () => void }) {
     queryFn: () => api<Answer<"/api/frameworks">>("GET", "/api/frameworks"),
   });
   const year = new Date().getFullYear();
-  const [name, setName] = useState(`Evaluasi SPBE ${year}`);
+  const [name, setName] = useState("");
   const [cycleYear, setCycleYear] = useState(String(year));
   const [frameworkId, setFrameworkId] = useState<string | null>(null);
   const [kind, setKind] = useState("evaluation");
-  const [schedule, setSchedule] = useState<Record<string, { start: string; end: string }>>({});
+  const [schedule, setSchedule] = useState<Schedule>({});
+  // After saving the form starts empty again, ready for the next cycle.
+  const reset = () => {
+    setName("");
+    setCycleYear(String(year));
+    setFrameworkId(null);
+    setKind("evaluation");
+    setSchedule({});
+  };
   const create = useMutation({
     mutationFn: () =>
       api("POST", "/api/cycles", {
@@ -45,19 +176,25 @@ function NewCycle({ onCreated }: { onCreated: () => void }) {
         name: name.trim(),
         frameworkId,
         kind,
-        schedule: Object.fromEntries(Object.entries(schedule).filter(([, w]) => w.start && w.end)),
+        schedule: completeWindows(schedule),
       }),
     onSuccess: () => {
       notifications.show({ color: "green", message: t("admin.cycleCreated") });
+      reset();
       onCreated();
     },
     onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
   });
-  const setDate = (stage: string, key: "start" | "end", value: string) =>
-    setSchedule((s) => ({
-      ...s,
-      [stage]: { start: s[stage]?.start ?? "", end: s[stage]?.end ?? "", [key]: value },
-    }));
+  // A year the framework is not for: said before the cycle is opened (PermenPANRB 59/2020 ends in 2025).
+  const chosen = frameworks.data?.items.find((f) => f.id === frameworkId);
+  const offYear =
+    chosen && chosen.years.length > 0 && !chosen.years.includes(Number(cycleYear))
+      ? t("admin.offYear", {
+          year: cycleYear,
+          framework: chosen.title.id,
+          years: `${Math.min(...chosen.years)}–${Math.max(...chosen.years)}`,
+        })
+      : null;
   return (
     <Card withBorder>
       <Title order={4} mb="sm">
@@ -67,6 +204,7 @@ function NewCycle({ onCreated }: { onCreated: () => void }) {
         <Group grow align="end">
           <TextInput
             label={t("admin.cycleName")}
+            placeholder={`Evaluasi SPBE ${year}`}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
           />
@@ -92,24 +230,12 @@ function NewCycle({ onCreated }: { onCreated: () => void }) {
             allowDeselect={false}
           />
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          {STAGES.map((stage) => (
-            <Group key={stage} grow align="end" gap="xs">
-              <TextInput
-                type="date"
-                label={`${t(`states.${stage}`)} · ${t("admin.start")}`}
-                value={schedule[stage]?.start ?? ""}
-                onChange={(e) => setDate(stage, "start", e.currentTarget.value)}
-              />
-              <TextInput
-                type="date"
-                label={t("admin.end")}
-                value={schedule[stage]?.end ?? ""}
-                onChange={(e) => setDate(stage, "end", e.currentTarget.value)}
-              />
-            </Group>
-          ))}
-        </SimpleGrid>
+        {offYear && (
+          <Alert color="orange" data-testid="off-year">
+            {offYear}
+          </Alert>
+        )}
+        <ScheduleFields schedule={schedule} onChange={setSchedule} />
         <Group justify="flex-end">
           <Button
             loading={create.isPending}
@@ -179,7 +305,14 @@ function Participants({ cycle }: { cycle: Cycle }) {
   });
   return (
     <Stack gap="sm">
+      {cycle.can.assignAssessors && (
+        <ScheduleEditor
+          cycle={cycle}
+          onSaved={() => void queryClient.invalidateQueries({ queryKey: ["cycles"] })}
+        />
+      )}
       <Text size="sm">{t("admin.participants", { count: detail.data?.participants ?? 0 })}</Text>
+      <ParticipantList cycleId={cycle.id} />
       {cycle.can.enrol && (
         <Group align="end" wrap="wrap">
           <Select
@@ -247,7 +380,7 @@ function Participants({ cycle }: { cycle: Cycle }) {
 }
 
 export default function CyclesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const me = useMe();
   const cycles = useQuery({
@@ -268,6 +401,7 @@ export default function CyclesPage() {
             <Table.Th>{t("admin.year")}</Table.Th>
             <Table.Th>{t("admin.cycleName")}</Table.Th>
             <Table.Th>{t("admin.framework")}</Table.Th>
+            <Table.Th>{t("admin.scheduleColumn")}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -280,6 +414,15 @@ export default function CyclesPage() {
                   {c.name} <Badge variant="light">{t(`admin.${c.kind}`)}</Badge>
                 </Table.Td>
                 <Table.Td>{c.frameworkId}</Table.Td>
+                <Table.Td>
+                  {/* The schedule stays in view: each stage's window. */}
+                  {STAGES.filter((s) => c.schedule[s]).map((s) => (
+                    <Text size="xs" key={s} style={{ whiteSpace: "nowrap" }}>
+                      {t(`states.${s}`)}: {formatDate(c.schedule[s]?.start, i18n.language)} –{" "}
+                      {formatDate(c.schedule[s]?.end, i18n.language)}
+                    </Text>
+                  ))}
+                </Table.Td>
                 <Table.Td>
                   {(c.can.enrol || c.can.assignAssessors) && (
                     <Button
@@ -304,8 +447,8 @@ export default function CyclesPage() {
               </Table.Tr>
               {open === c.id && (
                 <Table.Tr>
-                  <Table.Td colSpan={4}>
-                    <Participants cycle={c} />
+                  <Table.Td colSpan={5}>
+                    <Participants cycle={c} key={c.version} />
                   </Table.Td>
                 </Table.Tr>
               )}

@@ -22,7 +22,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Answer } from "../api/types";
 import { api } from "../app/api";
-import type { Role } from "../app/session";
+import { type Role, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 import { OrganizationPicker } from "../organizations/OrganizationPicker";
 
@@ -41,6 +41,8 @@ function GrantForm({
   // No role is preselected: giving one is a decision, never a default.
   const [role, setRole] = useState<Role | null>(null);
   const [organizationId, setOrganizationId] = useState<string | null>(null);
+  // Only a national administrator grants national roles; anyone else picks an organization.
+  const national = useMe().data?.can.manageFrameworks ?? false;
   return (
     <Group align="end" wrap="wrap">
       <Select
@@ -53,11 +55,16 @@ function GrantForm({
       />
       <OrganizationPicker
         label={t("admin.organization")}
-        placeholder={t("admin.national")}
+        placeholder={national ? t("admin.national") : t("admin.chooseOrganization")}
+        required={!national}
         value={organizationId}
         onChange={setOrganizationId}
       />
-      <Button loading={busy} disabled={!role} onClick={() => role && onSubmit({ role, organizationId })}>
+      <Button
+        loading={busy}
+        disabled={!role || (!national && !organizationId)}
+        onClick={() => role && onSubmit({ role, organizationId })}
+      >
         {label}
       </Button>
     </Group>

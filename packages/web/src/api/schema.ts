@@ -548,6 +548,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         from?: string;
+                        indicators?: string[];
                         mapping?: {
                             [key: string]: string;
                         };
@@ -741,6 +742,49 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/evidence-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a piece of evidence from its level before it is accepted (the unit that provided it or the coordinator, during the self-assessment); the file stays in the instansi's evidence */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    linkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {boolean} */
+                            withdrawn: true;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -1296,6 +1340,63 @@ export interface paths {
                                 updatedAt: string;
                             }[];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/indicators/{code}/previous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicator in the instansi's previous assessment, read-only: final level (else its own answer), explanation and evidence; null when there is none */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string;
+                            cycle: string;
+                            evidence: {
+                                evidenceId: string;
+                                item: string | null;
+                                /** @enum {string} */
+                                kind: "file" | "link";
+                                level: number;
+                                /** @enum {string} */
+                                review: "pending" | "accepted" | "revision";
+                                title: string;
+                                url: string | null;
+                            }[];
+                            explanation: string;
+                            level: number | null;
+                            sameFramework: boolean;
+                            year: number;
+                        } | null;
                     };
                 };
             };
@@ -2229,7 +2330,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move the assessment to another state (submit, advance, publish, or back as an administrator) */
+        /** Move the assessment to another state (submit, advance, publish, or back as an administrator). Moving on from an assessors' stage with indicators it did not score answers 409 stage_incomplete listing them, until sent again with confirm: true; publication waits (409 validation_open) while the review has a final score sent back or corrected and not yet validated again; going back needs a reason */
         post: {
             parameters: {
                 query?: never;
@@ -2242,6 +2343,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        confirm?: boolean;
+                        reason?: string;
                         reopenDays?: number;
                         /** @enum {string} */
                         to: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
@@ -3146,7 +3249,62 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** Rename a cycle or change its schedule (with the version read; 409 when someone changed it first) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        schedule: {
+                            consolidation?: {
+                                end: string;
+                                start: string;
+                            };
+                            document_review?: {
+                                end: string;
+                                start: string;
+                            };
+                            interview?: {
+                                end: string;
+                                start: string;
+                            };
+                            self_assessment?: {
+                                end: string;
+                                start: string;
+                            };
+                            validation?: {
+                                end: string;
+                                start: string;
+                            };
+                            visit?: {
+                                end: string;
+                                start: string;
+                            };
+                        };
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cycle"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -4031,7 +4189,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your notifications, newest first */
+        /** Your notifications, newest first (the latest 200), each with the assessment it is about, and how many are unread */
         get: {
             parameters: {
                 query?: {
@@ -4051,14 +4209,61 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                assessmentId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                                cycle: string | null;
+                                dueDate: string | null;
+                                from: string | null;
                                 id: string;
+                                indicator: string | null;
                                 kind: string;
+                                note: string | null;
+                                organization: string | null;
                                 payload: unknown;
                                 /** Format: date-time */
                                 readAt: string | null;
+                                to: string | null;
                             }[];
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of your notifications are unread (for the bell) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
                         };
                     };
                 };
@@ -4081,7 +4286,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark notifications read */
+        /** Mark notifications read: the ones listed, or all with all: true */
         post: {
             parameters: {
                 query?: never;
@@ -4092,7 +4297,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        ids: string[];
+                        all?: boolean;
+                        /** @default [] */
+                        ids?: string[];
                     };
                 };
             };
@@ -4158,6 +4365,7 @@ export interface paths {
                                 kind: string;
                                 name: string;
                                 parentId: string | null;
+                                parentName: string | null;
                                 version: number;
                             }[];
                             page: number;
@@ -4691,6 +4899,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{id}/province.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The province view as an Excel workbook (indices as numbers), for a coordination meeting */
+        get: {
+            parameters: {
+                query?: {
+                    cycle?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An Excel workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{id}/settings": {
         parameters: {
             query?: never;
@@ -5143,6 +5391,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same published results as an Excel workbook: indices as numbers, so Excel in any locale shows and sorts them (no login) */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    q?: string;
+                    type?: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An Excel workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/results/years": {
         parameters: {
             query?: never;
@@ -5305,6 +5594,94 @@ export interface paths {
                                 region: string | null;
                             }[];
                             updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every year with imported results, drafts included, with the number of bodies beside the year before (administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                count: number;
+                                previousCount: number | null;
+                                published: boolean;
+                                publishedAt: string | null;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/years/{year}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an imported year: until then it is a draft, absent from the public page and its years. Audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            previousCount: number | null;
+                            published: boolean;
+                            publishedAt: string | null;
+                            year: number;
                         };
                     };
                 };
@@ -5688,6 +6065,7 @@ export interface components {
                 operation: "assessment.submit" | "assessment.advance" | "assessment.reopen" | "assessment.publish";
                 /** @enum {string} */
                 to: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+                unscored: string[];
             }[];
             organization: {
                 id: string;
@@ -5897,6 +6275,7 @@ export interface components {
             state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
             submittedAt: string | null;
             validation: {
+                corrected: number;
                 notValid: number;
                 valid: number;
             };
@@ -5960,6 +6339,7 @@ export interface components {
                 operation: "assessment.submit" | "assessment.advance" | "assessment.reopen" | "assessment.publish";
                 /** @enum {string} */
                 to: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
+                unscored: string[];
             }[];
             organization: {
                 id: string;
@@ -6169,6 +6549,7 @@ export interface components {
             state: "self_assessment" | "submitted" | "document_review" | "interview" | "visit" | "consolidation" | "validation" | "published";
             submittedAt: string | null;
             validation: {
+                corrected: number;
                 notValid: number;
                 valid: number;
             };
@@ -6208,6 +6589,10 @@ export interface components {
             /** @enum {string} */
             code: "incomplete";
             missing: string[];
+        } | {
+            /** @enum {string} */
+            code: "validation_open";
+            indicators: string[];
         };
         BlockedInput: {
             /** @enum {string} */
@@ -6221,6 +6606,10 @@ export interface components {
             /** @enum {string} */
             code: "incomplete";
             missing: string[];
+        } | {
+            /** @enum {string} */
+            code: "validation_open";
+            indicators: string[];
         };
         ChecklistItem: {
             aspect: string | null;
@@ -6353,11 +6742,22 @@ export interface components {
             year: number;
         };
         EvidenceLink: {
+            addedAt: string;
             can: {
                 accept: boolean;
+                replace: boolean;
                 review: boolean;
+                withdraw: boolean;
             };
             evidenceId: string;
+            file: {
+                mediaType: string;
+                name: string;
+                size: number;
+                uploadedAt: string;
+                uploadedBy: string | null;
+            } | null;
+            fileVersion: number;
             id: string;
             item: string | null;
             /** @enum {string} */
@@ -6376,11 +6776,22 @@ export interface components {
             version: number;
         };
         EvidenceLinkInput: {
+            addedAt: string;
             can: {
                 accept: boolean;
+                replace: boolean;
                 review: boolean;
+                withdraw: boolean;
             };
             evidenceId: string;
+            file: {
+                mediaType: string;
+                name: string;
+                size: number;
+                uploadedAt: string;
+                uploadedBy: string | null;
+            } | null;
+            fileVersion: number;
             id: string;
             item: string | null;
             /** @enum {string} */
@@ -6653,6 +7064,21 @@ export interface components {
             domain: string | null;
             evidence: components["schemas"]["EvidenceLink"][];
             external: components["schemas"]["ExternalFeed"] | null;
+            gaps: ({
+                /** @enum {string} */
+                gap: "level";
+            } | {
+                /** @enum {string} */
+                gap: "explanation";
+            } | {
+                /** @enum {string} */
+                gap: "evidence";
+                levels: number[];
+            } | {
+                /** @enum {string} */
+                gap: "proposal";
+                units: string[];
+            })[];
             gating: {
                 blockedAt: number | null;
                 /** @enum {string|null} */
@@ -6669,6 +7095,10 @@ export interface components {
                 en?: string;
                 id: string;
             };
+            review: {
+                /** @enum {string|null} */
+                next: "review" | "assessor" | null;
+            } | null;
             scale: string;
             stages: {
                 document?: components["schemas"]["StageValue"];
@@ -6709,6 +7139,21 @@ export interface components {
             domain: string | null;
             evidence: components["schemas"]["EvidenceLinkInput"][];
             external: components["schemas"]["ExternalFeedInput"] | null;
+            gaps: ({
+                /** @enum {string} */
+                gap: "level";
+            } | {
+                /** @enum {string} */
+                gap: "explanation";
+            } | {
+                /** @enum {string} */
+                gap: "evidence";
+                levels: number[];
+            } | {
+                /** @enum {string} */
+                gap: "proposal";
+                units: string[];
+            })[];
             gating: {
                 blockedAt: number | null;
                 /** @enum {string|null} */
@@ -6725,6 +7170,10 @@ export interface components {
                 en?: string;
                 id: string;
             };
+            review: {
+                /** @enum {string|null} */
+                next: "review" | "assessor" | null;
+            } | null;
             scale: string;
             stages: {
                 document?: components["schemas"]["StageValueInput"];

@@ -1,8 +1,9 @@
-import { Center, createTheme, Loader, MantineProvider } from "@mantine/core";
+import { Badge, Center, createTheme, Loader, MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
+import { NotFoundPage } from "./PageError";
 import { RequireLogin } from "./RequireLogin";
 
 // Route-level code splitting: each feature loads when it is first visited; the shell (menu,
@@ -25,8 +26,22 @@ const HistoryPage = lazy(() => import("../results/HistoryPage"));
 const ProvincePage = lazy(() => import("../province/ProvincePage"));
 const ClarificationPage = lazy(() => import("../portal/ClarificationPage"));
 const ChecklistPage = lazy(() => import("../checklist/ChecklistPage"));
+const InboxPage = lazy(() => import("../inbox/InboxPage"));
 
-const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
+const theme = createTheme({
+  primaryColor: "teal",
+  defaultRadius: "md",
+  components: {
+    // A badge shows its whole text ("MENUNGGU REVIU", "-1,50"): squeezed, it wraps between words
+    // rather than being cut to "MENUNGGU R…", and never below its longest word.
+    Badge: Badge.extend({
+      styles: {
+        root: { height: "auto", minHeight: "var(--badge-height)", minWidth: "min-content", maxWidth: "100%" },
+        label: { overflow: "visible", whiteSpace: "normal", textOverflow: "clip", lineHeight: 1.35 },
+      },
+    }),
+  },
+});
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
@@ -56,6 +71,7 @@ const router = createBrowserRouter([
       { path: "penilaian/:id", element: page(<AssessmentPage />) },
       { path: "penilaian/:id/indikator/:code", element: page(<IndicatorPage />) },
       { path: "akun", element: page(<AccountPage />) },
+      { path: "kotak-masuk", element: page(<InboxPage />) },
       { path: "kata-sandi", element: <Navigate to="/akun" replace /> },
       { path: "penilaian/:id/dasbor", element: page(<DashboardPage />) },
       { path: "penilaian/:id/klarifikasi", element: page(<ClarificationPage />) },
@@ -66,7 +82,7 @@ const router = createBrowserRouter([
       { path: "admin/hasil", element: page(<ResultsImportPage />) },
       { path: "organisasi/:id/riwayat", element: page(<HistoryPage />) },
       { path: "provinsi/:id", element: page(<ProvincePage />) },
-      { path: "*", element: <Navigate to="/" replace /> },
+      { path: "*", element: <NotFoundPage /> },
     ],
   },
 ]);

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from "react-router";
 import type { Answer } from "../api/types";
+import { Bell } from "../inbox/InboxPage";
 import { api, setCsrfToken } from "./api";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { ME_KEY, useMe } from "./session";
@@ -63,6 +64,7 @@ export function Shell() {
             </Title>
           </Group>
           <Group wrap="nowrap" gap="sm">
+            <Bell />
             <LanguageSwitch />
             <Text size="sm" visibleFrom="sm">
               {me.data?.user.name}
@@ -87,11 +89,15 @@ export function Shell() {
             onClick={close}
           />
         ))}
-        <NavLink component={RouterLink} to="/akun" label={t("nav.account")} mt="auto" onClick={close} />
+        <NavLink component={RouterLink} to="/kotak-masuk" label={t("nav.inbox")} mt="auto" onClick={close} />
+        <NavLink component={RouterLink} to="/akun" label={t("nav.account")} onClick={close} />
         <NavLink component={RouterLink} to="/hasil" label={t("nav.publicResults")} onClick={close} />
-        <Anchor href="/api/docs" size="sm" p="sm">
-          {t("nav.apiDocs")}
-        </Anchor>
+        {/* The API's documentation is for those who set up integrations: the administrators. */}
+        {me.data?.can.manageFrameworks && (
+          <Anchor href="/api/docs" size="sm" p="sm">
+            {t("nav.apiDocs")}
+          </Anchor>
+        )}
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

@@ -26,7 +26,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { Answer, Schemas } from "../api/types";
 import { ApiError, api } from "../app/api";
+import { PageError } from "../app/PageError";
 import { errorMessage } from "../i18n";
+import { formatDate } from "../i18n/format";
 import { useUnits } from "../workspace/AssignmentEditor";
 import { local } from "../workspace/api";
 
@@ -182,12 +184,7 @@ export function ChecklistTable({
 }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<ChecklistItem | null>(null);
-  const date = (d: string | null) =>
-    d
-      ? new Intl.DateTimeFormat(i18n.language === "id" ? "id-ID" : "en-GB", { dateStyle: "medium" }).format(
-          new Date(`${d}T00:00:00`),
-        )
-      : "—";
+  const date = (d: string | null) => formatDate(d, i18n.language);
   return (
     <>
       <Table.ScrollContainer minWidth={800}>
@@ -287,7 +284,7 @@ export default function ChecklistPage() {
   const queryClient = useQueryClient();
   const [building, setBuilding] = useState(false);
   if (checklist.isPending) return <Loader aria-label={t("common.loading")} />;
-  if (checklist.isError) return <Alert color="red">{errorMessage(checklist.error)}</Alert>;
+  if (checklist.isError) return <PageError error={checklist.error} />;
   const d = checklist.data;
   const status = params.get("status");
   const unit = params.get("unit");

@@ -20,7 +20,6 @@ import {
   formatIndex as exactDisplay,
   type Framework,
   LEVEL_STAGE_OF_STATE,
-  loadFramework,
   ratioOfDecimal,
   readiness,
   type YearPlan,
@@ -30,11 +29,12 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../app/api";
+import { PageError } from "../app/PageError";
 import { errorMessage } from "../i18n";
 import { HistoryChart } from "../results/HistoryPage";
 import {
   type Assessment,
-  type FrameworkTree,
+  compileFramework as compile,
   formatIndex,
   type IndicatorRow,
   local,
@@ -47,11 +47,6 @@ import {
 import { type CalendarLimits, Roadmap } from "./Roadmap";
 
 const BAND_COLORS = ["red.6", "orange.5", "yellow.5", "teal.5", "green.7", "blue.6", "grape.6"];
-
-function compile(tree: FrameworkTree): Framework | null {
-  const result = loadFramework(tree);
-  return result.ok ? result.framework : null;
-}
 
 /** A number as the user reads it, through the core's exact rounding. */
 const show = (value: number, language: string, places = 2) =>
@@ -136,6 +131,13 @@ function GapList({
       ? t(`dashboard.blocked_${g.blockedBy}`, { level: g.blockedAt })
       : "";
   };
+  // What to upload for that level (the framework's guidance).
+  const guideOf = (code: string) => {
+    const level = rows.find((r) => r.code === code)?.gating.blockedAt;
+    const def = framework.indicatorByCode.get(code)?.levels.find((l) => l.value === level);
+    const guide = local(def?.evidence, i18n.language);
+    return level != null && guide ? t("evidenceGap.upload", { level, guide }) : "";
+  };
   const indexOf = (s: typeof comparison.from) =>
     s.complete
       ? formatIndex(s.indexDisplay, i18n.language)
@@ -144,7 +146,7 @@ function GapList({
     <Card withBorder>
       <Title order={4}>{t("dashboard.readiness")}</Title>
       <Text size="sm" c="dimmed" mb="xs">
-        {t("dashboard.gapsHint")}
+        {t("dashboard.gapsHint")} {t("evidenceGap.lowerLevels")}
       </Text>
       <Group mb="sm" gap="xl">
         <Stack gap={0}>
@@ -198,7 +200,12 @@ function GapList({
                       ? t("dashboard.noneSupported", { level: g.to })
                       : g.to}
                   </Table.Td>
-                  <Table.Td data-testid={`why-${g.indicator}`}>{why(g.indicator)}</Table.Td>
+                  <Table.Td data-testid={`why-${g.indicator}`}>
+                    {why(g.indicator)}
+                    <Text size="xs" c="dimmed">
+                      {guideOf(g.indicator)}
+                    </Text>
+                  </Table.Td>
                   <Table.Td c="red">−{show(-g.contribution, i18n.language, 3)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -232,8 +239,8 @@ export default function DashboardPage() {
   });
   if (assessment.isPending || indicators.isPending || tree.isPending)
     return <Loader aria-label={t("common.loading")} />;
-  if (assessment.isError) return <Alert color="red">{errorMessage(assessment.error)}</Alert>;
-  if (indicators.isError) return <Alert color="red">{errorMessage(indicators.error)}</Alert>;
+  if (assessment.isError) return <PageError error={assessment.error} />;
+  if (indicators.isError) return <PageError error={indicators.error} />;
   if (tree.isError || !framework) return <Alert color="red">{errorMessage(tree.error)}</Alert>;
   const a = assessment.data;
   // The same headline as every page (core's rule): its stage is the one leadership looks at.

@@ -33,6 +33,7 @@ import { Link } from "react-router";
 import type { Answer } from "../api/types";
 import { api } from "../app/api";
 import { type Assessment, formatIndex, type IndicatorRow, local, STAGES } from "../workspace/api";
+import { ValueInput } from "../workspace/ValueInput";
 
 type Rows = Answer<"/api/assessments/{id}/indicators">["items"];
 
@@ -327,15 +328,14 @@ export function Roadmap({
         {t("roadmap.hint")}
       </Text>
       <Group align="end" mb="xs" gap="md">
-        <NumberInput
+        <ValueInput
           label={t("dashboard.target")}
+          description={null}
           value={goal}
-          onChange={(v) => typeof v === "number" && setTarget(v)}
+          onChange={(v) => v !== null && setTarget(v)}
           min={bands[0]?.min ?? 0}
           max={bands[bands.length - 1]?.max ?? 5}
-          step={0.05}
-          decimalScale={2}
-          decimalSeparator={lang === "id" ? "," : "."}
+          decimals={2}
           w={130}
         />
         <Stack gap={2}>
@@ -478,30 +478,43 @@ export function Roadmap({
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <NumberInput
-                        aria-label={t("dashboard.effortFor", { code: s.indicator })}
-                        size="xs"
-                        w={80}
-                        min={0.5}
-                        max={1000}
-                        step={1}
-                        decimalScale={1}
-                        decimalSeparator={lang === "id" ? "," : "."}
-                        value={efforts[s.indicator] ?? s.cost / Math.max(1, s.to - s.from)}
-                        onChange={(v) =>
-                          typeof v === "number" && v > 0 && setEfforts({ ...efforts, [s.indicator]: v })
-                        }
-                      />
-                      <LimitsEditor
-                        step={s}
-                        framework={framework}
-                        limits={calendar[s.indicator] ?? {}}
-                        onChange={(l) => {
-                          const next = { ...calendar, [s.indicator]: compact(l) };
-                          if (Object.keys(next[s.indicator] ?? {}).length === 0) delete next[s.indicator];
-                          setCalendar(next);
-                        }}
-                      />
+                      {/* Who cannot store the plan reads the effort; nothing editable it cannot save. */}
+                      {canSave ? (
+                        <NumberInput
+                          aria-label={t("dashboard.effortFor", { code: s.indicator })}
+                          size="xs"
+                          w={80}
+                          min={0.5}
+                          max={1000}
+                          step={1}
+                          decimalScale={1}
+                          decimalSeparator={lang === "id" ? "," : "."}
+                          allowedDecimalSeparators={[",", "."]}
+                          value={efforts[s.indicator] ?? s.cost / Math.max(1, s.to - s.from)}
+                          onChange={(v) =>
+                            typeof v === "number" && v > 0 && setEfforts({ ...efforts, [s.indicator]: v })
+                          }
+                        />
+                      ) : (
+                        <Text size="sm">
+                          {formatIndex(
+                            String(efforts[s.indicator] ?? s.cost / Math.max(1, s.to - s.from)),
+                            lang,
+                          )}
+                        </Text>
+                      )}
+                      {canSave && (
+                        <LimitsEditor
+                          step={s}
+                          framework={framework}
+                          limits={calendar[s.indicator] ?? {}}
+                          onChange={(l) => {
+                            const next = { ...calendar, [s.indicator]: compact(l) };
+                            if (Object.keys(next[s.indicator] ?? {}).length === 0) delete next[s.indicator];
+                            setCalendar(next);
+                          }}
+                        />
+                      )}
                     </Table.Td>
                     <Table.Td>{formatIndex(s.indexAfterDisplay, lang)}</Table.Td>
                   </Table.Tr>

@@ -1,11 +1,9 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Card,
   Group,
-  Modal,
   Progress,
   Select,
   Stack,
@@ -23,6 +21,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../app/api";
 import { errorMessage } from "../i18n";
 import { type EvidenceLink, indicatorsKey } from "../workspace/api";
+import { EvidenceEntry } from "./EvidenceEntry";
 import { uploadEvidence } from "./upload";
 
 /** What the server accepts (types with their file endings, the largest size): one list, the server's. */
@@ -138,7 +137,6 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
   const [url, setUrl] = useState("");
   const [progress, setProgress] = useState<{ name: string; fraction: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<EvidenceLink | null>(null);
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: indicatorsKey(assessmentId) }),
@@ -165,6 +163,8 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
     }
   };
 
+  // Said beside the field rather than only disabling the button; the server checks it too.
+  const validUrl = /^https?:\/\/\S+$/.test(url.trim());
   const addLink = useMutation({
     mutationFn: () =>
       api("POST", `/api/assessments/${assessmentId}/evidence-links`, {
@@ -178,25 +178,12 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
       setTitle("");
       await refresh();
     },
+
     onError: (e) => setError(errorMessage(e)),
   });
 
   return (
     <Card withBorder>
-      <Modal opened={preview !== null} onClose={() => setPreview(null)} title={preview?.title} size="xl">
-        {preview && (
-          <Stack>
-            <iframe
-              title={preview.title}
-              src={`/api/evidence/${preview.evidenceId}/content`}
-              style={{ width: "100%", height: "70vh", border: 0 }}
-            />
-            <Anchor href={`/api/evidence/${preview.evidenceId}/content?download=true`}>
-              {t("evidence.view")}
-            </Anchor>
-          </Stack>
-        )}
-      </Modal>
       <Title order={4} mb="sm">
         {t("evidence.title")}
       </Title>
@@ -236,22 +223,9 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
                     {t("evidence.selfAccepted")}
                   </Badge>
                 )}
-                {l.kind === "file" ? (
-                  <Anchor
-                    size="sm"
-                    href={`/api/evidence/${l.evidenceId}/content`}
-                    target="_blank"
-                    rel="noopener"
-                  >
-                    {t("evidence.view")}
-                  </Anchor>
-                ) : (
-                  <Anchor size="sm" href={l.url ?? "#"} target="_blank" rel="noopener noreferrer">
-                    {t("evidence.link")}
-                  </Anchor>
-                )}
               </Group>
             </Group>
+            <EvidenceEntry assessmentId={assessmentId} indicator={indicator} link={l} onChanged={refresh} />
             {/* Each piece says whether the user may review it (and accept it: not their own upload). */}
             {l.can.review && (
               <ReviewControls assessmentId={assessmentId} link={l} onDone={() => void refresh()} />
@@ -277,7 +251,13 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
             <Dropzone
               onDrop={(files) => files[0] && void upload(files[0])}
               onReject={(rejections) =>
-                setError(t("evidence.rejected", { name: rejections[0]?.file.name ?? "" }))
+                setError(
+                  t("evidence.rejected", {
+                    name: rejections[0]?.file.name ?? "",
+                    types: acceptedList,
+                    size: Math.round((accepted?.maxBytes ?? 0) / 1024 / 1024),
+                  }),
+                )
               }
               accept={accept}
               maxFiles={1}
@@ -308,14 +288,16 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
             <Group align="end">
               <TextInput
                 label={t("evidence.url")}
+                description={t("evidence.urlHint")}
                 value={url}
                 onChange={(e) => setUrl(e.currentTarget.value)}
                 placeholder="https://"
+                error={url.trim() && !validUrl ? t("evidence.urlInvalid") : undefined}
                 flex={1}
               />
               <Button
                 variant="light"
-                disabled={!/^https?:\/\/\S+$/.test(url.trim())}
+                disabled={!validUrl}
                 loading={addLink.isPending}
                 onClick={() => addLink.mutate()}
               >

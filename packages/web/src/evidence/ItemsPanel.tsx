@@ -18,6 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../i18n";
 import { type EvidenceLink, type ItemRow, indicatorsKey, itemsKey, local } from "../workspace/api";
+import { EvidenceEntry } from "./EvidenceEntry";
 import { REVIEW_COLOR, ReviewControls, useAcceptedTypes } from "./EvidencePanel";
 import { uploadEvidence } from "./upload";
 
@@ -246,6 +247,12 @@ export function ItemsPanel({
                               {t(`reviews.${l.review}`)}
                             </Badge>
                           </Group>
+                          <EvidenceEntry
+                            assessmentId={assessmentId}
+                            indicator={indicator}
+                            link={l}
+                            onChanged={refresh}
+                          />
                           {l.uploadNote && (
                             <Text size="xs" c="dimmed">
                               {t("items.noteShown", { note: l.uploadNote })}

@@ -7,6 +7,7 @@ import { api } from "../app/api";
 import { useMe } from "../app/session";
 import { MyChecklist } from "../checklist/ChecklistPage";
 import { useAssessments } from "../workspace/api";
+import { Tasks } from "./Tasks";
 
 type Organization = Answer<"/api/organizations/{id}">;
 
@@ -74,6 +75,7 @@ export default function HomePage() {
           </Stack>
         )}
       </Card>
+      <Tasks />
       <MyChecklist />
       <YourAssessments />
       <Anchor component={Link} to="/organisasi">

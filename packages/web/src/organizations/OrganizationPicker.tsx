@@ -28,7 +28,11 @@ export function OrganizationPicker({ label, value, onChange, kinds, placeholder,
       return api<Answer<"/api/organizations">>("GET", `/api/organizations?${params}`);
     },
   });
-  const data = (results.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
+  // A unit is named with the government it belongs to: many cities have a "Dinas Kominfo".
+  const data = (results.data?.items ?? []).map((o) => ({
+    value: o.id,
+    label: o.kind === "unit" && o.parentName ? `${o.name} — ${o.parentName}` : o.name,
+  }));
   if (chosen && !data.some((d) => d.value === chosen.value)) data.unshift(chosen);
   return (
     <Select

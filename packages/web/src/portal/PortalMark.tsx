@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
 import { errorMessage } from "../i18n";
+import { formatDate } from "../i18n/format";
 import { itemsKey } from "../workspace/api";
 
 type Item = Answer<"/api/assessments/{id}/items">["items"][number];
@@ -44,9 +45,7 @@ export function PortalMark({ assessmentId, item }: { assessmentId: string; item:
       setBusy(false);
     }
   };
-  const at = item.portal
-    ? new Date(item.portal.markedAt).toLocaleDateString(i18n.language === "en" ? "en-GB" : "id-ID")
-    : "";
+  const at = item.portal ? formatDate(item.portal.markedAt, i18n.language) : "";
   return (
     <Stack gap={2}>
       <Checkbox

@@ -1,7 +1,6 @@
 import { BarChart } from "@mantine/charts";
 import "@mantine/charts/styles.css";
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -16,6 +15,7 @@ import {
   Text,
   TextInput,
   Title,
+  UnstyledButton,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -24,12 +24,14 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
+import { PageError } from "../app/PageError";
 import { errorMessage } from "../i18n";
 import { RankChange } from "../results/RankChange";
 import { formatIndex } from "../workspace/api";
 import { ModelAnswersEditor } from "./ModelAnswersEditor";
 
 type ProvinceView = Answer<"/api/organizations/{id}/province">;
+type SortKey = "name" | "progress" | "current" | "published" | "rank" | "change" | "target";
 
 function Figure({ label, value }: { label: string; value: string | number }) {
   return (
@@ -95,6 +97,7 @@ export default function ProvincePage() {
   const { t, i18n } = useTranslation();
   const { id = "" } = useParams();
   const [cycle, setCycle] = useState<string | null>(null);
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "name", descending: false });
   const cycles = useQuery({
     queryKey: ["cycles"],
     queryFn: () => api<Answer<"/api/cycles">>("GET", "/api/cycles"),
@@ -105,17 +108,53 @@ export default function ProvincePage() {
       api<ProvinceView>("GET", `/api/organizations/${id}/province${cycle ? `?cycle=${cycle}` : ""}`),
   });
   if (view.isPending) return <Loader aria-label={t("common.loading")} />;
-  if (view.isError) return <Alert color="red">{errorMessage(view.error)}</Alert>;
+  if (view.isError) return <PageError error={view.error} />;
   const v = view.data;
   const show = (s: string | null | undefined) => formatIndex(s ?? null, i18n.language);
   const d = v.disparity;
   const current = t("province.provisional");
   const published = t("province.published", { year: d.published.year ?? "—" });
-  const chart = v.members.map((m) => ({
-    name: m.name.replace(/^Pemerintah /, ""),
-    [current]: m.assessment?.index ? Number(m.assessment.index) : 0,
-    [published]: m.published ? Number(m.published.index) : 0,
-  }));
+  // The chart reads best ranked: highest current index first, then the last published one.
+  const value = (m: (typeof v.members)[number]) => (m.assessment?.index ? Number(m.assessment.index) : 0);
+  const last = (m: (typeof v.members)[number]) => (m.published ? Number(m.published.index) : 0);
+  const chart = [...v.members]
+    .sort((a, b) => value(b) - value(a) || last(b) - last(a) || a.name.localeCompare(b.name, "id"))
+    .map((m) => ({
+      name: m.name.replace(/^Pemerintah /, ""),
+      [current]: value(m),
+      [published]: last(m),
+    }));
+  const sorters: Record<SortKey, (m: (typeof v.members)[number]) => number | string> = {
+    name: (m) => m.name,
+    progress: (m) => (m.assessment ? m.assessment.answered / m.assessment.total : -1),
+    current: (m) => (m.assessment?.index ? Number(m.assessment.index) : -1),
+    published: (m) => (m.published ? Number(m.published.index) : -1),
+    rank: (m) => m.published?.rankInProvince ?? Number.MAX_SAFE_INTEGER,
+    change: (m) => m.published?.rankChange ?? 0,
+    target: (m) => (m.target ? Number(m.target) : -1),
+  };
+  const rows = [...v.members].sort((a, b) => {
+    const x = sorters[sort.key](a);
+    const y = sorters[sort.key](b);
+    const order = typeof x === "string" ? x.localeCompare(String(y), "id") : x - (y as number);
+    return sort.descending ? -order : order;
+  });
+  const header = (key: SortKey, label: string) => (
+    <Table.Th aria-sort={sort.key === key ? (sort.descending ? "descending" : "ascending") : "none"}>
+      <UnstyledButton
+        onClick={() =>
+          setSort((s) => ({
+            key,
+            descending: s.key === key ? !s.descending : key !== "name" && key !== "rank",
+          }))
+        }
+        fw={600}
+        fz="sm"
+      >
+        {label} {sort.key === key ? (sort.descending ? "▼" : "▲") : ""}
+      </UnstyledButton>
+    </Table.Th>
+  );
 
   return (
     <Stack maw={1300}>
@@ -124,6 +163,13 @@ export default function ProvincePage() {
           <Title order={2}>{t("province.title", { name: v.province.name })}</Title>
           <Text c="dimmed">{v.cycle ? v.cycle.name : t("province.noCycle")}</Text>
         </Stack>
+        <Button
+          variant="light"
+          component="a"
+          href={`/api/organizations/${id}/province.xlsx${cycle ? `?cycle=${cycle}` : ""}`}
+        >
+          {t("province.excel")}
+        </Button>
         <Select
           label={t("province.cycle")}
           data={(cycles.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
@@ -176,17 +222,17 @@ export default function ProvincePage() {
           <Table striped aria-label={t("province.table")}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t("province.member")}</Table.Th>
-                <Table.Th>{t("province.progress")}</Table.Th>
-                <Table.Th>{current}</Table.Th>
-                <Table.Th>{published}</Table.Th>
-                <Table.Th>{t("results.rankInProvince")}</Table.Th>
-                <Table.Th>{t("results.change")}</Table.Th>
-                <Table.Th>{t("province.targetColumn")}</Table.Th>
+                {header("name", t("province.member"))}
+                {header("progress", t("province.progress"))}
+                {header("current", current)}
+                {header("published", published)}
+                {header("rank", t("results.rankInProvince"))}
+                {header("change", t("results.change"))}
+                {header("target", t("province.targetColumn"))}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {v.members.map((m) => (
+              {rows.map((m) => (
                 <Table.Tr key={m.organizationId}>
                   <Table.Td>
                     <Anchor component={Link} to={`/organisasi/${m.organizationId}/riwayat`} size="sm">

@@ -1,12 +1,12 @@
 import { LineChart } from "@mantine/charts";
 import "@mantine/charts/styles.css";
-import { Alert, Anchor, Card, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Card, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Answer } from "../api/types";
 import { api } from "../app/api";
-import { errorMessage } from "../i18n";
+import { PageError } from "../app/PageError";
 import { formatIndex, local } from "../workspace/api";
 import { RankChange } from "./RankChange";
 
@@ -42,7 +42,7 @@ export function HistoryChart({ id, height = 240 }: { id: string; height?: number
   const history = useHistory(id);
   const targets = useTargets(id, history.data?.can.readTargets ?? false);
   if (history.isPending) return <Loader aria-label={t("common.loading")} />;
-  if (history.isError) return <Alert color="red">{errorMessage(history.error)}</Alert>;
+  if (history.isError) return <PageError error={history.error} />;
   const target = t("orgHistory.target");
   // The published national index of each year: a fact beside the instansi's own figures.
   const national = t("orgHistory.national");
@@ -109,7 +109,7 @@ export default function HistoryPage() {
   const { id = "" } = useParams();
   const history = useHistory(id);
   if (history.isPending) return <Loader aria-label={t("common.loading")} />;
-  if (history.isError) return <Alert color="red">{errorMessage(history.error)}</Alert>;
+  if (history.isError) return <PageError error={history.error} />;
   const show = (s: string | null | undefined) => formatIndex(s ?? null, i18n.language);
   return (
     <Stack maw={1200}>

@@ -18,6 +18,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { histogram, spread } from "@matang/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -55,6 +56,18 @@ export default function PublicResultsPage() {
     );
   }, [results.data, q, type, province]);
   const show = (s: string | null) => formatIndex(s, i18n.language);
+  // The figures and charts follow the filters: core's exact spread and bins over the rows shown.
+  const top = Number(results.data?.distribution.at(-1)?.to ?? 5);
+  const shown = useMemo(() => {
+    const values = items.map((i) => i.index);
+    return {
+      all: spread(values),
+      distribution: histogram(values, 0, top, "0.5"),
+      byType: Object.fromEntries(
+        INSTANSI_TYPES.map((k) => [k, spread(items.filter((i) => i.type === k).map((i) => i.index))]),
+      ),
+    };
+  }, [items, top]);
   const indexName = results.data?.indexName ?? null;
   const previousIndexName = results.data?.previousIndexName ?? null;
   // A year on another index than the one before it (SPBE 2025 → Pemdi 2026): say so where it compares.
@@ -139,6 +152,9 @@ export default function PublicResultsPage() {
               clearable
               w={280}
             />
+            <Button component="a" href={`/api/public/results.xlsx?${query}`} variant="light" download>
+              {t("results.downloadExcel")}
+            </Button>
             <Button component="a" href={`/api/public/results.csv?${query}`} variant="light" download>
               {t("results.downloadCsv")}
             </Button>
@@ -157,12 +173,15 @@ export default function PublicResultsPage() {
                   </Title>
                   <BarChart
                     h={220}
-                    data={results.data.distribution.map((b) => ({
+                    data={shown.distribution.map((b) => ({
                       bin: `${show(b.from)}–${show(b.to)}`,
                       [t("results.count")]: b.count,
                     }))}
                     dataKey="bin"
                     series={[{ name: t("results.count"), color: "teal.6" }]}
+                    // Counts are whole bodies.
+                    yAxisProps={{ allowDecimals: false }}
+                    valueFormatter={(v) => String(Math.round(v))}
                   />
                 </Card>
                 <Card withBorder>
@@ -171,12 +190,14 @@ export default function PublicResultsPage() {
                   </Title>
                   <BarChart
                     h={220}
-                    data={INSTANSI_TYPES.filter((k) => results.data.summary.byType[k]).map((k) => ({
+                    data={INSTANSI_TYPES.filter((k) => shown.byType[k]?.count).map((k) => ({
                       type: t(`organizations.kinds.${k}`),
-                      [t("results.mean")]: Number(results.data.summary.byType[k]?.mean ?? 0),
+                      [t("results.mean")]: Number(shown.byType[k]?.mean ?? 0),
                     }))}
                     dataKey="type"
                     series={[{ name: t("results.mean"), color: "indigo.6" }]}
+                    // The index's whole scale, so a mean of 2 does not look like the top.
+                    yAxisProps={{ domain: [0, top] }}
                     valueFormatter={(v) => formatIndex(v.toFixed(2), i18n.language)}
                   />
                   {results.data.national && (
@@ -192,12 +213,12 @@ export default function PublicResultsPage() {
                       </Text>
                     </Text>
                   )}
-                  <Text size="sm" c="dimmed" mt="xs">
+                  <Text size="sm" c="dimmed" mt="xs" data-testid="results-summary">
                     {t("results.summary", {
-                      count: results.data.summary.all.count,
-                      mean: show(results.data.summary.all.mean),
-                      min: show(results.data.summary.all.min),
-                      max: show(results.data.summary.all.max),
+                      count: shown.all.count,
+                      mean: show(shown.all.mean),
+                      min: show(shown.all.min),
+                      max: show(shown.all.max),
                     })}
                   </Text>
                 </Card>

@@ -14,15 +14,95 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
 import { type FileProblem, FileProblems } from "../app/FileProblems";
 import { errorMessage } from "../i18n";
+import { formatDate } from "../i18n/format";
 
 type Report = Answer<"/api/results/import", "post">;
+type Years = Answer<"/api/results/years">;
+const YEARS_KEY = ["results", "years"];
+
+/**
+ * The years imported, each a draft until published: the count of bodies beside the year before's,
+ * so a partial import is seen before it reaches the public page.
+ */
+function ResultYears() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const years = useQuery({ queryKey: YEARS_KEY, queryFn: () => api<Years>("GET", "/api/results/years") });
+  const publish = useMutation({
+    mutationFn: (year: number) => api("POST", `/api/results/years/${year}/publish`),
+    onSuccess: async (_d, year) => {
+      notifications.show({ color: "green", message: t("resultYears.published", { year }) });
+      await queryClient.invalidateQueries({ queryKey: YEARS_KEY });
+      await queryClient.invalidateQueries({ queryKey: ["public"] });
+    },
+    onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
+  });
+  const items = years.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        {t("resultYears.title")}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t("resultYears.hint")}
+      </Text>
+      <Table data-testid="result-years">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("resultYears.year")}</Table.Th>
+            <Table.Th>{t("resultYears.count")}</Table.Th>
+            <Table.Th>{t("resultYears.status")}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((y) => (
+            <Table.Tr key={y.year}>
+              <Table.Td>{y.year}</Table.Td>
+              <Table.Td>
+                {t("resultYears.bodies", { count: y.count })}
+                {y.previousCount !== null && (
+                  <Text span size="xs" c="dimmed">
+                    {" "}
+                    {t("resultYears.previous", { count: y.previousCount })}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {y.published ? (
+                  <Badge color="green" variant="light">
+                    {t("resultYears.isPublished", {
+                      date: y.publishedAt ? formatDate(y.publishedAt, i18n.language) : "",
+                    })}
+                  </Badge>
+                ) : (
+                  <Badge color="orange" variant="light">
+                    {t("resultYears.draft")}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {!y.published && (
+                  <Button size="xs" loading={publish.isPending} onClick={() => publish.mutate(y.year)}>
+                    {t("resultYears.publish", { year: y.year })}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
 
 /** The choice "a body Matang does not know yet" for an unmatched line. */
 const NEW = "__new__";
@@ -91,6 +171,7 @@ export default function ResultsImportPage() {
       setPreview(null);
       notifications.show({ color: "green", message: t("resultsImport.done", { ...report }) });
       await queryClient.invalidateQueries({ queryKey: ["public"] });
+      await queryClient.invalidateQueries({ queryKey: YEARS_KEY });
     }
   };
 
@@ -133,6 +214,7 @@ export default function ResultsImportPage() {
     <Stack maw={1100}>
       <Title order={2}>{t("resultsImport.title")}</Title>
       <Text c="dimmed">{t("resultsImport.hint")}</Text>
+      <ResultYears />
       <Card withBorder>
         <Group align="end" wrap="wrap">
           <FileInput

@@ -13,25 +13,30 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   Title,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { todayWib } from "@matang/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { ApiError, api } from "../app/api";
+import type { Answer } from "../api/types";
+import { api } from "../app/api";
+import { PageError } from "../app/PageError";
 import { ItemsOverview } from "../evidence/ItemsOverview";
 import { ZipImport } from "../evidence/ZipImport";
 import { errorMessage } from "../i18n";
+import { formatDate } from "../i18n/format";
 import { OfficialPanel } from "../portal/OfficialPanel";
 import { PortalPackage } from "../portal/PortalPackage";
 import { AssignmentEditor, useUnits } from "./AssignmentEditor";
 import {
   type Assessment,
   assessmentKey,
+  compileFramework,
   formatIndex,
   formatValue,
   type IndicatorRow,
@@ -46,7 +51,9 @@ import { blockedReason } from "./blocked";
 import { CopyForward } from "./CopyForward";
 import { EvaluationStatus } from "./EvaluationStatus";
 import { ExternalIndicesPanel } from "./ExternalIndices";
+import { unitMessage, WhatsAppLink } from "./nudge";
 import { ProvisionalNote } from "./ProvisionalNote";
+import { StageComparison, StageProgress } from "./StageComparison";
 
 export const STATUS_COLOR: Record<IndicatorStatus, string> = {
   not_started: "gray",
@@ -85,18 +92,31 @@ function HeadlineCard({ assessment }: { assessment: Assessment }) {
   );
 }
 
-function UnitProgress({ indicators }: { indicators: IndicatorRow[] }) {
-  const { t } = useTranslation();
+function UnitProgress({ indicators, assessment }: { indicators: IndicatorRow[]; assessment: Assessment }) {
+  const { t, i18n } = useTranslation();
   const today = todayWib();
-  const units = new Map<string, { name: string; assigned: number; ready: number; overdue: number }>();
+  const units = new Map<
+    string,
+    { name: string; assigned: number; ready: number; unanswered: number; overdue: number }
+  >();
   for (const row of indicators) {
     for (const a of row.assignments) {
-      const entry = units.get(a.unitId) ?? { name: a.unitName, assigned: 0, ready: 0, overdue: 0 };
+      const entry = units.get(a.unitId) ?? {
+        name: a.unitName,
+        assigned: 0,
+        ready: 0,
+        unanswered: 0,
+        overdue: 0,
+      };
       entry.assigned++;
+      // A unit is ready by its own proposal only: the coordinator's answer does not answer for it.
       const answer = row.unitAnswers.find((u) => u.unitId === a.unitId);
-      const ready = answer?.status === "ready" || row.status === "done";
-      if (ready) entry.ready++;
-      else if (a.dueDate && a.dueDate < today) entry.overdue++;
+      if (answer?.status === "ready") entry.ready++;
+      else {
+        if (!answer) entry.unanswered++;
+        // Once the instansi's answer is in, a unit's missing proposal no longer holds anything up.
+        if (row.status !== "done" && a.dueDate && a.dueDate < today) entry.overdue++;
+      }
       units.set(a.unitId, entry);
     }
   }
@@ -112,7 +132,9 @@ function UnitProgress({ indicators }: { indicators: IndicatorRow[] }) {
             <Table.Th>{t("assessment.unit")}</Table.Th>
             <Table.Th>{t("assessment.assigned")}</Table.Th>
             <Table.Th>{t("assessment.readyCount")}</Table.Th>
+            <Table.Th>{t("assessment.unanswered")}</Table.Th>
             <Table.Th>{t("assessment.overdue")}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -121,7 +143,21 @@ function UnitProgress({ indicators }: { indicators: IndicatorRow[] }) {
               <Table.Td>{u.name}</Table.Td>
               <Table.Td>{u.assigned}</Table.Td>
               <Table.Td>{u.ready}</Table.Td>
+              <Table.Td>{u.unanswered}</Table.Td>
               <Table.Td>{u.overdue > 0 ? <Badge color="red">{u.overdue}</Badge> : 0}</Table.Td>
+              <Table.Td>
+                {(() => {
+                  const message = unitMessage(
+                    t,
+                    i18n.language,
+                    assessment,
+                    { unitId: id, unitName: u.name },
+                    indicators,
+                    window.location.origin,
+                  );
+                  return message ? <WhatsAppLink message={message} /> : null;
+                })()}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -168,11 +204,74 @@ function StageScores({ assessment }: { assessment: Assessment }) {
   );
 }
 
-function SubmitButton({ assessment }: { assessment: Assessment }) {
+/** Every indicator not ready to submit: what it lacks, who provides it, and a link to it. */
+export function SubmissionChecklist({
+  assessmentId,
+  rows,
+}: {
+  assessmentId: string;
+  rows: readonly IndicatorRow[];
+}) {
+  const { t, i18n } = useTranslation();
+  const notReady = rows.filter((r) => r.gaps.length > 0);
+  if (notReady.length === 0) return <Text size="sm">{t("submission.allReady")}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={520} mah={420}>
+      <Table striped data-testid="submission-checklist" stickyHeader>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("submission.indicator")}</Table.Th>
+            <Table.Th>{t("submission.units")}</Table.Th>
+            <Table.Th>{t("submission.missing")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {notReady.map((r) => (
+            <Table.Tr key={r.code}>
+              <Table.Td>
+                <Anchor component={Link} to={`/penilaian/${assessmentId}/indikator/${r.code}`} size="sm">
+                  {r.code}. {local(r.names, i18n.language)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{r.assignments.map((a) => a.unitName).join(", ") || "—"}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={2}>
+                  {r.gaps.map((g) => (
+                    <Text
+                      key={g.gap}
+                      size="sm"
+                      c={g.gap === "level" || g.gap === "explanation" ? "red" : "orange.8"}
+                    >
+                      {g.gap === "evidence"
+                        ? t("submission.gap.evidence", {
+                            levels: g.levels.join(", "),
+                            count: g.levels.length,
+                          })
+                        : g.gap === "proposal"
+                          ? t("submission.gap.proposal", { units: g.units.join(", ") })
+                          : t(`submission.gap.${g.gap}`)}
+                    </Text>
+                  ))}
+                </Stack>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/**
+ * Submitting, with what is not ready shown before, not after: the required answers block it
+ * (the server's `blocked.submit`), evidence and proposals still missing are shown to chase.
+ */
+function SubmitButton({ assessment, rows }: { assessment: Assessment; rows: readonly IndicatorRow[] }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const queryClient = useQueryClient();
-  const [missing, setMissing] = useState<string[] | null>(null);
   const submit = useMutation({
     mutationFn: () =>
       api("POST", `/api/assessments/${assessment.id}/transitions`, {
@@ -184,20 +283,21 @@ function SubmitButton({ assessment }: { assessment: Assessment }) {
       notifications.show({ color: "green", message: t("assessment.submitted") });
       void queryClient.invalidateQueries({ queryKey: assessmentKey(assessment.id) });
     },
-    onError: (error) => {
-      close();
-      if (error instanceof ApiError && error.code === "incomplete") {
-        setMissing((error.details as { missing: string[] }).missing);
-      } else notifications.show({ color: "red", message: errorMessage(error) });
-    },
+    onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
   });
   // Permitted but not possible yet: the button stays, disabled, and says what is missing.
   const blocked = assessment.can.submit ? undefined : assessment.blocked.submit;
+  const notReady = rows.filter((r) => r.gaps.length > 0).length;
   return (
     <>
       {blocked ? (
         <Stack gap={2} align="flex-end">
-          <Button disabled>{t("assessment.submit")}</Button>
+          <Group gap="xs">
+            <Button variant="default" onClick={open}>
+              {t("submission.open", { count: notReady })}
+            </Button>
+            <Button disabled>{t("assessment.submit")}</Button>
+          </Group>
           <Text size="xs" c="dimmed" maw={320} ta="right" data-testid="submit-blocked">
             {blockedReason(t, blocked)}
           </Text>
@@ -205,21 +305,24 @@ function SubmitButton({ assessment }: { assessment: Assessment }) {
       ) : (
         <Button onClick={open}>{t("assessment.submit")}</Button>
       )}
-      {missing && (
-        <Alert color="orange" withCloseButton onClose={() => setMissing(null)} role="alert">
-          {t("assessment.missing", { count: missing.length, codes: missing.join(", ") })}
-        </Alert>
-      )}
-      <Modal opened={opened} onClose={close} title={t("assessment.submit")}>
+      <Modal opened={opened} onClose={close} title={t("submission.title")} size="xl">
         <Stack>
-          <Text>{t("assessment.submitConfirm")}</Text>
+          {blocked ? (
+            <Alert color="orange">{t("submission.blockedHint")}</Alert>
+          ) : (
+            <Text>{t("assessment.submitConfirm")}</Text>
+          )}
+          {!blocked && notReady > 0 && <Text size="sm">{t("submission.warningsHint")}</Text>}
+          <SubmissionChecklist assessmentId={assessment.id} rows={rows} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              {t("assessment.cancel")}
+              {blocked ? t("review.close") : t("assessment.cancel")}
             </Button>
-            <Button loading={submit.isPending} onClick={() => submit.mutate()}>
-              {t("assessment.confirm")}
-            </Button>
+            {!blocked && (
+              <Button loading={submit.isPending} onClick={() => submit.mutate()}>
+                {t("assessment.confirm")}
+              </Button>
+            )}
           </Group>
         </Stack>
       </Modal>
@@ -227,37 +330,160 @@ function SubmitButton({ assessment }: { assessment: Assessment }) {
   );
 }
 
-function MoveButtons({ assessment }: { assessment: Assessment }) {
+/** Under review, who acts next on an indicator: the review team, the assessor, or nobody (valid). */
+export function ReviewNext({ next }: { next: "review" | "assessor" | null }) {
   const { t } = useTranslation();
+  return (
+    <Badge
+      mt={4}
+      display="block"
+      variant="light"
+      color={next === "assessor" ? "orange" : next === "review" ? "blue" : "green"}
+      data-testid="review-next"
+    >
+      {t(`reviewNext.${next ?? "none"}`)}
+    </Badge>
+  );
+}
+
+type Move = Assessment["moves"][number];
+
+/**
+ * The moves the caller may make now (the server's list; submitting has its own button). Every
+ * move is confirmed: moving on names the indicators this stage did not score (they keep the
+ * earlier stage's level), and going back asks why.
+ */
+function MoveButtons({ assessment, rows }: { assessment: Assessment; rows: readonly IndicatorRow[] }) {
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  const [chosen, setChosen] = useState<Move | null>(null);
+  const [reason, setReason] = useState("");
   const move = useMutation({
-    mutationFn: (to: string) =>
-      api("POST", `/api/assessments/${assessment.id}/transitions`, { to, version: assessment.version }),
-    onSuccess: (_data, to) => {
-      notifications.show({ color: "green", message: t("review.moved", { state: t(`states.${to}`) }) });
+    mutationFn: (m: Move) =>
+      api("POST", `/api/assessments/${assessment.id}/transitions`, {
+        to: m.to,
+        version: assessment.version,
+        ...(m.direction === "back" ? { reason } : m.unscored.length ? { confirm: true } : {}),
+      }),
+    onSuccess: (_data, m) => {
+      setChosen(null);
+      setReason("");
+      notifications.show({ color: "green", message: t("review.moved", { state: t(`states.${m.to}`) }) });
       void queryClient.invalidateQueries({ queryKey: assessmentKey(assessment.id) });
     },
     onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
   });
-  // The server lists the moves the caller may make now; submitting has its own button.
-  const targets = assessment.moves.filter(
+  const forward = assessment.moves.filter(
     (m) => m.direction === "forward" && m.operation !== "assessment.submit",
   );
+  const back = assessment.moves.filter((m) => m.direction === "back");
+  // Permitted but not possible yet (publication waiting for the review): say why.
+  const why = assessment.blocked.publish ?? assessment.blocked.move;
+  const name = (code: string) => {
+    const row = rows.find((r) => r.code === code);
+    return row ? local(row.names, i18n.language) : "";
+  };
   return (
     <>
-      {targets.map((m, i) => (
+      {forward.map((m, i) => (
         <Button
           key={m.to}
           // Where two moves are open (the optional visit, or straight on), the later one is the usual.
-          variant={i < targets.length - 1 ? "default" : "filled"}
-          loading={move.isPending}
-          onClick={() => move.mutate(m.to)}
+          variant={i < forward.length - 1 ? "default" : "filled"}
+          onClick={() => setChosen(m)}
         >
           {m.operation === "assessment.publish"
             ? t("review.publish")
             : t("review.advance", { state: t(`states.${m.to}`) })}
         </Button>
       ))}
+      {forward.length === 0 && why && why.code !== "wrong_state" && (
+        <Text size="xs" c="dimmed" maw={360} ta="right" data-testid="move-blocked">
+          {blockedReason(t, why, assessment.blocked.publish ? "publish" : undefined)}
+        </Text>
+      )}
+      {back.map((m) => (
+        <Button key={m.to} variant="subtle" color="red" onClick={() => setChosen(m)}>
+          {t("review.back", { state: t(`states.${m.to}`) })}
+        </Button>
+      ))}
+      <Modal
+        opened={chosen !== null}
+        onClose={() => setChosen(null)}
+        size="lg"
+        title={
+          chosen?.direction === "back"
+            ? t("review.back", { state: t(`states.${chosen.to}`) })
+            : chosen?.operation === "assessment.publish"
+              ? t("review.publish")
+              : t("review.advance", { state: t(`states.${chosen?.to ?? assessment.state}`) })
+        }
+      >
+        {chosen && (
+          <Stack>
+            {chosen.direction === "back" ? (
+              <>
+                <Text size="sm">{t("review.backHint")}</Text>
+                <Textarea
+                  label={t("review.backReason")}
+                  required
+                  autosize
+                  minRows={2}
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value)}
+                />
+              </>
+            ) : chosen.unscored.length > 0 ? (
+              <>
+                <Alert color="orange" title={t("review.unscoredTitle", { count: chosen.unscored.length })}>
+                  {t("review.unscoredHint", { stage: t(`states.${assessment.state}`) })}
+                </Alert>
+                <Table.ScrollContainer minWidth={300} mah={280}>
+                  <Table data-testid="unscored">
+                    <Table.Tbody>
+                      {chosen.unscored.map((code) => (
+                        <Table.Tr key={code}>
+                          <Table.Td>
+                            <Anchor component={Link} to={`/penilaian/${assessment.id}/indikator/${code}`}>
+                              {code}
+                            </Anchor>
+                          </Table.Td>
+                          <Table.Td>{name(code)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              </>
+            ) : (
+              <Text size="sm">
+                {chosen.operation === "assessment.publish"
+                  ? t("review.publishConfirm")
+                  : t("review.advanceConfirm", { state: t(`states.${chosen.to}`) })}
+              </Text>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setChosen(null)}>
+                {t("assessment.cancel")}
+              </Button>
+              <Button
+                color={chosen.direction === "back" ? "red" : undefined}
+                disabled={chosen.direction === "back" && !reason.trim()}
+                loading={move.isPending}
+                onClick={() => move.mutate(chosen)}
+              >
+                {chosen.direction === "back"
+                  ? t("review.backConfirm")
+                  : chosen.unscored.length > 0
+                    ? t("review.moveAnyway")
+                    : chosen.operation === "assessment.publish"
+                      ? t("review.confirmPublish")
+                      : t("review.confirmMove")}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
     </>
   );
 }
@@ -268,13 +494,23 @@ export default function AssessmentPage() {
   const assessment = useAssessment(id);
   const indicators = useIndicators(id);
   const framework = useFramework(assessment.data?.cycle.frameworkId);
+  const compiled = useMemo(
+    () => (framework.data ? compileFramework(framework.data) : null),
+    [framework.data],
+  );
+  // The instansi's other assessments: a new one is offered last year's answers on its first screen.
+  const history = useQuery({
+    queryKey: ["assessment", id, "history"],
+    queryFn: () => api<Answer<"/api/assessments/{id}/history">>("GET", `/api/assessments/${id}/history`),
+    enabled: assessment.data?.can.assign === true && assessment.data.state === "self_assessment",
+  });
   const [status, setStatus] = useState<string>("all");
   const [selected, setSelected] = useState<string[]>([]);
   // The instansi's units, to narrow a portal package to one unit's items.
   const portalUnits = useUnits(assessment.data?.organization.id ?? "", assessment.data?.can.portal ?? false);
   if (assessment.isPending || indicators.isPending) return <Loader aria-label={t("common.loading")} />;
-  if (assessment.isError) return <Alert color="red">{errorMessage(assessment.error)}</Alert>;
-  if (indicators.isError) return <Alert color="red">{errorMessage(indicators.error)}</Alert>;
+  if (assessment.isError) return <PageError error={assessment.error} />;
+  if (indicators.isError) return <PageError error={indicators.error} />;
   const a = assessment.data;
   const rows = indicators.data.items;
   const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
@@ -282,6 +518,8 @@ export default function AssessmentPage() {
   const stageWindow = a.cycle.schedule[a.state];
   const today = todayWib();
   const canAssign = a.can.assign;
+  const fresh = canAssign && a.state === "self_assessment" && rows.every((r) => !r.stages.self);
+  const earlier = (history.data?.items ?? []).some((h) => h.assessmentId !== a.id && h.year <= a.cycle.year);
   const toggle = (code: string) =>
     setSelected((s) => (s.includes(code) ? s.filter((c) => c !== code) : [...s, code]));
 
@@ -315,33 +553,54 @@ export default function AssessmentPage() {
           )}
           <Anchor href={`/api/assessments/${a.id}/report.pdf`}>{t("assessment.report")}</Anchor>
           <Anchor href={`/api/assessments/${a.id}/export.xlsx`}>{t("assessment.excel")}</Anchor>
-          {canAssign && <CopyForward assessmentId={a.id} />}
-          {(a.can.submit || a.blocked.submit) && <SubmitButton assessment={a} />}
-          <MoveButtons assessment={a} />
+          {canAssign && rows.some((r) => r.stages.self) && <CopyForward assessmentId={a.id} />}
+          {(a.can.submit || a.blocked.submit) && <SubmitButton assessment={a} rows={rows} />}
+          <MoveButtons assessment={a} rows={rows} />
         </Group>
       </Group>
 
       <EvaluationStatus assessment={a} />
+      {fresh && earlier && (
+        // A new cycle starts from last year's work, offered where the coordinator lands first.
+        <Alert color="teal" title={t("lastYear.offerTitle")} data-testid="copy-offer">
+          <Group justify="space-between">
+            <Text size="sm">{t("lastYear.offer")}</Text>
+            <CopyForward assessmentId={a.id} />
+          </Group>
+        </Alert>
+      )}
       {a.can.overview && (
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <HeadlineCard assessment={a} />
           <Card withBorder>
-            <Text size="sm" c="dimmed">
-              {t("assessment.byStatus")}
-            </Text>
-            <Group gap="xs" mt="xs">
-              {STATUSES.map((s) => (
-                <Badge key={s} color={STATUS_COLOR[s]} variant="light">
-                  {t(`statuses.${s}`)}: {counts[s]}
-                </Badge>
-              ))}
-            </Group>
+            {a.state === "self_assessment" ? (
+              <>
+                <Text size="sm" c="dimmed">
+                  {t("assessment.byStatus")}
+                </Text>
+                <Group gap="xs" mt="xs">
+                  {STATUSES.map((s) => (
+                    <Badge key={s} color={STATUS_COLOR[s]} variant="light">
+                      {t(`statuses.${s}`)}: {counts[s]}
+                    </Badge>
+                  ))}
+                </Group>
+              </>
+            ) : (
+              <>
+                <Text size="sm" c="dimmed" mb="xs">
+                  {t("stageCompare.progressTitle")}
+                </Text>
+                <StageProgress state={a.state} rows={rows} />
+              </>
+            )}
           </Card>
           <StageScores assessment={a} />
         </SimpleGrid>
       )}
+      {a.can.overview && compiled && <StageComparison assessment={a} rows={rows} framework={compiled} />}
       <ProvisionalNote framework={framework.data} />
-      {a.can.overview && <UnitProgress indicators={rows} />}
+      {a.can.overview && <UnitProgress indicators={rows} assessment={a} />}
       {rows.some((r) => r.itemCounts.length > 0) && (
         <ItemsOverview assessmentId={a.id} organizationId={a.organization.id} />
       )}
@@ -374,7 +633,16 @@ export default function AssessmentPage() {
           />
         </Group>
         {canAssign && selected.length > 0 && (
-          <Card withBorder mb="sm" bg="gray.0">
+          // Stays in view under the header while more rows are ticked.
+          <Card
+            withBorder
+            mb="sm"
+            bg="gray.0"
+            pos="sticky"
+            top={64}
+            style={{ zIndex: 5 }}
+            data-testid="bulk-bar"
+          >
             <Text size="sm" fw={600} mb="xs">
               {t("assign.bulk")}
             </Text>
@@ -383,6 +651,7 @@ export default function AssessmentPage() {
               organizationId={a.organization.id}
               rows={rows.filter((r) => selected.includes(r.code))}
               onDone={() => setSelected([])}
+              bulk
             />
           </Card>
         )}
@@ -448,7 +717,7 @@ export default function AssessmentPage() {
                         fw={late ? 700 : undefined}
                         style={{ whiteSpace: "nowrap" }}
                       >
-                        {due ?? "—"}
+                        {formatDate(due, i18n.language)}
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: "nowrap" }}>
                         <Badge
@@ -459,6 +728,7 @@ export default function AssessmentPage() {
                         >
                           {t(`statuses.${r.status}`)}
                         </Badge>
+                        {r.review && <ReviewNext next={r.review.next} />}
                       </Table.Td>
                       <Table.Td>{formatValue(r.claimedLevel, r.decimals, i18n.language)}</Table.Td>
                       <Table.Td>

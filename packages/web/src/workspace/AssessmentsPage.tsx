@@ -1,8 +1,8 @@
-import { Alert, Anchor, Badge, Loader, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Loader, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { errorMessage } from "../i18n";
+import { PageError } from "../app/PageError";
 import { useAssessments } from "./api";
 
 const SHOWN = 100;
@@ -12,7 +12,7 @@ export default function AssessmentsPage() {
   const list = useAssessments();
   const [filter, setFilter] = useState("");
   if (list.isPending) return <Loader aria-label={t("common.loading")} />;
-  if (list.isError) return <Alert color="red">{errorMessage(list.error)}</Alert>;
+  if (list.isError) return <PageError error={list.error} />;
   const items = list.data.items.filter((a) =>
     a.organizationName.toLowerCase().includes(filter.trim().toLowerCase()),
   );

@@ -19,17 +19,20 @@ import {
 } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { ASSESSOR_STAGE_OF_STATE, startingLevel } from "@matang/core";
+import { ASSESSOR_STAGE_OF_STATE, CORRECTION_STAGE, startingLevel } from "@matang/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Answer } from "../api/types";
 import { ApiError, api } from "../app/api";
+import { PageError } from "../app/PageError";
 import { IndicatorChecklist } from "../checklist/ChecklistPage";
+import { EvidenceGap } from "../evidence/EvidenceGap";
 import { EvidencePanel } from "../evidence/EvidencePanel";
 import { ItemsPanel } from "../evidence/ItemsPanel";
 import { errorMessage } from "../i18n";
+import { formatDate, formatDateTime } from "../i18n/format";
 import { ModelAnswers } from "../province/ModelAnswers";
 import { STATUS_COLOR } from "./AssessmentPage";
 import { AssignmentEditor } from "./AssignmentEditor";
@@ -47,6 +50,8 @@ import {
 } from "./api";
 import { blockedReason } from "./blocked";
 import { ExternalNotice } from "./ExternalIndices";
+import { LastYear } from "./LastYear";
+import { indicatorMessage, WhatsAppLink } from "./nudge";
 import { ProvisionalNote } from "./ProvisionalNote";
 import { ValueInput } from "./ValueInput";
 
@@ -66,10 +71,13 @@ interface Conflict {
 function LevelCards({
   levels,
   chosen,
+  chosenLabel,
   onChoose,
 }: {
   levels: { value: number; name: string; criteria: string; evidence: string }[];
   chosen: number | null;
+  /** What the highlighted level is (chosen by the user, or the score under review). */
+  chosenLabel: string;
   onChoose: ((level: number) => void) | null;
 }) {
   const { t } = useTranslation();
@@ -89,11 +97,15 @@ function LevelCards({
               borderWidth: selected ? 2 : 1,
             }}
           >
-            <Group justify="space-between" mb={4} wrap="nowrap">
+            <Group justify="space-between" mb={4} gap={4}>
               <Text fw={700} size="sm">
                 {t("indicator.level", { level: l.value })} · {l.name}
               </Text>
-              {selected && <Badge size="xs">{t("indicator.chosen")}</Badge>}
+              {selected && (
+                <Badge size="xs" style={{ flexShrink: 0 }}>
+                  {chosenLabel}
+                </Badge>
+              )}
             </Group>
             <Text size="sm">{l.criteria}</Text>
             {l.evidence && (
@@ -190,11 +202,7 @@ function Thread({ assessmentId, code }: { assessmentId: string; code: string }) 
     },
     onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
   });
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language === "id" ? "id-ID" : "en-GB", {
-      dateStyle: "medium",
-      timeStyle: "short",
-    }).format(new Date(iso));
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
   return (
     <Card withBorder>
       <Tabs defaultValue="comments">
@@ -264,9 +272,12 @@ function AnswerEditor({
   actions,
   note,
   scale,
+  fill,
 }: {
   title: string;
   initial: Draft;
+  /** Text put in from elsewhere (a unit's proposal), replacing what is typed. */
+  fill?: { text: string; at: number } | null;
   chosenLevel: number | null;
   setChosenLevel: (level: number | null) => void;
   save: (draft: Draft, status?: "in_progress" | "ready") => Promise<unknown>;
@@ -286,6 +297,9 @@ function AnswerEditor({
     setText(initial.text);
     setVersion(initial.version);
   }, [initial.text, initial.version]);
+  useEffect(() => {
+    if (fill) setText(fill.text);
+  }, [fill]);
 
   const run = async (draft: Draft, status?: "in_progress" | "ready") => {
     setSaving(true);
@@ -387,10 +401,13 @@ function Proposals({
   row,
   assessmentId,
   canReturn,
+  onUse,
 }: {
   row: IndicatorRow;
   assessmentId: string;
   canReturn: boolean;
+  /** Take a unit's proposal into the instansi's answer (where the caller writes it). */
+  onUse: ((answer: { level: number | null; explanation: string }) => void) | null;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -399,9 +416,15 @@ function Proposals({
   const send = useMutation({
     mutationFn: (unitId: string) =>
       api("POST", `/api/assessments/${assessmentId}/indicators/${row.code}/return`, { unitId, note }),
-    onSuccess: () => {
+    onSuccess: (_d, unitId) => {
       setReturning(null);
       setNote("");
+      notifications.show({
+        color: "green",
+        message: t("indicator.returnedTo", {
+          unit: row.assignments.find((a) => a.unitId === unitId)?.unitName ?? "",
+        }),
+      });
       void queryClient.invalidateQueries({ queryKey: indicatorsKey(assessmentId) });
     },
     onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
@@ -435,7 +458,12 @@ function Proposals({
                       {t("indicator.noProposal")}
                     </Badge>
                   )}
-                  {canReturn && answer && (
+                  {onUse && answer && (answer.level !== null || answer.explanation) && (
+                    <Button size="compact-xs" variant="light" onClick={() => onUse(answer)}>
+                      {t("indicator.useProposal")}
+                    </Button>
+                  )}
+                  {canReturn && answer && answer.status !== "returned" && (
                     <Button
                       size="compact-xs"
                       variant="subtle"
@@ -450,6 +478,11 @@ function Proposals({
               {answer?.explanation && (
                 <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
                   {answer.explanation}
+                </Text>
+              )}
+              {answer?.status === "returned" && answer.returnNote && (
+                <Text size="sm" c="orange.8" data-testid="return-note">
+                  {t("indicator.returnedNote", { note: answer.returnNote })}
                 </Text>
               )}
               {returning === a.unitId && (
@@ -468,7 +501,7 @@ function Proposals({
                     loading={send.isPending}
                     onClick={() => send.mutate(a.unitId)}
                   >
-                    {t("indicator.send")}
+                    {t("indicator.sendToUnit")}
                   </Button>
                 </Group>
               )}
@@ -494,7 +527,8 @@ function VerdictEditor({
   onSaved: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
-  const [verdict, setVerdict] = useState(current?.verdict ?? "valid");
+  // A corrected score is looked at again: the choice starts from "valid".
+  const [verdict, setVerdict] = useState(current?.verdict === "not_valid" ? "not_valid" : "valid");
   const [note, setNote] = useState(current?.note ?? "");
   const save = useMutation({
     mutationFn: () =>
@@ -582,7 +616,9 @@ export default function IndicatorPage() {
   const ownUnit = row?.assignments.find((a) => a.unitId === row.answerUnitId);
   const ownAnswer = row?.unitAnswers.find((u) => u.unitId === ownUnit?.unitId);
   const stage = assessment.data ? ASSESSOR_STAGE_OF_STATE[assessment.data.state] : undefined;
-  const canScore = (can?.score ?? false) && stage !== undefined && stage !== "validation";
+  // In the review, an assessor corrects the final score the review team sent back (core's CORRECTION_STAGE).
+  const scoreStage = stage === "validation" ? CORRECTION_STAGE : stage;
+  const canScore = (can?.score ?? false) && scoreStage !== undefined;
   const canValidate = can?.validate ?? false;
   // The level an assessor starts from: their own score, else what the previous stage left (core).
   const inherited = row
@@ -591,12 +627,18 @@ export default function IndicatorPage() {
         stage === "validation" || !stage ? "final" : stage,
       )
     : null;
+  // An instansi answer not written yet starts from the unit's proposal when there is just one.
+  const proposals = (row?.unitAnswers ?? []).filter((u) => u.level !== null || u.explanation.trim());
+  const startFrom =
+    can?.consolidate && !row?.stages.self && proposals.length === 1 ? proposals[0] : undefined;
+  // The review team looks at the final score (what earlier stages left), not the instansi's claim.
   const initialLevel = can?.answer
     ? (ownAnswer?.level ?? null)
-    : canScore
+    : canScore || canValidate
       ? inherited
-      : (row?.stages.self?.level ?? null);
+      : (row?.stages.self?.level ?? startFrom?.level ?? null);
   const [chosen, setChosen] = useState<number | null>(initialLevel);
+  const [fill, setFill] = useState<{ text: string; at: number } | null>(null);
   useEffect(() => setChosen(initialLevel), [initialLevel]);
   const navigate = useNavigate();
   const codes = indicators.data?.items.map((r) => r.code) ?? [];
@@ -611,10 +653,10 @@ export default function IndicatorPage() {
 
   if (assessment.isPending || indicators.isPending || framework.isPending)
     return <Loader aria-label={t("common.loading")} />;
-  if (assessment.isError) return <Alert color="red">{errorMessage(assessment.error)}</Alert>;
-  if (indicators.isError) return <Alert color="red">{errorMessage(indicators.error)}</Alert>;
-  if (framework.isError) return <Alert color="red">{errorMessage(framework.error)}</Alert>;
-  if (!row) return <Alert color="red">{t("errors.forbidden")}</Alert>;
+  if (assessment.isError) return <PageError error={assessment.error} />;
+  if (indicators.isError) return <PageError error={indicators.error} />;
+  if (framework.isError) return <PageError error={framework.error} />;
+  if (!row) return <PageError error={new ApiError(403, "forbidden", t("errors.forbidden"))} />;
 
   const a = assessment.data;
   const definition = indicatorsOf(framework.data).find((i) => i.code === code);
@@ -686,12 +728,22 @@ export default function IndicatorPage() {
       </Group>
       <ProvisionalNote framework={framework.data} />
       {row.external && <ExternalNotice feed={row.external} assessmentId={id} />}
-      <Text size="sm">
-        <b>{t("indicator.assignedTo")}:</b>{" "}
-        {row.assignments.length
-          ? row.assignments.map((x) => `${x.unitName}${x.dueDate ? ` (${x.dueDate})` : ""}`).join(", ")
-          : t("indicator.noAssignment")}
-      </Text>
+      {!row.external && (
+        <EvidenceGap row={row} guide={levels.find((l) => l.value === row.gating.blockedAt)?.evidence ?? ""} />
+      )}
+      <Group gap="md">
+        <Text size="sm">
+          <b>{t("indicator.assignedTo")}:</b>{" "}
+          {row.assignments.length
+            ? row.assignments
+                .map((x) => `${x.unitName}${x.dueDate ? ` (${formatDate(x.dueDate, i18n.language)})` : ""}`)
+                .join(", ")
+            : t("indicator.noAssignment")}
+        </Text>
+        {a.can.overview && row.assignments.length > 0 && (
+          <WhatsAppLink message={indicatorMessage(t, i18n.language, a, row, window.location.origin)} />
+        )}
+      </Group>
 
       <IndicatorChecklist
         assessmentId={id}
@@ -724,9 +776,17 @@ export default function IndicatorPage() {
       <LevelCards
         levels={levels}
         chosen={chosen}
+        chosenLabel={canValidate && !canScore ? t("indicator.underReview") : t("indicator.chosen")}
         onChoose={row.can.answer || row.can.consolidate || canScore ? setChosen : null}
       />
       <ModelAnswers assessmentId={id} code={code} />
+      <LastYear
+        assessmentId={id}
+        code={code}
+        decimals={row.decimals}
+        canCopy={row.can.consolidate && !row.stages.self}
+        onCopied={refresh}
+      />
 
       {!row.can.answer && !row.can.consolidate && !canScore && !canValidate && (
         // Why nothing can be changed: the work the user is permitted is blocked (closed, wrong
@@ -771,19 +831,32 @@ export default function IndicatorPage() {
             />
           )}
           {!ownUnit && row.assignments.length > 0 && (
-            <Proposals row={row} assessmentId={id} canReturn={row.can.returnProposal} />
+            <Proposals
+              row={row}
+              assessmentId={id}
+              canReturn={row.can.returnProposal}
+              onUse={
+                row.can.consolidate
+                  ? (answer) => {
+                      setChosen(answer.level);
+                      setFill({ text: answer.explanation, at: Date.now() });
+                    }
+                  : null
+              }
+            />
           )}
           {row.can.consolidate && (
             <AnswerEditor
               title={t("indicator.instansiAnswer")}
               initial={{
-                level: row.stages.self?.level ?? null,
-                text: row.stages.self?.note ?? "",
+                level: row.stages.self?.level ?? startFrom?.level ?? null,
+                text: row.stages.self?.note ?? startFrom?.explanation ?? "",
                 version: row.stages.self?.version ?? 0,
               }}
               chosenLevel={chosen}
               setChosenLevel={setChosen}
               scale={valueScale}
+              fill={fill}
               save={async (draft) => {
                 await api("PUT", `/api/assessments/${id}/indicators/${code}/answer`, {
                   level: draft.level,
@@ -795,20 +868,31 @@ export default function IndicatorPage() {
               actions={[{ label: t("indicator.saveAnswer") }]}
             />
           )}
-          {canScore && stage && (
+          {row.review && (
+            <Alert
+              color={row.review.next === "assessor" ? "orange" : row.review.next ? "blue" : "green"}
+              title={t(`reviewNext.${row.review.next ?? "none"}`)}
+              data-testid="review-state"
+            >
+              {row.stages.validation?.note
+                ? t("reviewNext.note", { note: row.stages.validation.note })
+                : t(`reviewNext.${row.review.next ?? "none"}Hint`)}
+            </Alert>
+          )}
+          {canScore && scoreStage && (
             <AnswerEditor
-              key={stage}
-              title={t("review.stageScore", { stage: t(`stages.${stage}`) })}
+              key={scoreStage}
+              title={t("review.stageScore", { stage: t(`stages.${scoreStage}`) })}
               initial={{
-                level: row.stages[stage]?.level ?? null,
-                text: row.stages[stage]?.note ?? "",
-                version: row.stages[stage]?.version ?? 0,
+                level: row.stages[scoreStage]?.level ?? null,
+                text: row.stages[scoreStage]?.note ?? "",
+                version: row.stages[scoreStage]?.version ?? 0,
               }}
               chosenLevel={chosen}
               setChosenLevel={setChosen}
               scale={valueScale}
               save={async (draft) => {
-                await api("PUT", `/api/assessments/${id}/indicators/${code}/stages/${stage}`, {
+                await api("PUT", `/api/assessments/${id}/indicators/${code}/stages/${scoreStage}`, {
                   level: draft.level,
                   note: draft.text,
                   version: draft.version,

@@ -17,8 +17,9 @@ function showValue(v: number | null, decimals: number, language: string): string
 }
 
 /**
- * A decimal value on a framework's scale (Pemdi: 1,00–5,00 with two decimals), typed with a comma
- * or a point; the level cards above still set it to a whole level.
+ * A decimal value on a framework's scale (Pemdi: 1,00–5,00 with two decimals), or any decimal such
+ * as a target index, typed or pasted with a comma or a point ("3.5" is never read as 35); the level
+ * cards above still set it to a whole level.
  */
 export function ValueInput({
   value,
@@ -26,12 +27,18 @@ export function ValueInput({
   min,
   max,
   decimals,
+  label,
+  description,
+  w = 220,
 }: {
   value: number | null;
   onChange: (value: number | null) => void;
   min: number;
   max: number;
   decimals: number;
+  label?: string;
+  description?: string | null;
+  w?: number;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -56,11 +63,15 @@ export function ValueInput({
           : null;
   return (
     <TextInput
-      label={t("value.label")}
-      description={t("value.hint", { min: show(min), max: show(max), decimals })}
+      label={label ?? t("value.label")}
+      description={
+        description === null
+          ? undefined
+          : (description ?? t("value.hint", { min: show(min), max: show(max), decimals }))
+      }
       value={text}
       inputMode="decimal"
-      w={220}
+      w={w}
       error={error}
       onChange={(e) => {
         const next = e.currentTarget.value;

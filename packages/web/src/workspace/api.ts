@@ -1,5 +1,5 @@
-import type { LevelStage, State } from "@matang/core";
-import { LEVEL_STAGES } from "@matang/core";
+import type { Framework, LevelStage, State } from "@matang/core";
+import { LEVEL_STAGES, loadFramework } from "@matang/core";
 import { useQuery } from "@tanstack/react-query";
 import type { Answer, Schemas } from "../api/types";
 import { api } from "../app/api";
@@ -92,3 +92,9 @@ export const local = (text: Text | null | undefined, language: string) =>
 /** An index as the user reads numbers: "2,60" in Indonesian, "2.60" in English. */
 export const formatIndex = (display: string | null | undefined, language: string) =>
   display == null ? "—" : language === "id" ? display.replace(".", ",") : display;
+
+/** The framework tree compiled by core (weights, scales, indicator index), or null if invalid. */
+export function compileFramework(tree: FrameworkTree): Framework | null {
+  const result = loadFramework(tree);
+  return result.ok ? result.framework : null;
+}
