@@ -12,6 +12,7 @@ import { buildApp } from "../src/app.js";
 import { DEFAULT_AUTH } from "../src/auth/service.js";
 import { auditLog, evidence, evidenceFiles, notifications, organizations, users } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
+import { pdfText } from "./documents.js";
 import {
   addUser,
   client,
@@ -493,6 +494,22 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
     const minutes = await coordinator.call("GET", `/api/assessments/${assessmentId}/minutes.pdf`);
     expect(minutes.headers["content-type"]).toBe("application/pdf");
     expect(minutes.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    // In Bahasa Indonesia throughout: the moment in WIB, the table's header on every page, a
+    // signature block for the coordinator and the head of the instansi.
+    const text = (await pdfText(minutes.rawPayload)).replace(/\s+/g, " ");
+    expect(text).toContain("BERITA ACARA PENILAIAN MANDIRI SPBE");
+    expect(text).toMatch(/Tanggal penyampaian: \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB/);
+    expect(text).toMatch(/Indeks penilaian mandiri: \d,\d{2} \(/);
+    const pages = (text.match(/halaman \d+ dari (\d+)/) ?? [])[1];
+    expect(Number(pages)).toBeGreaterThan(1);
+    // The table's header on each page it runs over (the signatures may take a page of their own).
+    const headers = text.split("No. Indikator Tingkat").length - 1;
+    expect(headers).toBeGreaterThanOrEqual(Math.max(2, Number(pages) - 1));
+    // The cycle's name already says its year: it is not said twice.
+    expect(text).toContain("Evaluasi SPBE 2026");
+    expect(text).not.toContain("2026 (2026)");
+    expect(text).toContain("Mengetahui, Pimpinan instansi");
+    expect(text).toContain("Koordinator SPBE,");
 
     // Sent back: the submission no longer stands, and its date lives on in the history only.
     const first = (await coordinator.call("GET", `/api/assessments/${assessmentId}`)).json().submittedAt;

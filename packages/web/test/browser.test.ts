@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from "@matang/server";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, demoServer, launchChromium } from "./chromium.js";
+import { CHROMIUM, demoServer, launchChromium, untranslated } from "./chromium.js";
 
 const required = process.env.MATANG_REQUIRE_BROWSER === "1";
 const available = existsSync(CHROMIUM);
@@ -161,6 +161,7 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.getByText("Perwal 12/2024 tentang Arsitektur SPBE").waitFor();
     await page.getByText("Menunggu reviu").waitFor();
     await page.screenshot({ path: join(screenshots, "indikator-operator.png"), fullPage: true });
+    expect(await untranslated(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -325,6 +326,12 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.getByText("Baik", { exact: true }).first().waitFor();
     await page.getByText("Nilai domain").waitFor();
     await page.getByText("Nilai aspek").waitFor();
+    // The radar's spokes are codes; their names stand under it. A stage without a bar says why.
+    await page.getByTestId("aspect-names").getByText("A1", { exact: true }).waitFor();
+    await page
+      .getByTestId("absent-stages")
+      .getByText(/^Final: tahap ini belum dimulai$/)
+      .waitFor();
     await page.getByText("Tren indeks dari tahun ke tahun").waitFor();
     // Claims of 3 backed by no accepted evidence: the heaviest indicators (42–47, weight 3) first.
     const gaps = page.locator("table").filter({ hasText: "Potensi turun" });
@@ -343,6 +350,7 @@ describe.skipIf(!available)("web app in Chromium", () => {
     // Leadership reads the plan; only coordinators store targets.
     expect(await page.getByRole("button", { name: "Simpan target dan rencana" }).count()).toBe(0);
     await page.screenshot({ path: join(screenshots, "dasbor.png"), fullPage: true });
+    expect(await untranslated(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -425,6 +433,7 @@ describe.skipIf(!available)("web app in Chromium", () => {
     const download = await page.request.get(`${base}${csv}`);
     expect((await download.text()).split("\r\n")[1]).toContain("Pemerintah Kota Bandung");
     await page.screenshot({ path: join(screenshots, "hasil-publik.png"), fullPage: true });
+    expect(await untranslated(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -789,6 +798,7 @@ describe.skipIf(!available)("web app in Chromium", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(screenshots, "ponsel.png") });
+    expect(await untranslated(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

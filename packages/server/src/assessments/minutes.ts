@@ -5,15 +5,17 @@ import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { authorize } from "../policy/policy.js";
+import { cycleTitle, finishPdf, LEFT, num, signatures, table } from "../reports/pdf-kit.js";
 import { assessmentTarget, NO_ASSESSMENT } from "./access.js";
 import * as repo from "./repository.js";
 
+/** "6 Desember 2026 pukul 17.30 WIB": the moment of submission counts, in the schedule's zone. */
 const dateId = (d: Date) =>
-  new Intl.DateTimeFormat("id-ID", {
+  `${new Intl.DateTimeFormat("id-ID", {
     dateStyle: "long",
     timeStyle: "short",
     timeZone: "Asia/Jakarta",
-  }).format(d);
+  }).format(d)} WIB`;
 
 /** The berita acara of a submitted self-assessment: instansi, date, every indicator's level, signatory. */
 export async function minutesPdf(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
@@ -33,6 +35,7 @@ export async function minutesPdf(db: Db, frameworks: Frameworks, ctx: RequestCon
   const doc = new PDFDocument({
     size: "A4",
     margin: 50,
+    bufferPages: true,
     info: { Title: `Berita Acara Penilaian Mandiri SPBE — ${c.organization.name}`, Author: "Matang" },
   });
   const chunks: Buffer[] = [];
@@ -44,7 +47,7 @@ export async function minutesPdf(db: Db, frameworks: Frameworks, ctx: RequestCon
     .moveDown(0.3)
     .font("Helvetica")
     .fontSize(10)
-    .text(`${c.cycle.name} (${c.cycle.year})`, { align: "center" });
+    .text(cycleTitle(c.cycle.name, c.cycle.year), { align: "center" });
   doc.moveDown();
   const field = (label: string, value: string) => {
     doc.font("Helvetica-Bold").text(`${label}: `, { continued: true }).font("Helvetica").text(value);
@@ -55,33 +58,31 @@ export async function minutesPdf(db: Db, frameworks: Frameworks, ctx: RequestCon
   field(
     "Indeks penilaian mandiri",
     result.complete
-      ? `${result.indexDisplay} (${result.predicate})`
-      : `${result.floorDisplay}–${result.ceilingDisplay}`,
+      ? `${num(result.indexDisplay)} (${result.predicate})`
+      : `${num(result.floorDisplay)}–${num(result.ceilingDisplay)}`,
   );
   doc.moveDown();
-  doc.font("Helvetica-Bold").text("No.", 50, doc.y, { width: 40, continued: false });
-  const headerY = doc.y - doc.currentLineHeight();
-  doc.text("Indikator", 90, headerY, { width: 360 });
-  doc.text("Tingkat", 460, headerY, { width: 80 });
-  doc.font("Helvetica").fontSize(9);
-  for (const indicator of framework.indicators) {
-    const level = self[indicator.code];
-    const levelName = indicator.scale.levels.find((l) => l.value === level)?.name.id ?? "";
-    if (doc.y > 760) doc.addPage();
-    const y = doc.y + 2;
-    doc.text(indicator.code, 50, y, { width: 40 });
-    doc.text(indicator.name.id, 90, y, { width: 360 });
-    const after = doc.y;
-    doc.text(level === undefined ? "—" : `${level} ${levelName}`, 460, y, { width: 90 });
-    doc.y = Math.max(after, doc.y);
-  }
-  doc.moveDown(2).fontSize(10);
-  if (doc.y > 700) doc.addPage();
-  doc.text(`Disampaikan oleh Koordinator SPBE, ${dateId(c.assessment.submittedAt)}`, 50);
-  doc.moveDown(3);
-  doc.font("Helvetica-Bold").text(signer?.name ?? submission?.actor ?? "—");
-  doc.font("Helvetica").text(signer?.email ?? "");
-  doc.end();
+  // The table's header comes back on every page it runs over.
+  table(
+    doc,
+    [
+      { label: "No.", width: 40 },
+      { label: "Indikator", width: 330 },
+      { label: "Tingkat", width: 125 },
+    ],
+    framework.indicators.map((indicator) => {
+      const level = self[indicator.code];
+      const levelName = indicator.scale.levels.find((l) => l.value === level)?.name.id ?? "";
+      const value = level === undefined ? "—" : num(level.toFixed(indicator.scale.decimals));
+      return [indicator.code, indicator.name.id, level === undefined ? "—" : `${value} ${levelName}`.trim()];
+    }),
+  );
+  doc.x = LEFT;
+  signatures(doc, `Disampaikan pada ${dateId(c.assessment.submittedAt)}`, [
+    { role: "Koordinator SPBE,", name: signer?.name ?? submission?.actor ?? null },
+    { role: "Mengetahui,\nPimpinan instansi", name: null },
+  ]);
+  finishPdf(doc, `Berita acara · ${c.organization.name}`);
   const body = await done;
   const safe = c.organization.name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
   return { body, fileName: `berita-acara-${safe}-${c.cycle.year}.pdf` };

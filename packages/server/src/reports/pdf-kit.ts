@@ -16,6 +16,34 @@ export const num = (s: string | null | undefined) => (s ? s.replace(".", ",") : 
 export const fixed = (n: number | null | undefined, places = 2) =>
   n === null || n === undefined ? "—" : num(n.toFixed(places));
 
+/** A cycle as a title: its name, with the year only when the name does not already say it. */
+export const cycleTitle = (name: string, year: number) =>
+  name.includes(String(year)) ? name : `${name} (${year})`;
+
+/**
+ * The block people sign at the end of a document: for each party its role, then room for a
+ * signature and the name (a line to write it on when not known).
+ */
+export function signatures(doc: Doc, place: string, parties: { role: string; name: string | null }[]) {
+  ensureRoom(doc, 150);
+  doc.moveDown(2).font("Helvetica").fontSize(10).fillColor("black");
+  doc.text(place, LEFT, doc.y, { width: WIDTH, align: "right" });
+  doc.moveDown(1);
+  const top = doc.y;
+  const width = WIDTH / parties.length;
+  parties.forEach((p, i) => {
+    const x = LEFT + i * width;
+    doc.font("Helvetica").text(p.role, x, top, { width: width - 10, align: "center" });
+    doc.text(p.name ?? "(.................................................)", x, top + 80, {
+      width: width - 10,
+      align: "center",
+      underline: p.name !== null,
+    });
+  });
+  doc.x = LEFT;
+  doc.y = top + 110;
+}
+
 export function ensureRoom(doc: Doc, height: number) {
   if (doc.y + height > BOTTOM) doc.addPage();
 }

@@ -15,6 +15,7 @@ import {
 } from "./data.js";
 import {
   collect,
+  cycleTitle,
   type Doc,
   dateId,
   ensureRoom,
@@ -23,6 +24,7 @@ import {
   heading,
   LEFT,
   num,
+  signatures,
   TEAL,
   table,
   WIDTH,
@@ -94,7 +96,7 @@ function cover(doc: Doc, d: ReportData) {
     .moveDown(0.3)
     .font("Helvetica")
     .fontSize(12)
-    .text(`${a.cycle.name} (${a.cycle.year})`, { align: "center" });
+    .text(cycleTitle(a.cycle.name, a.cycle.year), { align: "center" });
   doc.moveDown(3).fontSize(12).text(s.label.id, { align: "center" });
   doc
     .font("Helvetica-Bold")
@@ -271,6 +273,12 @@ function recommendationsSection(doc: Doc, d: ReportData) {
   );
 }
 
+const VERDICT_NAMES: Record<string, string> = {
+  valid: "valid",
+  not_valid: "tidak valid",
+  corrected: "dikoreksi, menunggu validasi ulang",
+};
+
 function indicators(doc: Doc, d: ReportData) {
   heading(doc, "6. Rincian indikator per tahap");
   for (const i of d.items) {
@@ -282,10 +290,7 @@ function indicators(doc: Doc, d: ReportData) {
       return `${STAGE_NAMES[s]}: ${level == null ? "—" : valueText(d, level)}`;
     }).join("   ");
     const verdict = i.stages.validation?.verdict;
-    doc.text(
-      `${levels}${verdict ? `   Validasi: ${verdict === "valid" ? "valid" : "tidak valid"}` : ""}`,
-      LEFT,
-    );
+    doc.text(`${levels}${verdict ? `   Validasi: ${VERDICT_NAMES[verdict] ?? verdict}` : ""}`, LEFT);
     for (const u of i.unitAnswers) {
       if (u.explanation?.trim())
         doc.text(
@@ -378,6 +383,11 @@ export async function assessmentReportPdf(db: Db, frameworks: Frameworks, ctx: R
   recommendationsSection(doc, d);
   indicators(doc, d);
   officialSection(doc, d);
+  // Acknowledged by those who answer for it.
+  signatures(doc, `Dibuat pada ${dateId(new Date())}`, [
+    { role: "Koordinator SPBE,", name: null },
+    { role: "Mengetahui,\nPimpinan instansi", name: null },
+  ]);
   finishPdf(doc, `${a.organization.name} · ${a.cycle.name}`);
   return { body: await done, fileName: `laporan-spbe-${fileSafe(a.organization.name)}-${a.cycle.year}.pdf` };
 }

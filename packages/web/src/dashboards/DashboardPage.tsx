@@ -347,6 +347,20 @@ export default function DashboardPage() {
             yAxisProps={{ domain: [0, axisMax] }}
             valueFormatter={(v) => formatIndex(v.toFixed(2), i18n.language)}
           />
+          {/* Why a stage has no bar: not reached yet, or not every indicator has its level there. */}
+          <Stack gap={0} mt="xs" data-testid="absent-stages">
+            {STAGES.filter((s) => !reached.includes(s) || !a.scores[s].complete).map((s) => (
+              <Text size="xs" c="dimmed" key={s}>
+                {t(`stages.${s}`)}:{" "}
+                {reached.includes(s)
+                  ? t("dashboard.stageIncomplete", {
+                      answered: a.scores[s].answered,
+                      total: a.scores[s].total,
+                    })
+                  : t("dashboard.stageNotReached")}
+              </Text>
+            ))}
+          </Stack>
         </Card>
         <Card withBorder>
           <Title order={4} mb="sm">
@@ -375,7 +389,17 @@ export default function DashboardPage() {
             series={series.map((s) => ({ ...s, opacity: 0.25 }))}
             withLegend
             withPolarRadiusAxis
+            // One scale from 0 to the top of the index, its ticks along one spoke only.
+            polarRadiusAxisProps={{ domain: [0, axisMax], tickCount: 6, angle: 90 }}
           />
+          {/* The spokes carry codes to stay legible; their names are here. */}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={2} verticalSpacing={0} data-testid="aspect-names">
+            {a.scores.self.aspects.map((x) => (
+              <Text key={x.code} size="xs" c="dimmed">
+                <b>{x.code}</b> {x.name}
+              </Text>
+            ))}
+          </SimpleGrid>
         </Card>
       </SimpleGrid>
       <Card withBorder>
