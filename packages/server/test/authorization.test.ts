@@ -301,6 +301,43 @@ const TABLE: Record<string, Row> = {
     anonymous: false,
   },
   // Before the grant rows below: managing a user is judged by the grants they hold.
+  // A successor that does not exist: who may hand over gets 404 after the access check, nothing moves.
+  "POST /api/users/{id}/handover": {
+    call: (s) => ({
+      url: `/api/users/${s.user}/handover`,
+      body: { successorId: "00000000-0000-4000-8000-000000000000" },
+    }),
+    roles: only("YY-", ["admin"], "---"),
+    anonymous: false,
+  },
+  "POST /api/users/invitations": {
+    call: (s) => ({
+      url: "/api/users/invitations",
+      body: {
+        email: `undangan${Math.random()}@uji.id`,
+        name: "Diundang",
+        grants: [{ role: "leader", organizationId: s.org }],
+      },
+    }),
+    roles: only("YY-", ["admin"], "---"),
+    anonymous: false,
+  },
+  // The link is the credential: anyone holding it may use it (an unknown one answers 404).
+  "GET /api/invitations/{token}": {
+    call: () => ({ url: `/api/invitations/${"x".repeat(43)}` }),
+    roles: all("Y.."),
+    anonymous: true,
+    public: true,
+  },
+  "POST /api/invitations/{token}": {
+    call: () => ({
+      url: `/api/invitations/${"x".repeat(43)}`,
+      body: { password: "sandi-baru-yang-panjang" },
+    }),
+    roles: all("Y.."),
+    anonymous: true,
+    public: true,
+  },
   "POST /api/users/{id}/unlock": {
     call: (s) => ({ url: `/api/users/${s.user}/unlock` }),
     roles: only("YY-", ["admin"], "---"),

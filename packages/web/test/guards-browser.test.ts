@@ -301,4 +301,53 @@ describe.skipIf(!available)("the evaluation's guards in Chromium", () => {
     await reviewer.page.close();
     await admin.page.close();
   });
+
+  it("invites a colleague with a one-time link, and hands a leaving operator's post over", async () => {
+    const admin = await signedIn(ADMIN.email, ADMIN.password);
+    const page = admin.page;
+    await page.goto(`${base}/admin/pengguna`);
+    const form = page.locator(".mantine-Card-root").filter({ hasText: "Tambah pengguna" });
+    await form.getByLabel("Email").fill("dewi.cimahi@uji.id");
+    await form.getByLabel("Nama").fill("Dewi Operator Baru");
+    await form.getByText("Undang dengan tautan").click();
+    await form.getByRole("combobox", { name: "Peran" }).click();
+    await page.getByRole("option", { name: "Operator OPD" }).click();
+    await form.getByRole("combobox", { name: "Organisasi" }).fill("Setda Kota Cimahi");
+    await page.getByRole("option", { name: /Bagian Organisasi Setda Kota Cimahi/ }).click();
+    // A unit is named with its government: many cities have the same units.
+    expect(await form.getByRole("combobox", { name: "Organisasi" }).inputValue()).toBe(
+      "Bagian Organisasi Setda Kota Cimahi — Pemerintah Kota Cimahi",
+    );
+    await form.getByRole("button", { name: "Buat tautan undangan" }).click();
+    const link = (await page.getByTestId("invite-link").textContent())?.trim() ?? "";
+    expect(link).toMatch(new RegExp(`^${base}/undangan/[A-Za-z0-9_-]{40,}$`));
+    await page.waitForTimeout(400); // the dialog's opening transition
+    await page.screenshot({ path: join(screenshots, "tautan-undangan.png") });
+    await page.keyboard.press("Escape");
+
+    // The colleague opens the link without an account, chooses a password, and logs in.
+    const fresh = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await fresh.goto(link);
+    await fresh.getByText("Untuk Dewi Operator Baru (dewi.cimahi@uji.id)").waitFor();
+    expect(await untranslated(fresh)).toEqual([]);
+    await fresh.getByLabel("Kata sandi baru").fill("Dewi-memilih-sandinya-2026");
+    await fresh.getByLabel("Ulangi kata sandi").fill("Dewi-memilih-sandinya-2026");
+    await fresh.getByRole("button", { name: "Simpan kata sandi" }).click();
+    await fresh.getByText("Kata sandi disimpan.", { exact: false }).waitFor();
+    await fresh.close();
+    const dewi = await signedIn("dewi.cimahi@uji.id", "Dewi-memilih-sandinya-2026");
+    await dewi.page.close();
+
+    // The demo's Cimahi operator leaves: her post goes to Dewi, her account is closed.
+    await page.getByLabel("Cari nama atau email").fill("operator.cimahi");
+    const row = page.getByRole("row").filter({ hasText: OPERATOR });
+    await row.getByRole("button", { name: "Serah terima" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Email pengganti").fill("dewi.cimahi@uji.id");
+    await dialog.getByRole("button", { name: "Pindahkan ke pengganti" }).click();
+    await page.getByText("1 peran dan 0 penugasan asesor dipindahkan kepada Dewi Operator Baru.").waitFor();
+    await row.getByText("Nonaktif").waitFor();
+    expect(admin.errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { todayWib } from "@matang/core";
+import { and, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.js";
 import { apiTokens, loginFailures, organizations, roleGrants, sessions, users } from "../db/schema.js";
 import type { Grant, Role } from "../policy/policy.js";
@@ -82,17 +83,20 @@ export async function clearLoginFailures(db: Db, email: string, address?: string
 
 export async function insertGrant(
   db: Db,
-  grant: { userId: string; role: Role; organizationId: string | null },
+  grant: { userId: string; role: Role; organizationId: string | null; endsOn?: string | null },
 ): Promise<void> {
   await db.insert(roleGrants).values(grant);
 }
 
-export async function grantsOf(db: Db, userId: string): Promise<Grant[]> {
+/** A grant holds until the end of its last day (WIB); `today` is a WIB calendar day. */
+const holds = (today: string) => or(isNull(roleGrants.endsOn), gte(roleGrants.endsOn, today));
+
+export async function grantsOf(db: Db, userId: string, today = todayWib()): Promise<Grant[]> {
   const rows = await db
     .select({ role: roleGrants.role, organizationId: roleGrants.organizationId, path: organizations.path })
     .from(roleGrants)
     .leftJoin(organizations, eq(organizations.id, roleGrants.organizationId))
-    .where(eq(roleGrants.userId, userId));
+    .where(and(eq(roleGrants.userId, userId), holds(today)));
   return rows.map((r) => ({
     role: r.role as Role,
     organizationId: r.organizationId,
@@ -138,7 +142,12 @@ export interface LiveSession {
   readonly userId: string;
   readonly email: string;
   readonly active: boolean;
-  readonly grants: readonly { role: string; organizationId: string | null; path: string | null }[];
+  readonly grants: readonly {
+    role: string;
+    organizationId: string | null;
+    path: string | null;
+    endsOn: string | null;
+  }[];
 }
 
 /** A live session with its user and the user's grants, in one round trip (every request asks). */
@@ -150,9 +159,10 @@ export async function findLiveSessionWithGrants(
   const [row] = await rows<LiveSession>(
     db,
     sql`select s.id, s.csrf_token as "csrfToken", s.expires_at as "expiresAt", u.id as "userId", u.email, u.active,
-          coalesce((select json_agg(json_build_object('role', g.role, 'organizationId', g.organization_id, 'path', o.path))
+          coalesce((select json_agg(json_build_object('role', g.role, 'organizationId', g.organization_id,
+                      'path', o.path, 'endsOn', g.ends_on))
                     from role_grants g left join organizations o on o.id = g.organization_id
-                    where g.user_id = u.id), '[]'::json) as grants
+                    where g.user_id = u.id and (g.ends_on is null or g.ends_on >= ${todayWib(now)}::date)), '[]'::json) as grants
         from sessions s join users u on u.id = s.user_id
         where s.id = ${id} and s.expires_at > ${now.toISOString()}::timestamptz`,
   );

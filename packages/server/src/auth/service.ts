@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { endOfDayWib } from "@matang/core";
 import { hash, verify } from "@node-rs/argon2";
 import { type Actor, appendAudit, auditedBy } from "../audit/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
@@ -249,7 +250,10 @@ export async function authenticateSession(
     csrfToken: session.csrfToken,
     sessionId: session.id,
   };
-  cache?.set(`s:${id}`, auth, mark, new Date(session.expiresAt).getTime(), now.getTime());
+  // A grant ending today is gone tomorrow: the cached principal lasts no longer than it.
+  const ends = session.grants.flatMap((g) => (g.endsOn ? [endOfDayWib(g.endsOn).getTime()] : []));
+  const until = Math.min(new Date(session.expiresAt).getTime(), ...ends);
+  cache?.set(`s:${id}`, auth, mark, until, now.getTime());
   return auth;
 }
 
@@ -363,7 +367,7 @@ export interface NewUser {
   readonly email: string;
   readonly name: string;
   readonly password: string;
-  readonly grants: readonly { role: Role; organizationId: string | null }[];
+  readonly grants: readonly { role: Role; organizationId: string | null; endsOn?: string | null }[];
 }
 
 /** Create a user with its grants (used by administrators and by first start). */
@@ -373,7 +377,12 @@ export async function createUser(db: Db, actor: Actor, user: NewUser) {
   return inTransaction(db, async (t) => {
     const row = await repo.insertUser(t, { email: user.email.trim(), name: user.name, passwordHash });
     for (const g of user.grants)
-      await repo.insertGrant(t, { userId: row.id, role: g.role, organizationId: g.organizationId });
+      await repo.insertGrant(t, {
+        userId: row.id,
+        role: g.role,
+        organizationId: g.organizationId,
+        endsOn: g.endsOn ?? null,
+      });
     await appendAudit(t, {
       ...auditedBy(actor),
       action: "user.create",

@@ -8,6 +8,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
@@ -100,9 +101,31 @@ export const roleGrants = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     role: text("role").notNull(),
     organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
+    /** The last day (WIB) the grant holds, e.g. an acting post or a project; null: until revoked. */
+    endsOn: date("ends_on", { mode: "string" }),
     createdAt: createdAt(),
   },
   (t) => [index("role_grants_user_idx").on(t.userId)],
+);
+
+/**
+ * A one-time link that lets an invited person set their password (no e-mail server needed): only
+ * a hash of the token is kept; it holds 7 days and works once.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("invitations_token_unique").on(t.tokenHash)],
 );
 
 /** Server-side sessions, so any instance can serve any request. The id is a hash of the cookie. */

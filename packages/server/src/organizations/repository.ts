@@ -110,6 +110,8 @@ export interface ListFilter {
 
 /** The outer row's id, qualified: inside a subquery Drizzle's bare `"id"` would mean the inner row. */
 const outerId = sql`${organizations}.${sql.identifier("id")}`;
+// Qualified: inside a subquery on the same table an unqualified column would be the inner one.
+const outerParent = sql`${organizations}.${sql.identifier("parent_id")}`;
 
 const listColumns = {
   id: organizations.id,
@@ -143,9 +145,7 @@ export async function listOrganizations(db: Db, filter: ListFilter) {
       // How many organizations hang directly below: lets a list be browsed as a tree.
       children: sql<number>`(select count(*)::int from ${organizations} c where c.parent_id = ${outerId})`,
       // The government above, so two units of the same name in different places tell apart.
-      parentName: sql<
-        string | null
-      >`(select p.name from ${organizations} p where p.id = ${organizations.parentId})`,
+      parentName: sql<string | null>`(select p.name from ${organizations} p where p.id = ${outerParent})`,
     })
     .from(organizations)
     .where(where)

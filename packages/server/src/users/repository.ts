@@ -1,6 +1,14 @@
 import { and, asc, eq, ilike, inArray, isNull, like, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { organizations, roleGrants, users } from "../db/schema.js";
+import {
+  apiTokens,
+  cycleAssessors,
+  invitations,
+  organizations,
+  roleGrants,
+  sessions,
+  users,
+} from "../db/schema.js";
 
 export interface UserQuery {
   /** "all", or the subtrees a user must hold a grant in to be listed. */
@@ -69,11 +77,105 @@ export async function grantsWithNames(db: Db, userIds: readonly string[]) {
       organizationId: roleGrants.organizationId,
       organizationName: organizations.name,
       organizationPath: organizations.path,
+      endsOn: roleGrants.endsOn,
     })
     .from(roleGrants)
     .leftJoin(organizations, eq(organizations.id, roleGrants.organizationId))
     .where(inArray(roleGrants.userId, [...userIds]))
     .orderBy(asc(roleGrants.createdAt));
+}
+
+/** Everything a leaving person holds that a successor takes over: grants and assessor assignments. */
+export async function heldBy(db: Db, userId: string) {
+  const grants = await db
+    .select({
+      id: roleGrants.id,
+      role: roleGrants.role,
+      organizationId: roleGrants.organizationId,
+      endsOn: roleGrants.endsOn,
+      path: organizations.path,
+    })
+    .from(roleGrants)
+    .leftJoin(organizations, eq(organizations.id, roleGrants.organizationId))
+    .where(eq(roleGrants.userId, userId));
+  const assessors = await db.select().from(cycleAssessors).where(eq(cycleAssessors.userId, userId));
+  return { grants, assessors };
+}
+
+/** Move a leaver's grants and assessor assignments to a successor (what the successor holds already stays once). */
+export async function handOver(db: Db, from: string, to: string) {
+  const held = await heldBy(db, from);
+  const theirs = await heldBy(db, to);
+  let grants = 0;
+  for (const g of held.grants) {
+    const dup = theirs.grants.some((x) => x.role === g.role && x.organizationId === g.organizationId);
+    if (!dup) {
+      await db
+        .insert(roleGrants)
+        .values({ userId: to, role: g.role, organizationId: g.organizationId, endsOn: g.endsOn });
+      grants++;
+    }
+    await db.delete(roleGrants).where(eq(roleGrants.id, g.id));
+  }
+  let assessors = 0;
+  for (const a of held.assessors) {
+    const dup = theirs.assessors.some(
+      (x) => x.cycleId === a.cycleId && x.organizationId === a.organizationId,
+    );
+    if (dup) await db.delete(cycleAssessors).where(eq(cycleAssessors.id, a.id));
+    else {
+      await db.update(cycleAssessors).set({ userId: to }).where(eq(cycleAssessors.id, a.id));
+      assessors++;
+    }
+  }
+  return { grants, assessors, held };
+}
+
+/** A person who left: no login, no sessions, no API tokens. */
+export async function deactivate(db: Db, userId: string) {
+  await db
+    .update(users)
+    .set({ active: false, version: sql`${users.version} + 1` })
+    .where(eq(users.id, userId));
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+}
+
+/** A one-time invitation link: only the hash of its token is stored. */
+export async function insertInvitation(
+  db: Db,
+  values: { userId: string; tokenHash: string; expiresAt: Date; createdBy: string | null },
+) {
+  await db.insert(invitations).values(values);
+}
+
+export async function findInvitation(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      userId: invitations.userId,
+      expiresAt: invitations.expiresAt,
+      usedAt: invitations.usedAt,
+      email: users.email,
+      name: users.name,
+    })
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.userId))
+    .where(eq(invitations.tokenHash, tokenHash));
+  return row;
+}
+
+/** Use an invitation once; false when it was used meanwhile. */
+export async function useInvitation(db: Db, id: string, now: Date): Promise<boolean> {
+  const used = await db
+    .update(invitations)
+    .set({ usedAt: now })
+    .where(and(eq(invitations.id, id), isNull(invitations.usedAt)))
+    .returning({ id: invitations.id });
+  return used.length > 0;
 }
 
 export async function findGrant(db: Db, userId: string, grantId: string) {

@@ -5,16 +5,25 @@ import type { Db } from "../db/client.js";
 import { contextOf } from "../http/context.js";
 import { ROLES } from "../policy/policy.js";
 import {
+  acceptInvitation,
   addGrant,
   createAccount,
+  handOver,
+  invite,
   listTokensOfUser,
   listUsers,
+  readInvitation,
   removeGrant,
   revokeTokenOfUser,
   unlockUser,
 } from "./service.js";
 
-const Grant = z.strictObject({ role: z.enum(ROLES), organizationId: z.uuid().nullable() });
+const Grant = z.strictObject({
+  role: z.enum(ROLES),
+  organizationId: z.uuid().nullable(),
+  /** The last day (WIB) the role holds, e.g. an acting post; absent or null: until withdrawn. */
+  endsOn: z.iso.date().nullable().optional(),
+});
 const User = z
   .object({
     id: z.string(),
@@ -30,6 +39,7 @@ const User = z
         role: z.enum(ROLES),
         organizationId: z.string().nullable(),
         organizationName: z.string().nullable(),
+        endsOn: z.string().nullable(),
         /** Whether the caller may take this role away. */
         can: z.object({ revoke: z.boolean() }),
       }),
@@ -115,6 +125,75 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
         await removeGrant(db, contextOf(request), request.params.id, request.params.grantId);
         return { ok: true as const };
       },
+    );
+
+    app.post(
+      "/api/users/:id/handover",
+      {
+        schema: {
+          tags: ["users"],
+          summary:
+            "Hand a leaving person's roles and assessor assignments to a successor in one step, optionally closing the leaver's account (audited)",
+          params: z.object({ id: z.uuid() }),
+          body: z.strictObject({ successorId: z.uuid(), deactivate: z.boolean().default(false) }),
+          response: {
+            200: z.object({
+              grants: z.number(),
+              assessorAssignments: z.number(),
+              deactivated: z.boolean(),
+              successor: User,
+            }),
+          },
+        },
+      },
+      async (request) => handOver(db, contextOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      "/api/users/invitations",
+      {
+        schema: {
+          tags: ["users"],
+          summary:
+            "Invite a person without an e-mail server: the account with its roles, and a one-time link (7 days) to choose a password, shown once",
+          body: z.strictObject({
+            email: z.email().max(320),
+            name: z.string().trim().min(1).max(200),
+            grants: z.array(Grant).min(1).max(50),
+          }),
+          response: {
+            201: z.object({ user: User, token: z.string(), path: z.string(), expiresAt: z.string() }),
+          },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await invite(db, contextOf(request), request.body)),
+    );
+
+    app.get(
+      "/api/invitations/:token",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "An invitation link (no login): who it is for and until when; 410 once used or expired",
+          params: z.object({ token: z.string().min(20).max(100) }),
+          response: { 200: z.object({ email: z.string(), name: z.string(), expiresAt: z.string() }) },
+        },
+      },
+      async (request) => readInvitation(db, request.params.token),
+    );
+
+    app.post(
+      "/api/invitations/:token",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Choose a password through an invitation link (no login); the link then stops working",
+          params: z.object({ token: z.string().min(20).max(100) }),
+          body: z.strictObject({ password: z.string().min(1).max(256) }),
+          response: { 200: z.object({ email: z.string() }) },
+        },
+      },
+      async (request) => acceptInvitation(db, request.params.token, request.body.password),
     );
 
     app.post(

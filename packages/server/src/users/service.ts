@@ -1,7 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { appendAudit } from "../audit/repository.js";
-import { countAdmins, findUserByEmail, findUserById, insertGrant } from "../auth/repository.js";
-import { createUser, revokeTokenOf, tokensOf, unlockAccount } from "../auth/service.js";
+import { createHash, randomBytes } from "node:crypto";
+import { todayWib } from "@matang/core";
+import { appendAudit, auditedBy } from "../audit/repository.js";
+import { checkPasswordPolicy } from "../auth/password-policy.js";
+import { countAdmins, findUserByEmail, findUserById, insertGrant, setPassword } from "../auth/repository.js";
+import { createUser, hashPassword, revokeTokenOf, tokensOf, unlockAccount } from "../auth/service.js";
 import { type Db, inTransaction } from "../db/client.js";
 import { actorFrom, actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
@@ -14,6 +16,23 @@ const NATIONAL: Target = { path: "/" };
 export interface GrantInput {
   readonly role: Role;
   readonly organizationId: string | null;
+  /** The last day (WIB) it holds; null or absent: until revoked. */
+  readonly endsOn?: string | null;
+}
+
+/** A grant that would end before it starts is a typo. */
+function checkEnds(grants: readonly GrantInput[]) {
+  const today = todayWib();
+  const past = grants.find((g) => g.endsOn && g.endsOn < today);
+  if (past)
+    throw new ApiError(
+      422,
+      "ends_in_past",
+      `The grant would end on ${past.endsOn}, before today (${today})`,
+      {
+        endsOn: past.endsOn,
+      },
+    );
 }
 
 /** Where a grant applies, for the policy: its organization, or the national level. */
@@ -111,6 +130,7 @@ export async function createAccount(db: Db, ctx: RequestContext, input: NewAccou
     authorize(ctx.principal, "user.manage", target);
     authorize(ctx.principal, "role.grant", target);
   }
+  checkEnds(input.grants);
   if (await findUserByEmail(db, input.email))
     throw new ApiError(409, "email_taken", `${input.email} already has an account`);
   const password = input.password ?? randomBytes(12).toString("base64url");
@@ -128,11 +148,17 @@ export async function addGrant(db: Db, ctx: RequestContext, userId: string, gran
   authorize(ctx.principal, "role.grant", target);
   const user = await findUserById(db, userId);
   if (!user) throw notFound("User");
+  checkEnds([grant]);
   if (await repo.hasGrant(db, userId, grant.role, grant.organizationId)) {
     throw new ApiError(409, "already_granted", "The user already holds this role there");
   }
   await inTransaction(db, async (t) => {
-    await insertGrant(t, { userId, role: grant.role, organizationId: grant.organizationId });
+    await insertGrant(t, {
+      userId,
+      role: grant.role,
+      organizationId: grant.organizationId,
+      endsOn: grant.endsOn ?? null,
+    });
     await appendAudit(t, {
       ...actorOf(ctx),
       action: "role.grant",
@@ -199,4 +225,126 @@ export async function revokeTokenOfUser(db: Db, ctx: RequestContext, userId: str
   if (!principal) throw notFound("Token");
   const revoked = await revokeTokenOf(db, { ...ctx, principal }, userId, tokenId);
   if (!revoked) throw new ApiError(404, "not_found", "No such live token");
+}
+
+// ---------------------------------------------------------------------------------------------
+// People change posts
+
+/**
+ * A handover in one step: every grant and assessor assignment of a leaving person goes to the
+ * successor (what the successor holds already stays once), and the leaver's account may be closed.
+ * The caller must manage the leaver and be able to give each of their roles; assessor assignments
+ * are national business. Audited.
+ */
+export async function handOver(
+  db: Db,
+  ctx: RequestContext,
+  userId: string,
+  input: { successorId: string; deactivate: boolean },
+) {
+  const leaver = await authorizeManageUser(db, ctx, userId);
+  const held = await repo.heldBy(db, userId);
+  for (const g of held.grants) authorize(ctx.principal, "role.grant", g.path ? { path: g.path } : NATIONAL);
+  if (held.assessors.length > 0) authorize(ctx.principal, "cycle.manage", NATIONAL);
+  if (input.successorId === userId)
+    throw new ApiError(422, "same_person", "The successor is the person who leaves");
+  const successor = await findUserById(db, input.successorId);
+  if (!successor) throw notFound("Successor");
+  if (!successor.active) throw new ApiError(409, "inactive_successor", "The successor's account is closed");
+  const moved = await inTransaction(db, async (t) => {
+    const result = await repo.handOver(t, userId, input.successorId);
+    if (input.deactivate) await repo.deactivate(t, userId);
+    await appendAudit(t, {
+      ...actorOf(ctx),
+      action: "user.handover",
+      entityType: "user",
+      entityId: userId,
+      before: {
+        grants: result.held.grants.map(({ role, organizationId, endsOn }) => ({
+          role,
+          organizationId,
+          endsOn,
+        })),
+        assessors: result.held.assessors.map(({ cycleId, organizationId }) => ({ cycleId, organizationId })),
+        active: leaver.active,
+      },
+      after: {
+        successorId: input.successorId,
+        grants: result.grants,
+        assessors: result.assessors,
+        active: input.deactivate ? false : leaver.active,
+      },
+    });
+    return result;
+  });
+  return {
+    grants: moved.held.grants.length,
+    assessorAssignments: moved.held.assessors.length,
+    deactivated: input.deactivate,
+    successor: await viewOf(db, ctx, successor),
+  };
+}
+
+const INVITATION_DAYS = 7;
+const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * Invite a person without an e-mail server: the account is made with its roles and an unusable
+ * password, and a one-time link (valid 7 days) lets the person choose theirs. The link is shown
+ * to the one inviting, once, to pass on.
+ */
+export async function invite(db: Db, ctx: RequestContext, input: Omit<NewAccount, "password">) {
+  const created = await createAccount(db, ctx, { ...input, password: undefined });
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+  await inTransaction(db, async (t) => {
+    await repo.insertInvitation(t, {
+      userId: created.user.id,
+      tokenHash: tokenHash(token),
+      expiresAt,
+      createdBy: ctx.principal?.userId ?? null,
+    });
+    await appendAudit(t, {
+      ...actorOf(ctx),
+      action: "user.invite",
+      entityType: "user",
+      entityId: created.user.id,
+      after: { email: created.user.email, expiresAt },
+    });
+  });
+  return { user: created.user, token, path: `/undangan/${token}`, expiresAt: expiresAt.toISOString() };
+}
+
+/** An invitation as its holder sees it before choosing a password. */
+async function liveInvitation(db: Db, token: string) {
+  const found = await repo.findInvitation(db, tokenHash(token));
+  if (!found) throw new ApiError(404, "invitation_not_found", "This invitation link is not known");
+  if (found.usedAt) throw new ApiError(410, "invitation_used", "This invitation link was already used");
+  if (found.expiresAt.getTime() < Date.now())
+    throw new ApiError(410, "invitation_expired", "This invitation link has expired; ask for a new one");
+  return found;
+}
+
+export async function readInvitation(db: Db, token: string) {
+  const found = await liveInvitation(db, token);
+  return { email: found.email, name: found.name, expiresAt: found.expiresAt.toISOString() };
+}
+
+/** The invited person sets their password; the link then no longer works. Audited. */
+export async function acceptInvitation(db: Db, token: string, password: string) {
+  const found = await liveInvitation(db, token);
+  checkPasswordPolicy(password, { email: found.email, name: found.name });
+  const passwordHash = await hashPassword(password);
+  await inTransaction(db, async (t) => {
+    if (!(await repo.useInvitation(t, found.id, new Date())))
+      throw new ApiError(410, "invitation_used", "This invitation link was already used");
+    await setPassword(t, found.userId, passwordHash);
+    await appendAudit(t, {
+      ...auditedBy({ id: found.userId, label: found.email }),
+      action: "user.accept_invitation",
+      entityType: "user",
+      entityId: found.userId,
+    });
+  });
+  return { email: found.email };
 }

@@ -4,9 +4,12 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Code,
+  CopyButton,
   Group,
   Modal,
+  SegmentedControl,
   Select,
   Stack,
   Table,
@@ -16,7 +19,7 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { ROLES } from "@matang/core";
+import { ROLES, todayWib } from "@matang/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -24,16 +27,18 @@ import type { Answer } from "../api/types";
 import { api } from "../app/api";
 import { type Role, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
+import { formatDate, formatDateTime } from "../i18n/format";
 import { OrganizationPicker } from "../organizations/OrganizationPicker";
 
 type UsersPage = Answer<"/api/users">;
+type Grant = { role: Role; organizationId: string | null; endsOn?: string | null };
 
 function GrantForm({
   onSubmit,
   busy,
   label,
 }: {
-  onSubmit: (g: { role: Role; organizationId: string | null }) => void;
+  onSubmit: (g: Grant) => void;
   busy: boolean;
   label: string;
 }) {
@@ -41,6 +46,9 @@ function GrantForm({
   // No role is preselected: giving one is a decision, never a default.
   const [role, setRole] = useState<Role | null>(null);
   const [organizationId, setOrganizationId] = useState<string | null>(null);
+  // An acting post or a project ends on a date; empty: until withdrawn.
+  const [endsOn, setEndsOn] = useState("");
+  const endsPast = endsOn !== "" && endsOn < todayWib();
   // Only a national administrator grants national roles; anyone else picks an organization.
   const national = useMe().data?.can.manageFrameworks ?? false;
   return (
@@ -60,10 +68,18 @@ function GrantForm({
         value={organizationId}
         onChange={setOrganizationId}
       />
+      <TextInput
+        type="date"
+        label={t("admin.endsOn")}
+        value={endsOn}
+        min={todayWib()}
+        error={endsPast ? t("errors.ends_in_past") : undefined}
+        onChange={(e) => setEndsOn(e.currentTarget.value)}
+      />
       <Button
         loading={busy}
-        disabled={!role || (!national && !organizationId)}
-        onClick={() => role && onSubmit({ role, organizationId })}
+        disabled={!role || (!national && !organizationId) || endsPast}
+        onClick={() => role && onSubmit({ role, organizationId, endsOn: endsOn || null })}
       >
         {label}
       </Button>
@@ -71,8 +87,78 @@ function GrantForm({
   );
 }
 
-export default function UsersPage() {
+/** Someone leaves their post: everything they hold goes to a successor in one step. */
+function Handover({
+  leaver,
+  onClose,
+  onDone,
+}: {
+  leaver: { id: string; name: string };
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
+  const [email, setEmail] = useState("");
+  const [deactivate, setDeactivate] = useState(true);
+  const run = useMutation({
+    mutationFn: async () => {
+      const found = await api<UsersPage>("GET", `/api/users?q=${encodeURIComponent(email.trim())}`);
+      const successor = found.items.find((u) => u.email.toLowerCase() === email.trim().toLowerCase());
+      if (!successor) throw new Error(t("admin.noSuchUser", { email }));
+      return api<Answer<"/api/users/{id}/handover", "post">>("POST", `/api/users/${leaver.id}/handover`, {
+        successorId: successor.id,
+        deactivate,
+      });
+    },
+    onSuccess: (r) => {
+      notifications.show({
+        color: "green",
+        message: t("admin.handedOver", {
+          grants: r.grants,
+          assessors: r.assessorAssignments,
+          name: r.successor.name,
+        }),
+      });
+      onDone();
+      onClose();
+    },
+    onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
+  });
+  return (
+    <Modal opened onClose={onClose} title={t("admin.handoverTitle", { name: leaver.name })}>
+      <Stack>
+        <Text size="sm">{t("admin.handoverHint")}</Text>
+        <TextInput
+          label={t("admin.successorEmail")}
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          required
+        />
+        <Checkbox
+          label={t("admin.deactivateLeaver")}
+          checked={deactivate}
+          onChange={(e) => setDeactivate(e.currentTarget.checked)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("assessment.cancel")}
+          </Button>
+          <Button
+            color="orange"
+            loading={run.isPending}
+            disabled={!email.trim()}
+            onClick={() => run.mutate()}
+          >
+            {t("admin.handoverConfirm")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export default function UsersPage() {
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [q, setQ] = useState("");
   const [debounced] = useDebouncedValue(q, 250);
@@ -90,7 +176,7 @@ export default function UsersPage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["users"] });
   const onError = (e: unknown) => notifications.show({ color: "red", message: errorMessage(e) });
   const create = useMutation({
-    mutationFn: (grant: { role: Role; organizationId: string | null }) =>
+    mutationFn: (grant: Grant) =>
       api<Answer<"/api/users", "post">>("POST", "/api/users", {
         email: email.trim(),
         name: name.trim(),
@@ -105,7 +191,7 @@ export default function UsersPage() {
     onError,
   });
   const grant = useMutation({
-    mutationFn: ({ userId, g }: { userId: string; g: { role: Role; organizationId: string | null } }) =>
+    mutationFn: ({ userId, g }: { userId: string; g: Grant }) =>
       api("POST", `/api/users/${userId}/grants`, g),
     onSuccess: () => void refresh(),
     onError,
@@ -125,6 +211,24 @@ export default function UsersPage() {
     onError,
   });
   const [granting, setGranting] = useState<string | null>(null);
+  const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
+  const invite = useMutation({
+    mutationFn: (grant: Grant) =>
+      api<Answer<"/api/users/invitations", "post">>("POST", "/api/users/invitations", {
+        email: email.trim(),
+        name: name.trim(),
+        grants: [grant],
+      }),
+    onSuccess: (result) => {
+      setLink({ url: `${window.location.origin}${result.path}`, expiresAt: result.expiresAt });
+      setEmail("");
+      setName("");
+      void refresh();
+    },
+    onError,
+  });
+  const [inviting, setInviting] = useState(false);
+  const [leaving, setLeaving] = useState<{ id: string; name: string } | null>(null);
 
   return (
     <Stack maw={1100}>
@@ -149,9 +253,44 @@ export default function UsersPage() {
                 required
               />
             </Group>
-            <GrantForm busy={create.isPending} label={t("admin.create")} onSubmit={(g) => create.mutate(g)} />
+            <SegmentedControl
+              value={inviting ? "invite" : "password"}
+              onChange={(v) => setInviting(v === "invite")}
+              data={[
+                { value: "password", label: t("admin.withPassword") },
+                { value: "invite", label: t("admin.withLink") },
+              ]}
+              w="fit-content"
+            />
+            <GrantForm
+              busy={create.isPending || invite.isPending}
+              label={inviting ? t("admin.invite") : t("admin.create")}
+              onSubmit={(g) => (inviting ? invite.mutate(g) : create.mutate(g))}
+            />
           </Stack>
         </Card>
+      )}
+      <Modal opened={link !== null} onClose={() => setLink(null)} title={t("admin.inviteLink")}>
+        {link && (
+          <Stack>
+            <Text size="sm">
+              {t("admin.inviteHint", { date: formatDateTime(link.expiresAt, i18n.language) })}
+            </Text>
+            <Code block data-testid="invite-link" style={{ wordBreak: "break-all", whiteSpace: "pre-wrap" }}>
+              {link.url}
+            </Code>
+            <CopyButton value={link.url}>
+              {({ copied, copy }) => (
+                <Button onClick={copy} variant={copied ? "light" : "filled"}>
+                  {copied ? t("admin.copied") : t("admin.copyLink")}
+                </Button>
+              )}
+            </CopyButton>
+          </Stack>
+        )}
+      </Modal>
+      {leaving && (
+        <Handover leaver={leaving} onClose={() => setLeaving(null)} onDone={() => void refresh()} />
       )}
       <Modal opened={password !== null} onClose={() => setPassword(null)} title={t("admin.passwordOnce")}>
         <Stack>
@@ -218,6 +357,9 @@ export default function UsersPage() {
                         }
                       >
                         {t(`roles.${g.role}`)} · {g.organizationName ?? t("admin.national")}
+                        {g.endsOn
+                          ? ` · ${t("admin.until", { date: formatDate(g.endsOn, i18n.language) })}`
+                          : ""}
                       </Badge>
                     ))}
                   </Group>
@@ -240,6 +382,21 @@ export default function UsersPage() {
                     >
                       {t("admin.addRole")}
                     </Button>
+                  )}
+                  {u.can.manage && u.can.grant && u.active && u.grants.length > 0 && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="orange"
+                      onClick={() => setLeaving({ id: u.id, name: u.name })}
+                    >
+                      {t("admin.handover")}
+                    </Button>
+                  )}
+                  {!u.active && (
+                    <Badge color="gray" variant="light">
+                      {t("admin.inactive")}
+                    </Badge>
                   )}
                 </Table.Td>
               </Table.Tr>

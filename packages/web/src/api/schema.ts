@@ -4182,6 +4182,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invitation link (no login): who it is for and until when; 410 once used or expired */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            expiresAt: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Choose a password through an invitation link (no login); the link then stops working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -5748,6 +5820,8 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         grants: {
+                            /** Format: date */
+                            endsOn?: string | null;
                             /** Format: uuid */
                             organizationId: string | null;
                             /** @enum {string} */
@@ -5801,6 +5875,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** Format: date */
+                        endsOn?: string | null;
                         /** Format: uuid */
                         organizationId: string | null;
                         /** @enum {string} */
@@ -5863,6 +5939,58 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a leaving person's roles and assessor assignments to a successor in one step, optionally closing the leaver's account (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        deactivate?: boolean;
+                        /** Format: uuid */
+                        successorId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessorAssignments: number;
+                            deactivated: boolean;
+                            grants: number;
+                            successor: components["schemas"]["User"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5991,6 +6119,63 @@ export interface paths {
                     content: {
                         "application/json": {
                             cleared: number;
+                            user: components["schemas"]["User"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a person without an e-mail server: the account with its roles, and a one-time link (7 days) to choose a password, shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        grants: {
+                            /** Format: date */
+                            endsOn?: string | null;
+                            /** Format: uuid */
+                            organizationId: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "coordinator" | "operator" | "internal_assessor" | "external_assessor" | "reviewer" | "leader";
+                        }[];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            path: string;
+                            token: string;
                             user: components["schemas"]["User"];
                         };
                     };
@@ -7288,6 +7473,7 @@ export interface components {
                 can: {
                     revoke: boolean;
                 };
+                endsOn: string | null;
                 id: string;
                 organizationId: string | null;
                 organizationName: string | null;
@@ -7311,6 +7497,7 @@ export interface components {
                 can: {
                     revoke: boolean;
                 };
+                endsOn: string | null;
                 id: string;
                 organizationId: string | null;
                 organizationName: string | null;

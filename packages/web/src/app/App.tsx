@@ -10,6 +10,7 @@ import { RequireLogin } from "./RequireLogin";
 // header) only once someone is logged in, so the login page loads the least it can.
 const Shell = lazy(() => import("./Shell").then((m) => ({ default: m.Shell })));
 const LoginPage = lazy(() => import("../auth/LoginPage"));
+const InvitationPage = lazy(() => import("../auth/InvitationPage"));
 const HomePage = lazy(() => import("../home/HomePage"));
 const OrganizationsPage = lazy(() => import("../organizations/OrganizationsPage"));
 const AssessmentsPage = lazy(() => import("../workspace/AssessmentsPage"));
@@ -60,6 +61,8 @@ const page = (element: React.ReactNode) => (
 
 const router = createBrowserRouter([
   { path: "/login", element: page(<LoginPage />) },
+  // An invitation link works without a login: it is how the password is chosen.
+  { path: "/undangan/:token", element: page(<InvitationPage />) },
   // Published results are public: no login.
   { path: "/hasil", element: page(<PublicResultsPage />) },
   {
