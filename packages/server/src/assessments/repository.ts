@@ -358,12 +358,14 @@ export async function historyOf(db: Db, assessmentId: string, code: string) {
   return db
     .select({
       at: auditLog.at,
-      actor: auditLog.actorLabel,
+      // People by name (their e-mail only where no account is behind the entry, e.g. the CLI).
+      actor: sql<string>`coalesce(${users.name}, ${auditLog.actorLabel})`,
       action: auditLog.action,
       before: auditLog.before,
       after: auditLog.after,
     })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(
       and(eq(auditLog.entityType, "indicator"), eq(auditLog.entityId, indicatorEntity(assessmentId, code))),
     )

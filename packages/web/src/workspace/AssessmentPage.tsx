@@ -9,6 +9,7 @@ import {
   Loader,
   Modal,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -16,7 +17,7 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { todayWib } from "@matang/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -505,6 +506,7 @@ export default function AssessmentPage() {
     enabled: assessment.data?.can.assign === true && assessment.data.state === "self_assessment",
   });
   const [status, setStatus] = useState<string>("all");
+  const mobile = useMediaQuery("(max-width: 48em)") ?? false;
   const [selected, setSelected] = useState<string[]>([]);
   // The instansi's units, to narrow a portal package to one unit's items.
   const portalUnits = useUnits(assessment.data?.organization.id ?? "", assessment.data?.can.portal ?? false);
@@ -622,15 +624,30 @@ export default function AssessmentPage() {
           <Title order={4}>
             {a.can.overview ? t("assessment.indicators") : t("assessment.myIndicators")}
           </Title>
-          <SegmentedControl
-            size="xs"
-            value={status}
-            onChange={setStatus}
-            data={[
-              { value: "all", label: t("assessment.allStatuses") },
-              ...STATUSES.map((s) => ({ value: s, label: `${t(`statuses.${s}`)} (${counts[s]})` })),
-            ]}
-          />
+          {/* Six choices do not fit a phone's width in a row: a list there. */}
+          {mobile ? (
+            <Select
+              size="xs"
+              aria-label={t("assessment.status")}
+              value={status}
+              onChange={(v) => v && setStatus(v)}
+              allowDeselect={false}
+              data={[
+                { value: "all", label: t("assessment.allStatuses") },
+                ...STATUSES.map((s) => ({ value: s, label: `${t(`statuses.${s}`)} (${counts[s]})` })),
+              ]}
+            />
+          ) : (
+            <SegmentedControl
+              size="xs"
+              value={status}
+              onChange={setStatus}
+              data={[
+                { value: "all", label: t("assessment.allStatuses") },
+                ...STATUSES.map((s) => ({ value: s, label: `${t(`statuses.${s}`)} (${counts[s]})` })),
+              ]}
+            />
+          )}
         </Group>
         {canAssign && selected.length > 0 && (
           // Stays in view under the header while more rows are ticked.
@@ -657,6 +674,39 @@ export default function AssessmentPage() {
         )}
         {shown.length === 0 ? (
           <Text>{t("assessment.noIndicators")}</Text>
+        ) : mobile ? (
+          // On a phone each indicator is a card: name, unit, due date and status without scrolling sideways.
+          <Stack gap="xs" data-testid="indicator-cards">
+            {shown.map((r) => {
+              const due =
+                r.assignments
+                  .map((x) => x.dueDate)
+                  .filter(Boolean)
+                  .sort()[0] ?? null;
+              const late = due !== null && due < today && r.status !== "done" && r.status !== "ready";
+              return (
+                <Card key={r.code} withBorder p="xs">
+                  <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+                    <Anchor component={Link} to={`/penilaian/${a.id}/indikator/${r.code}`} size="sm">
+                      {r.code}. {local(r.names, i18n.language)}
+                    </Anchor>
+                    <Badge color={STATUS_COLOR[r.status]} variant="light">
+                      {t(`statuses.${r.status}`)}
+                    </Badge>
+                  </Group>
+                  <Text size="xs" c="dimmed">
+                    {r.assignments.map((x) => x.unitName).join(", ") || "—"}
+                  </Text>
+                  <Text size="xs" c={late ? "red" : "dimmed"} fw={late ? 700 : undefined}>
+                    {t("assessment.dueDate")}: {formatDate(due, i18n.language)} · {t("assessment.claimed")}:{" "}
+                    {formatValue(r.claimedLevel, r.decimals, i18n.language)} · {t("assessment.supported")}:{" "}
+                    {r.supportedLevel ?? "—"}
+                  </Text>
+                  {r.review && <ReviewNext next={r.review.next} />}
+                </Card>
+              );
+            })}
+          </Stack>
         ) : (
           <Table.ScrollContainer minWidth={760}>
             <Table highlightOnHover>
