@@ -11,7 +11,9 @@ export default defineConfig({
     // a core idle while most files wait on servers, browsers and databases. Two files at a time
     // took the suite from 16.5 to 11.5 minutes there (2026-12-06).
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    testTimeout: 30_000,
+    // A limit for a test that hangs, not a speed check: with two files at once on two cores, a
+    // test that logs in several times or starts servers takes well over its quiet time.
+    testTimeout: 60_000,
     // Setting up a database with the 621 instansi can take a while on a busy machine.
     hookTimeout: 60_000,
     // In CI a JSON report lets .ci/run print a plain "N passed, N failed" line for each Node.

@@ -437,7 +437,9 @@ describe("matang organizations import and results import", () => {
       else process.env.MATANG_DATA_DIR = previous;
       if (previousUrl !== undefined) process.env.DATABASE_URL = previousUrl;
     }
-  });
+    // A dozen commands, each opening the embedded database: longer than one request's limit
+    // when two test files run at once.
+  }, 120_000);
 });
 
 describe("matang backup, restore and storage check", () => {

@@ -836,5 +836,6 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await operator.page.screenshot({ path: join(screenshots, "ponsel-indikator.png"), fullPage: true });
     expect(operator.errors).toEqual([]);
     await operator.page.close();
-  });
+    // Two logins (deliberately slow hashes) and two pages on a busy machine.
+  }, 60_000);
 });
