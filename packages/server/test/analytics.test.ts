@@ -200,6 +200,16 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
     expect(lines).toHaveLength(622);
     expect(lines[0]).toMatch(/^year,rank,instansi,type,province,index,predicate,d1,d2,d3,d4/);
     expect(lines[1]).toMatch(/^2023,1,/);
+    // The same for people, as an Excel workbook: indices are numbers (Excel in an Indonesian
+    // locale shows "3,62" and sorts them), the filters narrow it.
+    const xlsx = await app.inject({ method: "GET", url: "/api/public/results.xlsx?year=2023&type=provinsi" });
+    expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
+    const book = await workbook(xlsx.rawPayload);
+    const sheet = book.getWorksheet("Hasil 2023");
+    expect(sheet?.rowCount).toBe(1 + 38);
+    const top = sheet?.getRow(2);
+    expect(typeof top?.getCell(5).value).toBe("number");
+    expect(top?.getCell(5).numFmt).toBe("0.00");
     expect((await app.inject({ method: "GET", url: "/api/public/results?year=1999" })).statusCode).toBe(400);
     expect(
       (await app.inject({ method: "GET", url: "/api/public/results?year=2019" })).json().error,
@@ -331,6 +341,15 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
     expect(view.disparity.belowTarget).toBe(Number(bandung.assessment.index) < 3.5 ? 1 : 0);
     expect(view.disparity.published).toMatchObject({ year: 2024, count: 2, range: "0.80" });
     expect(view.disparity.published.stddev).toBe(spread(["3.90", "3.10"]).stddev);
+    // The same side by side as an Excel workbook, indices as numbers.
+    const xlsx = await province.call("GET", `/api/organizations/${id.jabar}/province.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const sheet = (await workbook(xlsx.rawPayload)).getWorksheet("Kabupaten-kota");
+    expect(sheet?.rowCount).toBe(1 + 27);
+    const rows: unknown[][] = [];
+    sheet?.eachRow((r) => rows.push(r.values as unknown[]));
+    const bandungRow = rows.find((r) => r.includes("Pemerintah Kota Bandung"));
+    expect(bandungRow?.[5]).toBe(3.9);
     expect((await coordinator.call("GET", `/api/organizations/${id.jabar}/province`)).statusCode).toBe(403);
     expect((await otherProvince.call("GET", `/api/organizations/${id.jabar}/province`)).statusCode).toBe(403);
     expect((await province.call("GET", `/api/organizations/${id.bandung}/province`)).statusCode).toBe(400);

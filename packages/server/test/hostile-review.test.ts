@@ -586,4 +586,78 @@ describe.each(ENGINES)("hostile review on %s", (engine) => {
       expect(JSON.parse(logged)).toMatchObject({ code: "22P02" });
     });
   });
+
+  describe("evidence management (issue 22)", () => {
+    it("shows each document's file, and lets its unit replace or withdraw it until it is accepted", async () => {
+      const first = await upload(
+        operator,
+        { indicator: "3", level: "1", title: "SK Tim SPBE" },
+        pdf("sk"),
+        "sk-tim.pdf",
+      );
+      expect(first.statusCode, first.body).toBe(201);
+      const { linkId, evidenceId } = first.json();
+      const link = async (who: Client, id = linkId) =>
+        (await indicator(who, "3")).evidence.find((e: { id: string }) => e.id === id);
+      // What people check before opening it: name, type, size, who, when, which version.
+      expect(await link(operator)).toMatchObject({
+        file: {
+          name: "sk-tim.pdf",
+          mediaType: "application/pdf",
+          size: pdf("sk").length,
+          uploadedBy: "Budi Operator",
+        },
+        fileVersion: 1,
+        can: { replace: true, withdraw: true },
+      });
+      // Another unit's operator may neither replace nor withdraw it.
+      const foreign = await bappedaOperator.call(
+        "DELETE",
+        `/api/assessments/${assessmentId}/evidence-links/${linkId}`,
+      );
+      expect(foreign.statusCode).toBe(403);
+      // A new version keeps the link, counts up, and is reviewed afresh.
+      const second = await upload(
+        operator,
+        { indicator: "3", level: "1", title: "SK Tim SPBE", evidenceId },
+        pdf("sk-v2"),
+        "sk-tim-v2.pdf",
+      );
+      expect(second.statusCode, second.body).toBe(201);
+      expect(await link(operator)).toMatchObject({ file: { name: "sk-tim-v2.pdf" }, fileVersion: 2 });
+      // Accepted, it stays: withdrawing is refused and not offered.
+      const current = await link(coordinator);
+      const accepted = await coordinator.call(
+        "PUT",
+        `/api/assessments/${assessmentId}/evidence-links/${linkId}/review`,
+        { review: "accepted", version: current.version },
+      );
+      expect(accepted.statusCode, accepted.body).toBe(200);
+      expect((await link(operator)).can.withdraw).toBe(false);
+      const refused = await operator.call(
+        "DELETE",
+        `/api/assessments/${assessmentId}/evidence-links/${linkId}`,
+      );
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.code).toBe("already_accepted");
+      // A document not yet accepted is withdrawn: gone from the level, kept in the history.
+      const other = await upload(
+        operator,
+        { indicator: "3", level: "2", title: "Salah unggah" },
+        pdf("x"),
+        "salah.pdf",
+      );
+      const otherId = other.json().linkId;
+      const gone = await operator.call(
+        "DELETE",
+        `/api/assessments/${assessmentId}/evidence-links/${otherId}`,
+      );
+      expect(gone.json()).toEqual({ id: otherId, withdrawn: true });
+      expect(await link(operator, otherId)).toBeUndefined();
+      const thread = (
+        await operator.call("GET", `/api/assessments/${assessmentId}/indicators/3/thread`)
+      ).json();
+      expect(thread.history.map((h: { action: string }) => h.action)).toContain("evidence.withdraw");
+    });
+  });
 });

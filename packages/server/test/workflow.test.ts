@@ -780,6 +780,50 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
     );
   });
 
+  it("lets an administrator rename a cycle and change its schedule later, with a version check", async () => {
+    const past = { start: "2021-01-01", end: "2021-06-30" };
+    const cycle = (
+      await admin.call("POST", "/api/cycles", {
+        year: 2021,
+        name: "Pemantauan 2021",
+        frameworkId: "permenpanrb-59-2020",
+        kind: "monitoring",
+        schedule: { self_assessment: past },
+      })
+    ).json();
+    await admin.call("POST", `/api/cycles/${cycle.id}/participants`, { organizationIds: [bandung] });
+    const [assessment] = (await coordinator.call("GET", `/api/assessments?cycle=${cycle.id}`)).json().items;
+    const url = `/api/assessments/${assessment.id}/indicators/1/answer`;
+    expect((await coordinator.call("PUT", url, { level: 2, explanation: "x", version: 0 })).statusCode).toBe(
+      409,
+    );
+    // Only administrators change a schedule.
+    const body = {
+      name: "Pemantauan SPBE 2021",
+      schedule: { self_assessment: { start: "2021-01-01", end: "2099-12-31" } },
+      version: cycle.version,
+    };
+    expect((await coordinator.call("PUT", `/api/cycles/${cycle.id}`, body)).statusCode).toBe(403);
+    const changed = await admin.call("PUT", `/api/cycles/${cycle.id}`, body);
+    expect(changed.json()).toMatchObject({ name: "Pemantauan SPBE 2021", version: cycle.version + 1 });
+    // The stage is open again: the instansi answers.
+    expect((await coordinator.call("PUT", url, { level: 2, explanation: "x", version: 0 })).statusCode).toBe(
+      200,
+    );
+    // A second change from the same old version is refused, naming what is there now.
+    const stale = await admin.call("PUT", `/api/cycles/${cycle.id}`, body);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current).toMatchObject({ name: "Pemantauan SPBE 2021" });
+    // A window that ends before it starts is refused.
+    const backwards = await admin.call("PUT", `/api/cycles/${cycle.id}`, {
+      ...body,
+      schedule: { self_assessment: { start: "2021-06-30", end: "2021-01-01" } },
+      version: cycle.version + 1,
+    });
+    expect(backwards.statusCode).toBeGreaterThanOrEqual(400);
+    expect(backwards.statusCode).toBeLessThan(500);
+  });
+
   it("copies forward the previous final answers and evidence links, statuses reset", async () => {
     const open = async (year: number, frameworkId: string) => {
       const cycle = (
@@ -831,7 +875,8 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
 
     // The instansi's assessments over the years, each scored with its own framework.
     const years = (await coordinator.call("GET", `/api/assessments/${next}/history`)).json().items;
-    expect(years.map((y: { year: number }) => y.year)).toEqual([2020, 2026, 2027, 2028]);
+    // (2020 and 2021: the monitoring cycles of the schedule tests above.)
+    expect(years.map((y: { year: number }) => y.year)).toEqual([2020, 2021, 2026, 2027, 2028]);
     const published = years.find((y: { year: number }) => y.year === 2026);
     expect(published).toMatchObject({ state: "published", stage: "final" });
     expect(published.index).toBeCloseTo(

@@ -464,6 +464,10 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.getByLabel("Jenis", { exact: true }).first().click();
     await page.getByRole("option", { name: "Kota" }).click();
     await page.getByText("1 dari 621 instansi").waitFor();
+    // The summary line follows the filters: one body now, not 621.
+    await expect.poll(() => page.getByTestId("results-summary").textContent()).toMatch(/^1 instansi/);
+    const xlsx = await page.getByRole("link", { name: "Unduh Excel" }).getAttribute("href");
+    expect(xlsx).toContain("type=kota");
     const csv = await page.getByRole("link", { name: "Unduh CSV" }).getAttribute("href");
     expect(csv).toContain("year=2023");
     expect(csv).toContain("type=kota");

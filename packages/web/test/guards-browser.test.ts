@@ -88,6 +88,29 @@ describe.skipIf(!available)("the evaluation's guards in Chromium", () => {
     await close?.();
   });
 
+  it("offers a fresh assessment last year's work, and lists the coordinator's work on the home page", async () => {
+    const { page, errors } = await signedIn(COORDINATOR);
+    // Home: what is the coordinator's to do, by assessment, with the stage's deadline.
+    await page.getByRole("heading", { name: "Pekerjaan Anda" }).waitFor();
+    await page
+      .getByTestId("tasks-of")
+      .filter({ hasText: "Evaluasi mandiri SPBE Cimahi" })
+      .getByText("47 indikator belum dikonsolidasi")
+      .waitFor();
+    expect(await untranslated(page)).toEqual([]);
+    // The new assessment's first screen offers to start from the previous one.
+    await page.goto(`${base}/penilaian/${id}`);
+    await page.getByTestId("copy-offer").getByText("Mulai dari jawaban tahun lalu?").waitFor();
+    // An indicator shows the previous assessment beside this one (here on another framework).
+    await page.goto(`${base}/penilaian/${id}/indikator/5`);
+    await page
+      .getByTestId("last-year")
+      .getByText(/^Penilaian sebelumnya: /)
+      .waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows the coordinator what is not ready before submitting, and takes the unit's proposal into the answer", async () => {
     const coordinator = await apiAs(COORDINATOR);
     // Everything answered but indicators 1 and 2.
