@@ -489,6 +489,16 @@ function MoveButtons({ assessment, rows }: { assessment: Assessment; rows: reado
   );
 }
 
+/** An indicator's earliest due date, and whether it passed with the indicator not ready yet. */
+function dueOf(r: IndicatorRow, today: string) {
+  const due =
+    r.assignments
+      .map((x) => x.dueDate)
+      .filter(Boolean)
+      .sort()[0] ?? null;
+  return { due, late: due !== null && due < today && r.status !== "done" && r.status !== "ready" };
+}
+
 export default function AssessmentPage() {
   const { t, i18n } = useTranslation();
   const { id = "" } = useParams();
@@ -678,12 +688,7 @@ export default function AssessmentPage() {
           // On a phone each indicator is a card: name, unit, due date and status without scrolling sideways.
           <Stack gap="xs" data-testid="indicator-cards">
             {shown.map((r) => {
-              const due =
-                r.assignments
-                  .map((x) => x.dueDate)
-                  .filter(Boolean)
-                  .sort()[0] ?? null;
-              const late = due !== null && due < today && r.status !== "done" && r.status !== "ready";
+              const { due, late } = dueOf(r, today);
               return (
                 <Card key={r.code} withBorder p="xs">
                   <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
@@ -738,12 +743,7 @@ export default function AssessmentPage() {
               </Table.Thead>
               <Table.Tbody>
                 {shown.map((r) => {
-                  const due =
-                    r.assignments
-                      .map((x) => x.dueDate)
-                      .filter(Boolean)
-                      .sort()[0] ?? null;
-                  const late = due !== null && due < today && r.status !== "done" && r.status !== "ready";
+                  const { due, late } = dueOf(r, today);
                   return (
                     <Table.Tr key={r.code}>
                       {canAssign && (
