@@ -11,6 +11,7 @@ import { linkOf, messageOf } from "../inbox/InboxPage";
 import {
   type Assessment,
   type IndicatorRow,
+  local,
   useAssessment,
   useAssessments,
   useIndicators,
@@ -29,7 +30,7 @@ interface Task {
  * their unit's proposals, the instansi's answers, evidence to review, scores of this stage,
  * verdicts to give, corrections asked for — each linked, with its due date.
  */
-function tasksOf(t: TFunction, a: Assessment, rows: readonly IndicatorRow[]): Task[] {
+function tasksOf(t: TFunction, language: string, a: Assessment, rows: readonly IndicatorRow[]): Task[] {
   const today = todayWib();
   const base = `/penilaian/${a.id}`;
   const indicator = (code: string) => `${base}/indikator/${encodeURIComponent(code)}`;
@@ -44,7 +45,7 @@ function tasksOf(t: TFunction, a: Assessment, rows: readonly IndicatorRow[]): Ta
         text:
           answer?.status === "returned"
             ? t("tasks.returned", { code: r.code, note: answer.returnNote ?? "" })
-            : t("tasks.answer", { code: r.code, name: r.name }),
+            : t("tasks.answer", { code: r.code, name: local(r.names, language) }),
         to: indicator(r.code),
         due,
         late: due !== null && due < today,
@@ -95,7 +96,7 @@ function AssessmentTasks({ id }: { id: string }) {
   const indicators = useIndicators(id);
   if (!assessment.data || !indicators.data) return null;
   const a = assessment.data;
-  const tasks = tasksOf(t, a, indicators.data.items).sort((x, y) =>
+  const tasks = tasksOf(t, i18n.language, a, indicators.data.items).sort((x, y) =>
     (x.due ?? "9999").localeCompare(y.due ?? "9999"),
   );
   if (tasks.length === 0) return null;
