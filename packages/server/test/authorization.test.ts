@@ -297,7 +297,7 @@ const TABLE: Record<string, Row> = {
         grants: [{ role: "leader", organizationId: s.org }],
       },
     }),
-    roles: only("YY-", ["admin"], "---"),
+    roles: only("YY-", ["admin", "coordinator"], "---"),
     anonymous: false,
   },
   // Before the grant rows below: managing a user is judged by the grants they hold.
@@ -307,7 +307,7 @@ const TABLE: Record<string, Row> = {
       url: `/api/users/${s.user}/handover`,
       body: { successorId: "00000000-0000-4000-8000-000000000000" },
     }),
-    roles: only("YY-", ["admin"], "---"),
+    roles: only("YY-", ["admin", "coordinator"], "---"),
     anonymous: false,
   },
   "POST /api/users/invitations": {
@@ -319,7 +319,7 @@ const TABLE: Record<string, Row> = {
         grants: [{ role: "leader", organizationId: s.org }],
       },
     }),
-    roles: only("YY-", ["admin"], "---"),
+    roles: only("YY-", ["admin", "coordinator"], "---"),
     anonymous: false,
   },
   // The link is the credential: anyone holding it may use it (an unknown one answers 404).
@@ -340,27 +340,27 @@ const TABLE: Record<string, Row> = {
   },
   "POST /api/users/{id}/unlock": {
     call: (s) => ({ url: `/api/users/${s.user}/unlock` }),
-    roles: only("YY-", ["admin"], "---"),
+    roles: only("YY-", ["admin", "coordinator"], "---"),
     anonymous: false,
   },
   "GET /api/users/{id}/tokens": {
     call: (s) => ({ url: `/api/users/${s.user}/tokens` }),
-    roles: only("YY-", ["admin"], "---"),
+    roles: only("YY-", ["admin", "coordinator"], "---"),
     anonymous: false,
   },
   "DELETE /api/users/{id}/tokens/{tokenId}": {
     call: (s) => ({ url: `/api/users/${s.user}/tokens/${s.grant}` }),
-    roles: only("YY-", ["admin"], "---"),
+    roles: only("YY-", ["admin", "coordinator"], "---"),
     anonymous: false,
   },
   "POST /api/users/{id}/grants": {
     call: (s) => ({ url: `/api/users/${s.user}/grants`, body: { role: "leader", organizationId: s.org } }),
-    roles: only("YY-", ["admin"], "---"),
+    roles: only("YY-", ["admin", "coordinator"], "---"),
     anonymous: false,
   },
   "DELETE /api/users/{id}/grants/{grantId}": {
     call: (s) => ({ url: `/api/users/${s.user}/grants/${s.grant}` }),
-    roles: only("YY-", ["admin"], "---"),
+    roles: only("YY-", ["admin", "coordinator"], "---"),
     anonymous: false,
   },
   "GET /api/audit": {

@@ -98,11 +98,11 @@ describe.each(ENGINES)("people changing posts on %s", (engine) => {
     const successor = await idOf("operator.baru@surabaya.go.id");
     const oldSession = await client(app, "operator.lama@surabaya.go.id");
 
-    // Handing over is an administrator's (as giving roles is); the coordinator may not.
-    expect(
-      (await coordinator.call("POST", `/api/users/${leaver}/handover`, { successorId: successor }))
-        .statusCode,
-    ).toBe(403);
+    // The coordinator does not find a successor outside its instansi (one with no role there).
+    const hidden = await coordinator.call("POST", `/api/users/${leaver}/handover`, {
+      successorId: successor,
+    });
+    expect(hidden.statusCode).toBe(404);
     const same = await admin.call("POST", `/api/users/${leaver}/handover`, { successorId: leaver });
     expect(same.json().error.code).toBe("same_person");
     const done = await admin.call("POST", `/api/users/${leaver}/handover`, {
@@ -145,16 +145,6 @@ describe.each(ENGINES)("people changing posts on %s", (engine) => {
   });
 
   it("invites a colleague with a one-time link that sets their password, valid for 7 days", async () => {
-    // Only those who may give the roles invite (today the administrators).
-    expect(
-      (
-        await coordinator.call("POST", "/api/users/invitations", {
-          email: "tidak@surabaya.go.id",
-          name: "Tidak",
-          grants: [{ role: "operator", organizationId: unit }],
-        })
-      ).statusCode,
-    ).toBe(403);
     const invited = await admin.call("POST", "/api/users/invitations", {
       email: "baru@surabaya.go.id",
       name: "Dewi Operator",
@@ -196,5 +186,71 @@ describe.each(ENGINES)("people changing posts on %s", (engine) => {
     expect((await app.inject({ method: "GET", url: `/api/invitations/${"y".repeat(43)}` })).statusCode).toBe(
       404,
     );
+  });
+
+  it("lets an instansi's coordinator invite and hand over its own people, with the instansi's roles only", async () => {
+    const list = (await coordinator.call("GET", "/api/users")).json();
+    expect(list.can).toEqual({
+      create: true,
+      roles: ["coordinator", "operator", "internal_assessor", "leader"],
+    });
+    // The review team is not the instansi's to appoint; nor is a national role.
+    for (const grant of [
+      { role: "reviewer", organizationId: city },
+      { role: "operator", organizationId: null },
+    ]) {
+      const refused = await coordinator.call("POST", "/api/users/invitations", {
+        email: "tidak@surabaya.go.id",
+        name: "Tidak",
+        grants: [grant],
+      });
+      expect(refused.statusCode, JSON.stringify(grant)).toBe(403);
+    }
+    expect(await idOf("tidak@surabaya.go.id")).toBe("");
+    // An operator for a unit: the coordinator gets the link to pass on.
+    const invited = await coordinator.call("POST", "/api/users/invitations", {
+      email: "pengganti@surabaya.go.id",
+      name: "Rina Pengganti",
+      grants: [{ role: "operator", organizationId: unit }],
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    expect(invited.json().path).toMatch(/^\/undangan\//);
+
+    // The unit's operator moves to another post: the successor takes over in one step.
+    await addUser(database, "operator.pindah@surabaya.go.id", "leader", unit);
+    const leaver = await idOf("operator.pindah@surabaya.go.id");
+    const successor = await idOf("pengganti@surabaya.go.id");
+    const done = await coordinator.call("POST", `/api/users/${leaver}/handover`, {
+      successorId: successor,
+      deactivate: false,
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(
+      done
+        .json()
+        .successor.grants.map((g: { role: string }) => g.role)
+        .sort(),
+    ).toEqual(["leader", "operator"]);
+    // Someone of the review team is not the coordinator's to hand over.
+    await addUser(database, "reviu@surabaya.go.id", "reviewer", city);
+    const reviewer = await idOf("reviu@surabaya.go.id");
+    const notOurs = await coordinator.call("POST", `/api/users/${reviewer}/handover`, {
+      successorId: successor,
+    });
+    expect(notOurs.statusCode).toBe(403);
+    expect(
+      (await database.db.select().from(roleGrants).where(eq(roleGrants.userId, reviewer))).map((g) => g.role),
+    ).toEqual(["reviewer"]);
+    // Nor may it give that role to one of its own people.
+    const grant = await coordinator.call("POST", `/api/users/${successor}/grants`, {
+      role: "reviewer",
+      organizationId: city,
+    });
+    expect(grant.statusCode).toBe(403);
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.handover"), eq(auditLog.entityId, leaver)));
+    expect(audit).toHaveLength(1);
   });
 });

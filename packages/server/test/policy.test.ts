@@ -6,6 +6,7 @@ import {
   type Principal,
   ROLES,
   type Role,
+  rolesFor,
   scopeOf,
 } from "../src/policy/policy.js";
 
@@ -89,7 +90,7 @@ const EXPECTED: Record<Operation, Record<Role, string>> = {
   },
   "user.manage": {
     admin: "YY-",
-    coordinator: "---",
+    coordinator: "YY-",
     operator: "---",
     internal_assessor: "---",
     external_assessor: "---",
@@ -98,7 +99,7 @@ const EXPECTED: Record<Operation, Record<Role, string>> = {
   },
   "role.grant": {
     admin: "YY-",
-    coordinator: "---",
+    coordinator: "YY-",
     operator: "---",
     internal_assessor: "---",
     external_assessor: "---",
@@ -504,6 +505,32 @@ describe("policy matrix: role × operation × own / descendant / unrelated organ
     // Its own instansi's work it does, as any coordinator.
     expect(can(province, "assessment.submit", { path: P })).toBe(true);
     expect(can(province, "organization.create", { path: P })).toBe(true);
+  });
+
+  it("lets an instansi's coordinator give only the instansi's own roles, to its own people", () => {
+    const coordinator = principal("coordinator", K);
+    const inUnit = (role: Role) => ({ path: U, instansiPath: K, role });
+    for (const role of ["coordinator", "operator", "internal_assessor", "leader"] as const) {
+      expect(can(coordinator, "role.grant", inUnit(role)), role).toBe(true);
+      expect(can(coordinator, "user.manage", inUnit(role)), role).toBe(true);
+    }
+    // The review team, external assessors and administrators are not the instansi's to appoint,
+    // nor may it manage the account of someone who holds such a role there.
+    for (const role of ["admin", "reviewer", "external_assessor"] as const) {
+      expect(can(coordinator, "role.grant", inUnit(role)), role).toBe(false);
+      expect(can(coordinator, "user.manage", inUnit(role)), role).toBe(false);
+    }
+    expect(rolesFor(coordinator, "role.grant")).toEqual([
+      "coordinator",
+      "operator",
+      "internal_assessor",
+      "leader",
+    ]);
+    expect(rolesFor(principal("admin", null), "role.grant")).toEqual([...ROLES]);
+    expect(rolesFor(principal("operator", U), "role.grant")).toEqual([]);
+    // A province's coordinator does not appoint people in its regencies.
+    expect(can(principal("coordinator", P), "role.grant", { path: K, role: "operator" })).toBe(false);
+    expect(can(principal("coordinator", P), "role.grant", { path: P, role: "operator" })).toBe(true);
   });
 
   it("denies everything without a session", () => {

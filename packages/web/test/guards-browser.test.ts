@@ -325,15 +325,19 @@ describe.skipIf(!available)("the evaluation's guards in Chromium", () => {
     await admin.page.close();
   });
 
-  it("invites a colleague with a one-time link, and hands a leaving operator's post over", async () => {
-    const admin = await signedIn(ADMIN.email, ADMIN.password);
-    const page = admin.page;
-    await page.goto(`${base}/admin/pengguna`);
+  it("lets the coordinator invite a colleague with a one-time link, and hand a leaving operator's post over", async () => {
+    const coordinator = await signedIn(COORDINATOR);
+    const page = coordinator.page;
+    await page.goto(`${base}/`);
+    await page.getByRole("link", { name: "Pengguna" }).click();
     const form = page.locator(".mantine-Card-root").filter({ hasText: "Tambah pengguna" });
     await form.getByLabel("Email").fill("dewi.cimahi@uji.id");
     await form.getByLabel("Nama").fill("Dewi Operator Baru");
     await form.getByText("Undang dengan tautan").click();
     await form.getByRole("combobox", { name: "Peran" }).click();
+    // The coordinator gives its instansi's own roles; the review team and assessors are not its own.
+    const offered = (await page.getByRole("option").allTextContents()).sort();
+    expect(offered).toEqual(["Asesor internal", "Koordinator SPBE", "Operator OPD", "Pimpinan"].sort());
     await page.getByRole("option", { name: "Operator OPD" }).click();
     await form.getByRole("combobox", { name: "Organisasi" }).fill("Setda Kota Cimahi");
     await page.getByRole("option", { name: /Bagian Organisasi Setda Kota Cimahi/ }).click();
@@ -369,8 +373,12 @@ describe.skipIf(!available)("the evaluation's guards in Chromium", () => {
     await dialog.getByLabel("Email pengganti").fill("dewi.cimahi@uji.id");
     await dialog.getByRole("button", { name: "Pindahkan ke pengganti" }).click();
     await page.getByText("1 peran dan 0 penugasan asesor dipindahkan kepada Dewi Operator Baru.").waitFor();
-    await row.getByText("Nonaktif").waitFor();
-    expect(admin.errors).toEqual([]);
+    // The leaver holds nothing in Cimahi any more, so leaves the coordinator's list; Dewi holds the post.
+    await row.waitFor({ state: "detached" });
+    await page.getByLabel("Cari nama atau email").fill("dewi.cimahi");
+    await page.getByRole("row").filter({ hasText: "dewi.cimahi@uji.id" }).getByText("Operator OPD").waitFor();
+    await page.screenshot({ path: join(screenshots, "serah-terima-koordinator.png") });
+    expect(coordinator.errors).toEqual([]);
     await page.close();
   });
 });

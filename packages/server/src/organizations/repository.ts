@@ -252,14 +252,28 @@ export async function moveOrganization(
  * instansi above it for a unit (the path lists every ancestor's id).
  */
 export async function instansiPathOf(db: Db, row: { kind: string; path: string }): Promise<string> {
-  if ((INSTANSI_KINDS as readonly string[]).includes(row.kind)) return row.path;
-  const ancestors = row.path.split("/").filter(Boolean);
-  if (ancestors.length === 0) return row.path;
-  const [nearest] = await db
+  return (await instansiPathsOf(db, [row])).get(row.path) ?? row.path;
+}
+
+/** instansiPathOf for many organizations in one query: path → its instansi's path. */
+export async function instansiPathsOf(
+  db: Db,
+  rows: readonly { kind: string; path: string }[],
+): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  const units = rows.filter((r) => !(INSTANSI_KINDS as readonly string[]).includes(r.kind));
+  for (const r of rows) result.set(r.path, r.path);
+  const ancestors = [...new Set(units.flatMap((r) => r.path.split("/").filter(Boolean)))];
+  if (ancestors.length === 0) return result;
+  const instansi = await db
     .select({ path: organizations.path })
     .from(organizations)
     .where(and(inArray(organizations.id, ancestors), inArray(organizations.kind, [...INSTANSI_KINDS])))
-    .orderBy(desc(sql`length(${organizations.path})`))
-    .limit(1);
-  return nearest?.path ?? row.path;
+    .orderBy(desc(sql`length(${organizations.path})`));
+  // The nearest instansi above a unit is the longest instansi path it starts with.
+  for (const r of units) {
+    const nearest = instansi.find((i) => r.path.startsWith(i.path));
+    if (nearest) result.set(r.path, nearest.path);
+  }
+  return result;
 }

@@ -35,6 +35,8 @@ export type Target = {
   readonly instansiPath?: string;
   readonly unitPaths?: readonly string[];
   readonly assessorIds?: readonly string[];
+  /** For giving a role or managing a person: the role given, or one the person holds. */
+  readonly role?: Role;
 } | null;
 
 /**
@@ -53,10 +55,17 @@ type Scope = "subtree" | "instansi" | "national" | "any" | "assigned_unit" | "as
 interface Rule {
   readonly roles: readonly Role[];
   readonly scope: Scope;
+  /** When set, the rule holds only for a target role among these (see Target.role). */
+  readonly targetRoles?: readonly Role[];
 }
 
 const EVERYONE: readonly Role[] = ROLES;
 const READERS: readonly Role[] = ["admin", "coordinator", "internal_assessor", "reviewer", "leader"];
+/**
+ * The roles an instansi gives its own people. The review team and external assessors work on
+ * the evaluation of the instansi, so the instansi does not appoint them; nor administrators.
+ */
+export const INSTANSI_ROLES: readonly Role[] = ["coordinator", "operator", "internal_assessor", "leader"];
 
 export const POLICY = {
   "organization.read": [{ roles: EVERYONE, scope: "subtree" }],
@@ -76,8 +85,15 @@ export const POLICY = {
   "organization.move": [{ roles: ["admin"], scope: "subtree" }],
   "organization.import": [{ roles: ["admin"], scope: "national" }],
   "user.read": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
-  "user.manage": [{ roles: ["admin"], scope: "subtree" }],
-  "role.grant": [{ roles: ["admin"], scope: "subtree" }],
+  // An instansi's coordinator invites, hands over and gives its own roles to its own people.
+  "user.manage": [
+    { roles: ["admin"], scope: "subtree" },
+    { roles: ["coordinator"], scope: "instansi", targetRoles: INSTANSI_ROLES },
+  ],
+  "role.grant": [
+    { roles: ["admin"], scope: "subtree" },
+    { roles: ["coordinator"], scope: "instansi", targetRoles: INSTANSI_ROLES },
+  ],
   "audit.read": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
   "framework.manage": [{ roles: ["admin"], scope: "national" }],
   "cycle.read": [{ roles: EVERYONE, scope: "any" }],
@@ -205,8 +221,26 @@ function covers(principal: Principal, grant: Grant, target: Target, scope: Scope
 export function can(principal: Principal | null, operation: Operation, target: Target): boolean {
   if (!principal) return false;
   const rules: readonly Rule[] = POLICY[operation];
-  return rules.some((rule) =>
-    principal.grants.some((g) => rule.roles.includes(g.role) && covers(principal, g, target, rule.scope)),
+  return rules.some(
+    (rule) =>
+      (!rule.targetRoles || !target?.role || rule.targetRoles.includes(target.role)) &&
+      principal.grants.some((g) => rule.roles.includes(g.role) && covers(principal, g, target, rule.scope)),
+  );
+}
+
+/**
+ * The roles the principal may name somewhere in `operation` (e.g. give with role.grant): the
+ * organizations chosen are checked when it is done.
+ */
+export function rolesFor(principal: Principal | null, operation: Operation): Role[] {
+  if (!principal) return [];
+  const rules: readonly Rule[] = POLICY[operation];
+  return ROLES.filter((role) =>
+    rules.some(
+      (rule) =>
+        (!rule.targetRoles || rule.targetRoles.includes(role)) &&
+        principal.grants.some((g) => rule.roles.includes(g.role)),
+    ),
   );
 }
 

@@ -77,6 +77,7 @@ export async function grantsWithNames(db: Db, userIds: readonly string[]) {
       organizationId: roleGrants.organizationId,
       organizationName: organizations.name,
       organizationPath: organizations.path,
+      organizationKind: organizations.kind,
       endsOn: roleGrants.endsOn,
     })
     .from(roleGrants)
@@ -94,6 +95,7 @@ export async function heldBy(db: Db, userId: string) {
       organizationId: roleGrants.organizationId,
       endsOn: roleGrants.endsOn,
       path: organizations.path,
+      kind: organizations.kind,
     })
     .from(roleGrants)
     .leftJoin(organizations, eq(organizations.id, roleGrants.organizationId))
@@ -185,6 +187,7 @@ export async function findGrant(db: Db, userId: string, grantId: string) {
       role: roleGrants.role,
       organizationId: roleGrants.organizationId,
       path: organizations.path,
+      kind: organizations.kind,
     })
     .from(roleGrants)
     .leftJoin(organizations, eq(organizations.id, roleGrants.organizationId))

@@ -68,7 +68,10 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
               total: z.number(),
               page: z.number(),
               pageSize: z.number(),
-              can: z.object({ create: z.boolean() }),
+              can: z.object({
+                create: z.boolean(),
+                roles: z.array(z.enum(ROLES)).describe("The roles the caller may give (where is checked on save)"),
+              }),
             }),
           },
         },

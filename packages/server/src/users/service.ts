@@ -7,11 +7,11 @@ import { createUser, hashPassword, revokeTokenOf, tokensOf, unlockAccount } from
 import { type Db, inTransaction } from "../db/client.js";
 import { actorFrom, actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
-import { getOrganization } from "../organizations/repository.js";
-import { authorize, can, type Role, scopeOf, type Target } from "../policy/policy.js";
+import { getOrganization, instansiPathsOf } from "../organizations/repository.js";
+import { authorize, can, type Role, rolesFor, scopeOf, type Target } from "../policy/policy.js";
 import * as repo from "./repository.js";
 
-const NATIONAL: Target = { path: "/" };
+const NATIONAL = { path: "/" } satisfies Target;
 
 export interface GrantInput {
   readonly role: Role;
@@ -35,12 +35,30 @@ function checkEnds(grants: readonly GrantInput[]) {
     );
 }
 
-/** Where a grant applies, for the policy: its organization, or the national level. */
-async function grantTarget(db: Db, organizationId: string | null): Promise<Target> {
-  if (organizationId === null) return NATIONAL;
-  const org = await getOrganization(db, organizationId);
-  if (!org) throw new ApiError(400, "invalid_organization", `Organization ${organizationId} does not exist`);
-  return org;
+/**
+ * Where grants apply, for the policy: each grant's organization with its instansi (which bounds
+ * a coordinator) and the role, or the national level.
+ */
+async function grantTargets(
+  db: Db,
+  grants: readonly { role: string; path: string | null; kind: string | null }[],
+): Promise<Target[]> {
+  const located = grants.flatMap((g) => (g.path && g.kind ? [{ path: g.path, kind: g.kind }] : []));
+  const instansi = await instansiPathsOf(db, located);
+  return grants.map((g) => ({
+    ...(g.path ? { path: g.path, instansiPath: instansi.get(g.path) } : NATIONAL),
+    role: g.role as Role,
+  }));
+}
+
+/** Where a grant to be given applies: its organization (which must exist), or the national level. */
+async function grantTarget(db: Db, grant: { role: Role; organizationId: string | null }): Promise<Target> {
+  if (grant.organizationId === null) return { ...NATIONAL, role: grant.role };
+  const org = await getOrganization(db, grant.organizationId);
+  if (!org)
+    throw new ApiError(400, "invalid_organization", `Organization ${grant.organizationId} does not exist`);
+  const [target] = await grantTargets(db, [{ role: grant.role, path: org.path, kind: org.kind }]);
+  return target ?? null;
 }
 
 /**
@@ -55,22 +73,25 @@ async function withGrants<T extends { id: string }>(db: Db, ctx: RequestContext,
   const scope = scopeOf(ctx.principal, "user.read");
   const visible = (path: string | null) =>
     scope === "all" || (path !== null && scope.some((root) => path.startsWith(root)));
-  const targetOf = (path: string | null): Target => (path ? { path } : NATIONAL);
+  const targets = await grantTargets(
+    db,
+    grants.map((g) => ({ role: g.role, path: g.organizationPath, kind: g.organizationKind })),
+  );
+  const located = grants.map((g, i) => ({ grant: g, target: targets[i] ?? NATIONAL }));
   return users.map((u) => {
-    const own = grants.filter((g) => g.userId === u.id);
+    const own = located.filter(({ grant }) => grant.userId === u.id);
     // Managing an account needs `user.manage` wherever the user holds a role (as the services check).
-    const manage = (own.length ? own.map((g) => targetOf(g.organizationPath)) : [NATIONAL]).every((t) =>
+    const manage = (own.length ? own.map((g) => g.target) : [NATIONAL]).every((t) =>
       can(ctx.principal, "user.manage", t),
     );
     return {
       ...u,
       grants: own
-        .filter((g) => visible(g.organizationPath))
-        .map(({ userId: _userId, organizationPath: path, ...g }) => ({
-          ...g,
-          role: g.role as Role,
-          can: { revoke: can(ctx.principal, "role.grant", targetOf(path)) },
-        })),
+        .filter(({ grant }) => visible(grant.organizationPath))
+        .map(({ grant, target }) => {
+          const { userId: _userId, organizationPath: _path, organizationKind: _kind, ...g } = grant;
+          return { ...g, role: g.role as Role, can: { revoke: can(ctx.principal, "role.grant", target) } };
+        }),
       can: {
         manage,
         unlock: manage,
@@ -112,7 +133,11 @@ export async function listUsers(
     page: query.page,
     pageSize: query.pageSize,
     // Creating an account gives it a role: the organization chosen is checked on save.
-    can: { create: can(ctx.principal, "user.manage", null) && can(ctx.principal, "role.grant", null) },
+    can: {
+      create: can(ctx.principal, "user.manage", null) && can(ctx.principal, "role.grant", null),
+      // The roles the caller may give (where, is checked on save).
+      roles: rolesFor(ctx.principal, "role.grant"),
+    },
   };
 }
 
@@ -126,7 +151,7 @@ export interface NewAccount {
 /** Create an account with its grants; without a password one is generated and returned once. */
 export async function createAccount(db: Db, ctx: RequestContext, input: NewAccount) {
   for (const grant of input.grants) {
-    const target = await grantTarget(db, grant.organizationId);
+    const target = await grantTarget(db, grant);
     authorize(ctx.principal, "user.manage", target);
     authorize(ctx.principal, "role.grant", target);
   }
@@ -144,7 +169,7 @@ export async function createAccount(db: Db, ctx: RequestContext, input: NewAccou
 }
 
 export async function addGrant(db: Db, ctx: RequestContext, userId: string, grant: GrantInput) {
-  const target = await grantTarget(db, grant.organizationId);
+  const target = await grantTarget(db, grant);
   authorize(ctx.principal, "role.grant", target);
   const user = await findUserById(db, userId);
   if (!user) throw notFound("User");
@@ -173,7 +198,9 @@ export async function addGrant(db: Db, ctx: RequestContext, userId: string, gran
 
 export async function removeGrant(db: Db, ctx: RequestContext, userId: string, grantId: string) {
   const grant = await repo.findGrant(db, userId, grantId);
-  authorize(ctx.principal, "role.grant", grant ? (grant.path ? { path: grant.path } : NATIONAL) : NATIONAL);
+  // An unknown grant: whoever gives roles somewhere learns only that it does not exist.
+  const [target] = await grantTargets(db, grant ? [grant] : []);
+  authorize(ctx.principal, "role.grant", target ?? null);
   if (!grant) throw notFound("Grant");
   await inTransaction(db, async (t) => {
     // Never leave Matang without a national administrator.
@@ -198,8 +225,11 @@ export async function removeGrant(db: Db, ctx: RequestContext, userId: string, g
  */
 async function authorizeManageUser(db: Db, ctx: RequestContext, userId: string) {
   const grants = await repo.grantsWithNames(db, [userId]);
-  const targets: Target[] = grants.length
-    ? grants.map((g) => (g.organizationPath ? { path: g.organizationPath } : NATIONAL))
+  const targets = grants.length
+    ? await grantTargets(
+        db,
+        grants.map((g) => ({ role: g.role, path: g.organizationPath, kind: g.organizationKind })),
+      )
     : [NATIONAL];
   for (const target of targets) authorize(ctx.principal, "user.manage", target);
   const user = await findUserById(db, userId);
@@ -244,12 +274,13 @@ export async function handOver(
 ) {
   const leaver = await authorizeManageUser(db, ctx, userId);
   const held = await repo.heldBy(db, userId);
-  for (const g of held.grants) authorize(ctx.principal, "role.grant", g.path ? { path: g.path } : NATIONAL);
+  for (const target of await grantTargets(db, held.grants)) authorize(ctx.principal, "role.grant", target);
   if (held.assessors.length > 0) authorize(ctx.principal, "cycle.manage", NATIONAL);
   if (input.successorId === userId)
     throw new ApiError(422, "same_person", "The successor is the person who leaves");
   const successor = await findUserById(db, input.successorId);
-  if (!successor) throw notFound("Successor");
+  // A successor the caller cannot see among its users is as unknown as one that does not exist.
+  if (!successor || !(await visibleUser(db, ctx, successor.id))) throw notFound("Successor");
   if (!successor.active) throw new ApiError(409, "inactive_successor", "The successor's account is closed");
   const moved = await inTransaction(db, async (t) => {
     const result = await repo.handOver(t, userId, input.successorId);
@@ -283,6 +314,14 @@ export async function handOver(
     deactivated: input.deactivate,
     successor: await viewOf(db, ctx, successor),
   };
+}
+
+/** Is the user among those the caller lists (a grant inside its user.read scope; anyone for national)? */
+async function visibleUser(db: Db, ctx: RequestContext, userId: string) {
+  const scope = scopeOf(ctx.principal, "user.read");
+  if (scope === "all") return true;
+  const grants = await repo.grantsWithNames(db, [userId]);
+  return grants.some((g) => g.organizationPath && scope.some((root) => g.organizationPath?.startsWith(root)));
 }
 
 const INVITATION_DAYS = 7;

@@ -19,7 +19,7 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { ROLES, todayWib } from "@matang/core";
+import { todayWib } from "@matang/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -37,10 +37,13 @@ function GrantForm({
   onSubmit,
   busy,
   label,
+  roles,
 }: {
   onSubmit: (g: Grant) => void;
   busy: boolean;
   label: string;
+  /** The roles the caller may give, as the server says. */
+  roles: readonly Role[];
 }) {
   const { t } = useTranslation();
   // No role is preselected: giving one is a decision, never a default.
@@ -58,7 +61,7 @@ function GrantForm({
         value={role}
         onChange={(v) => setRole(v as Role | null)}
         placeholder={t("admin.chooseRole")}
-        data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         w={200}
       />
       <OrganizationPicker
@@ -263,6 +266,7 @@ export default function UsersPage() {
               w="fit-content"
             />
             <GrantForm
+              roles={users.data.can.roles}
               busy={create.isPending || invite.isPending}
               label={inviting ? t("admin.invite") : t("admin.create")}
               onSubmit={(g) => (inviting ? invite.mutate(g) : create.mutate(g))}
@@ -365,6 +369,7 @@ export default function UsersPage() {
                   </Group>
                   {granting === u.id && (
                     <GrantForm
+                      roles={users.data?.can.roles ?? []}
                       busy={grant.isPending}
                       label={t("admin.grant")}
                       onSubmit={(g) =>

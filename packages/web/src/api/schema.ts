@@ -5795,6 +5795,8 @@ export interface paths {
                         "application/json": {
                             can: {
                                 create: boolean;
+                                /** @description The roles the caller may give (where is checked on save) */
+                                roles: ("admin" | "coordinator" | "operator" | "internal_assessor" | "external_assessor" | "reviewer" | "leader")[];
                             };
                             items: components["schemas"]["User"][];
                             page: number;
