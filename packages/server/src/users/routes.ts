@@ -70,7 +70,9 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
               pageSize: z.number(),
               can: z.object({
                 create: z.boolean(),
-                roles: z.array(z.enum(ROLES)).describe("The roles the caller may give (where is checked on save)"),
+                roles: z
+                  .array(z.enum(ROLES))
+                  .describe("The roles the caller may give (where is checked on save)"),
               }),
             }),
           },
