@@ -127,6 +127,7 @@ describe.skipIf(!available)("web app in Chromium", () => {
 
   it("lets an operator answer an indicator and upload evidence with progress", async () => {
     const { page, errors } = await newPage();
+    page.setDefaultTimeout(10_000);
     await page.goto(`${base}/login`);
     await logIn(page, "operator@demo.matang.id", DEMO_PASSWORD);
     await page.getByRole("link", { name: "Penilaian", exact: true }).click();
@@ -160,6 +161,50 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.getByText("Berkas perwal-12-2024.pdf terunggah.").waitFor();
     await page.getByText("Perwal 12/2024 tentang Arsitektur SPBE").waitFor();
     await page.getByText("Menunggu reviu").waitFor();
+    // Why the level evidence supports is not yet 3: each level up to the claim needs its own.
+    await expect
+      .poll(() => page.getByTestId("evidence-gap").textContent())
+      .toMatch(
+        /^Bukti tingkat [123] belum (ada|direviu)\. .*Klaim tingkat 3 hanya dihitung bila setiap tingkat di bawahnya/,
+      );
+    // Each document says what it is; "Lihat" shows a PDF in the page.
+    const entry = page.getByTestId("evidence-file").filter({ hasText: "perwal-12-2024.pdf" });
+    await expect
+      .poll(() => entry.textContent())
+      .toMatch(/^perwal-12-2024\.pdf · PDF · \d+ KB · diunggah Budi Operator, .* · versi 1$/);
+    await page.getByRole("button", { name: "Lihat", exact: true }).first().click();
+    await page.getByRole("dialog").locator("iframe").waitFor();
+    await page.keyboard.press("Escape");
+    // A corrected file replaces it as version 2 (its review starts again).
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Ganti file" }).first().click();
+    await (await chooser).setFiles({
+      name: "perwal-12-2024-ttd.pdf",
+      mimeType: "application/pdf",
+      buffer: pdf,
+    });
+    await page.getByText("Versi baru perwal-12-2024-ttd.pdf diunggah; reviunya dimulai lagi.").waitFor();
+    await page
+      .getByTestId("evidence-file")
+      .filter({ hasText: /^perwal-12-2024-ttd\.pdf .* versi 2$/ })
+      .waitFor();
+    // A document uploaded by mistake is withdrawn before anyone reviews it.
+    await page.getByLabel("Judul dokumen").fill("Draf yang salah unggah");
+    await page
+      .locator('input[type="file"]')
+      .last()
+      .setInputFiles({ name: "draf.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.getByText("Berkas draf.pdf terunggah.").waitFor();
+    const row = page
+      .locator(".mantine-Stack-root")
+      .filter({ has: page.getByTestId("evidence-file").filter({ hasText: "draf.pdf" }) })
+      .last();
+    await row.getByRole("button", { name: "Tarik bukti" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Tarik bukti" }).click();
+    await page.getByText("Bukti “Draf yang salah unggah” ditarik.").waitFor();
+    await expect
+      .poll(() => page.getByTestId("evidence-file").filter({ hasText: "draf.pdf" }).count())
+      .toBe(0);
     await page.screenshot({ path: join(screenshots, "indikator-operator.png"), fullPage: true });
     expect(await untranslated(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -217,6 +262,30 @@ describe.skipIf(!available)("web app in Chromium", () => {
       .getByText(/menyimpan jawaban instansi/)
       .first()
       .waitFor();
+    // An indicator not yet answered takes last year's answer and evidence on its own.
+    const assessmentUrl = page.url().replace(/\/indikator\/.*$/, "");
+    const empty = await page.evaluate(async (url) => {
+      const rows = (
+        await (
+          await fetch(
+            `/api${url.slice(url.indexOf("/penilaian")).replace("/penilaian", "/assessments")}/indicators`,
+          )
+        ).json()
+      ).items;
+      return rows.find(
+        (r: { stages: { self?: { level: number | null } } }) => (r.stages.self?.level ?? null) === null,
+      )?.code as string;
+    }, assessmentUrl);
+    await page.goto(`${assessmentUrl}/indikator/${empty}`);
+    const last = page.getByTestId("last-year");
+    const level = (await last.locator("b").first().textContent())?.trim() ?? "";
+    await last.getByRole("button", { name: "Salin ke tahun ini" }).click();
+    await page.getByText("Jawaban dan bukti tahun lalu disalin; buktinya perlu direviu lagi.").waitFor();
+    await expect
+      .poll(() => page.getByRole("button", { name: `Pilih tingkat ${level}` }).getAttribute("aria-pressed"))
+      .toBe("true");
+    // Once answered, there is nothing to copy over it.
+    expect(await last.getByRole("button", { name: "Salin ke tahun ini" }).count()).toBe(0);
     expect(errors.filter((e) => !e.includes("409"))).toEqual([]);
     await page.close();
   });
@@ -369,7 +438,20 @@ describe.skipIf(!available)("web app in Chromium", () => {
       .getByTestId("absent-stages")
       .getByText(/^Final: tahap ini belum dimulai$/)
       .waitFor();
+    // The gauge marks the index on its arc, and its bands read as a legend with the one reached.
+    const gauge = page.locator(".mantine-GaugeChart-root");
+    expect(await gauge.getAttribute("aria-label")).toBe("3,00 · Baik");
+    expect(await gauge.locator(".mantine-GaugeChart-needle").count()).toBe(1);
+    const reached = page.getByTestId("gauge-band").filter({ hasText: /^Baik/ });
+    expect(
+      await reached
+        .locator("p")
+        .first()
+        .evaluate((e) => getComputedStyle(e).fontWeight),
+    ).toBe("700");
+    // The trend's points say their values: Bandung's official 2023 index, 3,98.
     await page.getByText("Tren indeks dari tahun ke tahun").waitFor();
+    await page.locator(".recharts-label-list, .recharts-label").filter({ hasText: "3,98" }).first().waitFor();
     // Claims of 3 backed by no accepted evidence: the heaviest indicators (42–47, weight 3) first.
     const gaps = page.locator("table").filter({ hasText: "Potensi turun" });
     await expect.poll(() => gaps.locator("tbody tr").first().locator("td").first().textContent()).toBe("42");
@@ -384,8 +466,11 @@ describe.skipIf(!available)("web app in Chromium", () => {
     // Readiness: the claimed index beside the one accepted evidence supports.
     await page.getByText("Kesiapan bukti dukung").waitFor();
     await expect.poll(() => page.getByTestId("claimed-index").textContent()).toBe("3,00");
-    // Leadership reads the plan; only coordinators store targets.
+    // Leadership reads the plan; only coordinators store targets, or weigh the effort of a step.
     expect(await page.getByRole("button", { name: "Simpan target dan rencana" }).count()).toBe(0);
+    expect(await page.getByLabel(/^Upaya per tingkat indikator/).count()).toBe(0);
+    // The API's documentation is for administrators, not in leadership's menu.
+    expect(await page.getByRole("link", { name: "Dokumentasi API" }).count()).toBe(0);
     await page.screenshot({ path: join(screenshots, "dasbor.png"), fullPage: true });
     expect(await untranslated(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -496,6 +581,21 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.getByRole("button", { name: "Simpan target" }).click();
     await page.getByText("Target disimpan.").waitFor();
     await expect.poll(() => table.getByText("di bawah", { exact: true }).count()).toBeGreaterThan(0);
+    // Sorted by the published index, highest first: the province's best of 2023 leads.
+    const jabar = RESULTS.filter((r) => r.region === "Jawa Barat" && r.kind !== "provinsi");
+    const best = jabar.reduce((a, b) => (Number(b.index) > Number(a.index) ? b : a));
+    await table.getByRole("button", { name: /^Hasil resmi 2023/ }).click();
+    await expect
+      .poll(() => table.locator("th[aria-sort=descending]").textContent())
+      .toMatch(/^Hasil resmi 2023/);
+    await expect
+      .poll(() => table.locator("tbody tr").first().textContent())
+      .toContain(best.index.replace(".", ","));
+    // The same table as an Excel workbook for the coordination meeting.
+    const href = await page.getByRole("link", { name: "Unduh Excel" }).getAttribute("href");
+    const excel = await page.request.get(`${base}${href}`);
+    expect(excel.headers()["content-type"]).toContain("spreadsheetml");
+    expect((await excel.body()).subarray(0, 2).toString()).toBe("PK");
     await page.screenshot({ path: join(screenshots, "provinsi.png"), fullPage: true });
     // A model answer for indicator 1.
     await page.getByLabel("Indikator", { exact: true }).first().click();
@@ -596,6 +696,18 @@ describe.skipIf(!available)("web app in Chromium", () => {
       .click();
     await page.getByRole("button", { name: "Daftarkan", exact: true }).click();
     await page.getByText(/instansi didaftarkan/).waitFor();
+    // The schedule is set (or changed) after the cycle is opened, and shows in the list.
+    const editor = page.getByRole("row").filter({ has: page.getByRole("button", { name: "Simpan jadwal" }) });
+    await editor.getByLabel("Penilaian mandiri · mulai").fill("2026-12-01");
+    await editor.getByLabel("selesai").first().fill("2026-12-31");
+    await editor.getByRole("button", { name: "Simpan jadwal" }).click();
+    await page.getByText("Jadwal periode disimpan.").waitFor();
+    await page
+      .getByRole("row", { name: /Pemantauan SPBE uji/ })
+      .getByText("Penilaian mandiri: 1 Des 2026 – 31 Des 2026")
+      .waitFor();
+    // The administrator finds the API's documentation in the menu.
+    await page.getByRole("link", { name: "Dokumentasi API" }).waitFor();
 
     await page.getByRole("link", { name: "Organisasi", exact: true }).click();
     await page.locator('input[type="file"]').setInputFiles({

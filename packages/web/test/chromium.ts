@@ -3,6 +3,7 @@
 import { builtinFrameworks } from "@matang/core/node";
 import { bootstrap, buildApp, DEFAULT_AUTH, openDatabase } from "@matang/server";
 import { type Browser, chromium, type Page } from "playwright-core";
+import enText from "../src/i18n/en.json";
 import idText from "../src/i18n/id.json";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -65,13 +66,41 @@ const KEYS: ReadonlySet<string> = (() => {
   return out;
 })();
 
+/** Every string of a translation file by key ("review.back" → text). */
+function flatten(o: object, prefix = "", out = new Map<string, string>()): Map<string, string> {
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === "object" && v !== null) flatten(v, `${prefix}${k}.`, out);
+    else out.set(`${prefix}${k}`, String(v));
+  }
+  return out;
+}
+
+/**
+ * Phrases of the English interface that its Indonesian does not share: the literal pieces (two
+ * words or more) of every English string whose Indonesian differs, e.g. "Evidence to review".
+ */
+const ENGLISH_PHRASES: readonly string[] = (() => {
+  const id = flatten(idText);
+  const phrases = new Set<string>();
+  for (const [key, en] of flatten(enText)) {
+    const indonesian = id.get(key) ?? "";
+    if (indonesian === en) continue;
+    for (const piece of en.split(/\{\{[^}]*\}\}|<[^>]*>|[.:;!?()"“”]/)) {
+      const phrase = piece.trim().replace(/[,\s]+$/, "");
+      if (phrase.split(/\s+/).length >= 2 && phrase.length >= 10 && !indonesian.includes(phrase))
+        phrases.add(phrase);
+    }
+  }
+  return [...phrases];
+})();
+
 /** Words of the app's English that must not show in Indonesian mode. */
 const ENGLISH =
   /\b(Save|Cancel|Submit|Loading|Delete|Upload|Download|Back|Settings|Search|Confirm|Sign in|Log out|Not found)\b/;
 
 /**
- * What the page shows that is not Indonesian: a translation key shown as is ("review.back"), or
- * a word of the English interface. Empty when the page reads in Bahasa Indonesia throughout.
+ * What the page shows that is not Indonesian: a translation key shown as is ("review.back"), a
+ * word of the English interface, or a phrase of its English strings. Empty when the page reads in Bahasa Indonesia throughout.
  */
 export async function untranslated(page: Page): Promise<string[]> {
   // What is shown, with its line breaks: textContent would run "Simpan" and "Batal" together.
@@ -81,7 +110,27 @@ export async function untranslated(page: Page): Promise<string[]> {
     .map((m) => m[0])
     .filter((k) => KEYS.has(k));
   const english = text.match(ENGLISH);
-  return [...keys, ...(english ? [english[0]] : [])];
+  const phrases = ENGLISH_PHRASES.filter((phrase) => text.includes(phrase));
+  return [...keys, ...(english ? [english[0]] : []), ...phrases];
+}
+
+/** Texts the page cuts short (an ellipsis or hidden overflow) with no title to read them whole. */
+export function cutText(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((e) => {
+        const style = getComputedStyle(e);
+        const hides = style.textOverflow === "ellipsis" || style.overflow === "hidden";
+        return (
+          hides &&
+          e.children.length === 0 &&
+          (e.textContent ?? "").trim() !== "" &&
+          e.scrollWidth > e.clientWidth + 1 &&
+          !e.closest("[title]")
+        );
+      })
+      .map((e) => (e.textContent ?? "").trim().slice(0, 60)),
+  );
 }
 
 /** The API as a signed-in user, for the steps a browser test does not look at. */

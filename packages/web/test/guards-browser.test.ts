@@ -376,7 +376,12 @@ describe.skipIf(!available)("the evaluation's guards in Chromium", () => {
     // The leaver holds nothing in Cimahi any more, so leaves the coordinator's list; Dewi holds the post.
     await row.waitFor({ state: "detached" });
     await page.getByLabel("Cari nama atau email").fill("dewi.cimahi");
-    await page.getByRole("row").filter({ hasText: "dewi.cimahi@uji.id" }).getByText("Operator OPD").waitFor();
+    // Her role names the unit with its government, as every unit shown outside its city does.
+    await page
+      .getByRole("row")
+      .filter({ hasText: "dewi.cimahi@uji.id" })
+      .getByText("Operator OPD · Bagian Organisasi Setda Kota Cimahi — Pemerintah Kota Cimahi")
+      .waitFor();
     await page.screenshot({ path: join(screenshots, "serah-terima-koordinator.png") });
     expect(coordinator.errors).toEqual([]);
     await page.close();

@@ -76,6 +76,10 @@ export async function grantsWithNames(db: Db, userIds: readonly string[]) {
       role: roleGrants.role,
       organizationId: roleGrants.organizationId,
       organizationName: organizations.name,
+      // A unit's government: many cities have a "Dinas Komunikasi dan Informatika".
+      organizationParentName: sql<
+        string | null
+      >`case when ${organizations.kind} = 'unit' then (select p.name from ${organizations} p where p.id = ${organizations.parentId}) end`,
       organizationPath: organizations.path,
       organizationKind: organizations.kind,
       endsOn: roleGrants.endsOn,

@@ -39,6 +39,8 @@ const User = z
         role: z.enum(ROLES),
         organizationId: z.string().nullable(),
         organizationName: z.string().nullable(),
+        /** For a unit, the government it belongs to. */
+        organizationParentName: z.string().nullable(),
         endsOn: z.string().nullable(),
         /** Whether the caller may take this role away. */
         can: z.object({ revoke: z.boolean() }),

@@ -25,6 +25,7 @@ import { useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 import { formatDate } from "../i18n/format";
 import { OrganizationPicker } from "../organizations/OrganizationPicker";
+import { local } from "../workspace/api";
 
 const STAGES = SCHEDULE_STAGES;
 type Cycle = Schemas["Cycle"];
@@ -387,6 +388,15 @@ export default function CyclesPage() {
     queryKey: ["cycles"],
     queryFn: () => api<Answer<"/api/cycles">>("GET", "/api/cycles"),
   });
+  const frameworks = useQuery({
+    queryKey: ["frameworks"],
+    queryFn: () => api<Answer<"/api/frameworks">>("GET", "/api/frameworks"),
+  });
+  // A framework by its title, as the regulation is known ("PermenPANRB 59/2020"), not its file id.
+  const frameworkTitle = (id: string) => {
+    const found = frameworks.data?.items.find((f) => f.id === id);
+    return found ? local(found.title, i18n.language) : id;
+  };
   const [open, setOpen] = useState<string | null>(null);
   return (
     <Stack maw={1200}>
@@ -413,7 +423,7 @@ export default function CyclesPage() {
                 <Table.Td>
                   {c.name} <Badge variant="light">{t(`admin.${c.kind}`)}</Badge>
                 </Table.Td>
-                <Table.Td>{c.frameworkId}</Table.Td>
+                <Table.Td>{frameworkTitle(c.frameworkId)}</Table.Td>
                 <Table.Td>
                   {/* The schedule stays in view: each stage's window. */}
                   {STAGES.filter((s) => c.schedule[s]).map((s) => (

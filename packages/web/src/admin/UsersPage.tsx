@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
   Card,
@@ -25,6 +24,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Answer } from "../api/types";
 import { api } from "../app/api";
+import { PageError } from "../app/PageError";
 import { type Role, useMe } from "../app/session";
 import { errorMessage } from "../i18n";
 import { formatDate, formatDateTime } from "../i18n/format";
@@ -305,7 +305,7 @@ export default function UsersPage() {
         </Stack>
       </Modal>
       <TextInput label={t("admin.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={320} />
-      {users.isError && <Alert color="red">{errorMessage(users.error)}</Alert>}
+      {users.isError && <PageError error={users.error} />}
       <Table.ScrollContainer minWidth={700}>
         <Table striped>
           <Table.Thead>
@@ -360,7 +360,10 @@ export default function UsersPage() {
                           )
                         }
                       >
-                        {t(`roles.${g.role}`)} · {g.organizationName ?? t("admin.national")}
+                        {t(`roles.${g.role}`)} ·{" "}
+                        {g.organizationName
+                          ? [g.organizationName, g.organizationParentName].filter(Boolean).join(" — ")
+                          : t("admin.national")}
                         {g.endsOn
                           ? ` · ${t("admin.until", { date: formatDate(g.endsOn, i18n.language) })}`
                           : ""}

@@ -7479,6 +7479,7 @@ export interface components {
                 id: string;
                 organizationId: string | null;
                 organizationName: string | null;
+                organizationParentName: string | null;
                 /** @enum {string} */
                 role: "admin" | "coordinator" | "operator" | "internal_assessor" | "external_assessor" | "reviewer" | "leader";
             }[];
@@ -7503,6 +7504,7 @@ export interface components {
                 id: string;
                 organizationId: string | null;
                 organizationName: string | null;
+                organizationParentName: string | null;
                 /** @enum {string} */
                 role: "admin" | "coordinator" | "operator" | "internal_assessor" | "external_assessor" | "reviewer" | "leader";
             }[];

@@ -3,7 +3,8 @@ import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
-import { NotFoundPage } from "./PageError";
+import { ApiError } from "./api";
+import { CrashPage, NotFoundPage } from "./PageError";
 import { RequireLogin } from "./RequireLogin";
 
 // Route-level code splitting: each feature loads when it is first visited; the shell (menu,
@@ -44,7 +45,15 @@ const theme = createTheme({
   },
 });
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+  defaultOptions: {
+    queries: {
+      // Asking again helps with a dropped connection or a busy server, never with a refusal
+      // (403, 404, 409…): the page says so at once instead of after a second try.
+      retry: (failures, error) =>
+        failures < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
 });
 
 const page = (element: React.ReactNode) => (
@@ -60,32 +69,39 @@ const page = (element: React.ReactNode) => (
 );
 
 const router = createBrowserRouter([
-  { path: "/login", element: page(<LoginPage />) },
+  { path: "/login", element: page(<LoginPage />), errorElement: <CrashPage /> },
   // An invitation link works without a login: it is how the password is chosen.
-  { path: "/undangan/:token", element: page(<InvitationPage />) },
+  { path: "/undangan/:token", element: page(<InvitationPage />), errorElement: <CrashPage /> },
   // Published results are public: no login.
-  { path: "/hasil", element: page(<PublicResultsPage />) },
+  { path: "/hasil", element: page(<PublicResultsPage />), errorElement: <CrashPage /> },
   {
     element: <RequireLogin>{page(<Shell />)}</RequireLogin>,
+    errorElement: <CrashPage />,
     children: [
-      { index: true, element: page(<HomePage />) },
-      { path: "organisasi", element: page(<OrganizationsPage />) },
-      { path: "penilaian", element: page(<AssessmentsPage />) },
-      { path: "penilaian/:id", element: page(<AssessmentPage />) },
-      { path: "penilaian/:id/indikator/:code", element: page(<IndicatorPage />) },
-      { path: "akun", element: page(<AccountPage />) },
-      { path: "kotak-masuk", element: page(<InboxPage />) },
-      { path: "kata-sandi", element: <Navigate to="/akun" replace /> },
-      { path: "penilaian/:id/dasbor", element: page(<DashboardPage />) },
-      { path: "penilaian/:id/klarifikasi", element: page(<ClarificationPage />) },
-      { path: "penilaian/:id/perbaikan", element: page(<ChecklistPage />) },
-      { path: "admin/pengguna", element: page(<UsersPage />) },
-      { path: "admin/periode", element: page(<CyclesPage />) },
-      { path: "admin/kerangka", element: page(<FrameworksPage />) },
-      { path: "admin/hasil", element: page(<ResultsImportPage />) },
-      { path: "organisasi/:id/riwayat", element: page(<HistoryPage />) },
-      { path: "provinsi/:id", element: page(<ProvincePage />) },
-      { path: "*", element: <NotFoundPage /> },
+      {
+        // Inside the shell: a page that fails keeps the navigation around its message.
+        errorElement: <CrashPage />,
+        children: [
+          { index: true, element: page(<HomePage />) },
+          { path: "organisasi", element: page(<OrganizationsPage />) },
+          { path: "penilaian", element: page(<AssessmentsPage />) },
+          { path: "penilaian/:id", element: page(<AssessmentPage />) },
+          { path: "penilaian/:id/indikator/:code", element: page(<IndicatorPage />) },
+          { path: "akun", element: page(<AccountPage />) },
+          { path: "kotak-masuk", element: page(<InboxPage />) },
+          { path: "kata-sandi", element: <Navigate to="/akun" replace /> },
+          { path: "penilaian/:id/dasbor", element: page(<DashboardPage />) },
+          { path: "penilaian/:id/klarifikasi", element: page(<ClarificationPage />) },
+          { path: "penilaian/:id/perbaikan", element: page(<ChecklistPage />) },
+          { path: "admin/pengguna", element: page(<UsersPage />) },
+          { path: "admin/periode", element: page(<CyclesPage />) },
+          { path: "admin/kerangka", element: page(<FrameworksPage />) },
+          { path: "admin/hasil", element: page(<ResultsImportPage />) },
+          { path: "organisasi/:id/riwayat", element: page(<HistoryPage />) },
+          { path: "provinsi/:id", element: page(<ProvincePage />) },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

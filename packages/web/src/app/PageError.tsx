@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useRouteError } from "react-router";
 import { errorMessage } from "../i18n";
 import { ApiError } from "./api";
 
@@ -36,6 +36,22 @@ export function NotFoundPage() {
     <Stack>
       <Title order={2}>{t("pageError.notFoundTitle")}</Title>
       <PageError error={null} />
+    </Stack>
+  );
+}
+
+/**
+ * A page that failed while being drawn (a fault of Matang, not of the user): said in the user's
+ * language, with the way back, instead of the router's bare English message.
+ */
+export function CrashPage() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  return (
+    <Stack p="md">
+      <Title order={2}>{t("pageError.crashTitle")}</Title>
+      <Text c="dimmed">{t("pageError.crash")}</Text>
+      <PageError error={error instanceof ApiError ? error : new Error(t("pageError.crash"))} />
     </Stack>
   );
 }

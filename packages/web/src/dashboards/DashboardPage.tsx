@@ -5,8 +5,8 @@ import "@mantine/charts/styles.css";
 import {
   Alert,
   Anchor,
-  Badge,
   Card,
+  ColorSwatch,
   Group,
   Loader,
   SimpleGrid,
@@ -75,6 +75,19 @@ function Gauge({ a, framework, stage }: { a: Assessment; framework: Framework; s
             value: b.max,
             color: BAND_COLORS[i % BAND_COLORS.length] ?? "gray",
           }))}
+          // The marker stands at the index once it is known; while indicators are unscored the
+          // label gives the range instead of a point that is not yet true.
+          {...(s.complete && s.index !== null
+            ? { target: s.index, targetColor: "dark.7", targetSize: 5 }
+            : {})}
+          aria-label={
+            s.complete
+              ? `${formatIndex(s.indexDisplay, i18n.language)} · ${s.predicateName ? local(s.predicateName, i18n.language) : ""}`
+              : t("assessment.between", {
+                  floor: formatIndex(s.floorDisplay, i18n.language),
+                  ceiling: formatIndex(s.ceilingDisplay, i18n.language),
+                })
+          }
           label={
             <Stack gap={0} align="center">
               <Text fz={34} fw={700}>
@@ -91,13 +104,25 @@ function Gauge({ a, framework, stage }: { a: Assessment; framework: Framework; s
           }
         />
       </Group>
-      <Group gap={6} justify="center">
-        {bands.map((b, i) => (
-          <Badge key={b.name.id} size="xs" color={BAND_COLORS[i % BAND_COLORS.length]} variant="light">
-            {(i18n.language === "en" && b.name.en) || b.name.id} ≥ {formatIndex(String(b.min), i18n.language)}
-          </Badge>
-        ))}
-      </Group>
+      <Stack gap={2} mt="xs" aria-label={t("dashboard.bands")}>
+        {bands.map((b, i) => {
+          const here = s.complete && s.predicateName?.id === b.name.id;
+          return (
+            <Group key={b.name.id} gap={8} wrap="nowrap" data-testid="gauge-band">
+              <ColorSwatch
+                size={12}
+                color={`var(--mantine-color-${(BAND_COLORS[i % BAND_COLORS.length] ?? "gray").replace(".", "-")})`}
+              />
+              <Text size="sm" fw={here ? 700 : 400} style={{ flex: 1 }}>
+                {(i18n.language === "en" && b.name.en) || b.name.id}
+              </Text>
+              <Text size="sm" c="dimmed" fw={here ? 700 : 400}>
+                ≥ {formatIndex(b.min.toFixed(2), i18n.language)}
+              </Text>
+            </Group>
+          );
+        })}
+      </Stack>
     </Card>
   );
 }
@@ -167,7 +192,8 @@ function GapList({
         </Stack>
       </Group>
       {gaps.length === 0 ? (
-        <Text>{t("dashboard.noGaps")}</Text>
+        // With nothing claimed yet there is nothing to back: saying "every claim is backed" would mislead.
+        <Text>{Object.keys(claimed).length === 0 ? t("dashboard.noClaims") : t("dashboard.noGaps")}</Text>
       ) : (
         <Table.ScrollContainer minWidth={520}>
           <Table>
@@ -389,8 +415,13 @@ export default function DashboardPage() {
             series={series.map((s) => ({ ...s, opacity: 0.25 }))}
             withLegend
             withPolarRadiusAxis
-            // One scale from 0 to the top of the index, its ticks along one spoke only.
-            polarRadiusAxisProps={{ domain: [0, axisMax], tickCount: 6, angle: 90 }}
+            // One scale from 0 to the top of the index, its ticks between the first two spokes so
+            // that they do not sit on the first spoke's name.
+            polarRadiusAxisProps={{
+              domain: [0, axisMax],
+              tickCount: 6,
+              angle: 90 - 180 / Math.max(aspects.length, 1),
+            }}
           />
           {/* The spokes carry codes to stay legible; their names are here. */}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={2} verticalSpacing={0} data-testid="aspect-names">

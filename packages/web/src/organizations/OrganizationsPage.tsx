@@ -254,6 +254,12 @@ export default function OrganizationsPage() {
                         ) : (
                           o.name
                         )}
+                        {/* Found by a search, a unit names its government (not needed inside it). */}
+                        {!parent && o.kind === "unit" && o.parentName && (
+                          <Text size="xs" c="dimmed">
+                            {o.parentName}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: "nowrap" }}>
                         <Badge variant="light" style={{ overflow: "visible" }}>

@@ -75,6 +75,11 @@ export function HistoryChart({ id, height = 240 }: { id: string; height?: number
     if (x.index && !data.some((d) => d.year === String(x.year)))
       data.push({ year: String(x.year), [target]: Number(x.index) });
   }
+  // Every year between the first and the last, so that the spacing is time (a year without a
+  // figure stays a gap, which connectNulls bridges on each line).
+  const years = data.map((d) => Number(d.year));
+  for (let year = Math.min(...years) + 1; year < Math.max(...years); year++)
+    if (!years.includes(year)) data.push({ year: String(year) });
   data.sort((a, b) => String(a.year).localeCompare(String(b.year)));
   if (data.length === 0) return <Text c="dimmed">{t("orgHistory.none")}</Text>;
   return (
@@ -97,8 +102,13 @@ export function HistoryChart({ id, height = 240 }: { id: string; height?: number
         { name: target, color: "red.6", strokeDasharray: "5 5" },
       ]}
       withLegend
+      // Each point says its value; the first and last years are not cut at the edges.
+      withPointLabels
+      dotProps={{ r: 4 }}
+      xAxisProps={{ padding: { left: 32, right: 32 } }}
       yAxisProps={{ domain: [0, 5] }}
-      valueFormatter={(v) => formatIndex(v.toFixed(2), i18n.language)}
+      // A year without a figure has no label (the point labels ask for it too).
+      valueFormatter={(v) => (typeof v === "number" ? formatIndex(v.toFixed(2), i18n.language) : "")}
     />
   );
 }

@@ -729,7 +729,14 @@ export default function IndicatorPage() {
       <ProvisionalNote framework={framework.data} />
       {row.external && <ExternalNotice feed={row.external} assessmentId={id} />}
       {!row.external && (
-        <EvidenceGap row={row} guide={levels.find((l) => l.value === row.gating.blockedAt)?.evidence ?? ""} />
+        <EvidenceGap
+          // A unit answering reads the gap against its own proposal until the instansi claims a level.
+          row={{
+            ...row,
+            claimedLevel: can?.answer ? (ownAnswer?.level ?? row.claimedLevel) : row.claimedLevel,
+          }}
+          guide={levels.find((l) => l.value === row.gating.blockedAt)?.evidence ?? ""}
+        />
       )}
       <Group gap="md">
         <Text size="sm">

@@ -1,0 +1,314 @@
+// Every page of the web app, as each role that uses it, in Chromium on the demo: it reads in
+// Bahasa Indonesia throughout (no translation key, no English phrase), shows no "undefined" or
+// "NaN", and throws no script error. A route of the app without a visit here fails the test.
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DEMO_PASSWORD } from "@matang/server";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiClient, CHROMIUM, cutText, demoServer, launchChromium, untranslated } from "./chromium.js";
+
+const required = process.env.MATANG_REQUIRE_BROWSER === "1";
+const available = existsSync(CHROMIUM);
+if (required && !available)
+  throw new Error(`browser tests are required but ${CHROMIUM} is missing (apt-get install chromium)`);
+
+const screenshots = join(tmpdir(), "matang-screenshots", "halaman");
+const ADMIN = { email: "admin@uji.id", password: "sandi-admin-uji" };
+
+/** The routes the app declares, as written in its router ("/" for the index route). */
+function declaredRoutes(): string[] {
+  const source = readFileSync(new URL("../src/app/App.tsx", import.meta.url), "utf8");
+  const paths = [...source.matchAll(/path: "([^"]+)"/g)].map((m) => m[1] ?? "");
+  return [
+    ...(source.includes("index: true") ? ["/"] : []),
+    ...paths.map((p) => (p.startsWith("/") || p === "*" ? p : `/${p}`)),
+  ];
+}
+
+type Who =
+  | "anonymous"
+  | "admin"
+  | "coordinator"
+  | "operator"
+  | "assessor"
+  | "reviewer"
+  | "leader"
+  | "province"
+  | "cimahi";
+
+const ACCOUNTS: Record<Exclude<Who, "anonymous">, { email: string; password: string }> = {
+  admin: ADMIN,
+  coordinator: { email: "koordinator@demo.matang.id", password: DEMO_PASSWORD },
+  operator: { email: "operator@demo.matang.id", password: DEMO_PASSWORD },
+  assessor: { email: "asesor@demo.matang.id", password: DEMO_PASSWORD },
+  reviewer: { email: "reviu@demo.matang.id", password: DEMO_PASSWORD },
+  leader: { email: "pimpinan@demo.matang.id", password: DEMO_PASSWORD },
+  province: { email: "provinsi@demo.matang.id", password: DEMO_PASSWORD },
+  cimahi: { email: "koordinator.cimahi@demo.matang.id", password: DEMO_PASSWORD },
+};
+
+interface Ids {
+  bandung: string;
+  bandungOrg: string;
+  cimahi: string;
+  province: string;
+  operatorCode: string;
+}
+
+interface Visit {
+  /** The router's pattern this visit covers. */
+  route: string;
+  who: Who;
+  url: (ids: Ids) => string;
+  /** Failed requests the page makes on purpose (e.g. an unknown link's 404). */
+  expectedErrors?: RegExp;
+  /** The page is expected to say it cannot be shown, with the way back. */
+  errorPage?: boolean;
+}
+
+const VISITS: Visit[] = [
+  { route: "/login", who: "anonymous", url: () => "/login" },
+  { route: "/hasil", who: "anonymous", url: () => "/hasil" },
+  {
+    route: "/undangan/:token",
+    who: "anonymous",
+    url: () => `/undangan/${"x".repeat(43)}`,
+    expectedErrors: /404/,
+  },
+  ...(
+    ["coordinator", "operator", "assessor", "reviewer", "leader", "province", "admin", "cimahi"] as const
+  ).map((who): Visit => ({ route: "/", who, url: () => "/" })),
+  { route: "/organisasi", who: "coordinator", url: () => "/organisasi" },
+  { route: "/organisasi", who: "admin", url: () => "/organisasi" },
+  { route: "/penilaian", who: "coordinator", url: () => "/penilaian" },
+  { route: "/penilaian", who: "admin", url: () => "/penilaian" },
+  ...(["coordinator", "operator", "assessor", "reviewer", "leader", "admin"] as const).map(
+    (who): Visit => ({ route: "/penilaian/:id", who, url: (ids) => `/penilaian/${ids.bandung}` }),
+  ),
+  { route: "/penilaian/:id", who: "cimahi", url: (ids) => `/penilaian/${ids.cimahi}` },
+  ...(["coordinator", "assessor", "reviewer", "leader", "province"] as const).map(
+    (who): Visit => ({
+      route: "/penilaian/:id/indikator/:code",
+      who,
+      url: (ids) => `/penilaian/${ids.bandung}/indikator/1`,
+    }),
+  ),
+  {
+    route: "/penilaian/:id/indikator/:code",
+    who: "operator",
+    url: (ids) => `/penilaian/${ids.bandung}/indikator/${ids.operatorCode}`,
+  },
+  {
+    route: "/penilaian/:id/indikator/:code",
+    who: "cimahi",
+    url: (ids) => `/penilaian/${ids.cimahi}/indikator/I1`,
+  },
+  ...(["coordinator", "leader", "province"] as const).map(
+    (who): Visit => ({
+      route: "/penilaian/:id/dasbor",
+      who,
+      url: (ids) => `/penilaian/${ids.bandung}/dasbor`,
+    }),
+  ),
+  { route: "/penilaian/:id/dasbor", who: "cimahi", url: (ids) => `/penilaian/${ids.cimahi}/dasbor` },
+  {
+    route: "/penilaian/:id/klarifikasi",
+    who: "cimahi",
+    url: (ids) => `/penilaian/${ids.cimahi}/klarifikasi`,
+  },
+  {
+    route: "/penilaian/:id/klarifikasi",
+    who: "coordinator",
+    url: (ids) => `/penilaian/${ids.bandung}/klarifikasi`,
+  },
+  {
+    route: "/penilaian/:id/perbaikan",
+    who: "coordinator",
+    url: (ids) => `/penilaian/${ids.bandung}/perbaikan`,
+  },
+  { route: "/penilaian/:id/perbaikan", who: "operator", url: (ids) => `/penilaian/${ids.bandung}/perbaikan` },
+  { route: "/akun", who: "operator", url: () => "/akun" },
+  { route: "/kata-sandi", who: "operator", url: () => "/kata-sandi" },
+  { route: "/kotak-masuk", who: "coordinator", url: () => "/kotak-masuk" },
+  { route: "/kotak-masuk", who: "assessor", url: () => "/kotak-masuk" },
+  { route: "/admin/pengguna", who: "admin", url: () => "/admin/pengguna" },
+  { route: "/admin/pengguna", who: "coordinator", url: () => "/admin/pengguna" },
+  { route: "/admin/periode", who: "admin", url: () => "/admin/periode" },
+  { route: "/admin/kerangka", who: "admin", url: () => "/admin/kerangka" },
+  { route: "/admin/hasil", who: "admin", url: () => "/admin/hasil" },
+  {
+    route: "/organisasi/:id/riwayat",
+    who: "coordinator",
+    url: (ids) => `/organisasi/${ids.bandungOrg}/riwayat`,
+  },
+  { route: "/organisasi/:id/riwayat", who: "leader", url: (ids) => `/organisasi/${ids.bandungOrg}/riwayat` },
+  { route: "/provinsi/:id", who: "province", url: (ids) => `/provinsi/${ids.province}` },
+  // Pages a user may reach by a stale or wrong link: each says so and offers a way back.
+  { route: "*", who: "operator", url: () => "/tidak-ada-halaman-ini" },
+  {
+    route: "/penilaian/:id",
+    who: "operator",
+    url: () => "/penilaian/00000000-0000-4000-8000-000000000000",
+    // Someone else's (or no) assessment: the operator is told it is not theirs to see.
+    expectedErrors: /403/,
+    errorPage: true,
+  },
+  {
+    route: "/admin/pengguna",
+    who: "operator",
+    url: () => "/admin/pengguna",
+    expectedErrors: /403/,
+    errorPage: true,
+  },
+  {
+    route: "/penilaian/:id/indikator/:code",
+    who: "cimahi",
+    url: (ids) => `/penilaian/${ids.cimahi}/indikator/99`,
+    errorPage: true,
+    expectedErrors: /404/,
+  },
+  // Cycles are no secret: anyone reads the list, and only an administrator is offered changes.
+  { route: "/admin/periode", who: "operator", url: () => "/admin/periode" },
+];
+
+describe.skipIf(!available)("every page in Bahasa Indonesia, in Chromium", () => {
+  let close: () => Promise<void>;
+  let browser: Browser;
+  let base: string;
+  let ids: Ids;
+  const contexts = new Map<Who, BrowserContext>();
+
+  beforeAll(async () => {
+    const server = await demoServer(ADMIN);
+    ({ base, close } = server);
+    browser = await launchChromium();
+    mkdirSync(screenshots, { recursive: true });
+    const as = apiClient(base);
+    const coordinator = await as(ACCOUNTS.coordinator.email, DEMO_PASSWORD);
+    const cimahi = await as(ACCOUNTS.cimahi.email, DEMO_PASSWORD);
+    const province = await as(ACCOUNTS.province.email, DEMO_PASSWORD);
+    const operator = await as(ACCOUNTS.operator.email, DEMO_PASSWORD);
+    const bandung = (await coordinator("GET", "/api/assessments")).items[0];
+    const indicators = await operator("GET", `/api/assessments/${bandung.id}/indicators`);
+    const me = await province("GET", "/api/auth/me");
+    ids = {
+      bandung: bandung.id,
+      bandungOrg: bandung.organizationId,
+      cimahi: (await cimahi("GET", "/api/assessments")).items[0].id,
+      province: me.grants[0].organizationId,
+      operatorCode: (indicators.items ?? indicators)[0].code,
+    };
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await close?.();
+  });
+
+  it("visits every route the app declares", () => {
+    const visited = new Set(VISITS.map((v) => v.route));
+    expect(declaredRoutes().filter((route) => !visited.has(route))).toEqual([]);
+    expect([...visited].filter((route) => !declaredRoutes().includes(route))).toEqual([]);
+  });
+
+  /** A browser context per person, logged in once through the login page. */
+  async function contextOf(who: Who): Promise<BrowserContext> {
+    const known = contexts.get(who);
+    if (known) return known;
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "id-ID" });
+    if (who !== "anonymous") {
+      const page = await context.newPage();
+      await page.goto(`${base}/login`);
+      await page.getByLabel(/^Email/).fill(ACCOUNTS[who].email);
+      await page.getByLabel(/^Kata sandi/).fill(ACCOUNTS[who].password);
+      await page.getByRole("button", { name: "Masuk" }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+      await page.close();
+    }
+    contexts.set(who, context);
+    return context;
+  }
+
+  it("shows every page to each of its users in Bahasa Indonesia, with nothing undefined and no script error", async () => {
+    const problems: string[] = [];
+    // One tab per person, moving inside the app as a click on a link does (no reload per page).
+    const tabs = new Map<Who, { page: Page; errors: string[] }>();
+    const tabOf = async (who: Who) => {
+      const known = tabs.get(who);
+      if (known) return known;
+      const page = await (await contextOf(who)).newPage();
+      const errors: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${base}/hasil`);
+      const tab = { page, errors };
+      tabs.set(who, tab);
+      return tab;
+    };
+    for (const [n, visit] of VISITS.entries()) {
+      const { page, errors } = await tabOf(visit.who);
+      errors.length = 0;
+      const url = visit.url(ids);
+      await page.evaluate((to) => {
+        window.history.pushState({}, "", to);
+        window.dispatchEvent(new PopStateEvent("popstate"));
+      }, url);
+      await page.waitForURL((u) => u.pathname === url || visit.route === "/kata-sandi");
+      // Lazy pages and queries settle; a loader still turning is a page not yet shown.
+      const settled = () =>
+        page.waitForFunction(
+          () => !document.querySelector(".mantine-Loader-root, .mantine-Skeleton-root"),
+          null,
+          {
+            timeout: 15_000,
+          },
+        );
+      await settled();
+      await page.waitForTimeout(250);
+      await settled();
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point.
+      const text = await page.evaluate(() => document.body.innerText);
+      const where = `${visit.who} ${url}`;
+      for (const found of await untranslated(page)) problems.push(`${where}: not Indonesian: "${found}"`);
+      const broken = text.match(/\bundefined\b|\bNaN\b|\[object Object\]|\bInfinity\b/);
+      if (broken) problems.push(`${where}: shows "${broken[0]}"`);
+      if (text.trim().length < 20) problems.push(`${where}: nearly empty`);
+      // A page that says it cannot be shown is right only where the visit asks for that.
+      const refused = (await page.getByTestId("page-error").count()) > 0;
+      if (refused !== (visit.errorPage === true || visit.route === "*"))
+        problems.push(`${where}: ${refused ? "shows an error page" : "shows no error page"}`);
+      if (refused && (await page.getByRole("link", { name: "Ke beranda" }).count()) === 0)
+        problems.push(`${where}: an error page without the way home`);
+      // Cut text ("BELU…", "MENUNGGU R…"): hidden with no title to read it whole.
+      const cut = await cutText(page);
+      for (const text of cut) problems.push(`${where}: cut off: "${text}"`);
+      for (const error of errors)
+        if (!visit.expectedErrors?.test(error)) problems.push(`${where}: script error: ${error}`);
+      const name = `${String(n).padStart(2, "0")}-${visit.who}${visit.route.replace(/[^a-z0-9]+/gi, "-")}`;
+      await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+    }
+    expect(problems).toEqual([]);
+
+    // The checks themselves can fail: a badge cut short is caught, and so is the page in English.
+    const { page: probe } = await tabOf("coordinator");
+    await probe.evaluate(() => {
+      const badge = document.createElement("span");
+      badge.textContent = "MENUNGGU REVIU";
+      badge.setAttribute(
+        "style",
+        "display:inline-block;width:40px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap",
+      );
+      document.body.append(badge);
+    });
+    expect(await cutText(probe)).toEqual(["MENUNGGU REVIU"]);
+    const { page } = await tabOf("coordinator");
+    await page.getByText("EN", { exact: true }).click();
+    await page.getByRole("link", { name: "Home" }).first().waitFor();
+    expect((await untranslated(page)).length).toBeGreaterThan(0);
+    await page.getByText("ID", { exact: true }).click();
+  }, 600_000);
+});
