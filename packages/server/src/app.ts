@@ -34,6 +34,7 @@ import { cycleRoutes } from "./cycles/routes.js";
 import type { DatabaseHandle, Db } from "./db/client.js";
 import { evidenceRoutes } from "./evidence/routes.js";
 import { LocalStorage } from "./evidence/storage.js";
+import { startTextReader } from "./evidence/text-reader.js";
 import { externalIndexRoutes } from "./external-indices/routes.js";
 import { frameworkRoutes } from "./frameworks/routes.js";
 import type { FrameworkMap } from "./frameworks/service.js";
@@ -80,6 +81,8 @@ export interface AppOptions {
    * is cached and forgotten on every instance when the database announces a change.
    */
   readonly listen?: DatabaseHandle["listen"];
+  /** Read evidence files' text in the background (default on; a test may read on demand). */
+  readonly readTexts?: boolean;
 }
 
 /** Where `npm run build` puts the web app, relative to this package. */
@@ -222,6 +225,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(assessmentRoutes(options.db, frameworks));
   await app.register(externalIndexRoutes(options.db, frameworks));
   const storage = options.storage ?? new LocalStorage(resolve("data", "evidence"));
+  if (options.readTexts !== false) {
+    const reader = startTextReader(options.db, storage, app.log);
+    app.addHook("onClose", () => reader.stop());
+  }
   await app.register(
     evidenceRoutes(
       options.db,

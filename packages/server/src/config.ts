@@ -23,6 +23,8 @@ export interface Config {
   readonly mailFrom: string;
   /** A folder of framework files loaded at start beside the built-in ones (MATANG_FRAMEWORKS_DIR). */
   readonly frameworksDir: string | undefined;
+  /** Read evidence text in the background on this instance (MATANG_READ_TEXTS, default on). */
+  readonly readTexts: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,6 +42,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.MATANG_SMTP_URL || undefined,
     mailFrom: env.MATANG_MAIL_FROM || "Matang <no-reply@matang.local>",
     frameworksDir: env.MATANG_FRAMEWORKS_DIR ? resolve(env.MATANG_FRAMEWORKS_DIR) : undefined,
+    readTexts: env.MATANG_READ_TEXTS !== "0",
   };
 }
 

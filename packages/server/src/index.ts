@@ -105,6 +105,7 @@ export async function startServer(options: StartOptions): Promise<Running> {
     storage,
     maxUploadBytes: config.maxUploadMb * 1024 * 1024,
     quotaBytes: config.quotaMb * 1024 * 1024,
+    readTexts: config.readTexts,
     auth: { ...DEFAULT_AUTH, loginsPerMinute: config.loginsPerMinute },
     logger: true,
     trustProxy: process.env.MATANG_TRUST_PROXY === "1",

@@ -756,6 +756,13 @@ const TABLE: Record<string, Row> = {
     anonymous: true,
     public: true,
   },
+  // Anyone with a role may search: the answer holds only what the searcher may read (the leak
+  // check below holds it to that), in any organization asked for.
+  "GET /api/evidence/search": {
+    call: (s) => ({ url: `/api/evidence/search?q=bukti&organization=${s.org}` }),
+    roles: all("YYY"),
+    anonymous: false,
+  },
   "GET /api/evidence/{id}": {
     call: (s) => ({ url: `/api/evidence/${s.evidence}` }),
     roles: all("Y.-"),

@@ -6,6 +6,7 @@ import {
   type Principal,
   ROLES,
   type Role,
+  reachOf,
   rolesFor,
   scopeOf,
 } from "../src/policy/policy.js";
@@ -531,6 +532,31 @@ describe("policy matrix: role × operation × own / descendant / unrelated organ
     // A province's coordinator does not appoint people in its regencies.
     expect(can(principal("coordinator", P), "role.grant", { path: K, role: "operator" })).toBe(false);
     expect(can(principal("coordinator", P), "role.grant", { path: P, role: "operator" })).toBe(true);
+  });
+
+  it("tells a search where it may look, rule by rule", () => {
+    expect(reachOf(principal("admin", null), "evidence.read")).toEqual({
+      subtree: "all",
+      units: [],
+      assessor: false,
+    });
+    expect(reachOf(principal("coordinator", K), "evidence.read")).toEqual({
+      subtree: [K],
+      units: [],
+      assessor: false,
+    });
+    // An operator reads what is assigned to its unit; an external assessor what it is assigned to.
+    expect(reachOf(principal("operator", U), "evidence.read")).toEqual({
+      subtree: [],
+      units: [U],
+      assessor: false,
+    });
+    expect(reachOf(principal("external_assessor", null), "evidence.read")).toEqual({
+      subtree: [],
+      units: [],
+      assessor: true,
+    });
+    expect(reachOf(null, "evidence.read")).toEqual({ subtree: [], units: [], assessor: false });
   });
 
   it("denies everything without a session", () => {

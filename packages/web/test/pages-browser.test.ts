@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEMO_PASSWORD } from "@matang/server";
+import PDFDocument from "pdfkit";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient, CHROMIUM, cutText, demoServer, launchChromium, untranslated } from "./chromium.js";
@@ -132,6 +133,8 @@ const VISITS: Visit[] = [
   { route: "/akun", who: "operator", url: () => "/akun" },
   { route: "/kata-sandi", who: "operator", url: () => "/kata-sandi" },
   { route: "/kotak-masuk", who: "coordinator", url: () => "/kotak-masuk" },
+  { route: "/bukti", who: "coordinator", url: () => "/bukti?q=peraturan" },
+  { route: "/bukti", who: "operator", url: () => "/bukti" },
   { route: "/kotak-masuk", who: "assessor", url: () => "/kotak-masuk" },
   { route: "/admin/pengguna", who: "admin", url: () => "/admin/pengguna" },
   { route: "/admin/pengguna", who: "coordinator", url: () => "/admin/pengguna" },
@@ -257,7 +260,7 @@ describe.skipIf(!available)("every page in Bahasa Indonesia, in Chromium", () =>
         window.history.pushState({}, "", to);
         window.dispatchEvent(new PopStateEvent("popstate"));
       }, url);
-      await page.waitForURL((u) => u.pathname === url || visit.route === "/kata-sandi");
+      await page.waitForURL((u) => u.pathname === url.split("?")[0] || visit.route === "/kata-sandi");
       // Lazy pages and queries settle; a loader still turning is a page not yet shown.
       const settled = () =>
         page.waitForFunction(
@@ -311,4 +314,67 @@ describe.skipIf(!available)("every page in Bahasa Indonesia, in Chromium", () =>
     expect((await untranslated(page)).length).toBeGreaterThan(0);
     await page.getByText("ID", { exact: true }).click();
   }, 600_000);
+
+  it("finds an uploaded regulation by what it says, in Bahasa Indonesia's word forms, and opens its indicator", async () => {
+    // Kota Bandung's operator uploads the Perwal (a real PDF with text) for indicator 1.
+    const pdf = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument({ size: "A4" });
+      const chunks: Buffer[] = [];
+      doc.on("data", (c: Buffer) => chunks.push(c));
+      doc.on("end", () => resolve(Buffer.concat(chunks)));
+      doc.fontSize(12).text("PERATURAN WALI KOTA BANDUNG NOMOR 12 TAHUN 2019 TENTANG ARSITEKTUR SPBE");
+      doc.end();
+    });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(ACCOUNTS.operator),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    const form = new FormData();
+    form.set("indicator", "1");
+    form.set("level", "1");
+    form.set("title", "Perwal Arsitektur SPBE");
+    form.set("file", new Blob([pdf], { type: "application/pdf" }), "perwal-12-2019.pdf");
+    const uploaded = await fetch(`${base}/api/assessments/${ids.bandung}/evidence`, {
+      method: "POST",
+      headers: { cookie, "x-csrf-token": csrf },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+
+    const { page } = await (async () => {
+      const p = await (await contextOf("coordinator")).newPage();
+      return { page: p };
+    })();
+    await page.goto(`${base}/bukti`);
+    // "pengaturan" and "peraturan" share their stem: the Perwal is found, its word marked.
+    await page.getByLabel("Cari di semua bukti dukung").fill("pengaturan");
+    const hit = page.getByTestId("search-results").getByRole("link", { name: "Perwal Arsitektur SPBE" });
+    // The text is read in the background a moment after the upload.
+    await expect
+      .poll(
+        async () => {
+          if ((await hit.count()) === 0) {
+            await page.getByLabel("Cari di semua bukti dukung").fill("");
+            await page.getByLabel("Cari di semua bukti dukung").fill("pengaturan");
+            await page.waitForTimeout(1000);
+          }
+          return hit.count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    expect(await page.getByTestId("search-snippet").first().locator("mark").first().textContent()).toBe(
+      "PERATURAN",
+    );
+    await page.screenshot({ path: join(screenshots, "cari-bukti.png"), fullPage: true });
+    expect(await untranslated(page)).toEqual([]);
+    await hit.click();
+    await page
+      .getByRole("heading", { name: /^1\. Tingkat Kematangan Kebijakan Internal Arsitektur/ })
+      .waitFor();
+    await page.close();
+  }, 120_000);
 });

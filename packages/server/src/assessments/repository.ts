@@ -179,8 +179,15 @@ export async function linksOf(db: Db, assessmentId: string) {
         mediaType: string;
         uploadedAt: string;
         uploadedBy: string | null;
+        text: {
+          status: "pending" | "done" | "no_text" | "skipped" | "failed";
+          pages: number | null;
+          ocrPages: number;
+        } | null;
       } | null>`(select json_build_object('name', f.original_name, 'size', f.size, 'mediaType', f.media_type,
-          'uploadedAt', f.created_at, 'uploadedBy', (select u.name from users u where u.id = f.uploaded_by))
+          'uploadedAt', f.created_at, 'uploadedBy', (select u.name from users u where u.id = f.uploaded_by),
+          'text', (select json_build_object('status', t.status, 'pages', t.pages, 'ocrPages', t.ocr_pages)
+            from evidence_texts t where t.file_id = f.id))
         from evidence_files f where f.evidence_id = ${evidenceLinks.evidenceId} order by f.created_at desc limit 1)`,
       fileVersion: evidence.version,
       addedAt: evidenceLinks.createdAt,

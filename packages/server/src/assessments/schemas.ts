@@ -181,6 +181,17 @@ export const EvidenceLink = z
         mediaType: z.string(),
         uploadedAt: z.string(),
         uploadedBy: z.string().nullable(),
+        /**
+         * Its text, read in the background for search: pending (not yet), done, no_text (a scan
+         * OCR could not read), skipped (a type not read), failed; pages, and pages read by OCR.
+         */
+        text: z
+          .object({
+            status: z.enum(["pending", "done", "no_text", "skipped", "failed"]),
+            pages: z.number().nullable(),
+            ocrPages: z.number(),
+          })
+          .nullable(),
       })
       .nullable(),
     /** Which version of the evidence the newest file is (1 for the first upload). */

@@ -8,6 +8,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -23,6 +24,9 @@ import {
 } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/** PostgreSQL's full-text document; written and read in SQL only (to_tsvector, @@). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /**
  * Instansi (kementerian, lembaga, provinsi, kabupaten, kota) and their units (OPD), as one tree.
@@ -457,6 +461,41 @@ export const evidenceLinks = pgTable(
       t.itemCode,
       t.evidenceId,
     ),
+  ],
+);
+
+/**
+ * The text read out of one evidence file version, for search and pre-checks. Reading happens in
+ * the background after the upload: `pending` until then; `done` with the text; `no_text` when
+ * the file has no text to read (a scan where OCR is unavailable or found nothing); `skipped` for
+ * a type Matang does not read (an image without OCR, a spreadsheet); `failed` with the reason.
+ */
+export const evidenceTexts = pgTable(
+  "evidence_texts",
+  {
+    fileId: uuid("file_id")
+      .primaryKey()
+      .references(() => evidenceFiles.id, { onDelete: "cascade" }),
+    status: text("status")
+      .$type<"pending" | "done" | "no_text" | "skipped" | "failed">()
+      .notNull()
+      .default("pending"),
+    text: text("text").notNull().default(""),
+    pages: integer("pages"),
+    /** Pages whose text came from OCR (they had no text layer). */
+    ocrPages: integer("ocr_pages").notNull().default(0),
+    /** Why the text could not be read, in English (the web shows its own words for the status). */
+    error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    /** Taken by an instance until then; another takes it over if it died meanwhile. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /** The title (weight A) and the text, stemmed as Indonesian. */
+    document: tsvector("document"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("evidence_texts_document_idx").using("gin", t.document),
+    index("evidence_texts_status_idx").on(t.status),
   ],
 );
 

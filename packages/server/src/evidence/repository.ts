@@ -1,8 +1,8 @@
 // All of evidence's SQL: pieces of evidence, their file versions, their links to indicator levels
 // and the reviews on those links.
-import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
-import { evidence, evidenceFiles, evidenceLinks, organizations } from "../db/schema.js";
+import { and, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { type Db, rows } from "../db/client.js";
+import { evidence, evidenceFiles, evidenceLinks, evidenceTexts, organizations } from "../db/schema.js";
 
 export type EvidenceRow = typeof evidence.$inferSelect;
 export type EvidenceFileRow = typeof evidenceFiles.$inferSelect;
@@ -174,4 +174,175 @@ export async function recordedKeys(db: Db, keys: readonly string[]): Promise<Set
     .from(evidenceFiles)
     .where(inArray(evidenceFiles.storageKey, [...keys]));
   return new Set(rows.map((r) => r.key));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The text of evidence files (read in the background, searched with PostgreSQL's full-text search)
+
+/** A new file version waits for its text to be read. */
+export async function queueText(db: Db, fileId: string): Promise<void> {
+  await db.insert(evidenceTexts).values({ fileId }).onConflictDoNothing();
+}
+
+/** Files given up after this many attempts (a file that crashes the reader must not loop). */
+export const TEXT_ATTEMPTS = 3;
+
+/**
+ * Take the oldest file waiting to be read, for `lockSeconds`: several instances share the work,
+ * and a file taken by an instance that died is taken again once its time is up.
+ */
+export async function claimText(db: Db, lockSeconds = 600) {
+  const [claimed] = await rows<{ file_id: string; attempts: number }>(
+    db,
+    sql`update ${evidenceTexts} t
+        set locked_until = now() + make_interval(secs => ${lockSeconds}), attempts = t.attempts + 1
+        from (select file_id from ${evidenceTexts}
+              where status = 'pending' and (locked_until is null or locked_until < now())
+              order by updated_at limit 1 for update skip locked) c
+        where t.file_id = c.file_id
+        returning t.file_id, t.attempts`,
+  );
+  if (!claimed) return undefined;
+  const [file] = await db
+    .select({
+      fileId: evidenceFiles.id,
+      storageKey: evidenceFiles.storageKey,
+      mediaType: evidenceFiles.mediaType,
+      title: evidence.title,
+    })
+    .from(evidenceFiles)
+    .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
+    .where(eq(evidenceFiles.id, claimed.file_id));
+  return file ? { ...file, attempts: claimed.attempts } : undefined;
+}
+
+/** Store what was read, and the search document: the title (weight A) and the text, in Indonesian. */
+export async function saveText(
+  db: Db,
+  fileId: string,
+  title: string,
+  read: {
+    status: "done" | "no_text" | "skipped" | "failed";
+    text: string;
+    pages: number | null;
+    ocrPages: number;
+    error: string | null;
+  },
+): Promise<void> {
+  await db
+    .update(evidenceTexts)
+    .set({
+      status: read.status,
+      text: read.text,
+      pages: read.pages,
+      ocrPages: read.ocrPages,
+      error: read.error,
+      lockedUntil: null,
+      updatedAt: new Date(),
+      document: sql`setweight(to_tsvector('indonesian', ${title}), 'A') || setweight(to_tsvector('indonesian', ${read.text}), 'B')`,
+    })
+    .where(eq(evidenceTexts.fileId, fileId));
+}
+
+/** How far reading has got: files waiting, read, and not readable. */
+export async function textProgress(db: Db) {
+  return rows<{ status: string; count: number }>(
+    db,
+    sql`select status, count(*)::int as count from ${evidenceTexts} group by status`,
+  );
+}
+
+/** Where the caller's search may look (policy's reachOf for evidence.read). */
+export interface SearchReach {
+  readonly subtree: "all" | readonly string[];
+  readonly units: readonly string[];
+  /** The caller, when assessor assignments count. */
+  readonly assessorId: string | null;
+}
+
+export interface SearchFilter {
+  readonly query: string;
+  readonly assessmentId?: string;
+  /** The instansi (or a unit inside it): every year of its evidence. */
+  readonly organizationPath?: string;
+  readonly year?: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** Highlights in snippets, as PostgreSQL's ts_headline marks them (private-use characters, never typed). */
+export const MARK_START = "\ue000";
+export const MARK_END = "\ue001";
+
+const anyPrefix = (column: SQL, paths: readonly string[]) =>
+  paths.length
+    ? sql`(${sql.join(
+        paths.map((p) => sql`${column} like ${`${p}%`}`),
+        sql` or `,
+      )})`
+    : sql`false`;
+
+/**
+ * Evidence whose newest file version (or title) matches, as links to indicator levels: ranked,
+ * with a snippet of the text around the matches, and the facts the policy needs to check each
+ * row (the instansi's path, the units assigned to the indicator, the assessors of the instansi).
+ */
+export async function searchEvidence(db: Db, reach: SearchReach, filter: SearchFilter) {
+  const unitsOf = sql`array(select u.path from indicator_assignments ia join organizations u on u.id = ia.unit_id
+    where ia.assessment_id = l.assessment_id and ia.indicator_code = l.indicator_code)`;
+  const providerPath = sql`(select p.path from organizations p where p.id = e.unit_id)`;
+  const assessorsOf = sql`array(select ca.user_id::text from cycle_assessors ca
+    where ca.cycle_id = a.cycle_id and ca.organization_id = a.organization_id)`;
+  const scope =
+    reach.subtree === "all"
+      ? sql`true`
+      : sql`(${anyPrefix(sql`o.path`, reach.subtree)}
+          or exists (select 1 from unnest(${unitsOf} || ${providerPath}) up where ${anyPrefix(sql`up`, reach.units)})
+          or ${reach.assessorId ? sql`${reach.assessorId} = any(${assessorsOf})` : sql`false`})`;
+  const filters = [
+    filter.assessmentId ? sql`l.assessment_id = ${filter.assessmentId}` : sql`true`,
+    filter.organizationPath ? sql`o.path like ${`${filter.organizationPath}%`}` : sql`true`,
+    filter.year ? sql`c.year = ${filter.year}` : sql`true`,
+  ];
+  const found = await rows<{
+    evidence_id: string;
+    version_id: string;
+    title: string;
+    assessment_id: string;
+    indicator: string;
+    level: number;
+    item: string;
+    year: number;
+    organization_name: string;
+    path: string;
+    unit_paths: string[];
+    provider_path: string | null;
+    assessor_ids: string[];
+    snippet: string;
+    rank: number;
+    total: number;
+  }>(
+    db,
+    sql`with q as (select websearch_to_tsquery('indonesian', ${filter.query}) as q)
+      select l.evidence_id, f.id as version_id, e.title, l.assessment_id, l.indicator_code as indicator,
+        l.level, l.item_code as item, c.year, o.name as organization_name, o.path,
+        ${unitsOf} as unit_paths, ${providerPath} as provider_path, ${assessorsOf} as assessor_ids,
+        ts_headline('indonesian', left(t.text, 200000), q.q,
+          ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet,
+        ts_rank_cd(t.document, q.q)::float8 as rank,
+        count(*) over ()::int as total
+      from evidence_links l
+      join evidence e on e.id = l.evidence_id
+      join lateral (select id from evidence_files ef where ef.evidence_id = e.id
+                    order by ef.created_at desc, ef.id desc limit 1) f on true
+      join evidence_texts t on t.file_id = f.id
+      join assessments a on a.id = l.assessment_id
+      join cycles c on c.id = a.cycle_id
+      join organizations o on o.id = a.organization_id
+      cross join q
+      where t.document @@ q.q and ${scope} and ${sql.join(filters, sql` and `)}
+      order by rank desc, c.year desc, e.title, l.indicator_code, l.level
+      limit ${filter.limit} offset ${filter.offset}`,
+  );
+  return found;
 }

@@ -15,6 +15,7 @@ import {
   quotaExceeded,
   recordUpload,
   reviewLink,
+  searchEvidence,
   uploadRoom,
   withdrawLink,
 } from "./service.js";
@@ -294,6 +295,56 @@ export function evidenceRoutes(
       },
       // Not secret: the drop zone shows it before anyone tries an upload.
       async () => ({ types: ACCEPTED_TYPES.map((t) => ({ ...t, extensions: [...t.extensions] })), maxBytes }),
+    );
+
+    app.get(
+      "/api/evidence/search",
+      {
+        schema: {
+          tags: ["evidence"],
+          summary: "Search the text of evidence you may read (Indonesian stemming, ranked, with snippets)",
+          description:
+            'Words are matched on their stem ("peraturan" finds "pengaturan"); quotes search a phrase, a minus sign excludes a word. ' +
+            "Each result is one evidence linked to one indicator level (the newest file version's text). " +
+            "`snippet` is plain text; `marks` are the [start, end) ranges of the matches in it.",
+          querystring: z.object({
+            q: z.string().trim().min(2).max(200),
+            assessment: z.uuid().optional(),
+            organization: z.uuid().optional(),
+            year: z.coerce.number().int().min(2000).max(2100).optional(),
+            page: z.coerce.number().int().min(1).max(1000).default(1),
+            pageSize: z.coerce.number().int().min(1).max(50).default(20),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  evidenceId: z.string(),
+                  versionId: z.string().describe("The file version whose text matched"),
+                  title: z.string(),
+                  assessmentId: z.string(),
+                  organizationName: z.string(),
+                  indicator: z.string(),
+                  level: z.number(),
+                  item: z.string().nullable(),
+                  year: z.number(),
+                  snippet: z.string(),
+                  marks: z.array(z.object({ start: z.number(), end: z.number() })),
+                  rank: z.number(),
+                }),
+              ),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const field = uncleanField(request.query.q, "q");
+        if (field) throw invalidText("query", field);
+        return searchEvidence(db, contextOf(request), request.query);
+      },
     );
 
     app.get(

@@ -8,7 +8,8 @@ import { type Db, inTransaction } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
-import { authorize, can, type Target } from "../policy/policy.js";
+import { getOrganization } from "../organizations/repository.js";
+import { authorize, can, reachOf, type Target } from "../policy/policy.js";
 import * as repo from "./repository.js";
 import type { LocalStorage, Staged } from "./storage.js";
 import { ACCEPTED_LIST, ACCEPTED_TYPES, INLINE_TYPES, typeOf } from "./types.js";
@@ -215,6 +216,8 @@ export async function recordUpload(
         originalName: file.fileName.slice(0, 255),
         uploadedBy: ctx.principal?.userId ?? null,
       });
+      // Its text is read in the background (search and pre-checks), never holding the upload up.
+      await repo.queueText(t, fileId);
       const link = await repo.insertLink(t, {
         assessmentId,
         indicatorCode: fields.indicator,
@@ -569,4 +572,87 @@ export async function sweepUnrecordedFiles(db: Db, storage: LocalStorage, staleM
     }
   }
   return removed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching what evidence says
+
+export interface SearchQuery {
+  readonly q: string;
+  readonly assessment?: string;
+  readonly organization?: string;
+  readonly year?: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/** A snippet with its highlights as ranges, so that no client ever renders document text as markup. */
+function marked(snippet: string): { text: string; marks: { start: number; end: number }[] } {
+  let text = "";
+  const marks: { start: number; end: number }[] = [];
+  let start = -1;
+  for (const ch of snippet) {
+    if (ch === repo.MARK_START) start = text.length;
+    else if (ch === repo.MARK_END) {
+      if (start >= 0) marks.push({ start, end: text.length });
+      start = -1;
+    } else text += ch;
+  }
+  return { text, marks };
+}
+
+/**
+ * Full-text search of evidence (title and text, stemmed as Indonesian: "peraturan" finds
+ * "pengaturan"), ranked, within what the caller may read: a search never shows evidence its
+ * reader could not open.
+ */
+export async function searchEvidence(db: Db, ctx: RequestContext, query: SearchQuery) {
+  authorize(ctx.principal, "evidence.read", null);
+  let organizationPath: string | undefined;
+  if (query.organization) {
+    const org = await getOrganization(db, query.organization);
+    if (!org)
+      throw new ApiError(400, "invalid_organization", `Organization ${query.organization} does not exist`);
+    organizationPath = org.path;
+  }
+  const reach = reachOf(ctx.principal, "evidence.read");
+  const found = await repo.searchEvidence(
+    db,
+    { subtree: reach.subtree, units: reach.units, assessorId: reach.assessor ? ctx.principal.userId : null },
+    {
+      query: query.q,
+      assessmentId: query.assessment,
+      organizationPath,
+      year: query.year,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    },
+  );
+  const items = found
+    // The SQL keeps to the caller's reach; each row is still checked as opening it would be.
+    .filter((r) =>
+      can(ctx.principal, "evidence.read", {
+        path: r.path,
+        unitPaths: [...r.unit_paths, ...(r.provider_path ? [r.provider_path] : [])],
+        assessorIds: r.assessor_ids,
+      }),
+    )
+    .map((r) => {
+      const snippet = marked(r.snippet);
+      return {
+        evidenceId: r.evidence_id,
+        versionId: r.version_id,
+        title: r.title,
+        assessmentId: r.assessment_id,
+        organizationName: r.organization_name,
+        indicator: r.indicator,
+        level: r.level,
+        item: r.item || null,
+        year: r.year,
+        snippet: snippet.text,
+        marks: snippet.marks,
+        rank: r.rank,
+      };
+    });
+  return { items, total: found[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };
 }

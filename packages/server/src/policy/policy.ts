@@ -265,6 +265,36 @@ export function scopeOf(principal: Principal | null, operation: Operation): "all
   return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
 }
 
+/**
+ * Everything a list for `operation` may reach, rule by rule, for a search to filter by in SQL:
+ * the subtrees of subtree and instansi rules ("all" for a national grant), the units of
+ * assigned_unit rules (the list keeps what is assigned to a unit inside them) and whether
+ * assessor assignments count. Each row found is still checked with `can`.
+ */
+export function reachOf(
+  principal: Principal | null,
+  operation: Operation,
+): { subtree: "all" | string[]; units: string[]; assessor: boolean } {
+  if (!principal) return { subtree: [], units: [], assessor: false };
+  const rules: readonly Rule[] = POLICY[operation];
+  const subtree: string[] = [];
+  const units: string[] = [];
+  let assessor = false;
+  for (const rule of rules) {
+    for (const g of principal.grants) {
+      if (!rule.roles.includes(g.role)) continue;
+      if (rule.scope === "assigned_assessor") assessor = true;
+      else if (rule.scope === "any" || rule.scope === "national" || isNational(g)) {
+        if (rule.scope === "any" || isNational(g)) return { subtree: "all", units: [], assessor: false };
+      } else if (rule.scope === "assigned_unit") units.push(g.organizationPath ?? "");
+      else subtree.push(g.organizationPath ?? "");
+    }
+  }
+  const roots = (paths: string[]) =>
+    [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+  return { subtree: roots(subtree), units: roots(units), assessor };
+}
+
 export class AccessDenied extends Error {
   constructor(
     readonly operation: Operation,

@@ -3661,6 +3661,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evidence/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the text of evidence you may read (Indonesian stemming, ranked, with snippets)
+         * @description Words are matched on their stem ("peraturan" finds "pengaturan"); quotes search a phrase, a minus sign excludes a word. Each result is one evidence linked to one indicator level (the newest file version's text). `snippet` is plain text; `marks` are the [start, end) ranges of the matches in it.
+         */
+        get: {
+            parameters: {
+                query: {
+                    assessment?: string;
+                    organization?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assessmentId: string;
+                                evidenceId: string;
+                                indicator: string;
+                                item: string | null;
+                                level: number;
+                                marks: {
+                                    end: number;
+                                    start: number;
+                                }[];
+                                organizationName: string;
+                                rank: number;
+                                snippet: string;
+                                title: string;
+                                /** @description The file version whose text matched */
+                                versionId: string;
+                                year: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/external-indices/import": {
         parameters: {
             query?: never;
@@ -6941,6 +7009,12 @@ export interface components {
                 mediaType: string;
                 name: string;
                 size: number;
+                text: {
+                    ocrPages: number;
+                    pages: number | null;
+                    /** @enum {string} */
+                    status: "pending" | "done" | "no_text" | "skipped" | "failed";
+                } | null;
                 uploadedAt: string;
                 uploadedBy: string | null;
             } | null;
@@ -6975,6 +7049,12 @@ export interface components {
                 mediaType: string;
                 name: string;
                 size: number;
+                text: {
+                    ocrPages: number;
+                    pages: number | null;
+                    /** @enum {string} */
+                    status: "pending" | "done" | "no_text" | "skipped" | "failed";
+                } | null;
                 uploadedAt: string;
                 uploadedBy: string | null;
             } | null;

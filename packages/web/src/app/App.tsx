@@ -29,6 +29,7 @@ const ProvincePage = lazy(() => import("../province/ProvincePage"));
 const ClarificationPage = lazy(() => import("../portal/ClarificationPage"));
 const ChecklistPage = lazy(() => import("../checklist/ChecklistPage"));
 const InboxPage = lazy(() => import("../inbox/InboxPage"));
+const EvidenceSearchPage = lazy(() => import("../evidence/EvidenceSearch"));
 
 const theme = createTheme({
   primaryColor: "teal",
@@ -89,6 +90,7 @@ const router = createBrowserRouter([
           { path: "penilaian/:id/indikator/:code", element: page(<IndicatorPage />) },
           { path: "akun", element: page(<AccountPage />) },
           { path: "kotak-masuk", element: page(<InboxPage />) },
+          { path: "bukti", element: page(<EvidenceSearchPage />) },
           { path: "kata-sandi", element: <Navigate to="/akun" replace /> },
           { path: "penilaian/:id/dasbor", element: page(<DashboardPage />) },
           { path: "penilaian/:id/klarifikasi", element: page(<ClarificationPage />) },

@@ -40,6 +40,7 @@ export function Shell() {
       ? [{ to: `/provinsi/${grantOrg}`, label: t("nav.province"), end: false }]
       : []),
     { to: "/organisasi", label: t("nav.organizations"), end: false },
+    { to: "/bukti", label: t("nav.evidenceSearch"), end: false },
     // Administration only for those the server says may use it.
     ...(me.data?.can.manageUsers ? [{ to: "/admin/pengguna", label: t("nav.users"), end: false }] : []),
     ...(me.data?.can.manageCycles ? [{ to: "/admin/periode", label: t("nav.cycles"), end: false }] : []),

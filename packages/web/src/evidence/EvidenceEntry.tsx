@@ -95,6 +95,9 @@ export function EvidenceEntry({
             date: formatDateTime(f.uploadedAt, i18n.language),
             version: link.fileVersion,
           })}
+          {/* Whether search can find it: a scan without OCR text is said to be one. */}
+          {f.text && ` · ${t(`evidence.text_${f.text.status}`, { pages: f.text.pages ?? 0 })}`}
+          {f.text && f.text.ocrPages > 0 && ` · ${t("evidence.text_ocr", { count: f.text.ocrPages })}`}
         </Text>
       )}
       <Group gap="xs">

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -22,6 +23,7 @@ import { api } from "../app/api";
 import { errorMessage } from "../i18n";
 import { type EvidenceLink, indicatorsKey } from "../workspace/api";
 import { EvidenceEntry } from "./EvidenceEntry";
+import { EvidenceSearch } from "./EvidenceSearch";
 import { uploadEvidence } from "./upload";
 
 /** What the server accepts (types with their file endings, the largest size): one list, the server's. */
@@ -137,6 +139,7 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
   const [url, setUrl] = useState("");
   const [progress, setProgress] = useState<{ name: string; fraction: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: indicatorsKey(assessmentId) }),
@@ -312,6 +315,11 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
           </Stack>
         )}
       </Stack>
+      {/* Find a document already uploaded anywhere in this assessment (by its text, not only its title). */}
+      <Anchor component="button" type="button" size="sm" mt="sm" onClick={() => setSearching((v) => !v)}>
+        {t("evidenceSearch.open")}
+      </Anchor>
+      {searching && <EvidenceSearch assessmentId={assessmentId} />}
     </Card>
   );
 }

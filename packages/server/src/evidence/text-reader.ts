@@ -1,0 +1,73 @@
+// The background reader: each instance takes files waiting for their text, one at a time, reads
+// them (evidence/text.ts) and stores the text with its search document. An upload never waits
+// for it; several instances share the queue through the database.
+import type { FastifyBaseLogger } from "fastify";
+import type { Db } from "../db/client.js";
+import * as repo from "./repository.js";
+import type { LocalStorage } from "./storage.js";
+import { DEFAULT_READ_LIMITS, type ReadLimits, readText } from "./text.js";
+
+/** Read up to `max` waiting files; how many were read. */
+export async function readPendingTexts(
+  db: Db,
+  storage: LocalStorage,
+  max = 10,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<number> {
+  let done = 0;
+  while (done < max) {
+    const job = await repo.claimText(db);
+    if (!job) break;
+    const read =
+      job.attempts > repo.TEXT_ATTEMPTS
+        ? {
+            status: "failed" as const,
+            text: "",
+            pages: null,
+            ocrPages: 0,
+            error: `Reading was given up after ${repo.TEXT_ATTEMPTS} attempts`,
+          }
+        : await readText(storage.pathOf(job.storageKey), job.mediaType, limits);
+    await repo.saveText(db, job.fileId, job.title, read);
+    done++;
+  }
+  return done;
+}
+
+/**
+ * Keep reading in the background: at once while files wait, then every `idleMs`. `stop` waits
+ * for the file being read.
+ */
+export function startTextReader(
+  db: Db,
+  storage: LocalStorage,
+  log: FastifyBaseLogger,
+  idleMs = 2000,
+): { stop(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  // Never what keeps the process alive.
+  const later = (ms: number) => {
+    if (stopped) return;
+    timer = setTimeout(tick, ms);
+    timer.unref();
+  };
+  function tick() {
+    timer = null;
+    running = readPendingTexts(db, storage, 5)
+      .then((n) => later(n > 0 ? 0 : idleMs))
+      .catch((error: unknown) => {
+        log.warn({ err: error }, "reading evidence text failed; trying again later");
+        later(idleMs * 5);
+      });
+  }
+  later(idleMs);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
