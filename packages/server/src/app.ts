@@ -81,7 +81,10 @@ export interface AppOptions {
    * is cached and forgotten on every instance when the database announces a change.
    */
   readonly listen?: DatabaseHandle["listen"];
-  /** Read evidence files' text in the background (default on; a test may read on demand). */
+  /**
+   * Read evidence files' text in the background (`matang serve` turns it on, see
+   * MATANG_READ_TEXTS; off by default so that an app built for a test reads only when asked).
+   */
   readonly readTexts?: boolean;
 }
 
@@ -225,7 +228,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(assessmentRoutes(options.db, frameworks));
   await app.register(externalIndexRoutes(options.db, frameworks));
   const storage = options.storage ?? new LocalStorage(resolve("data", "evidence"));
-  if (options.readTexts !== false) {
+  if (options.readTexts) {
     const reader = startTextReader(options.db, storage, app.log);
     app.addHook("onClose", () => reader.stop());
   }

@@ -39,6 +39,8 @@ export async function demoServer(admin: { email: string; password: string }) {
   const app = await buildApp({
     db: database.db,
     frameworks,
+    // As `matang serve` does: evidence text is read in the background (the search test needs it).
+    readTexts: true,
     auth: { ...DEFAULT_AUTH, loginsPerMinute: 1000 },
   });
   const base = await app.listen({ port: 0, host: "127.0.0.1" });
