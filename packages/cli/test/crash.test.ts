@@ -3,7 +3,7 @@
 // all, and the storage check finds every file intact and no orphan.
 import { type ChildProcess, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -87,6 +87,12 @@ describe("the server killed mid-work", () => {
         body: JSON.stringify({ level: 2, explanation: `Penjelasan ${code}`, version: 0 }),
       });
       expect(res.status).toBe(200);
+    }
+    // The upload is being staged (a busy machine may take a moment to start writing it)…
+    const staging = join(dataDir, "evidence", "tmp");
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      if (existsSync(staging) && readdirSync(staging).some((f) => f.endsWith(".part"))) break;
+      await new Promise((r) => setTimeout(r, 50));
     }
     // …then the submission and a burst of writes are in flight when the server dies.
     const burst = [
