@@ -244,14 +244,6 @@ export async function saveText(
     .where(eq(evidenceTexts.fileId, fileId));
 }
 
-/** How far reading has got: files waiting, read, and not readable. */
-export async function textProgress(db: Db) {
-  return rows<{ status: string; count: number }>(
-    db,
-    sql`select status, count(*)::int as count from ${evidenceTexts} group by status`,
-  );
-}
-
 /** Where the caller's search may look (policy's reachOf for evidence.read). */
 export interface SearchReach {
   readonly subtree: "all" | readonly string[];
