@@ -16,6 +16,9 @@ export default defineConfig({
     testTimeout: 60_000,
     // Setting up a database with the 621 instansi can take a while on a busy machine.
     hookTimeout: 60_000,
+    // expect.poll's own default (one second) is shorter than a busy CI machine takes to answer a
+    // page's second query; pages still fail when what they show never comes.
+    expect: { poll: { timeout: 10_000 } },
     // In CI a JSON report lets .ci/run print a plain "N passed, N failed" line for each Node.
     reporters: process.env.CI
       ? ["default", ["json", { outputFile: process.env.MATANG_TEST_REPORT ?? ".vitest-results.json" }]]

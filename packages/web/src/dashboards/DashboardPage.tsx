@@ -443,19 +443,25 @@ export default function DashboardPage() {
         <HistoryChart id={a.organization.id} height={220} />
       </Card>
       <GapList rows={indicators.data.items} framework={framework} assessmentId={a.id} />
-      <Roadmap
-        assessment={a}
-        rows={indicators.data.items}
-        framework={framework}
-        target={chosenTarget}
-        setTarget={setTarget}
-        efforts={chosenEfforts}
-        setEfforts={setEfforts}
-        calendar={chosenCalendar}
-        setCalendar={setCalendar}
-        canSave={canSave}
-        onSave={saveTarget}
-      />
+      {/* Not before the stored target is read: a default goal shown first would be what a quick
+          edit or save starts from. */}
+      {stored.isLoading ? (
+        <Loader aria-label={t("common.loading")} />
+      ) : (
+        <Roadmap
+          assessment={a}
+          rows={indicators.data.items}
+          framework={framework}
+          target={chosenTarget}
+          setTarget={setTarget}
+          efforts={chosenEfforts}
+          setEfforts={setEfforts}
+          calendar={chosenCalendar}
+          setCalendar={setCalendar}
+          canSave={canSave}
+          onSave={saveTarget}
+        />
+      )}
     </Stack>
   );
 }
