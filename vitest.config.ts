@@ -10,7 +10,7 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: one on CI's 2-core machine, which left
     // a core idle while most files wait on servers, browsers and databases. Two files at a time
     // took the suite from 16.5 to 11.5 minutes there (2026-12-06).
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    maxWorkers: Number(process.env.MATANG_TEST_WORKERS) || Math.max(2, availableParallelism() - 1),
     // A limit for a test that hangs, not a speed check: with two files at once on two cores, a
     // test that logs in several times or starts servers takes well over its quiet time.
     testTimeout: 60_000,

@@ -1,6 +1,6 @@
 // `npm run bench`: performance figures, each beside a baseline measured in the same run so the
 // ratio means something on a noisy machine. Results are merged into bench/results.json.
-// Usage: npm run bench [-- NAME ...]   (names: scoring, planner, national, web, soak, churn; default all but
+// Usage: npm run bench [-- NAME ...]   (names: scoring, planner, national, web, evidence, soak, churn; default all but
 // soak and churn, which take five and eight minutes and run only when named: npm run bench -- soak)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { type Framework, plan, score } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
 import { churn } from "./churn.js";
+import { evidence } from "./evidence.js";
 import { national } from "./national.js";
 import { soak } from "./soak.js";
 import { web } from "./web.js";
@@ -105,6 +106,10 @@ const suites: Record<string, () => Metrics | Promise<Metrics>> = {
   web: async () => {
     console.log();
     return web((line) => console.log(line));
+  },
+  evidence: async () => {
+    console.log();
+    return evidence((line) => console.log(line));
   },
   soak: async () => {
     const result = await soak();

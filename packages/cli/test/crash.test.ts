@@ -79,6 +79,9 @@ describe("the server killed mid-work", () => {
       upload.write(Buffer.alloc(128 * 1024, 65));
       await new Promise((r) => setTimeout(r, 50));
     }
+    // …and keeps streaming until the crash: an upload nobody writes to for a second counts as
+    // abandoned here (MATANG_UPLOAD_STALE_SECONDS=1) and is swept while the answers are saved.
+    const trickle = setInterval(() => upload.write(Buffer.alloc(4096, 65)), 100);
     // Every indicator answered, so the self-assessment can be submitted…
     for (let code = 2; code <= 47; code++) {
       const res = await fetch(`${base}/api/assessments/${id}/indicators/${code}/answer`, {
@@ -111,6 +114,7 @@ describe("the server killed mid-work", () => {
     ];
     await new Promise((r) => setTimeout(r, 30));
     child?.kill("SIGKILL");
+    clearInterval(trickle);
     await Promise.all(burst);
     upload.destroy();
     const tmp = join(dataDir, "evidence", "tmp");

@@ -1,9 +1,11 @@
 export * from "./abilities.js";
+export * from "./calibration.js";
 export * from "./checklist.js";
 export * from "./evaluation.js";
 export * from "./evidence.js";
 export * from "./exact.js";
 export * from "./external.js";
+export * from "./findings.js";
 export * from "./framework/mapping.js";
 export type * from "./framework/model.js";
 export * from "./framework/schema.js";

@@ -69,8 +69,9 @@ function rankWithin(members: readonly Scored[]): Map<string, { rank: number; bel
   return out;
 }
 
-function groupBy<K>(items: readonly Scored[], key: (s: Scored) => K): Map<K, Scored[]> {
-  const groups = new Map<K, Scored[]>();
+/** Items by key, in first-seen order (Map.groupBy, which Node 20 lacks). */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
   for (const s of items) {
     const k = key(s);
     const list = groups.get(k);

@@ -406,6 +406,17 @@ const TABLE: Record<string, Row> = {
     roles: all("-.."),
     anonymous: false,
   },
+  // The whole cycle is national; an instansi's own calibration is for its readers.
+  "GET /api/cycles/{id}/calibration": {
+    call: (s, w) => ({ url: `/api/cycles/${w.cycle}/calibration?organization=${s.org}` }),
+    roles: only("YY-", READERS, "---"),
+    anonymous: false,
+  },
+  "GET /api/cycles/{id}/calibration.xlsx": {
+    call: (s, w) => ({ url: `/api/cycles/${w.cycle}/calibration.xlsx?organization=${s.org}` }),
+    roles: only("YY-", READERS, "---"),
+    anonymous: false,
+  },
   "GET /api/cycles/{id}/ranking": {
     call: (_s, w) => ({ url: `/api/cycles/${w.cycle}/ranking` }),
     roles: all("-.."),

@@ -277,4 +277,140 @@ describe.each(ENGINES)("evidence full-text search on %s", (engine) => {
     );
     expect(unknownOrg.statusCode).toBe(400);
   });
+
+  // Part 2: pre-checks. Findings on each file version, from its text and the framework's rules
+  // (59/2020 here): shown to the uploader and to the assessor, never blocking.
+  it("records findings on each version: another city's decree, an outdated review, the wrong kind, a copy, a scan", async () => {
+    const garut = await pdfOf([
+      "BUPATI GARUT",
+      "KEPUTUSAN BUPATI GARUT NOMOR 100/Kep.45-Diskominfo/2022 TENTANG TIM KOORDINASI SPBE",
+      "Menimbang: bahwa untuk melaksanakan Sistem Pemerintahan Berbasis Elektronik di Kabupaten Garut perlu dibentuk tim koordinasi.",
+      "Ditetapkan di Garut pada tanggal 3 Februari 2022",
+    ]);
+    const review = await pdfOf([
+      "LAPORAN HASIL REVIU KEBIJAKAN SPBE PEMERINTAH KOTA BANDUNG",
+      "Bandung, 10 Januari 2020",
+      "Tim reviu menilai kebijakan internal tata kelola SPBE dan merekomendasikan perubahannya.",
+    ]);
+    const other = await uploadPdf(
+      { indicator: "5", level: "2", title: "SK Tim Koordinasi" },
+      "sk-tim.pdf",
+      garut,
+    );
+    const old = await uploadPdf(
+      { indicator: "6", level: "4", title: "Reviu kebijakan 2020" },
+      "reviu.pdf",
+      review,
+    );
+    const wrong = await uploadPdf(
+      { indicator: "7", level: "2", title: "Kebijakan aplikasi" },
+      "kebijakan.pdf",
+      review,
+    );
+    await readPendingTexts(database.db, storage, 10);
+
+    const rows = async (who: Client) => {
+      const res = await who.call("GET", `/api/assessments/${assessmentId}/indicators`);
+      expect(res.statusCode, res.body).toBe(200);
+      type Row = {
+        code: string;
+        evidence: {
+          evidenceId: string;
+          level: number;
+          file: { findings: { code: string; message: { id: string; en: string }; excerpt: string }[] } | null;
+        }[];
+      };
+      return res.json().items as Row[];
+    };
+    const findingsOf = (items: Awaited<ReturnType<typeof rows>>, evidenceId: string | undefined) =>
+      items.flatMap((r) => r.evidence).find((e) => e.evidenceId === evidenceId)?.file?.findings ?? [];
+    const byOperator = await rows(operator);
+    const codes = (evidenceId: string | undefined) => findingsOf(byOperator, evidenceId).map((f) => f.code);
+
+    // Another regency's decree: its number and date as metadata, and whose it is, with the words.
+    expect(codes(other.evidenceId)).toEqual(["document_number", "document_date", "other_object"]);
+    const garutFinding = findingsOf(byOperator, other.evidenceId).find((f) => f.code === "other_object");
+    expect(garutFinding?.message.id).toBe(
+      "Dokumen ini tampaknya milik Kabupaten GARUT, bukan Pemerintah Kota Bandung.",
+    );
+    expect(garutFinding?.excerpt).toBe("BUPATI GARUT");
+    expect(findingsOf(byOperator, other.evidenceId)[0]?.message.id).toBe(
+      "Nomor dokumen: 100/Kep.45-Diskominfo/2022, tahun 2022",
+    );
+    // A review report from January 2020 for a level asking for a review younger than two years.
+    expect(codes(old.evidenceId)).toContain("review_outdated");
+    expect(codes(old.evidenceId)).not.toContain("wrong_kind");
+    // The same report where a policy (regulation, decree, circular) is asked for; and a copy of it.
+    expect(codes(wrong.evidenceId)).toContain("wrong_kind");
+    expect(codes(wrong.evidenceId)).toContain("duplicate");
+    expect(findingsOf(byOperator, wrong.evidenceId).find((f) => f.code === "duplicate")?.message.id).toMatch(
+      /^Berkas yang sama sudah menjadi bukti 6 tingkat 4 \(\d{4}\)/,
+    );
+    // The city's own regulation is its own; a scan says it has no text.
+    expect(codes(uploaded.perwal?.evidenceId)).not.toContain("other_object");
+    expect(codes(uploaded.pindaian?.evidenceId)).toContain("no_text");
+
+    // The assessor sees the same findings beside the document.
+    expect(findingsOf(await rows(assessor), other.evidenceId)).toEqual(
+      findingsOf(byOperator, other.evidenceId),
+    );
+    // And so does the evidence's own page, for each version.
+    const versions = await operator.call("GET", `/api/evidence/${other.evidenceId}`);
+    expect(versions.statusCode, versions.body).toBe(200);
+    expect(versions.json().files[0].findings.map((f: { code: string }) => f.code)).toEqual([
+      "document_number",
+      "document_date",
+      "other_object",
+    ]);
+  });
+
+  it("lists evidence by indicator, level, unit and verdict without words, and with them", async () => {
+    const list = async (who: Client, filters: Record<string, string>) => {
+      const res = await who.call(
+        "GET",
+        `/api/evidence/search?${new URLSearchParams({ assessment: assessmentId, ...filters })}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as {
+        items: {
+          title: string;
+          indicator: string;
+          level: number;
+          status: string;
+          unitName: string | null;
+          snippet: string;
+        }[];
+        total: number;
+      };
+    };
+    const five = await list(coordinator, { indicator: "5" });
+    expect(five.items.map((i) => [i.title, i.level, i.status])).toEqual([
+      ["SK Tim Koordinasi", 2, "pending"],
+    ]);
+    // Browsing shows the document's opening to recognise it.
+    expect(five.items[0]?.snippet).toMatch(
+      /^BUPATI GARUT KEPUTUSAN BUPATI GARUT NOMOR 100\/Kep.45-Diskominfo\/2022/,
+    );
+    expect((await list(coordinator, { indicator: "6", level: "4" })).total).toBe(1);
+    expect((await list(coordinator, { indicator: "6", level: "2" })).total).toBe(0);
+    expect((await list(coordinator, { status: "accepted" })).total).toBe(0);
+    // By the unit that provided it: Diskominfo's, with its name; Bappeda provided none.
+    const orgs = await database.db.select().from(organizations);
+    const unitId = (name: string) => orgs.find((o) => o.name === name)?.id ?? "";
+    const diskominfo = await list(coordinator, { unit: unitId("Dinas Komunikasi dan Informatika") });
+    expect(diskominfo.total).toBeGreaterThanOrEqual(5);
+    expect(new Set(diskominfo.items.map((i) => i.unitName))).toEqual(
+      new Set(["Dinas Komunikasi dan Informatika"]),
+    );
+    expect((await list(coordinator, { unit: unitId("Badan Perencanaan Pembangunan Daerah") })).total).toBe(0);
+    // Words and filters together; and a unit only lists what it may read.
+    expect((await list(coordinator, { q: "reviu", indicator: "7" })).items.map((i) => i.indicator)).toEqual([
+      "7",
+    ]);
+    expect((await list(bappedaOperator, { indicator: "5" })).total).toBe(0);
+    expect((await list(elsewhere, {})).total).toBe(0);
+    // A filter that is not one answers 400.
+    for (const bad of ["status=done", "level=x", "unit=nope", "indicator="])
+      expect((await coordinator.call("GET", `/api/evidence/search?${bad}`)).statusCode, bad).toBe(400);
+  });
 });

@@ -57,6 +57,7 @@ interface Ids {
   cimahi: string;
   province: string;
   operatorCode: string;
+  cycle: string;
 }
 
 interface Visit {
@@ -149,6 +150,12 @@ const VISITS: Visit[] = [
   },
   { route: "/organisasi/:id/riwayat", who: "leader", url: (ids) => `/organisasi/${ids.bandungOrg}/riwayat` },
   { route: "/provinsi/:id", who: "province", url: (ids) => `/provinsi/${ids.province}` },
+  { route: "/periode/:id/kalibrasi", who: "admin", url: (ids) => `/periode/${ids.cycle}/kalibrasi` },
+  {
+    route: "/periode/:id/kalibrasi",
+    who: "province",
+    url: (ids) => `/periode/${ids.cycle}/kalibrasi?province=${ids.province}`,
+  },
   // Pages a user may reach by a stale or wrong link: each says so and offers a way back.
   { route: "*", who: "operator", url: () => "/tidak-ada-halaman-ini" },
   {
@@ -203,6 +210,7 @@ describe.skipIf(!available)("every page in Bahasa Indonesia, in Chromium", () =>
       cimahi: (await cimahi("GET", "/api/assessments")).items[0].id,
       province: me.grants[0].organizationId,
       operatorCode: (indicators.items ?? indicators)[0].code,
+      cycle: bandung.cycle?.id ?? bandung.cycleId,
     };
   }, 120_000);
 
@@ -317,6 +325,26 @@ describe.skipIf(!available)("every page in Bahasa Indonesia, in Chromium", () =>
     await page.getByText("ID", { exact: true }).click();
   }, 600_000);
 
+  /** Kota Bandung's operator uploads a PDF for one level of an indicator, through the API. */
+  async function operatorUploads(fields: Record<string, string>, name: string, pdf: Buffer) {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(ACCOUNTS.operator),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    form.set("file", new Blob([pdf], { type: "application/pdf" }), name);
+    const uploaded = await fetch(`${base}/api/assessments/${ids.bandung}/evidence`, {
+      method: "POST",
+      headers: { cookie, "x-csrf-token": csrf },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+  }
+
   it("finds an uploaded regulation by what it says, in Bahasa Indonesia's word forms, and opens its indicator", async () => {
     // Kota Bandung's operator uploads the Perwal (a real PDF with text) for indicator 1.
     const pdf = await new Promise<Buffer>((resolve) => {
@@ -327,24 +355,11 @@ describe.skipIf(!available)("every page in Bahasa Indonesia, in Chromium", () =>
       doc.fontSize(12).text("PERATURAN WALI KOTA BANDUNG NOMOR 12 TAHUN 2019 TENTANG ARSITEKTUR SPBE");
       doc.end();
     });
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(ACCOUNTS.operator),
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
-    const form = new FormData();
-    form.set("indicator", "1");
-    form.set("level", "1");
-    form.set("title", "Perwal Arsitektur SPBE");
-    form.set("file", new Blob([pdf], { type: "application/pdf" }), "perwal-12-2019.pdf");
-    const uploaded = await fetch(`${base}/api/assessments/${ids.bandung}/evidence`, {
-      method: "POST",
-      headers: { cookie, "x-csrf-token": csrf },
-      body: form,
-    });
-    expect(uploaded.status).toBe(201);
+    await operatorUploads(
+      { indicator: "1", level: "1", title: "Perwal Arsitektur SPBE" },
+      "perwal-12-2019.pdf",
+      pdf,
+    );
 
     const { page } = await (async () => {
       const p = await (await contextOf("coordinator")).newPage();
@@ -377,6 +392,54 @@ describe.skipIf(!available)("every page in Bahasa Indonesia, in Chromium", () =>
     await page
       .getByRole("heading", { name: /^1\. Tingkat Kematangan Kebijakan Internal Arsitektur/ })
       .waitFor();
+    await page.close();
+  }, 120_000);
+
+  it("tells the uploader and the assessor what reading a document found, and lists evidence by filters", async () => {
+    // Kota Bandung's operator uploads, for indicator 5, a decree of the Bupati of Garut.
+    const pdf = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument({ size: "A4" });
+      const chunks: Buffer[] = [];
+      doc.on("data", (c: Buffer) => chunks.push(c));
+      doc.on("end", () => resolve(Buffer.concat(chunks)));
+      doc.fontSize(12).text("BUPATI GARUT");
+      doc.text("KEPUTUSAN BUPATI GARUT NOMOR 100/Kep.45-Diskominfo/2022 TENTANG TIM KOORDINASI SPBE");
+      doc.text("Ditetapkan di Garut pada tanggal 3 Februari 2022");
+      doc.end();
+    });
+    await operatorUploads({ indicator: "5", level: "2", title: "SK Tim Koordinasi SPBE" }, "sk-tim.pdf", pdf);
+    for (const who of ["operator", "assessor"] as const) {
+      const page = await (await contextOf(who)).newPage();
+      await page.goto(`${base}/penilaian/${ids.bandung}/indikator/5`);
+      // The page looks again while the text is being read: the finding arrives without a reload.
+      const finding = page.getByTestId("finding-other_object");
+      await finding.waitFor({ timeout: 30_000 });
+      expect(await finding.textContent()).toContain(
+        "Dokumen ini tampaknya milik Kabupaten GARUT, bukan Pemerintah Kota Bandung.«BUPATI GARUT»",
+      );
+      expect(await page.getByTestId("finding-metadata").first().textContent()).toBe(
+        "Nomor dokumen: 100/Kep.45-Diskominfo/2022, tahun 2022 · Tanggal dokumen: 3 Februari 2022",
+      );
+      await finding.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screenshots, `temuan-${who}.png`) });
+      expect(await untranslated(page)).toEqual([]);
+      await page.close();
+    }
+    // The evidence page lists by filters without words: indicator 5, waiting for review.
+    const page = await (await contextOf("coordinator")).newPage();
+    await page.goto(`${base}/bukti?indicator=5&status=pending`);
+    const results = page.getByTestId("search-results");
+    await results.getByRole("link", { name: "SK Tim Koordinasi SPBE" }).waitFor();
+    expect(await results.getByText("Menunggu reviu").count()).toBeGreaterThan(0);
+    await page
+      .getByRole("textbox", { name: "Status reviu" })
+      .or(page.getByRole("combobox", { name: "Status reviu" }))
+      .first()
+      .click();
+    await page.getByRole("option", { name: "Diterima" }).click();
+    await results.getByText("0 bukti ditemukan").waitFor();
+    expect(page.url()).toContain("status=accepted");
+    await page.screenshot({ path: join(screenshots, "bukti-filter.png") });
     await page.close();
   }, 120_000);
 });

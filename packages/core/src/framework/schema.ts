@@ -45,10 +45,47 @@ export const ScaleSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * What a level (or an item) asks of its documents, checked when their text is read: the kinds of
+ * document that fit, and how old a review report or an instrument may be at the self-assessment's
+ * start. Findings inform; they never refuse a document.
+ */
+export const EvidenceCheckSchema = z.strictObject({
+  /** Ids of `evidenceChecks.documentKinds`: a document recognised as another kind is flagged. */
+  kinds: z.array(code).min(1, "name at least one kind").max(20).optional(),
+  /** A review report (a kind with `review`) older than this many months is flagged. */
+  reviewWithinMonths: z.number().int().positive().max(600).optional(),
+  /** A document (an instrument, an external index's result) older than this many months is flagged. */
+  instrumentWithinMonths: z.number().int().positive().max(600).optional(),
+});
+
+/** A kind of document (a decree, a regional regulation, a review report, a screenshot…). */
+export const DocumentKindSchema = z.strictObject({
+  id: code,
+  name: LocalizedTextSchema,
+  /** Regular expressions, case-insensitive, one of which the document's opening matches. */
+  patterns: z.array(z.string().min(1).max(200)).max(20).optional(),
+  /** Media types that are this kind whatever they say ("image/" for every picture). */
+  mediaTypes: z.array(z.string().min(1).max(100)).max(20).optional(),
+  /** A review or evaluation report: its age counts where a level asks for a recent review. */
+  review: z.boolean().optional(),
+});
+
+/** The framework's pre-check rules for evidence documents. */
+export const EvidenceChecksSchema = z.strictObject({
+  /** In order: a document is the first kind that fits (list the specific before the general). */
+  documentKinds: z.array(DocumentKindSchema).max(100).optional(),
+  /** A file smaller than this many bytes is near-empty. */
+  tinyBytes: z.number().int().positive().optional(),
+  /** A document with fewer characters of text than this per page is near-empty. */
+  minTextChars: z.number().int().positive().optional(),
+});
+
 /** One piece of evidence a level asks for ("butir"), with the code the national portal uses. */
 export const EvidenceItemSchema = z.strictObject({
   code,
   text: LocalizedTextSchema,
+  check: EvidenceCheckSchema.optional(),
 });
 
 /**
@@ -75,6 +112,8 @@ export const IndicatorLevelSchema = z.strictObject({
   /** The evidence items of this level, each reviewed on its own. */
   items: z.array(EvidenceItemSchema).optional(),
   plan: LevelPlanSchema.optional(),
+  /** What its documents are checked for (an item's own check replaces it). */
+  check: EvidenceCheckSchema.optional(),
 });
 
 export const IndicatorSchema = z.strictObject({
@@ -220,6 +259,8 @@ export const FrameworkSchema = z.strictObject({
    * not known: values are then entered by people and nothing computes one in its place.
    */
   valueFromItems: z.null().optional(),
+  /** Pre-checks of uploaded documents: kinds of document, near-empty files. */
+  evidenceChecks: EvidenceChecksSchema.optional(),
 });
 
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
@@ -238,3 +279,6 @@ export type LabelSetDef = z.infer<typeof LabelSetSchema>;
 export type ProvisionalDef = z.infer<typeof ProvisionalSchema>;
 export type PortalProfileDef = z.infer<typeof PortalProfileSchema>;
 export type FrameworkDef = z.infer<typeof FrameworkSchema>;
+export type EvidenceCheckDef = z.infer<typeof EvidenceCheckSchema>;
+export type EvidenceChecksDef = z.infer<typeof EvidenceChecksSchema>;
+export type DocumentKindDef = z.infer<typeof DocumentKindSchema>;

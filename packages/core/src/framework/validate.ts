@@ -166,6 +166,8 @@ function semanticProblems(input: unknown): FrameworkProblem[] {
   let maxIndexNum = 0;
   let totalIndicatorWeight = 0;
   let indexRangeKnown = true;
+  /** The levels' and items' evidence checks, for their kinds' check against `documentKinds`. */
+  const checks: { check: Obj; path: string }[] = [];
 
   const checkAspect = (a: unknown, aPath: string, label: string | number): number | undefined => {
     if (!isObj(a)) return undefined;
@@ -219,10 +221,14 @@ function semanticProblems(input: unknown): FrameworkProblem[] {
         indexRangeKnown = false;
       }
       arr(ind.levels).forEach((l, j) => {
-        if (isObj(l))
-          arr(l.items).forEach((item, k) => {
-            if (isObj(item)) unique("item", item.code, `${iPath}.levels[${j}].items[${k}].code`);
-          });
+        if (!isObj(l)) return;
+        if (isObj(l.check)) checks.push({ check: l.check, path: `${iPath}.levels[${j}].check` });
+        arr(l.items).forEach((item, k) => {
+          if (!isObj(item)) return;
+          unique("item", item.code, `${iPath}.levels[${j}].items[${k}].code`);
+          if (isObj(item.check))
+            checks.push({ check: item.check, path: `${iPath}.levels[${j}].items[${k}].check` });
+        });
       });
     });
     checkSum(indicatorWeights, aWeight, (total) =>
@@ -319,6 +325,8 @@ function semanticProblems(input: unknown): FrameworkProblem[] {
       : undefined;
   checkBands(predicateBands, range, "predicate", add);
 
+  checkEvidenceRules(input, checks, add);
+
   // External indices: bands over the index's own range, giving levels of the indicators it feeds.
   arr(input.externalIndices).forEach((x, xi) => {
     const xPath = `externalIndices[${xi}]`;
@@ -364,6 +372,46 @@ function semanticProblems(input: unknown): FrameworkProblem[] {
       checkBands(bands, { lowest: min, highest: max, what: `external index ${code}` }, "band", add);
   });
   return problems;
+}
+
+/** Document kinds: unique ids, patterns that compile; checks name only kinds that exist. */
+function checkEvidenceRules(
+  input: Obj,
+  checks: readonly { check: Obj; path: string }[],
+  add: (path: string, code: string, message: string) => void,
+): void {
+  const rules = isObj(input.evidenceChecks) ? input.evidenceChecks : {};
+  const kinds = new Set<string>();
+  arr(rules.documentKinds).forEach((k, i) => {
+    if (!isObj(k)) return;
+    const path = `evidenceChecks.documentKinds[${i}]`;
+    const id = str(k.id);
+    if (id !== undefined) {
+      if (kinds.has(id)) add(`${path}.id`, "duplicate_code", `document kind "${id}" is defined twice`);
+      kinds.add(id);
+    }
+    arr(k.patterns).forEach((p, j) => {
+      if (typeof p !== "string") return;
+      try {
+        new RegExp(p, "iu");
+      } catch (error) {
+        add(
+          `${path}.patterns[${j}]`,
+          "invalid_pattern",
+          `document kind ${id ?? i}: pattern ${JSON.stringify(p)} is not a regular expression (${(error as Error).message})`,
+        );
+      }
+    });
+  });
+  for (const { check, path } of checks)
+    arr(check.kinds).forEach((k, j) => {
+      if (typeof k === "string" && !kinds.has(k))
+        add(
+          `${path}.kinds[${j}]`,
+          "unknown_document_kind",
+          `document kind "${k}" is not defined in "evidenceChecks.documentKinds"`,
+        );
+    });
 }
 
 interface NamedBand {

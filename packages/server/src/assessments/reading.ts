@@ -26,6 +26,7 @@ import {
   workBlocked,
 } from "@matang/core";
 import type { Db } from "../db/client.js";
+import { findingsOf, referenceDateOf } from "../evidence/findings.js";
 import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
 import { authorize, can, type Operation, scopeOf } from "../policy/policy.js";
@@ -254,15 +255,22 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
   const c = await access(db, frameworks, ctx, id, "assessment.read");
   const hasItems = c.framework.itemByCode.size > 0;
   const hasExternal = c.framework.externalIndices.size > 0;
-  const [rows, answers, links, assignmentVersions, allowSelf, itemPjs, externals] = await Promise.all([
-    repo.stageScoresOf(db, id),
-    repo.unitAnswersOf(db, id),
-    repo.linksOf(db, id),
-    repo.assignmentVersions(db, id),
-    repo.allowsSelfAcceptance(db, c.organization.id),
-    hasItems ? repo.itemAssignmentsOf(db, id) : Promise.resolve([]),
-    hasExternal ? repo.externalValuesOf(db, id) : Promise.resolve([]),
-  ]);
+  const [rows, answers, links, assignmentVersions, allowSelf, itemPjs, externals, elsewhere] =
+    await Promise.all([
+      repo.stageScoresOf(db, id),
+      repo.unitAnswersOf(db, id),
+      repo.linksOf(db, id),
+      repo.assignmentVersions(db, id),
+      repo.allowsSelfAcceptance(db, c.organization.id),
+      hasItems ? repo.itemAssignmentsOf(db, id) : Promise.resolve([]),
+      hasExternal ? repo.externalValuesOf(db, id) : Promise.resolve([]),
+      repo.filesElsewhere(db, c.organization.id, id),
+    ]);
+  const place = {
+    framework: c.framework,
+    organization: c.organization,
+    referenceDate: referenceDateOf(c.cycle),
+  };
   const today = todayWib();
   const facts = stageFacts(c);
   const open = (work: Work) => workBlocked(work, facts) === null;
@@ -398,10 +406,27 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
             path: c.organization.path,
             unitPaths: unitPath ? [unitPath] : [],
           });
+        const file = l.file;
         return {
           ...l,
-          file: l.file
-            ? { ...l.file, size: Number(l.file.size), uploadedAt: String(l.file.uploadedAt) }
+          file: file
+            ? {
+                name: file.name,
+                size: Number(file.size),
+                mediaType: file.mediaType,
+                uploadedAt: String(file.uploadedAt),
+                uploadedBy: file.uploadedBy,
+                text: file.text
+                  ? { status: file.text.status, pages: file.text.pages, ocrPages: file.text.ocrPages }
+                  : null,
+                // What reading it found, for the uploader and the assessor (core's rules).
+                findings: findingsOf(
+                  place,
+                  { ...l, indicator: indicator.code, item: itemCode || null },
+                  file,
+                  elsewhere,
+                ),
+              }
             : null,
           addedAt: l.addedAt.toISOString(),
           item: itemCode || null,

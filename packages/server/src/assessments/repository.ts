@@ -1,3 +1,4 @@
+import type { DocumentFacts } from "@matang/core";
 import { and, asc, desc, eq, inArray, like, ne, or, sql } from "drizzle-orm";
 import { type Db, rows, uuidArray } from "../db/client.js";
 import {
@@ -7,6 +8,7 @@ import {
   cycleAssessors,
   cycles,
   evidence,
+  evidenceFiles,
   evidenceLinks,
   externalValues,
   indicatorAssignments,
@@ -179,14 +181,19 @@ export async function linksOf(db: Db, assessmentId: string) {
         mediaType: string;
         uploadedAt: string;
         uploadedBy: string | null;
+        sha256: string;
         text: {
           status: "pending" | "done" | "no_text" | "skipped" | "failed";
           pages: number | null;
           ocrPages: number;
+          chars: number;
+          facts: DocumentFacts | null;
         } | null;
       } | null>`(select json_build_object('name', f.original_name, 'size', f.size, 'mediaType', f.media_type,
           'uploadedAt', f.created_at, 'uploadedBy', (select u.name from users u where u.id = f.uploaded_by),
-          'text', (select json_build_object('status', t.status, 'pages', t.pages, 'ocrPages', t.ocr_pages)
+          'sha256', f.sha256,
+          'text', (select json_build_object('status', t.status, 'pages', t.pages, 'ocrPages', t.ocr_pages,
+              'chars', length(t.text), 'facts', t.facts)
             from evidence_texts t where t.file_id = f.id))
         from evidence_files f where f.evidence_id = ${evidenceLinks.evidenceId} order by f.created_at desc limit 1)`,
       fileVersion: evidence.version,
@@ -199,6 +206,31 @@ export async function linksOf(db: Db, assessmentId: string) {
     .leftJoin(users, eq(users.id, evidence.createdBy))
     .where(eq(evidenceLinks.assessmentId, assessmentId))
     .orderBy(asc(evidenceLinks.createdAt));
+}
+
+/**
+ * Where an instansi's evidence holds files with the same bytes as the files of an assessment's
+ * evidence: indicator, level, year, title (for the duplicate finding).
+ */
+export async function filesElsewhere(db: Db, organizationId: string, assessmentId: string) {
+  const hashes = sql`(select f.sha256 from evidence_files f join evidence_links l on l.evidence_id = f.evidence_id
+    where l.assessment_id = ${assessmentId})`;
+  return db
+    .selectDistinct({
+      sha256: evidenceFiles.sha256,
+      evidenceId: evidence.id,
+      title: evidence.title,
+      indicator: evidenceLinks.indicatorCode,
+      level: evidenceLinks.level,
+      year: cycles.year,
+    })
+    .from(evidenceFiles)
+    .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
+    .innerJoin(evidenceLinks, eq(evidenceLinks.evidenceId, evidence.id))
+    .innerJoin(assessments, eq(assessments.id, evidenceLinks.assessmentId))
+    .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
+    .where(and(eq(evidence.organizationId, organizationId), sql`${evidenceFiles.sha256} in ${hashes}`))
+    .orderBy(desc(cycles.year), asc(evidenceLinks.indicatorCode), asc(evidenceLinks.level));
 }
 
 export async function replaceAssignments(

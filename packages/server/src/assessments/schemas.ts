@@ -10,6 +10,7 @@ import {
   TRANSITION_OPERATIONS,
 } from "@matang/core";
 import { z } from "zod";
+import { FindingsSchema } from "../evidence/findings.js";
 
 const Label = z.object({ id: z.string(), en: z.string() });
 
@@ -192,6 +193,7 @@ export const EvidenceLink = z
             ocrPages: z.number(),
           })
           .nullable(),
+        findings: FindingsSchema,
       })
       .nullable(),
     /** Which version of the evidence the newest file is (1 for the first upload). */

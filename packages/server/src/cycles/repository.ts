@@ -237,3 +237,37 @@ export async function countParticipants(db: Db, cycleId: string): Promise<number
     .where(eq(assessments.cycleId, cycleId));
   return row?.n ?? 0;
 }
+
+/**
+ * What calibration compares, for a cycle's assessments (those under `path` when given): each
+ * assessment's indicator values at every level stage, and the verdicts on its evidence.
+ */
+export async function calibrationFacts(db: Db, cycleId: string, path?: string) {
+  const under = path ? sql`and o.path like ${`${path}%`}` : sql``;
+  const [list, levels, reviews] = await Promise.all([
+    rows<{ assessmentId: string; organizationId: string; name: string; kind: string; state: State }>(
+      db,
+      sql`select a.id as "assessmentId", o.id as "organizationId", o.name, o.kind, a.state
+        from assessments a join organizations o on o.id = a.organization_id
+        where a.cycle_id = ${cycleId} ${under}`,
+    ),
+    rows<{ assessmentId: string; indicatorCode: string; stage: string; level: number | null }>(
+      db,
+      sql`select s.assessment_id as "assessmentId", s.indicator_code as "indicatorCode", s.stage, s.level
+        from stage_scores s join assessments a on a.id = s.assessment_id join organizations o on o.id = a.organization_id
+        where a.cycle_id = ${cycleId} and s.level is not null and s.stage <> 'validation' ${under}`,
+    ),
+    rows<{
+      assessmentId: string;
+      indicator: string;
+      review: "pending" | "accepted" | "revision";
+      reason: string | null;
+    }>(
+      db,
+      sql`select l.assessment_id as "assessmentId", l.indicator_code as indicator, l.review, l.reason
+        from evidence_links l join assessments a on a.id = l.assessment_id join organizations o on o.id = a.organization_id
+        where a.cycle_id = ${cycleId} and l.review <> 'pending' ${under}`,
+    ),
+  ]);
+  return { list, levels, reviews };
+}

@@ -1,10 +1,12 @@
-import { INSTANSI_KINDS, LEVEL_STAGES, STATES } from "@matang/core";
+import { INSTANSI_KINDS, LEVEL_STAGES, RETURN_REASONS, STATES } from "@matang/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { SCHEDULE_STAGES } from "../assessments/workflow.js";
 import type { Db } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import { contextOf } from "../http/context.js";
+import { download, XLSX, XLSX_TYPE } from "../http/files.js";
+import { calibrationWorkbook, cycleCalibration } from "./calibration.js";
 import { cycleRanking } from "./ranking.js";
 import {
   assignAssessor,
@@ -34,6 +36,7 @@ const Cycle = z
       assignAssessors: z.boolean(),
       rank: z.boolean(),
       export: z.boolean(),
+      calibrate: z.boolean(),
     }),
   })
   .meta({ id: "Cycle" });
@@ -128,6 +131,99 @@ export function cycleRoutes(db: Db, frameworks: Frameworks): FastifyPluginAsyncZ
       async (request) => {
         const cycle = await getCycle(db, contextOf(request), request.params.id);
         return { ...cycle, participants: await countParticipants(db, cycle.id) };
+      },
+    );
+
+    const CalibrationQuery = z.strictObject({
+      province: z.uuid().optional().describe("A province: its own instansi (itself and its kabupaten/kota)"),
+      organization: z.uuid().optional().describe("One instansi, beside its peers"),
+    });
+    const share = (what: string) =>
+      z
+        .number()
+        .nullable()
+        .describe(`${what}, 0–1; null over fewer than minGroup instansi (the counts stay)`);
+    app.get(
+      "/api/cycles/:id/calibration",
+      {
+        schema: {
+          tags: ["cycles"],
+          summary: "How far self-assessments stand from the assessors' results, and why evidence went back",
+          description:
+            "Per indicator: instansi compared (with a self value and an assessors' value: the latest stage the assessment reached, with what earlier assessors' stages left), the mean of self − final, " +
+            "the share that over-claimed, the distribution of differences in whole levels, and evidence verdicts with returns by reason. " +
+            "Per instansi: its mean difference beside its peers of the same kind in the whole cycle. " +
+            "Means and rates over fewer than `minGroup` (5) instansi are null: only counts are given. " +
+            "The whole cycle is for national administrators; `province` for that province's coordinator and leadership; `organization` for the instansi's.",
+          params: z.object({ id: z.uuid() }),
+          querystring: CalibrationQuery,
+          response: {
+            200: z.object({
+              cycle: z.object({ id: z.string(), name: z.string(), year: z.number() }),
+              scope: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
+              minGroup: z.number(),
+              instansi: z.number().describe("Instansi with at least one indicator compared"),
+              indicators: z.array(
+                z.object({
+                  code: z.string(),
+                  name: z.object({ id: z.string(), en: z.string().optional() }),
+                  compared: z.number(),
+                  meanBias: z
+                    .number()
+                    .nullable()
+                    .describe("Mean of self − final; null over fewer than minGroup"),
+                  overclaimShare: share("Share of instansi that claimed more than the assessors gave"),
+                  overclaimed: z.number(),
+                  matched: z.number(),
+                  underclaimed: z.number(),
+                  distribution: z.array(z.object({ bias: z.number(), count: z.number() })),
+                  reviewed: z.number().describe("Verdicts given on its evidence (accepted or returned)"),
+                  returned: z.number(),
+                  returnsByReason: z.record(z.enum(RETURN_REASONS), z.number()),
+                  returnRateByReason: z.record(z.enum(RETURN_REASONS), z.number().nullable()),
+                  returnRate: share("Returned over reviewed"),
+                  reviewedInstansi: z.number(),
+                }),
+              ),
+              organizations: z.array(
+                z.object({
+                  organizationId: z.string(),
+                  name: z.string(),
+                  kind: z.string(),
+                  compared: z.number(),
+                  meanBias: z.number().nullable(),
+                  overclaimed: z.number(),
+                  peers: z.object({ count: z.number(), meanBias: z.number().nullable() }),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) =>
+        cycleCalibration(db, frameworks, contextOf(request), request.params.id, request.query),
+    );
+
+    app.get(
+      "/api/cycles/:id/calibration.xlsx",
+      {
+        schema: {
+          tags: ["cycles"],
+          summary: "The calibration as an Excel workbook (per indicator, per instansi, how to read it)",
+          params: z.object({ id: z.uuid() }),
+          querystring: CalibrationQuery,
+          response: { 200: XLSX },
+        },
+      },
+      async (request, reply) => {
+        const { body, fileName } = await calibrationWorkbook(
+          db,
+          frameworks,
+          contextOf(request),
+          request.params.id,
+          request.query,
+        );
+        return download(reply, XLSX_TYPE, fileName, body);
       },
     );
 

@@ -39,6 +39,7 @@ const abilitiesOf = (ctx: RequestContext) => ({
   assignAssessors: can(ctx.principal, "cycle.manage", NATIONAL),
   rank: can(ctx.principal, "cycle.rank", NATIONAL),
   export: can(ctx.principal, "cycle.export", NATIONAL),
+  calibrate: can(ctx.principal, "cycle.calibrate", NATIONAL),
 });
 
 export async function createCycle(db: Db, ctx: RequestContext, input: NewCycle) {

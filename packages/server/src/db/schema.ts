@@ -1,7 +1,7 @@
 // The database schema (Drizzle). Migrations in packages/server/drizzle/ are generated from it
 // with `npm run db:generate -w @matang/server` and run the same on PGlite and PostgreSQL.
 
-import type { Schedule, State } from "@matang/core";
+import type { DocumentFacts, Schedule, State } from "@matang/core";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -418,6 +418,8 @@ export const evidenceFiles = pgTable(
   },
   (t) => [
     index("evidence_files_evidence_idx").on(t.evidenceId),
+    // The same bytes elsewhere in an instansi's evidence (the duplicate finding).
+    index("evidence_files_sha256_idx").on(t.sha256),
     uniqueIndex("evidence_files_key_unique").on(t.storageKey),
   ],
 );
@@ -491,6 +493,8 @@ export const evidenceTexts = pgTable(
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     /** The title (weight A) and the text, stemmed as Indonesian. */
     document: tsvector("document"),
+    /** What the text says of the document (core's readDocument), for its pre-check findings. */
+    facts: jsonb("facts").$type<DocumentFacts>(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

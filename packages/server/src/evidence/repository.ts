@@ -1,6 +1,7 @@
 // All of evidence's SQL: pieces of evidence, their file versions, their links to indicator levels
 // and the reviews on those links.
-import { and, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { type DocumentFacts, readDocument, type Schedule } from "@matang/core";
+import { and, desc, eq, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.js";
 import { evidence, evidenceFiles, evidenceLinks, evidenceTexts, organizations } from "../db/schema.js";
 
@@ -135,10 +136,63 @@ export async function fileVersions(db: Db, evidenceId: string) {
       mediaType: evidenceFiles.mediaType,
       originalName: evidenceFiles.originalName,
       createdAt: evidenceFiles.createdAt,
+      text: sql<{
+        status: "pending" | "done" | "no_text" | "skipped" | "failed";
+        pages: number | null;
+        chars: number;
+        facts: DocumentFacts | null;
+      } | null>`(select json_build_object('status', t.status, 'pages', t.pages, 'chars', length(t.text), 'facts', t.facts)
+        from ${evidenceTexts} t where t.file_id = ${evidenceFiles.id})`,
     })
     .from(evidenceFiles)
     .where(eq(evidenceFiles.evidenceId, evidenceId))
     .orderBy(desc(evidenceFiles.createdAt));
+}
+
+/**
+ * Where an evidence is first used (the level its findings are checked against), with what the
+ * check needs: the framework, the instansi and the cycle.
+ */
+export async function firstUseOf(db: Db, evidenceId: string) {
+  const [use] = await rows<{
+    indicator: string;
+    level: number;
+    item: string;
+    framework_id: string;
+    year: number;
+    schedule: Schedule;
+    organization_name: string;
+    organization_kind: string;
+  }>(
+    db,
+    sql`select l.indicator_code as indicator, l.level, l.item_code as item, c.framework_id, c.year, c.schedule,
+          o.name as organization_name, o.kind as organization_kind
+        from ${evidenceLinks} l join assessments a on a.id = l.assessment_id join cycles c on c.id = a.cycle_id
+          join ${organizations} o on o.id = a.organization_id
+        where l.evidence_id = ${evidenceId} order by l.created_at limit 1`,
+  );
+  return use;
+}
+
+/** Where the instansi's other evidence holds the same bytes as this evidence's files. */
+export async function sameFilesElsewhere(db: Db, organizationId: string, evidenceId: string) {
+  return rows<{
+    sha256: string;
+    evidenceId: string;
+    title: string;
+    indicator: string;
+    level: number;
+    year: number;
+  }>(
+    db,
+    sql`select distinct f.sha256, e.id as "evidenceId", e.title, l.indicator_code as indicator, l.level, c.year
+        from ${evidenceFiles} f join ${evidence} e on e.id = f.evidence_id
+          join ${evidenceLinks} l on l.evidence_id = e.id join assessments a on a.id = l.assessment_id
+          join cycles c on c.id = a.cycle_id
+        where e.organization_id = ${organizationId} and e.id <> ${evidenceId}
+          and f.sha256 in (select sha256 from ${evidenceFiles} where evidence_id = ${evidenceId})
+        order by c.year desc, indicator, l.level`,
+  );
 }
 
 /** Record a verdict if the link's version still matches; undefined when someone reviewed first. */
@@ -239,9 +293,25 @@ export async function saveText(
       error: read.error,
       lockedUntil: null,
       updatedAt: new Date(),
+      facts: read.status === "done" ? readDocument(read.text) : null,
       document: sql`setweight(to_tsvector('indonesian', ${title}), 'A') || setweight(to_tsvector('indonesian', ${read.text}), 'B')`,
     })
     .where(eq(evidenceTexts.fileId, fileId));
+}
+
+/** Texts read before their facts were (an upgrade): their facts from the stored text; how many. */
+export async function readMissingFacts(db: Db, max: number): Promise<number> {
+  const waiting = await db
+    .select({ fileId: evidenceTexts.fileId, text: evidenceTexts.text })
+    .from(evidenceTexts)
+    .where(and(eq(evidenceTexts.status, "done"), isNull(evidenceTexts.facts)))
+    .limit(max);
+  for (const w of waiting)
+    await db
+      .update(evidenceTexts)
+      .set({ facts: readDocument(w.text) })
+      .where(and(eq(evidenceTexts.fileId, w.fileId), isNull(evidenceTexts.facts)));
+  return waiting.length;
 }
 
 /** Where the caller's search may look (policy's reachOf for evidence.read). */
@@ -253,7 +323,13 @@ export interface SearchReach {
 }
 
 export interface SearchFilter {
-  readonly query: string;
+  /** Words to find; without them, the evidence the filters leave, newest year first. */
+  readonly query?: string;
+  readonly indicator?: string;
+  readonly level?: number;
+  /** The unit that provided it (or a unit inside it). */
+  readonly unitPath?: string;
+  readonly review?: "pending" | "accepted" | "revision";
   readonly assessmentId?: string;
   /** The instansi (or a unit inside it): every year of its evidence. */
   readonly organizationPath?: string;
@@ -295,7 +371,18 @@ export async function searchEvidence(db: Db, reach: SearchReach, filter: SearchF
     filter.assessmentId ? sql`l.assessment_id = ${filter.assessmentId}` : sql`true`,
     filter.organizationPath ? sql`o.path like ${`${filter.organizationPath}%`}` : sql`true`,
     filter.year ? sql`c.year = ${filter.year}` : sql`true`,
+    filter.indicator ? sql`l.indicator_code = ${filter.indicator}` : sql`true`,
+    filter.level !== undefined ? sql`l.level = ${filter.level}` : sql`true`,
+    filter.unitPath ? sql`${providerPath} like ${`${filter.unitPath}%`}` : sql`true`,
+    filter.review ? sql`l.review = ${filter.review}` : sql`true`,
+    filter.query ? sql`t.document @@ q.q` : sql`true`,
   ];
+  const words = filter.query ? sql`websearch_to_tsquery('indonesian', ${filter.query})` : sql`null::tsquery`;
+  const snippet = filter.query
+    ? sql`ts_headline('indonesian', left(t.text, 200000), q.q,
+          ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})`
+    : // Browsing: the document's opening, for recognising it.
+      sql`coalesce(left(regexp_replace(left(t.text, 480), '[[:space:]]+', ' ', 'g'), 240), '')`;
   const found = await rows<{
     evidence_id: string;
     version_id: string;
@@ -312,27 +399,29 @@ export async function searchEvidence(db: Db, reach: SearchReach, filter: SearchF
     assessor_ids: string[];
     snippet: string;
     rank: number;
+    review: "pending" | "accepted" | "revision";
+    unit_name: string | null;
     total: number;
   }>(
     db,
-    sql`with q as (select websearch_to_tsquery('indonesian', ${filter.query}) as q)
+    sql`with q as (select ${words} as q)
       select l.evidence_id, f.id as version_id, e.title, l.assessment_id, l.indicator_code as indicator,
         l.level, l.item_code as item, c.year, o.name as organization_name, o.path,
         ${unitsOf} as unit_paths, ${providerPath} as provider_path, ${assessorsOf} as assessor_ids,
-        ts_headline('indonesian', left(t.text, 200000), q.q,
-          ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet,
-        ts_rank_cd(t.document, q.q)::float8 as rank,
+        ${snippet} as snippet,
+        coalesce(ts_rank_cd(t.document, q.q), 0)::float8 as rank,
+        l.review, (select p.name from organizations p where p.id = e.unit_id) as unit_name,
         count(*) over ()::int as total
       from evidence_links l
       join evidence e on e.id = l.evidence_id
       join lateral (select id from evidence_files ef where ef.evidence_id = e.id
                     order by ef.created_at desc, ef.id desc limit 1) f on true
-      join evidence_texts t on t.file_id = f.id
+      left join evidence_texts t on t.file_id = f.id
       join assessments a on a.id = l.assessment_id
       join cycles c on c.id = a.cycle_id
       join organizations o on o.id = a.organization_id
       cross join q
-      where t.document @@ q.q and ${scope} and ${sql.join(filters, sql` and `)}
+      where ${scope} and ${sql.join(filters, sql` and `)}
       order by rank desc, c.year desc, e.title, l.indicator_code, l.level
       limit ${filter.limit} offset ${filter.offset}`,
   );

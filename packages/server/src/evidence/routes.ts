@@ -8,6 +8,7 @@ import { ApiError } from "../http/errors.js";
 import { ANY_FILE } from "../http/files.js";
 import { invalidText, uncleanField } from "../http/text.js";
 import { importZip, parseMapping } from "./bulk.js";
+import { FindingsSchema } from "./findings.js";
 import {
   addLink,
   evidenceVersions,
@@ -308,10 +309,23 @@ export function evidenceRoutes(
             "Each result is one evidence linked to one indicator level (the newest file version's text). " +
             "`snippet` is plain text; `marks` are the [start, end) ranges of the matches in it.",
           querystring: z.object({
-            q: z.string().trim().min(2).max(200),
+            q: z
+              .string()
+              .trim()
+              .min(2)
+              .max(200)
+              .optional()
+              .describe("Words to find; without them, the evidence the filters leave, newest first"),
             assessment: z.uuid().optional(),
-            organization: z.uuid().optional(),
+            organization: z.uuid().optional().describe("The instansi: every year of its evidence"),
             year: z.coerce.number().int().min(2000).max(2100).optional(),
+            indicator: z.string().trim().min(1).max(32).optional(),
+            level: z.coerce.number().int().min(0).max(100).optional(),
+            unit: z.uuid().optional().describe("The unit (OPD) that provided it"),
+            status: z
+              .enum(["pending", "accepted", "revision"])
+              .optional()
+              .describe("The assessor's verdict on it"),
             page: z.coerce.number().int().min(1).max(1000).default(1),
             pageSize: z.coerce.number().int().min(1).max(50).default(20),
           }),
@@ -331,6 +345,8 @@ export function evidenceRoutes(
                   snippet: z.string(),
                   marks: z.array(z.object({ start: z.number(), end: z.number() })),
                   rank: z.number(),
+                  status: z.enum(["pending", "accepted", "revision"]),
+                  unitName: z.string().nullable().describe("The unit that provided it"),
                 }),
               ),
               total: z.number(),
@@ -368,6 +384,7 @@ export function evidenceRoutes(
                   mediaType: z.string(),
                   originalName: z.string(),
                   createdAt: z.date(),
+                  findings: FindingsSchema,
                 }),
               ),
               can: z.object({ replace: z.boolean() }),
@@ -375,7 +392,7 @@ export function evidenceRoutes(
           },
         },
       },
-      async (request) => evidenceVersions(db, contextOf(request), request.params.id),
+      async (request) => evidenceVersions(db, frameworks, contextOf(request), request.params.id),
     );
 
     app.get(

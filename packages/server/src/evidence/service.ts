@@ -10,6 +10,7 @@ import { actorOf, type RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
 import { getOrganization } from "../organizations/repository.js";
 import { authorize, can, reachOf, type Target } from "../policy/policy.js";
+import { findingsOf, referenceDateOf } from "./findings.js";
 import * as repo from "./repository.js";
 import type { LocalStorage, Staged } from "./storage.js";
 import { ACCEPTED_LIST, ACCEPTED_TYPES, INLINE_TYPES, typeOf } from "./types.js";
@@ -541,17 +542,56 @@ export async function openContent(
   return { stream: storage.open(file.storageKey), file, inline: INLINE_TYPES.has(file.mediaType) };
 }
 
-export async function evidenceVersions(db: Db, ctx: RequestContext, evidenceId: string) {
+export async function evidenceVersions(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  evidenceId: string,
+) {
   const ev = await repo.findEvidence(db, evidenceId);
   if (!ev) {
     authorize(ctx.principal, "evidence.read", { path: "/" });
     throw notFound("Evidence");
   }
   await authorizeEvidenceRead(db, ctx, ev);
-  const files = await repo.fileVersions(db, evidenceId);
+  const [files, use, elsewhere] = await Promise.all([
+    repo.fileVersions(db, evidenceId),
+    repo.firstUseOf(db, evidenceId),
+    repo.sameFilesElsewhere(db, ev.organizationId, evidenceId),
+  ]);
   // Who may add a version: its own unit or the instansi (the assessment's stage still decides when).
   const replace = can(ctx.principal, "evidence.replace", await replaceTarget(db, ev));
-  return { id: ev.id, title: ev.title, kind: ev.kind, url: ev.url, files, can: { replace } };
+  const framework = use ? frameworks.get(use.framework_id) : undefined;
+  return {
+    id: ev.id,
+    title: ev.title,
+    kind: ev.kind,
+    url: ev.url,
+    // Each version's findings, checked against the level where the evidence was first put.
+    files: files.map(({ text, ...f }) => ({
+      ...f,
+      findings:
+        use && framework
+          ? findingsOf(
+              {
+                framework,
+                organization: { name: use.organization_name, kind: use.organization_kind },
+                referenceDate: referenceDateOf(use),
+              },
+              {
+                evidenceId,
+                title: ev.title,
+                indicator: use.indicator,
+                level: use.level,
+                item: use.item || null,
+              },
+              { ...f, text },
+              elsewhere,
+            )
+          : [],
+    })),
+    can: { replace },
+  };
 }
 
 /**
@@ -578,10 +618,14 @@ export async function sweepUnrecordedFiles(db: Db, storage: LocalStorage, staleM
 // Searching what evidence says
 
 export interface SearchQuery {
-  readonly q: string;
+  readonly q?: string;
   readonly assessment?: string;
   readonly organization?: string;
   readonly year?: number;
+  readonly indicator?: string;
+  readonly level?: number;
+  readonly unit?: string;
+  readonly status?: "pending" | "accepted" | "revision";
   readonly page: number;
   readonly pageSize: number;
 }
@@ -608,22 +652,26 @@ function marked(snippet: string): { text: string; marks: { start: number; end: n
  */
 export async function searchEvidence(db: Db, ctx: RequestContext, query: SearchQuery) {
   authorize(ctx.principal, "evidence.read", null);
-  let organizationPath: string | undefined;
-  if (query.organization) {
-    const org = await getOrganization(db, query.organization);
-    if (!org)
-      throw new ApiError(400, "invalid_organization", `Organization ${query.organization} does not exist`);
-    organizationPath = org.path;
-  }
+  const pathOf = async (id: string | undefined) => {
+    if (!id) return undefined;
+    const org = await getOrganization(db, id);
+    if (!org) throw new ApiError(400, "invalid_organization", `Organization ${id} does not exist`);
+    return org.path;
+  };
+  const [organizationPath, unitPath] = await Promise.all([pathOf(query.organization), pathOf(query.unit)]);
   const reach = reachOf(ctx.principal, "evidence.read");
   const found = await repo.searchEvidence(
     db,
     { subtree: reach.subtree, units: reach.units, assessorId: reach.assessor ? ctx.principal.userId : null },
     {
-      query: query.q,
+      query: query.q || undefined,
       assessmentId: query.assessment,
       organizationPath,
       year: query.year,
+      indicator: query.indicator,
+      level: query.level,
+      unitPath,
+      review: query.status,
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     },
@@ -652,6 +700,8 @@ export async function searchEvidence(db: Db, ctx: RequestContext, query: SearchQ
         snippet: snippet.text,
         marks: snippet.marks,
         rank: r.rank,
+        status: r.review,
+        unitName: r.unit_name,
       };
     });
   return { items, total: found[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };

@@ -186,6 +186,8 @@ export const POLICY = {
   "province.view": [{ roles: READERS, scope: "subtree" }],
   "model_answer.manage": [{ roles: ["admin", "coordinator"], scope: "subtree" }],
   "cycle.export": [{ roles: ["admin"], scope: "national" }],
+  // Calibration: the whole cycle nationally; a province's (or an instansi's) own for its readers.
+  "cycle.calibrate": [{ roles: READERS, scope: "subtree" }],
   // Provisional rankings of a whole cycle are for the national administrators only.
   "cycle.rank": [{ roles: ["admin"], scope: "national" }],
 } as const satisfies Record<string, readonly Rule[]>;

@@ -14,7 +14,7 @@ const ProvinceView = z.object({
   province: z.object({ id: z.string(), name: z.string() }),
   cycle: z.object({ id: z.string(), name: z.string(), year: z.number(), frameworkId: z.string() }).nullable(),
   target: z.string().nullable(),
-  can: z.object({ setTarget: z.boolean(), manageModelAnswers: z.boolean() }),
+  can: z.object({ setTarget: z.boolean(), manageModelAnswers: z.boolean(), calibrate: z.boolean() }),
   members: z.array(
     z.object({
       organizationId: z.string(),

@@ -108,6 +108,7 @@ export async function provinceView(
     can: {
       setTarget: can(ctx.principal, "target.manage", province),
       manageModelAnswers: can(ctx.principal, "model_answer.manage", province),
+      calibrate: can(ctx.principal, "cycle.calibrate", province),
     },
     members: rows,
     disparity: {

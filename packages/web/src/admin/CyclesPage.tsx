@@ -453,6 +453,16 @@ export default function CyclesPage() {
                       {t("admin.exportCycle")}
                     </Button>
                   )}
+                  {c.can.calibrate && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      component={Link}
+                      to={`/periode/${c.id}/kalibrasi`}
+                    >
+                      {t("calibration.open")}
+                    </Button>
+                  )}
                 </Table.Td>
               </Table.Tr>
               {open === c.id && (

@@ -3227,6 +3227,7 @@ export interface paths {
                         "application/json": {
                             can: {
                                 assignAssessors: boolean;
+                                calibrate: boolean;
                                 enrol: boolean;
                                 export: boolean;
                                 rank: boolean;
@@ -3356,6 +3357,152 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How far self-assessments stand from the assessors' results, and why evidence went back
+         * @description Per indicator: instansi compared (with a self value and an assessors' value: the latest stage the assessment reached, with what earlier assessors' stages left), the mean of self − final, the share that over-claimed, the distribution of differences in whole levels, and evidence verdicts with returns by reason. Per instansi: its mean difference beside its peers of the same kind in the whole cycle. Means and rates over fewer than `minGroup` (5) instansi are null: only counts are given. The whole cycle is for national administrators; `province` for that province's coordinator and leadership; `organization` for the instansi's.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One instansi, beside its peers */
+                    organization?: string;
+                    /** @description A province: its own instansi (itself and its kabupaten/kota) */
+                    province?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycle: {
+                                id: string;
+                                name: string;
+                                year: number;
+                            };
+                            indicators: {
+                                code: string;
+                                compared: number;
+                                distribution: {
+                                    bias: number;
+                                    count: number;
+                                }[];
+                                matched: number;
+                                /** @description Mean of self − final; null over fewer than minGroup */
+                                meanBias: number | null;
+                                name: {
+                                    en?: string;
+                                    id: string;
+                                };
+                                overclaimed: number;
+                                /** @description Share of instansi that claimed more than the assessors gave, 0–1; null over fewer than minGroup instansi (the counts stay) */
+                                overclaimShare: number | null;
+                                returned: number;
+                                /** @description Returned over reviewed, 0–1; null over fewer than minGroup instansi (the counts stay) */
+                                returnRate: number | null;
+                                returnRateByReason: {
+                                    [key: string]: number | null;
+                                };
+                                returnsByReason: {
+                                    [key: string]: number;
+                                };
+                                /** @description Verdicts given on its evidence (accepted or returned) */
+                                reviewed: number;
+                                reviewedInstansi: number;
+                                underclaimed: number;
+                            }[];
+                            /** @description Instansi with at least one indicator compared */
+                            instansi: number;
+                            minGroup: number;
+                            organizations: {
+                                compared: number;
+                                kind: string;
+                                meanBias: number | null;
+                                name: string;
+                                organizationId: string;
+                                overclaimed: number;
+                                peers: {
+                                    count: number;
+                                    meanBias: number | null;
+                                };
+                            }[];
+                            scope: {
+                                id: string;
+                                kind: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/calibration.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calibration as an Excel workbook (per indicator, per instansi, how to read it) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One instansi, beside its peers */
+                    organization?: string;
+                    /** @description A province: its own instansi (itself and its kabupaten/kota) */
+                    province?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An Excel workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3554,6 +3701,16 @@ export interface paths {
                             files: {
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description What reading the file found (informative, never blocking): document_number and document_date (metadata), wrong_kind, other_object, review_outdated, instrument_outdated, no_text, duplicate, empty_or_tiny; each with a message in Indonesian and English and the text that triggered it */
+                                findings: {
+                                    /** @enum {string} */
+                                    code: "document_number" | "document_date" | "wrong_kind" | "other_object" | "review_outdated" | "instrument_outdated" | "no_text" | "duplicate" | "empty_or_tiny";
+                                    excerpt: string;
+                                    message: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                }[];
                                 id: string;
                                 mediaType: string;
                                 originalName: string;
@@ -3674,12 +3831,20 @@ export interface paths {
          */
         get: {
             parameters: {
-                query: {
+                query?: {
                     assessment?: string;
+                    indicator?: string;
+                    level?: number;
+                    /** @description The instansi: every year of its evidence */
                     organization?: string;
                     page?: number;
                     pageSize?: number;
-                    q: string;
+                    /** @description Words to find; without them, the evidence the filters leave, newest first */
+                    q?: string;
+                    /** @description The assessor's verdict on it */
+                    status?: "pending" | "accepted" | "revision";
+                    /** @description The unit (OPD) that provided it */
+                    unit?: string;
                     year?: number;
                 };
                 header?: never;
@@ -3708,7 +3873,11 @@ export interface paths {
                                 organizationName: string;
                                 rank: number;
                                 snippet: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "revision";
                                 title: string;
+                                /** @description The unit that provided it */
+                                unitName: string | null;
                                 /** @description The file version whose text matched */
                                 versionId: string;
                                 year: number;
@@ -3969,6 +4138,11 @@ export interface paths {
                                     };
                                     external?: string;
                                     levels: {
+                                        check?: {
+                                            instrumentWithinMonths?: number;
+                                            kinds?: string[];
+                                            reviewWithinMonths?: number;
+                                        };
                                         criteria: {
                                             en?: string;
                                             id: string;
@@ -3978,6 +4152,11 @@ export interface paths {
                                             id: string;
                                         };
                                         items?: {
+                                            check?: {
+                                                instrumentWithinMonths?: number;
+                                                kinds?: string[];
+                                                reviewWithinMonths?: number;
+                                            };
                                             code: string;
                                             text: {
                                                 en?: string;
@@ -4021,6 +4200,11 @@ export interface paths {
                                         };
                                         external?: string;
                                         levels: {
+                                            check?: {
+                                                instrumentWithinMonths?: number;
+                                                kinds?: string[];
+                                                reviewWithinMonths?: number;
+                                            };
                                             criteria: {
                                                 en?: string;
                                                 id: string;
@@ -4030,6 +4214,11 @@ export interface paths {
                                                 id: string;
                                             };
                                             items?: {
+                                                check?: {
+                                                    instrumentWithinMonths?: number;
+                                                    kinds?: string[];
+                                                    reviewWithinMonths?: number;
+                                                };
                                                 code: string;
                                                 text: {
                                                     en?: string;
@@ -4068,6 +4257,20 @@ export interface paths {
                                 };
                                 weight: number;
                             }[];
+                            evidenceChecks?: {
+                                documentKinds?: {
+                                    id: string;
+                                    mediaTypes?: string[];
+                                    name: {
+                                        en?: string;
+                                        id: string;
+                                    };
+                                    patterns?: string[];
+                                    review?: boolean;
+                                }[];
+                                minTextChars?: number;
+                                tinyBytes?: number;
+                            };
                             externalIndices?: {
                                 bands: {
                                     level: number;
@@ -4960,6 +5163,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             can: {
+                                calibrate: boolean;
                                 manageModelAnswers: boolean;
                                 setTarget: boolean;
                             };
@@ -6959,6 +7163,7 @@ export interface components {
         Cycle: {
             can: {
                 assignAssessors: boolean;
+                calibrate: boolean;
                 enrol: boolean;
                 export: boolean;
                 rank: boolean;
@@ -6979,6 +7184,7 @@ export interface components {
         CycleInput: {
             can: {
                 assignAssessors: boolean;
+                calibrate: boolean;
                 enrol: boolean;
                 export: boolean;
                 rank: boolean;
@@ -7006,6 +7212,16 @@ export interface components {
             };
             evidenceId: string;
             file: {
+                /** @description What reading the file found (informative, never blocking): document_number and document_date (metadata), wrong_kind, other_object, review_outdated, instrument_outdated, no_text, duplicate, empty_or_tiny; each with a message in Indonesian and English and the text that triggered it */
+                findings: {
+                    /** @enum {string} */
+                    code: "document_number" | "document_date" | "wrong_kind" | "other_object" | "review_outdated" | "instrument_outdated" | "no_text" | "duplicate" | "empty_or_tiny";
+                    excerpt: string;
+                    message: {
+                        en: string;
+                        id: string;
+                    };
+                }[];
                 mediaType: string;
                 name: string;
                 size: number;
@@ -7046,6 +7262,16 @@ export interface components {
             };
             evidenceId: string;
             file: {
+                /** @description What reading the file found (informative, never blocking): document_number and document_date (metadata), wrong_kind, other_object, review_outdated, instrument_outdated, no_text, duplicate, empty_or_tiny; each with a message in Indonesian and English and the text that triggered it */
+                findings: {
+                    /** @enum {string} */
+                    code: "document_number" | "document_date" | "wrong_kind" | "other_object" | "review_outdated" | "instrument_outdated" | "no_text" | "duplicate" | "empty_or_tiny";
+                    excerpt: string;
+                    message: {
+                        en: string;
+                        id: string;
+                    };
+                }[];
                 mediaType: string;
                 name: string;
                 size: number;

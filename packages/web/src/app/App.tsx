@@ -26,6 +26,7 @@ const PublicResultsPage = lazy(() => import("../results/PublicResultsPage"));
 const ResultsImportPage = lazy(() => import("../results/ResultsImportPage"));
 const HistoryPage = lazy(() => import("../results/HistoryPage"));
 const ProvincePage = lazy(() => import("../province/ProvincePage"));
+const CalibrationPage = lazy(() => import("../calibration/CalibrationPage"));
 const ClarificationPage = lazy(() => import("../portal/ClarificationPage"));
 const ChecklistPage = lazy(() => import("../checklist/ChecklistPage"));
 const InboxPage = lazy(() => import("../inbox/InboxPage"));
@@ -101,6 +102,7 @@ const router = createBrowserRouter([
           { path: "admin/hasil", element: page(<ResultsImportPage />) },
           { path: "organisasi/:id/riwayat", element: page(<HistoryPage />) },
           { path: "provinsi/:id", element: page(<ProvincePage />) },
+          { path: "periode/:id/kalibrasi", element: page(<CalibrationPage />) },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -7,6 +7,7 @@ import { api } from "../app/api";
 import { errorMessage } from "../i18n";
 import { formatDateTime } from "../i18n/format";
 import type { EvidenceLink } from "../workspace/api";
+import { Findings } from "./Findings";
 import { uploadEvidence } from "./upload";
 
 /** Types a browser shows inline (the server serves them inline too); others are downloaded. */
@@ -100,6 +101,7 @@ export function EvidenceEntry({
           {f.text && f.text.ocrPages > 0 && ` · ${t("evidence.text_ocr", { count: f.text.ocrPages })}`}
         </Text>
       )}
+      {f && <Findings findings={f.findings} />}
       <Group gap="xs">
         {link.kind === "file" ? (
           f && PREVIEWABLE.test(f.mediaType) ? (

@@ -1,5 +1,18 @@
-import { Anchor, Badge, Card, Group, Loader, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  Loader,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
+import { INSTANSI_KINDS } from "@matang/core";
 import { useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +20,7 @@ import { Link, useSearchParams } from "react-router";
 import type { Answer } from "../api/types";
 import { api } from "../app/api";
 import { errorMessage } from "../i18n";
+import { OrganizationPicker } from "../organizations/OrganizationPicker";
 
 type Found = Answer<"/api/evidence/search">;
 type Hit = Found["items"][number];
@@ -35,19 +49,37 @@ function Snippet({ hit }: { hit: Hit }) {
  * Search what the evidence says (its title and text, read in the background; "peraturan" also
  * finds "pengaturan"), within one assessment or across every year the reader may see.
  */
-export function EvidenceSearch({ assessmentId, initial = "" }: { assessmentId?: string; initial?: string }) {
+export function EvidenceSearch({
+  assessmentId,
+  initial = "",
+  filters = {},
+  onQuery,
+}: {
+  assessmentId?: string;
+  initial?: string;
+  /** The evidence page's filters (instansi, year, indicator, level, unit, status): enough to list without words. */
+  filters?: Record<string, string>;
+  onQuery?: (q: string) => void;
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState(initial);
   const [debounced] = useDebouncedValue(q.trim(), 300);
+  const words = debounced.length >= 2 ? debounced : "";
+  const filtered = Object.keys(filters).length > 0;
   const found = useQuery({
-    queryKey: ["evidence-search", assessmentId ?? "", debounced],
+    queryKey: ["evidence-search", assessmentId ?? "", words, filters],
     queryFn: () =>
       api<Found>(
         "GET",
-        `/api/evidence/search?${new URLSearchParams({ q: debounced, ...(assessmentId ? { assessment: assessmentId } : {}) })}`,
+        `/api/evidence/search?${new URLSearchParams({
+          ...(words ? { q: words } : {}),
+          ...(assessmentId ? { assessment: assessmentId } : {}),
+          ...filters,
+        })}`,
       ),
-    enabled: debounced.length >= 2,
+    enabled: words !== "" || filtered,
   });
+  const shown = found.data && (words !== "" || filtered);
   return (
     <Stack gap="xs">
       <TextInput
@@ -55,11 +87,14 @@ export function EvidenceSearch({ assessmentId, initial = "" }: { assessmentId?: 
         description={t("evidenceSearch.hint")}
         placeholder={t("evidenceSearch.placeholder")}
         value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          onQuery?.(e.currentTarget.value);
+        }}
         rightSection={found.isFetching ? <Loader size="xs" aria-label="…" /> : null}
       />
       {found.isError && <Text c="red">{errorMessage(found.error)}</Text>}
-      {found.data && debounced.length >= 2 && (
+      {shown && (
         <Stack gap={6} data-testid="search-results">
           <Text size="sm">{t("evidenceSearch.count", { count: found.data.total })}</Text>
           {found.data.items.map((hit) => (
@@ -84,8 +119,15 @@ export function EvidenceSearch({ assessmentId, initial = "" }: { assessmentId?: 
                     {hit.item}
                   </Badge>
                 )}
+                <Badge
+                  variant="dot"
+                  size="sm"
+                  color={hit.status === "accepted" ? "green" : hit.status === "revision" ? "red" : "gray"}
+                >
+                  {t(`reviews.${hit.status}`)}
+                </Badge>
                 <Text size="xs" c="dimmed">
-                  {hit.organizationName} · {hit.year}
+                  {[hit.organizationName, hit.unitName, hit.year].filter(Boolean).join(" · ")}
                 </Text>
               </Group>
               <Snippet hit={hit} />
@@ -97,14 +139,94 @@ export function EvidenceSearch({ assessmentId, initial = "" }: { assessmentId?: 
   );
 }
 
-/** The evidence search page: every year of every instansi the reader may see, filtered by year. */
+const FILTERS = ["organization", "year", "indicator", "level", "unit", "status"] as const;
+
+/**
+ * The evidence page: search every year of every instansi the reader may see, or list evidence by
+ * instansi, year, indicator, level, unit and verdict. The filters live in the address, to share.
+ */
 export default function EvidenceSearchPage() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  const [indicator, setIndicator] = useState(params.get("indicator") ?? "");
+  // The indicator is typed: it filters once typing pauses, and goes into the address on leaving.
+  const [debouncedIndicator] = useDebouncedValue(indicator.trim(), 300);
+  const filters = Object.fromEntries(
+    FILTERS.flatMap((k) => {
+      const v = k === "indicator" ? debouncedIndicator : params.get(k)?.trim();
+      return v ? [[k, v]] : [];
+    }),
+  );
+  const set = (key: string, value: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const number = (v: string | number) => (typeof v === "number" ? String(v) : null);
   return (
     <Stack maw={1000}>
       <Title order={2}>{t("evidenceSearch.title")}</Title>
-      <EvidenceSearch initial={params.get("q") ?? ""} />
+      <Group align="end" gap="sm" data-testid="search-filters">
+        <OrganizationPicker
+          label={t("evidenceSearch.organization")}
+          value={params.get("organization")}
+          onChange={(id) => set("organization", id)}
+          kinds={[...INSTANSI_KINDS]}
+          placeholder={t("evidenceSearch.any")}
+        />
+        <NumberInput
+          label={t("evidenceSearch.year")}
+          w={110}
+          min={2000}
+          max={2100}
+          value={params.get("year") ?? ""}
+          onChange={(v) => set("year", number(v))}
+        />
+        <TextInput
+          label={t("evidenceSearch.indicator")}
+          w={110}
+          value={indicator}
+          onChange={(e) => setIndicator(e.currentTarget.value)}
+          onBlur={() => set("indicator", indicator.trim() || null)}
+        />
+        <NumberInput
+          label={t("evidenceSearch.level")}
+          w={90}
+          min={0}
+          max={100}
+          value={params.get("level") ?? ""}
+          onChange={(v) => set("level", number(v))}
+        />
+        <OrganizationPicker
+          label={t("evidenceSearch.unit")}
+          value={params.get("unit")}
+          onChange={(id) => set("unit", id)}
+          kinds={["unit"]}
+          placeholder={t("evidenceSearch.any")}
+        />
+        <Select
+          label={t("evidenceSearch.status")}
+          w={170}
+          clearable
+          placeholder={t("evidenceSearch.any")}
+          data={(["pending", "accepted", "revision"] as const).map((s) => ({
+            value: s,
+            label: t(`reviews.${s}`),
+          }))}
+          value={params.get("status")}
+          onChange={(v) => set("status", v)}
+        />
+      </Group>
+      <EvidenceSearch
+        initial={params.get("q") ?? ""}
+        filters={filters}
+        onQuery={(q) => set("q", q.trim() || null)}
+      />
     </Stack>
   );
 }

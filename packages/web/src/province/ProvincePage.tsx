@@ -170,6 +170,11 @@ export default function ProvincePage() {
         >
           {t("province.excel")}
         </Button>
+        {v.cycle && v.can.calibrate && (
+          <Button variant="light" component={Link} to={`/periode/${v.cycle.id}/kalibrasi?province=${id}`}>
+            {t("calibration.open")}
+          </Button>
+        )}
         <Select
           label={t("province.cycle")}
           data={(cycles.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}

@@ -38,6 +38,13 @@ export const useIndicators = (id: string) =>
     queryKey: indicatorsKey(id),
     queryFn: () =>
       api<Answer<"/api/assessments/{id}/indicators">>("GET", `/api/assessments/${id}/indicators`),
+    // While a file's text is being read its findings are on the way: look again for a while
+    // (a server that does not read texts leaves them waiting; then the page stops asking).
+    refetchInterval: (query) =>
+      query.state.dataUpdateCount < 40 &&
+      query.state.data?.items.some((i) => i.evidence.some((e) => e.file?.text?.status === "pending"))
+        ? 3000
+        : false,
   });
 
 export const useFramework = (id: string | undefined) =>
