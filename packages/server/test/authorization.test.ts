@@ -454,6 +454,11 @@ const TABLE: Record<string, Row> = {
     roles: all("Y.-"),
     anonymous: false,
   },
+  "GET /api/assessments/{id}/evidence-reading": {
+    call: (s) => ({ url: `/api/assessments/${s.assessment}/evidence-reading` }),
+    roles: all("Y.-"),
+    anonymous: false,
+  },
   "GET /api/assessments/{id}/history": {
     call: (s) => ({ url: `/api/assessments/${s.assessment}/history` }),
     roles: all("Y.-"),

@@ -158,6 +158,27 @@ describe.each(ENGINES)("evidence full-text search on %s", (engine) => {
     expect(await status("pindaian")).toMatchObject({ status: "no_text", text: "" });
   });
 
+  it("says how far reading has come, over the files the caller may read", async () => {
+    const progress = async (who: Client) => {
+      const res = await who.call("GET", `/api/assessments/${assessmentId}/evidence-reading`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    expect(await progress(coordinator)).toMatchObject({
+      files: 3,
+      done: 2,
+      noText: 1,
+      pending: 0,
+      failed: 0,
+    });
+    expect(await progress(operator)).toMatchObject({ files: 3 });
+    // Bappeda answers other indicators: none of these files is theirs to count.
+    expect(await progress(bappedaOperator)).toMatchObject({ files: 0 });
+    expect(
+      (await elsewhere.call("GET", `/api/assessments/${assessmentId}/evidence-reading`)).statusCode,
+    ).toBe(403);
+  });
+
   it("finds a regulation by another form of its word, and by its number and year, with the match highlighted", async () => {
     // "pengaturan" and "peraturan" share the stem "atur".
     const found = await search(coordinator, "pengaturan");

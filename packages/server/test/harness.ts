@@ -71,10 +71,27 @@ export interface TestDatabase extends DatabaseHandle {
   destroy(): Promise<void>;
 }
 
+/**
+ * A migrated, empty embedded database as an archive, made once per test process: a new PGlite
+ * database takes seconds to create and migrate, one started from the archive a fraction of that.
+ */
+let migratedPglite: Promise<Blob> | null = null;
+function migratedArchive(): Promise<Blob> {
+  migratedPglite ??= (async () => {
+    const first = await openDatabase({ dataDir: "memory://" });
+    await first.migrate();
+    const archive = await (first.dump?.() as Promise<Blob>);
+    await first.close();
+    return archive;
+  })();
+  return migratedPglite;
+}
+
 /** A fresh, migrated database: in-memory PGlite, or a new PostgreSQL database of its own. */
 export async function testDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === "pglite") {
-    const handle = await openDatabase({ dataDir: "memory://" });
+    const handle = await openDatabase({ dataDir: "memory://", loadDataDir: await migratedArchive() });
+    // Nothing to apply (the archive is migrated), but a test may rely on migrate() having run.
     await handle.migrate();
     return { ...handle, destroy: () => handle.close().catch(() => {}) };
   }

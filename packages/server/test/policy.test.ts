@@ -377,6 +377,15 @@ const EXPECTED: Record<Operation, Record<Role, string>> = {
     reviewer: "---",
     leader: "---",
   },
+  "cycle.calibrate": {
+    admin: "YY-",
+    coordinator: "YY-",
+    operator: "---",
+    internal_assessor: "YY-",
+    external_assessor: "---",
+    reviewer: "YY-",
+    leader: "YY-",
+  },
   "cycle.rank": {
     admin: "---",
     coordinator: "---",
@@ -480,6 +489,7 @@ describe("policy matrix: role × operation × own / descendant / unrelated organ
       "indicator.read",
       "evidence.read",
       "province.view",
+      "cycle.calibrate",
       "model_answer.manage",
       "target.manage",
       "user.read",

@@ -380,7 +380,7 @@ describe.skipIf(!available)("every page in Bahasa Indonesia, in Chromium", () =>
           }
           return hit.count();
         },
-        { timeout: 30_000 },
+        { timeout: 60_000 },
       )
       .toBe(1);
     expect(await page.getByTestId("search-snippet").first().locator("mark").first().textContent()).toBe(
@@ -413,7 +413,7 @@ describe.skipIf(!available)("every page in Bahasa Indonesia, in Chromium", () =>
       await page.goto(`${base}/penilaian/${ids.bandung}/indikator/5`);
       // The page looks again while the text is being read: the finding arrives without a reload.
       const finding = page.getByTestId("finding-other_object");
-      await finding.waitFor({ timeout: 30_000 });
+      await finding.waitFor({ timeout: 60_000 });
       expect(await finding.textContent()).toContain(
         "Dokumen ini tampaknya milik Kabupaten GARUT, bukan Pemerintah Kota Bandung.«BUPATI GARUT»",
       );

@@ -299,6 +299,20 @@ export async function saveText(
     .where(eq(evidenceTexts.fileId, fileId));
 }
 
+/** How far reading has come for an assessment's files (each link's newest version), per indicator. */
+export async function readingByIndicator(db: Db, assessmentId: string) {
+  return rows<{ indicator: string; status: string | null; files: number; ocr_pages: number }>(
+    db,
+    sql`select l.indicator_code as indicator, t.status, count(*)::int as files, coalesce(sum(t.ocr_pages), 0)::int as ocr_pages
+        from ${evidenceLinks} l
+        join lateral (select id from ${evidenceFiles} f where f.evidence_id = l.evidence_id
+                      order by f.created_at desc, f.id desc limit 1) f on true
+        left join ${evidenceTexts} t on t.file_id = f.id
+        where l.assessment_id = ${assessmentId}
+        group by l.indicator_code, t.status`,
+  );
+}
+
 /** Texts read before their facts were (an upgrade): their facts from the stored text; how many. */
 export async function readMissingFacts(db: Db, max: number): Promise<number> {
   const waiting = await db

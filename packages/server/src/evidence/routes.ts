@@ -14,6 +14,7 @@ import {
   evidenceVersions,
   openContent,
   quotaExceeded,
+  readingProgress,
   recordUpload,
   reviewLink,
   searchEvidence,
@@ -361,6 +362,32 @@ export function evidenceRoutes(
         if (field) throw invalidText("query", field);
         return searchEvidence(db, contextOf(request), request.query);
       },
+    );
+
+    app.get(
+      "/api/assessments/:id/evidence-reading",
+      {
+        schema: {
+          tags: ["evidence"],
+          summary:
+            "How far the text of the assessment's evidence files has been read (for search and pre-checks)",
+          description:
+            "Counts over the newest file of each evidence on each indicator the caller may read: read (done), waiting (pending), scans without text (noText), types whose text is not read (skipped), failed; and pages read by OCR.",
+          params: z.object({ id: z.uuid() }),
+          response: {
+            200: z.object({
+              files: z.number(),
+              done: z.number(),
+              pending: z.number(),
+              noText: z.number(),
+              skipped: z.number(),
+              failed: z.number(),
+              ocrPages: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => readingProgress(db, frameworks, contextOf(request), request.params.id),
     );
 
     app.get(

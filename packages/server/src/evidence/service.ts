@@ -706,3 +706,33 @@ export async function searchEvidence(db: Db, ctx: RequestContext, query: SearchQ
     });
   return { items, total: found[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };
 }
+
+/**
+ * How far reading has come for the files of an assessment's evidence the caller may read: how
+ * many read, waiting, scans without text, not read (a type without text) or failed, and pages
+ * read by OCR.
+ */
+export async function readingProgress(
+  db: Db,
+  frameworks: Frameworks,
+  ctx: RequestContext,
+  assessmentId: string,
+) {
+  const c = await access(db, frameworks, ctx, assessmentId, "assessment.read");
+  const counts = { files: 0, done: 0, pending: 0, noText: 0, skipped: 0, failed: 0, ocrPages: 0 };
+  const key = {
+    done: "done",
+    pending: "pending",
+    no_text: "noText",
+    skipped: "skipped",
+    failed: "failed",
+  } as const;
+  for (const row of await repo.readingByIndicator(db, assessmentId)) {
+    if (!can(ctx.principal, "evidence.read", indicatorTarget(c, row.indicator))) continue;
+    counts.files += row.files;
+    // A file recorded before reading existed waits like a new one.
+    counts[key[(row.status ?? "pending") as keyof typeof key] ?? "pending"] += row.files;
+    counts.ocrPages += row.ocr_pages;
+  }
+  return counts;
+}

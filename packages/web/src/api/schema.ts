@@ -847,6 +847,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/{id}/evidence-reading": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How far the text of the assessment's evidence files has been read (for search and pre-checks)
+         * @description Counts over the newest file of each evidence on each indicator the caller may read: read (done), waiting (pending), scans without text (noText), types whose text is not read (skipped), failed; and pages read by OCR.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            done: number;
+                            failed: number;
+                            files: number;
+                            noText: number;
+                            ocrPages: number;
+                            pending: number;
+                            skipped: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/{id}/evidence/zip": {
         parameters: {
             query?: never;

@@ -5,6 +5,7 @@ import {
   Group,
   Loader,
   NumberInput,
+  Progress,
   Select,
   Stack,
   Text,
@@ -80,6 +81,17 @@ export function EvidenceSearch({
     enabled: words !== "" || filtered,
   });
   const shown = found.data && (words !== "" || filtered);
+  const reading = useQuery({
+    queryKey: ["evidence-reading", assessmentId],
+    queryFn: () =>
+      api<Answer<"/api/assessments/{id}/evidence-reading">>(
+        "GET",
+        `/api/assessments/${assessmentId}/evidence-reading`,
+      ),
+    enabled: Boolean(assessmentId),
+    // While files wait, how far reading has come is worth watching.
+    refetchInterval: (q) => ((q.state.data?.pending ?? 0) > 0 && q.state.dataUpdateCount < 60 ? 5000 : false),
+  });
   return (
     <Stack gap="xs">
       <TextInput
@@ -93,6 +105,27 @@ export function EvidenceSearch({
         }}
         rightSection={found.isFetching ? <Loader size="xs" aria-label="…" /> : null}
       />
+      {reading.data && reading.data.files > 0 && (
+        <Stack gap={2} data-testid="reading-progress">
+          <Progress
+            value={(100 * (reading.data.files - reading.data.pending)) / reading.data.files}
+            size="sm"
+            aria-label={t("evidenceSearch.readingLabel")}
+          />
+          <Text size="xs" c="dimmed">
+            {[
+              t("evidenceSearch.readingDone", { count: reading.data.done, files: reading.data.files }),
+              reading.data.pending > 0 && t("evidenceSearch.readingPending", { count: reading.data.pending }),
+              reading.data.noText > 0 && t("evidenceSearch.readingNoText", { count: reading.data.noText }),
+              reading.data.skipped > 0 && t("evidenceSearch.readingSkipped", { count: reading.data.skipped }),
+              reading.data.failed > 0 && t("evidenceSearch.readingFailed", { count: reading.data.failed }),
+              reading.data.ocrPages > 0 && t("evidenceSearch.readingOcr", { count: reading.data.ocrPages }),
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+          </Text>
+        </Stack>
+      )}
       {found.isError && <Text c="red">{errorMessage(found.error)}</Text>}
       {shown && (
         <Stack gap={6} data-testid="search-results">
