@@ -7,6 +7,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["source"] } },
   test: {
     include: ["packages/*/test/**/*.test.ts"],
+    // A folder for the run's database archives (see packages/server/test/archives.ts).
+    globalSetup: ["./vitest.setup.ts"],
     // Vitest's default is one worker fewer than the cores: one on CI's 2-core machine, which left
     // a core idle while most files wait on servers, browsers and databases. Two files at a time
     // took the suite from 16.5 to 11.5 minutes there (2026-12-06).

@@ -25,6 +25,8 @@ export interface Finding {
   readonly message: LocalizedText & { en: string };
   /** The text that triggered it (or what it is about), as the document has it. */
   readonly excerpt: string;
+  /** duplicate: the evidence already holding the same file, to link instead of uploading again. */
+  readonly evidenceId?: string;
 }
 
 /** Whose a document can be: a regional government its heading names, or the national government. */
@@ -264,6 +266,7 @@ export interface FindingContext {
   readonly facts: DocumentFacts | null;
   /** Other evidence of the same instansi with the same bytes, where it is used. */
   readonly duplicates: readonly {
+    readonly evidenceId?: string;
     readonly title: string;
     readonly indicator: string;
     readonly level: number;
@@ -441,6 +444,7 @@ export function evidenceFindings(c: FindingContext): Finding[] {
         `The same file already supports ${first.indicator} level ${first.level} (${first.year})${c.duplicates.length > 1 ? ` and ${c.duplicates.length - 1} more` : ""}: link that evidence instead of uploading again.`,
       ),
       excerpt: first.title,
+      ...(first.evidenceId ? { evidenceId: first.evidenceId } : {}),
     });
   const tinyFile = rules?.tinyBytes !== undefined && c.file.size < rules.tinyBytes;
   const pages = Math.max(1, c.file.pages ?? 1);

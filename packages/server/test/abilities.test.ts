@@ -12,10 +12,9 @@ import {
   appFor,
   client,
   ENGINES,
-  seeded,
+  seededDatabase,
   TEST_ADMIN,
   type TestDatabase,
-  testDatabase,
 } from "./harness.js";
 
 const framework = builtinFrameworks().get("permenpanrb-59-2020");
@@ -32,8 +31,7 @@ describe.each(ENGINES)("abilities (can, blocked, moves) against what the server 
   const as: Record<string, Client> = {};
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database);
+    database = await seededDatabase(engine);
     app = await appFor(database);
     const orgs = await database.db.select().from(organizations);
     const bandung = orgs.find((o) => o.name === "Pemerintah Kota Bandung")?.id ?? "";

@@ -21,10 +21,9 @@ import {
   client,
   ENGINES,
   registryFile,
-  seeded,
+  seededDatabase,
   TEST_ADMIN,
   type TestDatabase,
-  testDatabase,
 } from "./harness.js";
 
 const frameworks = builtinFrameworks();
@@ -53,8 +52,7 @@ describe.each(ENGINES)("analytics and reports on %s", (engine) => {
   };
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database);
+    database = await seededDatabase(engine);
     app = await appFor(database);
     admin = await client(app, TEST_ADMIN.email, TEST_ADMIN.password);
     id.jabar = await org("Pemerintah Provinsi Jawa Barat");

@@ -24,10 +24,9 @@ import {
   ENGINES,
   multipart,
   PASSWORD,
-  seeded,
+  seededDatabase,
   TEST_ADMIN,
   type TestDatabase,
-  testDatabase,
 } from "./harness.js";
 
 const FRAMEWORK = "permenpanrb-59-2020";
@@ -798,8 +797,7 @@ describe.each(ENGINES)("authorization of every endpoint on %s", (engine) => {
   const sessions = new Map<Role, Awaited<ReturnType<typeof client>>>();
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database, { registry: false });
+    database = await seededDatabase(engine, { registry: false });
     app = await appFor(database);
     const root = await client(app, TEST_ADMIN.email, TEST_ADMIN.password);
     const make = async (kind: string, name: string, parentId?: string) =>

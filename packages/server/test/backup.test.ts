@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { newBackupKeyPair } from "../src/backup/encryption.js";
 import { BackupError, checkStorage, createBackup, restoreBackup } from "../src/backup/service.js";
-import { bootstrap, DEMO_PASSWORD } from "../src/bootstrap.js";
+import { DEMO_PASSWORD } from "../src/bootstrap.js";
 import { type Db, rows } from "../src/db/client.js";
 import { assessments, auditLog, organizations } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
-import { client, ENGINES, type Engine, multipart, testDatabase } from "./harness.js";
+import { client, demoDatabase, ENGINES, type Engine, multipart, testDatabase } from "./harness.js";
 
 const frameworks = builtinFrameworks();
 const PDF = Buffer.concat([
@@ -42,15 +42,9 @@ async function snapshot(db: Db): Promise<Record<string, string[]>> {
 
 /** A demo instance with an uploaded evidence file: everything a backup must carry. */
 async function populated(engine: Engine) {
-  const database = await testDatabase(engine);
+  const database = await demoDatabase(engine, { email: "admin@uji.id", password: "sandi-admin-uji" });
   const dir = mkdtempSync(join(tmpdir(), "matang-backup-src-"));
   const storage = new LocalStorage(dir);
-  await bootstrap(database.db, {
-    frameworks,
-    demo: true,
-    adminEmail: "admin@uji.id",
-    adminPassword: "sandi-admin-uji",
-  });
   const app = await buildApp({ db: database.db, frameworks, storage });
   const coordinator = await client(app, "koordinator@demo.matang.id", DEMO_PASSWORD);
   const [bandung] = await database.db

@@ -12,10 +12,9 @@ import {
   appFor,
   client,
   ENGINES,
-  seeded,
+  seededDatabase,
   TEST_ADMIN,
   type TestDatabase,
-  testDatabase,
 } from "./harness.js";
 
 const framework = builtinFrameworks().get("permenpanrb-59-2020");
@@ -34,8 +33,7 @@ describe.each(ENGINES)("calibration on %s", (engine) => {
   const cities: { id: string; name: string }[] = [];
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database, { registry: false });
+    database = await seededDatabase(engine, { registry: false });
     app = await appFor(database);
     admin = await client(app, TEST_ADMIN.email, TEST_ADMIN.password);
     const create = async (body: object) => (await admin.call("POST", "/api/organizations", body)).json();

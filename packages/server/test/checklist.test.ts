@@ -21,10 +21,9 @@ import {
   appFor,
   client,
   ENGINES,
-  seeded,
+  seededDatabase,
   TEST_ADMIN,
   type TestDatabase,
-  testDatabase,
 } from "./harness.js";
 
 const framework = builtinFrameworks().get("permenpanrb-59-2020");
@@ -140,8 +139,7 @@ describe.each(ENGINES)("the improvement checklist, on %s", (engine) => {
   };
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database);
+    database = await seededDatabase(engine);
     app = await appFor(database);
     admin = await client(app, TEST_ADMIN.email, TEST_ADMIN.password);
     const [row] = await database.db

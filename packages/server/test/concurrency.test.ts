@@ -11,7 +11,7 @@ import { DEFAULT_AUTH } from "../src/auth/service.js";
 import { checkStorage } from "../src/backup/service.js";
 import { assessments, auditLog, cycles, organizations } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
-import { addUser, client, ENGINES, multipart, seeded, type TestDatabase, testDatabase } from "./harness.js";
+import { addUser, client, ENGINES, multipart, seededDatabase, type TestDatabase } from "./harness.js";
 
 const frameworks = builtinFrameworks();
 const open = { start: "2026-01-01", end: "2099-12-31" };
@@ -26,8 +26,7 @@ describe.each(ENGINES)("many people at once on %s", (engine) => {
   const writers: Client[] = [];
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database);
+    database = await seededDatabase(engine);
     dir = mkdtempSync(join(tmpdir(), "matang-concurrency-"));
     storage = new LocalStorage(dir);
     app = await buildApp({

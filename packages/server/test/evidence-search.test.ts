@@ -13,11 +13,11 @@ import PDFDocument from "pdfkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { DEFAULT_AUTH } from "../src/auth/service.js";
-import { bootstrap, DEMO_PASSWORD } from "../src/bootstrap.js";
+import { DEMO_PASSWORD } from "../src/bootstrap.js";
 import { assessments, evidenceTexts, organizations } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
 import { readPendingTexts } from "../src/evidence/text-reader.js";
-import { addUser, client, ENGINES, multipart, PASSWORD, type TestDatabase, testDatabase } from "./harness.js";
+import { addUser, client, demoDatabase, ENGINES, multipart, PASSWORD, type TestDatabase } from "./harness.js";
 
 const frameworks = builtinFrameworks();
 const ADMIN = { email: "admin@uji.id", password: "sandi-admin-uji" };
@@ -76,13 +76,7 @@ describe.each(ENGINES)("evidence full-text search on %s", (engine) => {
   };
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await bootstrap(database.db, {
-      frameworks,
-      demo: true,
-      adminEmail: ADMIN.email,
-      adminPassword: ADMIN.password,
-    });
+    database = await demoDatabase(engine, { email: ADMIN.email, password: ADMIN.password });
     storage = new LocalStorage(mkdtempSync(join(tmpdir(), "matang-search-")));
     // Read on demand here, so that each step knows what has been read.
     app = await buildApp({
@@ -367,6 +361,30 @@ describe.each(ENGINES)("evidence full-text search on %s", (engine) => {
     expect(findingsOf(byOperator, wrong.evidenceId).find((f) => f.code === "duplicate")?.message.id).toMatch(
       /^Berkas yang sama sudah menjadi bukti 6 tingkat 4 \(\d{4}\)/,
     );
+    // The copy points at the evidence to link instead.
+    expect(findingsOf(byOperator, wrong.evidenceId).find((f) => f.code === "duplicate")).toMatchObject({
+      evidenceId: old.evidenceId,
+    });
+    // Bappeda uploads the same report for its own indicator: Diskominfo's evidence is not Bappeda's
+    // to read, so its finding does not name it; the coordinator, who reads both, is told.
+    const body = multipart(
+      { indicator: "11", level: "4", title: "Reviu (salinan)" },
+      { name: "reviu.pdf", type: "application/pdf", content: review },
+    );
+    const copy = await app.inject({
+      method: "POST",
+      url: `/api/assessments/${assessmentId}/evidence`,
+      payload: body.payload,
+      headers: { "content-type": body.contentType, "x-csrf-token": bappedaOperator.csrf },
+      cookies: { matang_session: bappedaOperator.cookie },
+    });
+    expect(copy.statusCode, copy.body).toBe(201);
+    await readPendingTexts(database.db, storage, 10);
+    const copyId = copy.json().evidenceId as string;
+    expect(findingsOf(await rows(bappedaOperator), copyId).map((f) => f.code)).not.toContain("duplicate");
+    expect(
+      findingsOf(await rows(coordinator), copyId).find((f) => f.code === "duplicate")?.message.id,
+    ).toMatch(/sudah menjadi bukti 6 tingkat 4 \(\d{4}\) dan 1 tempat lain/);
     // The city's own regulation is its own; a scan says it has no text.
     expect(codes(uploaded.perwal?.evidenceId)).not.toContain("other_object");
     expect(codes(uploaded.pindaian?.evidenceId)).toContain("no_text");
@@ -415,7 +433,7 @@ describe.each(ENGINES)("evidence full-text search on %s", (engine) => {
     expect((await list(coordinator, { indicator: "6", level: "4" })).total).toBe(1);
     expect((await list(coordinator, { indicator: "6", level: "2" })).total).toBe(0);
     expect((await list(coordinator, { status: "accepted" })).total).toBe(0);
-    // By the unit that provided it: Diskominfo's, with its name; Bappeda provided none.
+    // By the unit that provided it: Diskominfo's, with its name; Bappeda provided the copy only.
     const orgs = await database.db.select().from(organizations);
     const unitId = (name: string) => orgs.find((o) => o.name === name)?.id ?? "";
     const diskominfo = await list(coordinator, { unit: unitId("Dinas Komunikasi dan Informatika") });
@@ -423,7 +441,11 @@ describe.each(ENGINES)("evidence full-text search on %s", (engine) => {
     expect(new Set(diskominfo.items.map((i) => i.unitName))).toEqual(
       new Set(["Dinas Komunikasi dan Informatika"]),
     );
-    expect((await list(coordinator, { unit: unitId("Badan Perencanaan Pembangunan Daerah") })).total).toBe(0);
+    expect(
+      (await list(coordinator, { unit: unitId("Badan Perencanaan Pembangunan Daerah") })).items.map(
+        (i) => i.title,
+      ),
+    ).toEqual(["Reviu (salinan)"]);
     // Words and filters together; and a unit only lists what it may read.
     expect((await list(coordinator, { q: "reviu", indicator: "7" })).items.map((i) => i.indicator)).toEqual([
       "7",

@@ -10,10 +10,9 @@ import {
   appFor,
   client,
   ENGINES,
-  seeded,
+  seededDatabase,
   TEST_ADMIN,
   type TestDatabase,
-  testDatabase,
 } from "./harness.js";
 
 const shipped = JSON.parse(
@@ -26,8 +25,7 @@ const shipped = JSON.parse(
 describe.each(ENGINES)("framework import on %s", (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database, { registry: false });
+    database = await seededDatabase(engine, { registry: false });
     await addUser(database, "koordinator@contoh.go.id", "coordinator", null);
   });
   afterAll(() => database.destroy());

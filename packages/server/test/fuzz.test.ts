@@ -12,10 +12,9 @@ import {
   appFor,
   client,
   ENGINES,
-  seeded,
+  seededDatabase,
   TEST_ADMIN,
   type TestDatabase,
-  testDatabase,
 } from "./harness.js";
 
 interface Operation {
@@ -133,8 +132,7 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database, { registry: false });
+    database = await seededDatabase(engine, { registry: false });
     app = await appFor(database);
     admin = await client(app, TEST_ADMIN.email, TEST_ADMIN.password);
     const province = (

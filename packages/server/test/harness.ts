@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -13,6 +13,7 @@ import { bootstrap } from "../src/bootstrap.js";
 import { type DatabaseHandle, openDatabase } from "../src/db/client.js";
 import { importRegistry } from "../src/organizations/import.js";
 import type { Role } from "../src/policy/policy.js";
+import { archivedPglite } from "./archives.js";
 
 /** A national administrator as services see one, for calling them directly. */
 export const ADMIN_CONTEXT = {
@@ -71,28 +72,10 @@ export interface TestDatabase extends DatabaseHandle {
   destroy(): Promise<void>;
 }
 
-/**
- * A migrated, empty embedded database as an archive, made once per test process: a new PGlite
- * database takes seconds to create and migrate, one started from the archive a fraction of that.
- */
-let migratedPglite: Promise<Blob> | null = null;
-function migratedArchive(): Promise<Blob> {
-  migratedPglite ??= (async () => {
-    const first = await openDatabase({ dataDir: "memory://" });
-    await first.migrate();
-    const archive = await (first.dump?.() as Promise<Blob>);
-    await first.close();
-    return archive;
-  })();
-  return migratedPglite;
-}
-
 /** A fresh, migrated database: in-memory PGlite, or a new PostgreSQL database of its own. */
 export async function testDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === "pglite") {
-    const handle = await openDatabase({ dataDir: "memory://", loadDataDir: await migratedArchive() });
-    // Nothing to apply (the archive is migrated), but a test may rely on migrate() having run.
-    await handle.migrate();
+    const handle = await archivedPglite("migrated");
     return { ...handle, destroy: () => handle.close().catch(() => {}) };
   }
   const name = `matang_test_${randomBytes(6).toString("hex")}`;
@@ -134,6 +117,44 @@ export async function loadRegistry(database: TestDatabase) {
 
 /** The national administrator {@link seeded} creates. */
 export const TEST_ADMIN = { email: "admin@uji.id", password: "sandi-admin-uji" } as const;
+
+/**
+ * A fresh database already {@link seeded}: on PGlite started from the run's archive of that state.
+ */
+export async function seededDatabase(engine: Engine, { registry = true } = {}): Promise<TestDatabase> {
+  if (engine === "postgres") {
+    const database = await testDatabase(engine);
+    await seeded(database, { registry });
+    return database;
+  }
+  const handle = await archivedPglite(registry ? "seeded-registry" : "seeded", (h) =>
+    seeded({ ...h, destroy: async () => {} }, { registry }),
+  );
+  return { ...handle, destroy: () => handle.close().catch(() => {}) };
+}
+
+/** A fresh database with the demo content and this administrator (on PGlite, from the run's archive). */
+export async function demoDatabase(
+  engine: Engine,
+  admin: { email: string; password: string },
+): Promise<TestDatabase> {
+  const prepare = async (h: DatabaseHandle) => {
+    await bootstrap(h.db, {
+      frameworks: builtinFrameworks(),
+      demo: true,
+      adminEmail: admin.email,
+      adminPassword: admin.password,
+    });
+  };
+  if (engine === "postgres") {
+    const database = await testDatabase(engine);
+    await prepare(database);
+    return database;
+  }
+  const key = `demo-${createHash("sha256").update(`${admin.email}\n${admin.password}`).digest("hex").slice(0, 16)}`;
+  const handle = await archivedPglite(key, prepare);
+  return { ...handle, destroy: () => handle.close().catch(() => {}) };
+}
 
 /** A national administrator and (unless `registry: false`) the 621 instansi, without demo data. */
 export async function seeded(database: TestDatabase, { registry = true } = {}) {

@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, cycles, organizations, stageScores } from "../src/db/schema.js";
 import { pdfText, workbook } from "./documents.js";
-import { appFor, client, ENGINES, seeded, TEST_ADMIN, type TestDatabase, testDatabase } from "./harness.js";
+import { appFor, client, ENGINES, seededDatabase, TEST_ADMIN, type TestDatabase } from "./harness.js";
 
 const frameworks = builtinFrameworks();
 const framework = frameworks.get("permenpanrb-59-2020");
@@ -133,8 +133,7 @@ describe.each(ENGINES)("one headline figure everywhere, on %s", (engine) => {
   }
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database);
+    database = await seededDatabase(engine);
     app = await appFor(database);
     admin = await client(app, TEST_ADMIN.email, TEST_ADMIN.password);
     bandung = await org("Pemerintah Kota Bandung");

@@ -9,11 +9,11 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { DEFAULT_AUTH } from "../src/auth/service.js";
-import { bootstrap, DEMO_PASSWORD } from "../src/bootstrap.js";
+import { DEMO_PASSWORD } from "../src/bootstrap.js";
 import { assessments, auditLog, organizations } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
 import { loggableError } from "../src/http/errors.js";
-import { addUser, client, ENGINES, multipart, PASSWORD, type TestDatabase, testDatabase } from "./harness.js";
+import { addUser, client, demoDatabase, ENGINES, multipart, PASSWORD, type TestDatabase } from "./harness.js";
 
 const frameworks = builtinFrameworks();
 const ADMIN = { email: "admin@uji.id", password: "sandi-admin-uji" };
@@ -33,13 +33,7 @@ describe.each(ENGINES)("hostile review on %s", (engine) => {
   let bappedaOperator: Client;
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await bootstrap(database.db, {
-      frameworks,
-      demo: true,
-      adminEmail: ADMIN.email,
-      adminPassword: ADMIN.password,
-    });
+    database = await demoDatabase(engine, { email: ADMIN.email, password: ADMIN.password });
     app = await buildApp({
       db: database.db,
       frameworks,

@@ -15,10 +15,9 @@ import {
   client,
   ENGINES,
   registryFile,
-  seeded,
+  seededDatabase,
   TEST_ADMIN,
   type TestDatabase,
-  testDatabase,
 } from "./harness.js";
 
 const ROWS = parseResultsFile(readFileSync(registryFile, "utf8"), "results-2023.csv");
@@ -73,8 +72,7 @@ describe.each(ENGINES)("matching a varied year's table to known bodies, on %s", 
   const bodyOf = new Map<number, string>();
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database);
+    database = await seededDatabase(engine);
     await importResults(database.db, ROWS, { actor: ACTOR, source: "results-2023.csv" });
     const stored = await database.db.select().from(publishedResults).where(eq(publishedResults.year, 2023));
     const byName = new Map(stored.map((r) => [r.nameAsPublished, r.organizationId]));

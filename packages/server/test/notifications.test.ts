@@ -7,10 +7,9 @@ import {
   appFor,
   client,
   ENGINES,
-  seeded,
+  seededDatabase,
   TEST_ADMIN,
   type TestDatabase,
-  testDatabase,
 } from "./harness.js";
 
 const farFuture = { start: "2026-01-01", end: "2099-12-31" };
@@ -24,8 +23,7 @@ describe.each(ENGINES)("notifications on %s", (engine) => {
   let operator: Client;
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database);
+    database = await seededDatabase(engine);
     app = await appFor(database);
     const city =
       (await database.db.select().from(organizations)).find((o) => o.name === "Pemerintah Kota Surabaya")

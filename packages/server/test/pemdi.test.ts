@@ -18,10 +18,9 @@ import {
   client,
   ENGINES,
   multipart,
-  seeded,
+  seededDatabase,
   TEST_ADMIN,
   type TestDatabase,
-  testDatabase,
 } from "./harness.js";
 
 const frameworks = builtinFrameworks();
@@ -69,8 +68,7 @@ describe.each(ENGINES)("a Pemdi 2026 assessment on %s", (engine) => {
   let assessorId: string;
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database);
+    database = await seededDatabase(engine);
     app = await buildApp({
       db: database.db,
       frameworks,

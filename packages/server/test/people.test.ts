@@ -12,10 +12,9 @@ import {
   client,
   ENGINES,
   PASSWORD,
-  seeded,
+  seededDatabase,
   TEST_ADMIN,
   type TestDatabase,
-  testDatabase,
 } from "./harness.js";
 
 describe.each(ENGINES)("people changing posts on %s", (engine) => {
@@ -29,8 +28,7 @@ describe.each(ENGINES)("people changing posts on %s", (engine) => {
   let coordinator: Client;
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database);
+    database = await seededDatabase(engine);
     app = await appFor(database);
     city =
       (await database.db.select().from(organizations)).find((o) => o.name === "Pemerintah Kota Surabaya")

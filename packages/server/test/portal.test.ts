@@ -17,10 +17,9 @@ import {
   client,
   ENGINES,
   multipart,
-  seeded,
+  seededDatabase,
   TEST_ADMIN,
   type TestDatabase,
-  testDatabase,
 } from "./harness.js";
 
 const builtin = builtinFrameworks();
@@ -78,8 +77,7 @@ describe.each(ENGINES)("the national portal on %s", (engine) => {
   };
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database);
+    database = await seededDatabase(engine);
     app = await buildApp({
       db: database.db,
       frameworks: builtin,

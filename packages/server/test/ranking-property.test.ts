@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cycleRanking } from "../src/cycles/ranking.js";
 import { stageTotals } from "../src/cycles/repository.js";
 import { assessments, cycles, organizations, stageScores } from "../src/db/schema.js";
-import { ENGINES, seeded, type TestDatabase, testDatabase } from "./harness.js";
+import { ENGINES, seededDatabase, type TestDatabase } from "./harness.js";
 
 const framework = builtinFrameworks().get("permenpanrb-59-2020");
 if (!framework) throw new Error("framework missing");
@@ -40,8 +40,7 @@ describe.each(ENGINES)("the ranking's SQL against core's stage inheritance, on %
   let ids: string[];
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database);
+    database = await seededDatabase(engine);
     const orgs = await database.db
       .select({ id: organizations.id })
       .from(organizations)

@@ -18,10 +18,9 @@ import {
   client,
   ENGINES,
   multipart,
-  seeded,
+  seededDatabase,
   TEST_ADMIN,
   type TestDatabase,
-  testDatabase,
 } from "./harness.js";
 
 const frameworks = builtinFrameworks();
@@ -73,8 +72,7 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
   let assessorId: string;
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    await seeded(database);
+    database = await seededDatabase(engine);
     storageDir = mkdtempSync(join(tmpdir(), "matang-evidence-"));
     app = await buildApp({
       db: database.db,

@@ -1,8 +1,9 @@
 // Debian's Chromium and a demo Matang to point it at: shared by the browser tests and the web
 // benchmark (bench/web.ts).
 import { builtinFrameworks } from "@matang/core/node";
-import { bootstrap, buildApp, DEFAULT_AUTH, openDatabase } from "@matang/server";
+import { buildApp, DEFAULT_AUTH } from "@matang/server";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { demoDatabase } from "../../server/test/harness.js";
 import enText from "../src/i18n/en.json";
 import idText from "../src/i18n/id.json";
 
@@ -25,15 +26,9 @@ export function launchChromium(): Promise<Browser> {
 
 /** The real server on a fresh embedded database with the demo content, listening on a free port. */
 export async function demoServer(admin: { email: string; password: string }) {
-  const database = await openDatabase({ dataDir: "memory://" });
-  await database.migrate();
+  // From the run's archive of the demo when there is one (server/test/archives.ts).
+  const database = await demoDatabase("pglite", admin);
   const frameworks = builtinFrameworks();
-  await bootstrap(database.db, {
-    frameworks,
-    demo: true,
-    adminEmail: admin.email,
-    adminPassword: admin.password,
-  });
   // The browser tests log in from one address some 30 times, in under a minute on a fast run:
   // the per-address login limit (its own test is in server/test/api.test.ts) must not answer 429.
   const app = await buildApp({

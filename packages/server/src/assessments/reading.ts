@@ -271,6 +271,14 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
     organization: c.organization,
     referenceDate: referenceDateOf(c.cycle),
   };
+  // The same file elsewhere is named only where the caller may read it: anywhere in the instansi
+  // for those who read all its evidence, else on this assessment's indicators they may read.
+  const readsAll = can(ctx.principal, "evidence.read", { path: c.organization.path });
+  const readable = elsewhere.filter(
+    (e) =>
+      readsAll ||
+      (e.assessmentId === id && can(ctx.principal, "evidence.read", indicatorTarget(c, e.indicator))),
+  );
   const today = todayWib();
   const facts = stageFacts(c);
   const open = (work: Work) => workBlocked(work, facts) === null;
@@ -424,7 +432,7 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
                   place,
                   { ...l, indicator: indicator.code, item: itemCode || null },
                   file,
-                  elsewhere,
+                  readable,
                 ),
               }
             : null,

@@ -219,6 +219,7 @@ export async function filesElsewhere(db: Db, organizationId: string, assessmentI
     .selectDistinct({
       sha256: evidenceFiles.sha256,
       evidenceId: evidence.id,
+      assessmentId: evidenceLinks.assessmentId,
       title: evidence.title,
       indicator: evidenceLinks.indicatorCode,
       level: evidenceLinks.level,

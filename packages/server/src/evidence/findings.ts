@@ -17,6 +17,10 @@ export const FindingsSchema = z
       code: z.enum(FINDING_CODES),
       message: z.object({ id: z.string(), en: z.string() }),
       excerpt: z.string(),
+      evidenceId: z
+        .string()
+        .optional()
+        .describe("duplicate: the evidence with the same file, to link instead"),
     }),
   )
   .describe(

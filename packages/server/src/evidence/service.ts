@@ -554,11 +554,14 @@ export async function evidenceVersions(
     throw notFound("Evidence");
   }
   await authorizeEvidenceRead(db, ctx, ev);
-  const [files, use, elsewhere] = await Promise.all([
+  const [files, use, elsewhere, organization] = await Promise.all([
     repo.fileVersions(db, evidenceId),
     repo.firstUseOf(db, evidenceId),
     repo.sameFilesElsewhere(db, ev.organizationId, evidenceId),
+    getOrganization(db, ev.organizationId),
   ]);
+  // Where else the same file is used is said only to those who read all the instansi's evidence.
+  const readsAll = organization ? can(ctx.principal, "evidence.read", { path: organization.path }) : false;
   // Who may add a version: its own unit or the instansi (the assessment's stage still decides when).
   const replace = can(ctx.principal, "evidence.replace", await replaceTarget(db, ev));
   const framework = use ? frameworks.get(use.framework_id) : undefined;
@@ -586,7 +589,7 @@ export async function evidenceVersions(
                 item: use.item || null,
               },
               { ...f, text },
-              elsewhere,
+              readsAll ? elsewhere : [],
             )
           : [],
     })),

@@ -3754,6 +3754,8 @@ export interface paths {
                                 findings: {
                                     /** @enum {string} */
                                     code: "document_number" | "document_date" | "wrong_kind" | "other_object" | "review_outdated" | "instrument_outdated" | "no_text" | "duplicate" | "empty_or_tiny";
+                                    /** @description duplicate: the evidence with the same file, to link instead */
+                                    evidenceId?: string;
                                     excerpt: string;
                                     message: {
                                         en: string;
@@ -7265,6 +7267,8 @@ export interface components {
                 findings: {
                     /** @enum {string} */
                     code: "document_number" | "document_date" | "wrong_kind" | "other_object" | "review_outdated" | "instrument_outdated" | "no_text" | "duplicate" | "empty_or_tiny";
+                    /** @description duplicate: the evidence with the same file, to link instead */
+                    evidenceId?: string;
                     excerpt: string;
                     message: {
                         en: string;
@@ -7315,6 +7319,8 @@ export interface components {
                 findings: {
                     /** @enum {string} */
                     code: "document_number" | "document_date" | "wrong_kind" | "other_object" | "review_outdated" | "instrument_outdated" | "no_text" | "duplicate" | "empty_or_tiny";
+                    /** @description duplicate: the evidence with the same file, to link instead */
+                    evidenceId?: string;
                     excerpt: string;
                     message: {
                         en: string;

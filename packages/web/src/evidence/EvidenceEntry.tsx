@@ -60,6 +60,22 @@ export function EvidenceEntry({
     },
     onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
   });
+  // A duplicate: the evidence already holding the same file supports this level instead.
+  const useExisting = useMutation({
+    mutationFn: async (evidenceId: string) => {
+      await api("POST", `/api/assessments/${assessmentId}/evidence-links`, {
+        indicator,
+        ...(link.item ? { item: link.item } : { level: link.level }),
+        evidenceId,
+      });
+      await api("DELETE", `/api/assessments/${assessmentId}/evidence-links/${link.id}`);
+    },
+    onSuccess: async () => {
+      notifications.show({ color: "green", message: t("evidence.usedExisting") });
+      await onChanged();
+    },
+    onError: (e) => notifications.show({ color: "red", message: errorMessage(e) }),
+  });
   const replace = async (file: File | null) => {
     if (!file) return;
     setProgress(0);
@@ -101,7 +117,13 @@ export function EvidenceEntry({
           {f.text && f.text.ocrPages > 0 && ` · ${t("evidence.text_ocr", { count: f.text.ocrPages })}`}
         </Text>
       )}
-      {f && <Findings findings={f.findings} />}
+      {f && (
+        <Findings
+          findings={f.findings}
+          onUseExisting={link.can.withdraw ? (id) => useExisting.mutate(id) : undefined}
+          using={useExisting.isPending}
+        />
+      )}
       <Group gap="xs">
         {link.kind === "file" ? (
           f && PREVIEWABLE.test(f.mediaType) ? (

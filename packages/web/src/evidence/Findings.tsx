@@ -1,4 +1,4 @@
-import { Group, List, Text, ThemeIcon } from "@mantine/core";
+import { Button, Group, List, Text, ThemeIcon } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { EvidenceLink } from "../workspace/api";
 import { local } from "../workspace/api";
@@ -13,7 +13,16 @@ const METADATA = new Set<Finding["code"]>(["document_number", "document_date"]);
  * with the words of the document that caused it. They inform the uploader and the assessor; the
  * assessor still decides.
  */
-export function Findings({ findings }: { findings: readonly Finding[] }) {
+export function Findings({
+  findings,
+  onUseExisting,
+  using = false,
+}: {
+  findings: readonly Finding[];
+  /** Offered with a duplicate: link the evidence that already holds the file, and take this one off. */
+  onUseExisting?: (evidenceId: string) => void;
+  using?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const metadata = findings.filter((f) => METADATA.has(f.code));
   const warnings = findings.filter((f) => !METADATA.has(f.code));
@@ -51,6 +60,16 @@ export function Findings({ findings }: { findings: readonly Finding[] }) {
                   <Text size="xs" c="dimmed" fs="italic">
                     {t("evidence.findingExcerpt", { excerpt: f.excerpt })}
                   </Text>
+                )}
+                {f.code === "duplicate" && f.evidenceId && onUseExisting && (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    loading={using}
+                    onClick={() => onUseExisting(f.evidenceId as string)}
+                  >
+                    {t("evidence.useExisting")}
+                  </Button>
                 )}
               </Group>
             </List.Item>
