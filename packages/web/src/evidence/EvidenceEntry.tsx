@@ -155,7 +155,13 @@ export function EvidenceEntry({
           </Button>
         )}
       </Group>
-      <Modal opened={preview} onClose={() => setPreview(false)} title={link.title} size="xl">
+      <Modal
+        opened={preview}
+        onClose={() => setPreview(false)}
+        title={link.title}
+        size="xl"
+        closeButtonProps={{ "aria-label": t("evidence.closePreview") }}
+      >
         <Stack>
           {f?.mediaType === "application/pdf" ? (
             <iframe title={link.title} src={content} style={{ width: "100%", height: "70vh", border: 0 }} />
