@@ -3,6 +3,7 @@
 // instansi; national for administrators, a province's own for its coordinator; and an Excel file.
 
 import { builtinFrameworks } from "@matang/core/node";
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -223,7 +224,14 @@ describe.each(ENGINES)("calibration on %s", (engine) => {
       (await cityCoordinator.call("GET", `/api/cycles/${cycleId}/calibration?province=${province.id}`))
         .statusCode,
     ).toBe(403);
-    // A city's coordinator sees its own city beside its peers.
+    // A city's coordinator sees its own city beside its peers, offered from its assessment.
+    const [mine] = await database.db
+      .select()
+      .from(assessments)
+      .where(eq(assessments.organizationId, cities[0]?.id ?? ""));
+    expect((await cityCoordinator.call("GET", `/api/assessments/${mine?.id}`)).json().can.calibrate).toBe(
+      true,
+    );
     const own = await cityCoordinator.call(
       "GET",
       `/api/cycles/${cycleId}/calibration?organization=${cities[0]?.id}`,

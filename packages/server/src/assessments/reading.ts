@@ -136,6 +136,8 @@ function abilitiesOf(
       overview: permitted("indicator.read"),
       readTargets: permitted("target.read"),
       setTargets: permitted("target.manage"),
+      // The instansi's self-assessments beside its peers' (calibration across the cycle).
+      calibrate: permitted("cycle.calibrate"),
       // Packages for, and marks of, the national portal the framework says it is uploaded to.
       portal: c.framework.definition.portal !== undefined && permitted("assessment.portal"),
       // The improvement checklist: an operator reads its units' items through the assignments.

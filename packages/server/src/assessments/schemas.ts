@@ -83,6 +83,8 @@ export const Assessment = z
       overview: z.boolean(),
       readTargets: z.boolean(),
       setTargets: z.boolean(),
+      /** Read the instansi's calibration beside its peers (GET /api/cycles/{id}/calibration?organization=). */
+      calibrate: z.boolean(),
       /** Export packages for, and mark uploads to, the national portal. */
       portal: z.boolean(),
       /** Read the improvement checklist (an operator: its units' items). */

@@ -6532,6 +6532,7 @@ export interface components {
             };
             can: {
                 assign: boolean;
+                calibrate: boolean;
                 checklist: boolean;
                 edit: boolean;
                 manageChecklist: boolean;
@@ -6806,6 +6807,7 @@ export interface components {
             };
             can: {
                 assign: boolean;
+                calibrate: boolean;
                 checklist: boolean;
                 edit: boolean;
                 manageChecklist: boolean;

@@ -353,6 +353,14 @@ export default function DashboardPage() {
               {t("checklist.link")}
             </Anchor>
           )}
+          {a.can.calibrate && (
+            <Anchor
+              component={Link}
+              to={`/periode/${a.cycle.id}/kalibrasi?organization=${a.organization.id}`}
+            >
+              {t("calibration.open")}
+            </Anchor>
+          )}
           <Anchor component={Link} to={`/penilaian/${a.id}`}>
             {t("dashboard.workspace")}
           </Anchor>
