@@ -139,15 +139,6 @@ function validDate(y: number, m: number, d: number): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-function dateOf(text: string): string | null {
-  DATE.lastIndex = 0;
-  const m = DATE.exec(text);
-  if (m) return validDate(Number(m[3]), MONTHS[(m[2] ?? "").toLowerCase()] ?? 0, Number(m[1]));
-  NUMERIC_DATE.lastIndex = 0;
-  const n = NUMERIC_DATE.exec(text);
-  return n ? validDate(Number(n[3]), Number(n[2]), Number(n[1])) : null;
-}
-
 /** A short quotation around a match, on one line. */
 function around(text: string, start: number, end: number, before = 60): string {
   let from = Math.max(0, start - before);
@@ -157,13 +148,8 @@ function around(text: string, start: number, end: number, before = 60): string {
   return text.slice(from, end).replace(/\s+/g, " ").trim();
 }
 
-/** The first date the text gives, preferring the date it was set or signed. */
-function documentDate(text: string): DocumentFacts["date"] {
-  const signed = SIGNED.exec(text);
-  if (signed?.[1]) {
-    const iso = dateOf(signed[1]);
-    if (iso) return { iso, excerpt: around(text, signed.index, signed.index + signed[0].length, 0) };
-  }
+/** The first valid date the text gives (written out, else numeric), where it stands. */
+function firstDate(text: string): { index: number; iso: string; length: number } | null {
   const candidates: { index: number; iso: string; length: number }[] = [];
   for (const re of [DATE, NUMERIC_DATE]) {
     re.lastIndex = 0;
@@ -178,7 +164,15 @@ function documentDate(text: string): DocumentFacts["date"] {
       }
     }
   }
-  const first = candidates.sort((a, b) => a.index - b.index)[0];
+  return candidates.sort((a, b) => a.index - b.index)[0] ?? null;
+}
+
+/** The first date the text gives, preferring the date it was set or signed. */
+function documentDate(text: string): DocumentFacts["date"] {
+  const signed = SIGNED.exec(text);
+  const iso = signed?.[1] ? firstDate(signed[1])?.iso : undefined;
+  if (signed && iso) return { iso, excerpt: around(text, signed.index, signed.index + signed[0].length, 0) };
+  const first = firstDate(text);
   return first
     ? { iso: first.iso, excerpt: around(text, first.index, first.index + first.length, 40) }
     : null;
