@@ -76,6 +76,7 @@ Usage:
   matang backup keygen
   matang restore FILE [--identity KEY_FILE]
   matang storage check
+  matang storage migrate --to s3|disk [--remove-source]
   matang admin create --email ADDRESS [--name NAME] [--password PASSWORD]
   matang admin reset-password --email ADDRESS [--password PASSWORD]
   matang admin unlock --email ADDRESS
@@ -143,10 +144,13 @@ function report(error: unknown, io: Io): number {
     io.err(error.message);
     return 1;
   }
-  // Refused at start: a framework file would re-score cycles that used it (or a folder is wrong).
+  // Refused at start: a framework file would re-score cycles that used it (or a folder is wrong),
+  // or a setting names something that cannot work (the message names the variable).
   if (
     error instanceof Error &&
-    (error.name === "FrameworkChangeRefused" || error.name === "FrameworkFolderError")
+    (error.name === "FrameworkChangeRefused" ||
+      error.name === "FrameworkFolderError" ||
+      error.name === "ConfigError")
   ) {
     io.err(`matang: ${error.message}`);
     return 1;
@@ -562,11 +566,12 @@ async function serveCommand(argv: readonly string[], io: Io): Promise<number> {
     throw new UsageError(`invalid port "${values.port ?? process.env.PORT}"`);
   const host = values.host ?? process.env.HOST ?? "127.0.0.1";
   const { startServer, DEMO_PASSWORD } = await import("@matang/server");
-  const { report, database } = await startServer({ port, host });
+  const { report, database, storage } = await startServer({ port, host });
   const base = `http://${host === "0.0.0.0" || host === "127.0.0.1" || host === "::" ? "localhost" : host}:${port}`;
   const lines = [
     "",
     `Matang is running at ${base}/ (${database.kind === "postgres" ? "PostgreSQL" : "embedded database"})`,
+    `Evidence files: ${storage.describe()}`,
     `API documentation: ${base}/api/docs`,
     `Published results (no login): ${base}/hasil`,
   ];
@@ -647,22 +652,25 @@ async function adminCommand(argv: readonly string[], io: Io): Promise<number> {
   );
 }
 
-/** The evidence storage of this instance (MATANG_DATA_DIR/evidence). */
+/** The evidence storage of this instance: S3 when MATANG_S3_BUCKET is set, else MATANG_DATA_DIR/evidence. */
 async function evidenceStorage() {
-  const { configFromEnv, LocalStorage } = await import("@matang/server");
-  return new LocalStorage(join(configFromEnv().dataDir, "evidence"));
+  const { configFromEnv, storageFromConfig } = await import("@matang/server");
+  return storageFromConfig(configFromEnv());
 }
 
-/** A progress bar per step ("tables", "files") on standard error. */
+const STEP_LABELS: Record<string, string> = {
+  tables: "Tables",
+  files: "Evidence files",
+  removed: "Removed from the old storage",
+};
+
+/** A progress bar per step ("tables", "files", "removed") on standard error. */
 function stepProgress(io: Io) {
   const bars = new Map<string, ReturnType<typeof progressBar>>();
   return (step: string, done: number, total: number) => {
     let bar = bars.get(step);
     if (!bar) {
-      bar = progressBar(
-        step === "files" ? "Evidence files" : "Tables",
-        io === processIo ? undefined : (t) => io.err(t.trimEnd()),
-      );
+      bar = progressBar(STEP_LABELS[step] ?? step, io === processIo ? undefined : (t) => io.err(t.trimEnd()));
       bars.set(step, bar);
     }
     bar.update(done, total);
@@ -757,13 +765,18 @@ async function restoreCommand(argv: readonly string[], io: Io): Promise<number> 
 }
 
 async function storageCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { positionals } = args(argv, {});
+  const { positionals, values } = args(argv, {
+    to: { type: "string" },
+    "remove-source": { type: "boolean" },
+  });
+  if (positionals[0] === "migrate") return storageMigrate(values, io);
   if (positionals[0] !== "check")
     throw new UsageError(
-      positionals[0] ? `unknown subcommand "storage ${positionals[0]}"` : "storage needs check",
+      positionals[0] ? `unknown subcommand "storage ${positionals[0]}"` : "storage needs check or migrate",
     );
   const { checkStorage } = await import("@matang/server");
   const storage = await evidenceStorage();
+  await storageReady(storage);
   const report = await withDatabase((h) => checkStorage(h.db, storage, stepProgress(io)));
   const problems =
     report.missing.length + report.mismatched.length + report.orphans.length + report.temporary.length;
@@ -775,6 +788,49 @@ async function storageCommand(argv: readonly string[], io: Io): Promise<number> 
   for (const k of report.orphans) io.out(`  orphan (no record): ${k}`);
   for (const k of report.temporary) io.out(`  unfinished upload: tmp/${k}`);
   return problems === 0 ? 0 : 1;
+}
+
+/** An unreachable storage is a setting to fix, said in one line. */
+async function storageReady(storage: import("@matang/server").EvidenceStorage): Promise<void> {
+  try {
+    await storage.ready();
+  } catch (error) {
+    throw new UsageError(`storage: ${(error as Error).message}`, 1);
+  }
+}
+
+/** Move an instance's evidence between the disk and object storage, verified file by file. */
+async function storageMigrate(values: { to?: string; "remove-source"?: boolean }, io: Io): Promise<number> {
+  if (values.to !== "s3" && values.to !== "disk")
+    throw new UsageError(
+      values.to
+        ? `--to must be s3 or disk, not "${values.to}"`
+        : "storage migrate needs --to s3 or --to disk",
+    );
+  const { configFromEnv, LocalStorage, migrateStorage, S3Storage } = await import("@matang/server");
+  const settings = configFromEnv();
+  if (!settings.s3)
+    throw new UsageError(
+      "storage migrate needs the object storage configured: set MATANG_S3_BUCKET (and MATANG_S3_ENDPOINT, the keys…) as the servers will have them",
+      1,
+    );
+  const disk = new LocalStorage(join(settings.dataDir, "evidence"));
+  const s3 = await S3Storage.create(settings.s3, join(settings.dataDir, "scratch"));
+  const [from, to] = values.to === "s3" ? [disk, s3] : [s3, disk];
+  await storageReady(to);
+  const report = await backupFailure(() =>
+    withDatabase((h) =>
+      migrateStorage(h.db, from, to, { removeSource: values["remove-source"], onProgress: stepProgress(io) }),
+    ),
+  );
+  io.out(
+    `${report.total} evidence files in ${to.describe()}: ${report.copied} copied and verified, ${report.present} already there intact${report.removed ? `, ${report.removed} removed from ${from.describe()}` : ""}.`,
+  );
+  if (!values["remove-source"] && report.total > 0)
+    io.out(
+      `The files stay in ${from.describe()} until every instance runs with the new storage; then run this again with --remove-source.`,
+    );
+  return 0;
 }
 
 async function withDatabase<T>(

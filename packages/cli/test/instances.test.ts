@@ -1,7 +1,8 @@
 // Several instances on one PostgreSQL and one evidence volume: a coordinator's whole flow going
 // back and forth between two instances, and the same flow through nginx with the example
-// configuration from docs/deploy/matang.nginx.conf.
-import { type ChildProcess, spawn } from "node:child_process";
+// configuration from docs/deploy/matang.nginx.conf. Then two instances with no shared disk at all,
+// their evidence in one S3 bucket, and the storage commands against that bucket.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +10,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, serveMatang } from "./processes.js";
+import { startS3, type TestS3 } from "../../server/test/s3.js";
+import { bin, freePort, serveMatang } from "./processes.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const example = join(here, "../../../docs/deploy/matang.nginx.conf");
@@ -88,23 +90,41 @@ async function flow(pick: (step: number) => string) {
   expect((await fetch(`${at()}/api/auth/me`, { headers })).status).toBe(401);
 }
 
-describe("several instances", () => {
+/** A new PostgreSQL database for the instances; `drop` removes it with its connections. */
+function instanceDatabase() {
   const name = `matang_test_${randomBytes(6).toString("hex")}`;
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: POSTGRES_URL });
+    await c.connect();
+    await c.query(statement);
+    await c.end();
+  };
+  return {
+    url: url.toString(),
+    create: () => admin(`CREATE DATABASE ${name}`),
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/** Stop the servers a test started. */
+function kill(procs: ChildProcess[]) {
+  for (const p of procs) if (p.exitCode === null) p.kill("SIGKILL");
+}
+
+describe("several instances", () => {
+  const database = instanceDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "matang-instances-"));
   const procs: ChildProcess[] = [];
   const bases: string[] = [];
   const ports: number[] = [];
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    await database.create();
     const env = {
       ...process.env,
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       MATANG_DATA_DIR: dataDir,
       MATANG_DEMO: "1",
       MATANG_TRUST_PROXY: "1",
@@ -120,11 +140,8 @@ describe("several instances", () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const p of procs) if (p.exitCode === null) p.kill("SIGKILL");
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    kill(procs);
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -173,4 +190,89 @@ describe("several instances", () => {
     },
     60_000,
   );
+});
+
+/** Run `matang …` as a process with `env`: its exit code and what it printed. */
+function matang(
+  env: NodeJS.ProcessEnv,
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...argv], { env }, (error, out, err) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
+    );
+  });
+}
+
+describe("several instances on one bucket, with no shared disk", () => {
+  const database = instanceDatabase();
+  // Each instance has a data folder of its own: nothing is shared but the database and the bucket.
+  const dataDirs = [0, 1, 2].map(() => mkdtempSync(join(tmpdir(), "matang-instance-")));
+  const procs: ChildProcess[] = [];
+  const bases: string[] = [];
+  let s3: TestS3;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    s3 = await startS3("matang/");
+    await database.create();
+    env = {
+      ...process.env,
+      ...s3.env,
+      DATABASE_URL: database.url,
+      MATANG_DEMO: "1",
+      MATANG_LOGINS_PER_MINUTE: "1000",
+    };
+    const servers = await Promise.all(
+      [0, 1].map((i) => serveMatang({ ...env, MATANG_DATA_DIR: dataDirs[i] as string })),
+    );
+    for (const server of servers) {
+      procs.push(server.child);
+      bases.push(server.base);
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    kill(procs);
+    await database.drop();
+    await s3.close();
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("serves the flow across both, the file stored by one served by the other from the bucket", async () => {
+    await flow((step) => bases[step % 2] as string);
+    const objects = await s3.objects();
+    expect(objects.filter((k) => k.startsWith("objects/"))).toHaveLength(1);
+    expect(objects.filter((k) => k.startsWith("tmp/"))).toEqual([]);
+    for (const dir of dataDirs.slice(0, 2)) expect(existsSync(join(dir, "evidence"))).toBe(false);
+
+    // The commands work on the bucket: check it, move its files to a disk and back.
+    const cli = { ...env, MATANG_DATA_DIR: dataDirs[2] as string };
+    expect(await matang(cli, "storage", "check")).toMatchObject({
+      code: 0,
+      out: expect.stringContaining(
+        "1 evidence files checked: 0 missing, 0 not matching their checksum, 0 orphans",
+      ),
+    });
+    const toDisk = await matang(cli, "storage", "migrate", "--to", "disk");
+    expect(toDisk).toMatchObject({ code: 0, out: expect.stringContaining("1 copied and verified") });
+    expect(toDisk.err).toContain("Evidence files");
+    expect(await matang(cli, "storage", "migrate", "--to", "s3")).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("0 copied and verified, 1 already there intact"),
+    });
+    expect(await matang(cli, "storage", "migrate", "--to", "ftp")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--to must be s3 or disk, not "ftp"'),
+    });
+    const { MATANG_S3_BUCKET: _, ...noBucket } = cli;
+    expect(await matang(noBucket, "storage", "check")).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("MATANG_S3_BUCKET is needed"),
+    });
+    expect(await matang({ ...cli, MATANG_S3_BUCKET: "tidak-ada" }, "storage", "check")).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('the S3 bucket "tidak-ada"'),
+    });
+  }, 120_000);
 });

@@ -33,7 +33,7 @@ import { clarificationRoutes } from "./clarification/routes.js";
 import { cycleRoutes } from "./cycles/routes.js";
 import type { DatabaseHandle, Db } from "./db/client.js";
 import { evidenceRoutes } from "./evidence/routes.js";
-import { LocalStorage } from "./evidence/storage.js";
+import { type EvidenceStorage, LocalStorage } from "./evidence/storage.js";
 import { startTextReader } from "./evidence/text-reader.js";
 import { externalIndexRoutes } from "./external-indices/routes.js";
 import { frameworkRoutes } from "./frameworks/routes.js";
@@ -71,7 +71,7 @@ export interface AppOptions {
   /** The built web app to serve at `/` (packages/web/dist); none when absent. */
   readonly webDir?: string | null;
   /** Where evidence files live (default ./data/evidence). */
-  readonly storage?: LocalStorage;
+  readonly storage?: EvidenceStorage;
   /** Largest evidence upload (default 50 MB). */
   readonly maxUploadBytes?: number;
   /** Evidence an instansi may store in all (default unlimited). */

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { type DatabaseConfig, pgliteDir } from "./db/client.js";
+import type { S3Settings } from "./evidence/s3-storage.js";
 
 /** Settings from the environment (see the README's configuration table). */
 export interface Config {
@@ -25,6 +26,16 @@ export interface Config {
   readonly frameworksDir: string | undefined;
   /** Read evidence text in the background on this instance (MATANG_READ_TEXTS, default on). */
   readonly readTexts: boolean;
+  /** Evidence in S3-compatible object storage instead of MATANG_DATA_DIR/evidence (MATANG_S3_BUCKET set). */
+  readonly s3: S3Settings | undefined;
+}
+
+/** A setting that cannot work; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +54,37 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MATANG_MAIL_FROM || "Matang <no-reply@matang.local>",
     frameworksDir: env.MATANG_FRAMEWORKS_DIR ? resolve(env.MATANG_FRAMEWORKS_DIR) : undefined,
     readTexts: env.MATANG_READ_TEXTS !== "0",
+    s3: s3FromEnv(env),
+  };
+}
+
+function s3FromEnv(env: NodeJS.ProcessEnv): S3Settings | undefined {
+  const given = Object.keys(env).filter((k) => k.startsWith("MATANG_S3_") && env[k]);
+  if (given.length === 0) return undefined;
+  const bucket = env.MATANG_S3_BUCKET;
+  if (!bucket) throw new ConfigError(`MATANG_S3_BUCKET is needed with ${given.join(", ")}`);
+  const endpoint = env.MATANG_S3_ENDPOINT || undefined;
+  if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint))
+    throw new ConfigError(`MATANG_S3_ENDPOINT must be an http(s) address, not "${endpoint}"`);
+  const pathStyle = env.MATANG_S3_FORCE_PATH_STYLE;
+  if (pathStyle && pathStyle !== "0" && pathStyle !== "1")
+    throw new ConfigError(`MATANG_S3_FORCE_PATH_STYLE must be 1 or 0, not "${pathStyle}"`);
+  const accessKeyId = env.MATANG_S3_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = env.MATANG_S3_SECRET_ACCESS_KEY || undefined;
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+    throw new ConfigError("MATANG_S3_ACCESS_KEY_ID and MATANG_S3_SECRET_ACCESS_KEY go together");
+  const prefix = env.MATANG_S3_PREFIX ?? "";
+  if (prefix && !/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/$/.test(prefix))
+    throw new ConfigError(`MATANG_S3_PREFIX must be folder names ending in "/", not "${prefix}"`);
+  return {
+    endpoint,
+    bucket,
+    region: env.MATANG_S3_REGION || "us-east-1",
+    accessKeyId,
+    secretAccessKey,
+    // MinIO, Garage and Ceph are addressed by path; cloud providers by bucket host name.
+    forcePathStyle: pathStyle ? pathStyle === "1" : Boolean(endpoint),
+    prefix,
   };
 }
 

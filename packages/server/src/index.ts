@@ -10,8 +10,9 @@ import { DEFAULT_AUTH } from "./auth/service.js";
 import { type BootstrapReport, bootstrap } from "./bootstrap.js";
 import { type Config, configFromEnv, databaseConfig } from "./config.js";
 import { type DatabaseHandle, openDatabase } from "./db/client.js";
+import { S3Storage } from "./evidence/s3-storage.js";
 import { sweepUnrecordedFiles } from "./evidence/service.js";
-import { LocalStorage } from "./evidence/storage.js";
+import { type EvidenceStorage, LocalStorage } from "./evidence/storage.js";
 import { expireExternalValues } from "./external-indices/service.js";
 import { type FrameworkMap, refreshFrameworks } from "./frameworks/service.js";
 import { tuneHeapForServing } from "./heap.js";
@@ -32,14 +33,17 @@ export {
   checkStorage,
   createBackup,
   type Manifest,
+  type MigrationReport,
+  migrateStorage,
   restoreBackup,
   type StorageReport,
 } from "./backup/service.js";
 export { type BootstrapReport, bootstrap, DEMO_PASSWORD } from "./bootstrap.js";
 export type { Config } from "./config.js";
-export { configFromEnv, databaseConfig } from "./config.js";
+export { ConfigError, configFromEnv, databaseConfig } from "./config.js";
 export { type DatabaseHandle, type Db, openDatabase } from "./db/client.js";
-export { LocalStorage } from "./evidence/storage.js";
+export { type S3Settings, S3Storage } from "./evidence/s3-storage.js";
+export { type EvidenceStorage, LocalStorage } from "./evidence/storage.js";
 export { tuneHeapForServing } from "./heap.js";
 export { openApiDocument } from "./openapi.js";
 export { type ImportSummary, importRegistry } from "./organizations/import.js";
@@ -56,6 +60,7 @@ export interface Running {
   readonly app: FastifyInstance;
   readonly database: DatabaseHandle;
   readonly report: BootstrapReport;
+  readonly storage: EvidenceStorage;
   stop(): Promise<void>;
 }
 
@@ -75,6 +80,15 @@ export function configuredFrameworks(dir: string | undefined): {
     files.set(framework.id, file);
   }
   return { frameworks, files };
+}
+
+/**
+ * The evidence storage the configuration names: S3-compatible object storage when MATANG_S3_BUCKET
+ * is set (then nothing is written under MATANG_DATA_DIR/evidence), else the local disk.
+ */
+export async function storageFromConfig(config: Config): Promise<EvidenceStorage> {
+  if (config.s3) return S3Storage.create(config.s3, join(config.dataDir, "scratch"));
+  return new LocalStorage(join(config.dataDir, "evidence"));
 }
 
 /** Open and migrate the database, start listening, and shut down gracefully on SIGTERM/SIGINT. */
@@ -97,7 +111,12 @@ export async function startServer(options: StartOptions): Promise<Running> {
     await database.close();
     throw error;
   });
-  const storage = new LocalStorage(join(config.dataDir, "evidence"));
+  const storage = await storageFromConfig(config);
+  // A storage that cannot be reached fails the start, not the first upload.
+  await storage.ready().catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const app = await buildApp({
     db: database.db,
     listen: database.listen,
@@ -127,7 +146,7 @@ export async function startServer(options: StartOptions): Promise<Running> {
   };
   process.once("SIGTERM", () => onSignal("SIGTERM"));
   process.once("SIGINT", () => onSignal("SIGINT"));
-  return { app, database, report, stop };
+  return { app, database, report, storage, stop };
 }
 
 /** Due-date reminders every 10 minutes, external index expiry hourly, framework refresh and stale-upload sweep every minute, e-mails every 30 s with SMTP. */
@@ -136,7 +155,7 @@ function startJobs(
   database: DatabaseHandle,
   config: Config,
   frameworks: FrameworkMap,
-  storage: LocalStorage,
+  storage: EvidenceStorage,
 ): NodeJS.Timeout[] {
   const run = (name: string, job: () => Promise<number>) => () => {
     job()

@@ -26,6 +26,17 @@ export const ADMIN_CONTEXT = {
   address: null,
 };
 
+/** `bytes` cut into uneven pieces, as a network delivers them. */
+export function pieces(bytes: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  for (let at = 0, i = 0; at < bytes.length; i++) {
+    const size = [1, 4099, 65_536, 700_001, 3][i % 5] as number;
+    out.push(bytes.subarray(at, at + size));
+    at += size;
+  }
+  return out;
+}
+
 /** A TCP port nobody listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -8,17 +8,7 @@ import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FileHash } from "../src/evidence/hashing.js";
 import { LocalStorage, remainder, TooLargeError } from "../src/evidence/storage.js";
-
-/** `bytes` cut into uneven pieces, as a network delivers them. */
-function pieces(bytes: Buffer): Buffer[] {
-  const out: Buffer[] = [];
-  for (let at = 0, i = 0; at < bytes.length; i++) {
-    const size = [1, 4099, 65_536, 700_001, 3][i % 5] as number;
-    out.push(bytes.subarray(at, at + size));
-    at += size;
-  }
-  return out;
-}
+import { pieces } from "./harness.js";
 
 describe("staging an uploaded file", () => {
   let dir: string;

@@ -3,16 +3,16 @@
 // PostgreSQL, whichever it came from. Run from the command line by whoever operates the server.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import * as tar from "tar";
 import { type Db, inTransaction } from "../db/client.js";
 import * as schema from "../db/schema.js";
-import type { LocalStorage } from "../evidence/storage.js";
+import type { EvidenceStorage } from "../evidence/storage.js";
 import {
   type BackupKey,
   BackupKeyError,
@@ -96,7 +96,7 @@ export type Progress = (step: string, done: number, total: number) => void;
  */
 export async function createBackup(
   db: Db,
-  storage: LocalStorage,
+  storage: EvidenceStorage,
   file: string,
   options: { source: string; onProgress?: Progress; encrypt?: BackupKey },
 ): Promise<Manifest> {
@@ -121,15 +121,13 @@ export async function createBackup(
     await mkdir(join(work, "evidence"));
     const files: { key: string; size: number; sha256: string }[] = [];
     for (const [i, k] of keys.entries()) {
-      const path = storage.pathOf(k.key);
-      const actual = await fileSha256(path).catch(() => null);
+      // On disk a link (never copied twice); from object storage a download, hashed on the way.
+      const actual = await storage.copyOut(k.key, join(work, "evidence", k.key)).catch(() => null);
       if (!actual) throw new BackupError(`evidence file ${k.key} is missing from the storage`);
       if (actual.sha256 !== k.sha256)
         throw new BackupError(
           `evidence file ${k.key} does not match its checksum (run "matang storage check")`,
         );
-      await mkdir(join(work, "evidence", dirname(k.key)), { recursive: true });
-      await symlink(path, join(work, "evidence", k.key));
       files.push({ key: k.key, size: actual.size, sha256: actual.sha256 });
       options.onProgress?.("files", i + 1, keys.length);
     }
@@ -198,7 +196,7 @@ function parentsFirst(lines: readonly string[], column: string | null): Record<s
  */
 export async function restoreBackup(
   db: Db,
-  storage: LocalStorage,
+  storage: EvidenceStorage,
   file: string,
   options: { onProgress?: Progress; decrypt?: BackupUnlock } = {},
 ): Promise<Manifest> {
@@ -278,14 +276,68 @@ export async function restoreBackup(
     });
     for (const [i, f] of manifest.files.entries()) {
       await storage.restore(f.key, join(extracted, "evidence", f.key));
-      const actual = await fileSha256(storage.pathOf(f.key));
-      if (actual.sha256 !== f.sha256) throw new BackupError(`evidence file ${f.key} was not written intact`);
+      const actual = await storage.digest(f.key);
+      if (actual?.sha256 !== f.sha256) throw new BackupError(`evidence file ${f.key} was not written intact`);
       options.onProgress?.("files", i + 1, manifest.files.length);
     }
     return manifest;
   } finally {
     await cleanUp(work);
   }
+}
+
+export interface MigrationReport {
+  readonly total: number;
+  readonly copied: number;
+  /** Already in the target with the right checksum (a migration run again after a stop). */
+  readonly present: number;
+  /** Removed from the source after every file was verified in the target (when asked). */
+  readonly removed: number;
+}
+
+/**
+ * Copy every recorded evidence file from one storage to another (the disk to object storage or
+ * back), each checked against its recorded SHA-256 before it is sent and after it is stored. A
+ * file already in the target intact is not sent again, so a stopped migration can simply be run
+ * again. The source is emptied only when asked, and only once every file is verified.
+ */
+export async function migrateStorage(
+  db: Db,
+  from: EvidenceStorage,
+  to: EvidenceStorage,
+  options: { removeSource?: boolean; onProgress?: Progress } = {},
+): Promise<MigrationReport> {
+  await to.ready();
+  const recorded = await repo.recordedFiles(db);
+  let copied = 0;
+  let present = 0;
+  for (const [i, r] of recorded.entries()) {
+    if ((await to.digest(r.key))?.sha256 === r.sha256) present++;
+    else {
+      await from.withFile(r.key, async (path) => {
+        const source = await fileSha256(path).catch(() => null);
+        if (!source) throw new BackupError(`evidence file ${r.key} is missing from ${from.describe()}`);
+        if (source.sha256 !== r.sha256)
+          throw new BackupError(
+            `evidence file ${r.key} in ${from.describe()} does not match its checksum (run "matang storage check"); nothing of it was copied`,
+          );
+        await to.restore(r.key, path);
+      });
+      if ((await to.digest(r.key))?.sha256 !== r.sha256)
+        throw new BackupError(`evidence file ${r.key} was not stored intact in ${to.describe()}`);
+      copied++;
+    }
+    options.onProgress?.("files", i + 1, recorded.length);
+  }
+  let removed = 0;
+  if (options.removeSource) {
+    for (const [i, r] of recorded.entries()) {
+      await from.remove(r.key);
+      removed++;
+      options.onProgress?.("removed", i + 1, recorded.length);
+    }
+  }
+  return { total: recorded.length, copied, present, removed };
 }
 
 export interface StorageReport {
@@ -301,14 +353,14 @@ export interface StorageReport {
 /** Every recorded file present with its checksum, and nothing stored that no record knows. */
 export async function checkStorage(
   db: Db,
-  storage: LocalStorage,
+  storage: EvidenceStorage,
   onProgress?: Progress,
 ): Promise<StorageReport> {
   const recorded = await repo.recordedFiles(db);
   const missing: string[] = [];
   const mismatched: string[] = [];
   for (const [i, r] of recorded.entries()) {
-    const actual = await fileSha256(storage.pathOf(r.key)).catch(() => null);
+    const actual = await storage.digest(r.key);
     if (!actual) missing.push(r.key);
     else if (actual.sha256 !== r.sha256) mismatched.push(r.key);
     onProgress?.("files", i + 1, recorded.length);
@@ -320,6 +372,6 @@ export async function checkStorage(
     missing,
     mismatched,
     orphans: stored.filter((k) => !known.has(k)),
-    temporary: await readdir(join(storage.root, "tmp")).catch(() => []),
+    temporary: await storage.temporary(),
   };
 }

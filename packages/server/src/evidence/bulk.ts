@@ -16,7 +16,7 @@ import { ApiError } from "../http/errors.js";
 import { isCleanText } from "../http/text.js";
 import { can } from "../policy/policy.js";
 import { recordUpload } from "./service.js";
-import type { LocalStorage, Staged } from "./storage.js";
+import type { EvidenceStorage, Staged } from "./storage.js";
 
 /** At most this many entries are read from one archive (a folder of evidence has far fewer). */
 export const MAX_ENTRIES = 5000;
@@ -55,7 +55,7 @@ const skipped = (name: string) =>
 export async function importZip(
   db: Db,
   frameworks: Frameworks,
-  storage: LocalStorage,
+  storage: EvidenceStorage,
   ctx: RequestContext,
   assessmentId: string,
   input: {
@@ -75,7 +75,7 @@ export async function importZip(
   let files = 0;
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(input.zip.tempPath, {
+    zip = await yauzl.openPromise(input.zip.ref, {
       lazyEntries: true,
       autoClose: false,
       strictFileNames: false,

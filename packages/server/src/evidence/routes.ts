@@ -5,7 +5,7 @@ import type { Db } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import { contextOf } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
-import { ANY_FILE } from "../http/files.js";
+import { ANY_FILE, byteRange, PARTIAL_FILE } from "../http/files.js";
 import { invalidText, uncleanField } from "../http/text.js";
 import { importZip, parseMapping } from "./bulk.js";
 import { FindingsSchema } from "./findings.js";
@@ -21,7 +21,7 @@ import {
   uploadRoom,
   withdrawLink,
 } from "./service.js";
-import { type LocalStorage, type Staged, TooLargeError } from "./storage.js";
+import { type EvidenceStorage, type Staged, TooLargeError } from "./storage.js";
 import { ACCEPTED_TYPES } from "./types.js";
 
 const UploadFields = z.strictObject({
@@ -47,7 +47,7 @@ function contentDisposition(kind: "inline" | "attachment", name: string): string
 export function evidenceRoutes(
   db: Db,
   frameworks: Frameworks,
-  storage: LocalStorage,
+  storage: EvidenceStorage,
   maxBytes: number,
   quotaBytes: number = Number.POSITIVE_INFINITY,
 ): FastifyPluginAsyncZod {
@@ -171,12 +171,13 @@ export function evidenceRoutes(
             if (part.type === "file") {
               if (staged) throw new ApiError(400, "one_file", "Send one archive per import");
               zipName = part.filename || zipName;
-              staged = await storage.stage(part.file, limit);
+              // Read at random places, so kept on this instance's disk whatever the storage.
+              staged = await storage.scratch.stage(part.file, limit);
               if (part.file.truncated) throw new TooLargeError(limit);
             } else if (part.fieldname === "mapping") mappingText = String(part.value);
           }
         } catch (error) {
-          if (staged) await storage.discard(staged);
+          if (staged) await storage.scratch.discard(staged);
           if (error instanceof TooLargeError) {
             if (limit < maxBytes * 10 && error.limit === limit) throw quotaExceeded(quotaBytes, used);
             throw new ApiError(413, "file_too_large", error.message);
@@ -196,7 +197,7 @@ export function evidenceRoutes(
             quotaBytes,
           });
         } finally {
-          await storage.discard(zip);
+          await storage.scratch.discard(zip);
         }
       },
     );
@@ -433,11 +434,11 @@ export function evidenceRoutes(
             file: z.uuid().optional(),
             download: z.enum(["true", "false"]).optional(),
           }),
-          response: { 200: ANY_FILE },
+          response: { 200: ANY_FILE, 206: PARTIAL_FILE },
         },
       },
       async (request, reply) => {
-        const { stream, file, inline } = await openContent(
+        const { open, file, inline } = await openContent(
           db,
           storage,
           contextOf(request),
@@ -445,9 +446,22 @@ export function evidenceRoutes(
           request.query.file,
         );
         const asInline = inline && request.query.download !== "true";
+        // A download cut on a weak connection goes on from where it stopped, and a PDF viewer
+        // fetches the pages it shows.
+        const range = byteRange(request.headers.range, file.size);
+        if (range === "unsatisfiable") {
+          reply.header("content-range", `bytes */${file.size}`);
+          throw new ApiError(416, "range_not_satisfiable", `The file has ${file.size} bytes`);
+        }
+        if (range)
+          reply
+            .code(206)
+            .header("content-range", `bytes ${range.start}-${range.end}/${file.size}`)
+            .header("content-length", String(range.end - range.start + 1));
+        else reply.header("content-length", String(file.size));
         reply
           .header("content-type", file.mediaType)
-          .header("content-length", String(file.size))
+          .header("accept-ranges", "bytes")
           .header(
             "content-disposition",
             contentDisposition(asInline ? "inline" : "attachment", file.originalName),
@@ -460,7 +474,7 @@ export function evidenceRoutes(
             "content-security-policy",
             "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; plugin-types application/pdf",
           );
-        return reply.send(stream);
+        return reply.send(open(range ?? undefined));
       },
     );
   };

@@ -12,7 +12,7 @@ import { getOrganization } from "../organizations/repository.js";
 import { authorize, can, reachOf, type Target } from "../policy/policy.js";
 import { findingsOf, referenceDateOf } from "./findings.js";
 import * as repo from "./repository.js";
-import type { LocalStorage, Staged } from "./storage.js";
+import type { ByteRange, EvidenceStorage, Staged } from "./storage.js";
 import { ACCEPTED_LIST, ACCEPTED_TYPES, INLINE_TYPES, typeOf } from "./types.js";
 
 /** The same loader and access check as the assessment's own screens (same answer for the same problem). */
@@ -160,7 +160,7 @@ export interface UploadedFile {
 export async function recordUpload(
   db: Db,
   frameworks: Frameworks,
-  storage: LocalStorage,
+  storage: EvidenceStorage,
   ctx: RequestContext,
   assessmentId: string,
   fields: UploadFields,
@@ -526,11 +526,11 @@ async function authorizeEvidenceRead(db: Db, ctx: RequestContext, ev: EvidenceRo
 /** A stored file of an evidence (the newest version unless one is named), for download or preview. */
 export async function openContent(
   db: Db,
-  storage: LocalStorage,
+  storage: EvidenceStorage,
   ctx: RequestContext,
   evidenceId: string,
   fileId: string | undefined,
-): Promise<{ stream: Readable; file: repo.EvidenceFileRow; inline: boolean }> {
+): Promise<{ open: (range?: ByteRange) => Readable; file: repo.EvidenceFileRow; inline: boolean }> {
   const ev = await repo.findEvidence(db, evidenceId);
   if (!ev) {
     authorize(ctx.principal, "evidence.read", { path: "/" });
@@ -539,7 +539,8 @@ export async function openContent(
   await authorizeEvidenceRead(db, ctx, ev);
   const file = await repo.newestFile(db, evidenceId, fileId);
   if (!file) throw notFound(ev.kind === "link" ? "A file (this evidence is a link)" : "Evidence file");
-  return { stream: storage.open(file.storageKey), file, inline: INLINE_TYPES.has(file.mediaType) };
+  const key = file.storageKey;
+  return { open: (range) => storage.open(key, range), file, inline: INLINE_TYPES.has(file.mediaType) };
 }
 
 export async function evidenceVersions(
@@ -602,7 +603,11 @@ export async function evidenceVersions(
  * between moving a file into place and committing its record leaves. Run at start-up; a file
  * another instance is recording right now is younger than the window and stays.
  */
-export async function sweepUnrecordedFiles(db: Db, storage: LocalStorage, staleMs: number): Promise<number> {
+export async function sweepUnrecordedFiles(
+  db: Db,
+  storage: EvidenceStorage,
+  staleMs: number,
+): Promise<number> {
   const candidates = await storage.keysOlderThan(staleMs);
   let removed = 0;
   for (let i = 0; i < candidates.length; i += 1000) {

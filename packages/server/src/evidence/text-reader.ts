@@ -4,13 +4,13 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../db/client.js";
 import * as repo from "./repository.js";
-import type { LocalStorage } from "./storage.js";
+import type { EvidenceStorage } from "./storage.js";
 import { DEFAULT_READ_LIMITS, type ReadLimits, readText } from "./text.js";
 
 /** Read up to `max` waiting files; how many were read. */
 export async function readPendingTexts(
   db: Db,
-  storage: LocalStorage,
+  storage: EvidenceStorage,
   max = 10,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
 ): Promise<number> {
@@ -27,7 +27,7 @@ export async function readPendingTexts(
             ocrPages: 0,
             error: `Reading was given up after ${repo.TEXT_ATTEMPTS} attempts`,
           }
-        : await readText(storage.pathOf(job.storageKey), job.mediaType, limits);
+        : await storage.withFile(job.storageKey, (path) => readText(path, job.mediaType, limits));
     await repo.saveText(db, job.fileId, job.title, read);
     done++;
   }
@@ -42,7 +42,7 @@ export async function readPendingTexts(
  */
 export function startTextReader(
   db: Db,
-  storage: LocalStorage,
+  storage: EvidenceStorage,
   log: FastifyBaseLogger,
   idleMs = 2000,
 ): { stop(): Promise<void> } {

@@ -108,6 +108,13 @@ export function installErrorHandling(
       return send(400, "weak_password", error.message, { problem: error.problem, hint: error.hint });
     if (error instanceof InputFileError)
       return send(422, "invalid_file", "The file has problems", error.problems);
+    if ((error as Error).name === "StorageUnavailable") {
+      request.log.warn(
+        { err: loggableError((error as Error & { cause?: unknown }).cause) },
+        "evidence storage unavailable",
+      );
+      return send(503, "storage_unavailable", "The evidence storage is not reachable; try again shortly");
+    }
     if (isDatabaseDown(error)) {
       request.log.warn({ err: loggableError(error) }, "database unavailable");
       return send(503, "database_unavailable", "The database is not reachable; try again shortly");

@@ -32,5 +32,32 @@ export const download = (reply: FastifyReply, type: string, fileName: string, bo
     .header("content-disposition", `attachment; filename="${fileName}"`)
     .send(body);
 
+/** A 206 answer carries part of the file. */
+export const PARTIAL_FILE = file("application/octet-stream", "Part of the file (a Range request)");
+
+/**
+ * The one byte range a `Range` header asks of a file of `size` bytes (RFC 9110): null to send the
+ * whole file (no header, a form Matang does not serve, such as several ranges), "unsatisfiable"
+ * for a range wholly past the end.
+ */
+export function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | null | "unsatisfiable" {
+  const m = header?.trim().match(/^bytes=(\d*)-(\d*)$/);
+  if (!m || (m[1] === "" && m[2] === "")) return null;
+  if (m[1] === "") {
+    // The last N bytes.
+    const suffix = Number(m[2]);
+    if (suffix === 0) return "unsatisfiable";
+    return size === 0 ? "unsatisfiable" : { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (!Number.isSafeInteger(start) || start >= size) return "unsatisfiable";
+  if (end < start) return null;
+  return { start, end };
+}
+
 /** A file name from an instansi's name: letters and digits only. */
 export const fileSafe = (name: string) => name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
-import type { LocalStorage } from "../evidence/storage.js";
+import type { EvidenceStorage } from "../evidence/storage.js";
 import type { Frameworks } from "../frameworks/service.js";
 import { contextOf } from "../http/context.js";
 import { download, ZIP, ZIP_TYPE } from "../http/files.js";
@@ -20,7 +20,11 @@ const filterOf = (q: z.infer<typeof Filter>) => ({
   acceptedOnly: q.accepted === "1",
 });
 
-export function portalRoutes(db: Db, frameworks: Frameworks, storage: LocalStorage): FastifyPluginAsyncZod {
+export function portalRoutes(
+  db: Db,
+  frameworks: Frameworks,
+  storage: EvidenceStorage,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/assessments/:id/portal/package",

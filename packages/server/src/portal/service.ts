@@ -14,7 +14,7 @@ import yazl from "yazl";
 import { access, auditIndicator, type Loaded } from "../assessments/loading.js";
 import * as assessmentRepo from "../assessments/repository.js";
 import { type Db, inTransaction } from "../db/client.js";
-import type { LocalStorage } from "../evidence/storage.js";
+import type { EvidenceStorage } from "../evidence/storage.js";
 import type { Frameworks } from "../frameworks/service.js";
 import type { RequestContext } from "../http/context.js";
 import { ApiError, conflict, notFound } from "../http/errors.js";
@@ -234,7 +234,7 @@ function notesText(entries: ReturnType<typeof entryView>[]): string {
 export async function packageZip(
   db: Db,
   frameworks: Frameworks,
-  storage: LocalStorage,
+  storage: EvidenceStorage,
   ctx: RequestContext,
   id: string,
   filter: PackageFilter,

@@ -3817,6 +3817,15 @@ export interface paths {
                         "application/octet-stream": string;
                     };
                 };
+                /** @description Part of the file (a Range request) */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
             };
         };
         put?: never;
