@@ -32,6 +32,7 @@ import { checklistRoutes } from "./checklist/routes.js";
 import { clarificationRoutes } from "./clarification/routes.js";
 import { cycleRoutes } from "./cycles/routes.js";
 import type { DatabaseHandle, Db } from "./db/client.js";
+import { type ResumableUploads, resumableUploadsOnDemand } from "./evidence/resumable.js";
 import { evidenceRoutes } from "./evidence/routes.js";
 import { type EvidenceStorage, LocalStorage } from "./evidence/storage.js";
 import { startTextReader } from "./evidence/text-reader.js";
@@ -72,6 +73,8 @@ export interface AppOptions {
   readonly webDir?: string | null;
   /** Where evidence files live (default ./data/evidence). */
   readonly storage?: EvidenceStorage;
+  /** Resumable (tus) uploads; by default their store lives beside the evidence, kept a day. */
+  readonly resumable?: ResumableUploads;
   /** Largest evidence upload (default 50 MB). */
   readonly maxUploadBytes?: number;
   /** Evidence an instansi may store in all (default unlimited). */
@@ -228,6 +231,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(assessmentRoutes(options.db, frameworks));
   await app.register(externalIndexRoutes(options.db, frameworks));
   const storage = options.storage ?? new LocalStorage(resolve("data", "evidence"));
+  const resumable =
+    options.resumable ??
+    resumableUploadsOnDemand(storage, {
+      expiryMs: 24 * 3600_000,
+      maxBytes: options.maxUploadBytes ?? 50 * 1024 * 1024,
+    });
   if (options.readTexts) {
     const reader = startTextReader(options.db, storage, app.log);
     app.addHook("onClose", () => reader.stop());
@@ -239,6 +248,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       storage,
       options.maxUploadBytes ?? 50 * 1024 * 1024,
       options.quotaBytes ?? Number.POSITIVE_INFINITY,
+      resumable,
     ),
   );
   await app.register(notificationRoutes(options.db));

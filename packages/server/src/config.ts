@@ -19,6 +19,8 @@ export interface Config {
   readonly quotaMb: number;
   /** An unfinished upload nobody wrote to for this long is removed (a server killed mid-upload). */
   readonly uploadStaleSeconds: number;
+  /** A resumable upload may wait this long for its next piece (MATANG_RESUMABLE_HOURS). */
+  readonly resumableHours: number;
   /** smtp(s)://user:pass@host:port — e-mail notifications are sent only when set. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
@@ -50,6 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     quotaMb: positiveNumber(env.MATANG_QUOTA_MB, 10_240),
     loginsPerMinute: positiveNumber(env.MATANG_LOGINS_PER_MINUTE, 20),
     uploadStaleSeconds: positiveNumber(env.MATANG_UPLOAD_STALE_SECONDS, 900),
+    resumableHours: positiveNumber(env.MATANG_RESUMABLE_HOURS, 24),
     smtpUrl: env.MATANG_SMTP_URL || undefined,
     mailFrom: env.MATANG_MAIL_FROM || "Matang <no-reply@matang.local>",
     frameworksDir: env.MATANG_FRAMEWORKS_DIR ? resolve(env.MATANG_FRAMEWORKS_DIR) : undefined,

@@ -10,6 +10,7 @@ import { DEFAULT_AUTH } from "./auth/service.js";
 import { type BootstrapReport, bootstrap } from "./bootstrap.js";
 import { type Config, configFromEnv, databaseConfig } from "./config.js";
 import { type DatabaseHandle, openDatabase } from "./db/client.js";
+import { type ResumableUploads, resumableUploads } from "./evidence/resumable.js";
 import { S3Storage } from "./evidence/s3-storage.js";
 import { sweepUnrecordedFiles } from "./evidence/service.js";
 import { type EvidenceStorage, LocalStorage } from "./evidence/storage.js";
@@ -117,11 +118,16 @@ export async function startServer(options: StartOptions): Promise<Running> {
     await database.close();
     throw error;
   });
+  const resumable = await resumableUploads(storage, {
+    expiryMs: config.resumableHours * 3600_000,
+    maxBytes: config.maxUploadMb * 1024 * 1024,
+  });
   const app = await buildApp({
     db: database.db,
     listen: database.listen,
     frameworks,
     storage,
+    resumable,
     maxUploadBytes: config.maxUploadMb * 1024 * 1024,
     quotaBytes: config.quotaMb * 1024 * 1024,
     readTexts: config.readTexts,
@@ -132,7 +138,7 @@ export async function startServer(options: StartOptions): Promise<Running> {
   // Plus the frameworks administrators imported earlier (stored in the database).
   await refreshFrameworks(database.db, app.frameworks);
   await app.listen({ port: options.port, host: options.host });
-  const timers = startJobs(app, database, config, app.frameworks, storage);
+  const timers = startJobs(app, database, config, app.frameworks, storage, resumable);
   let stopping: Promise<void> | undefined;
   const stop = () => {
     // Stop the jobs and accepting, let in-flight requests finish, then close the database.
@@ -156,6 +162,7 @@ function startJobs(
   config: Config,
   frameworks: FrameworkMap,
   storage: EvidenceStorage,
+  resumable: ResumableUploads,
 ): NodeJS.Timeout[] {
   const run = (name: string, job: () => Promise<number>) => () => {
     job()
@@ -167,7 +174,11 @@ function startJobs(
   // External index values past their age limit stop counting (checked at start and hourly).
   const expiry = run("expired external index values", () => expireExternalValues(database.db, frameworks));
   expiry();
-  const sweep = run("unfinished uploads removed", () => storage.sweep(config.uploadStaleSeconds * 1000));
+  const sweep = run("unfinished uploads removed", async () => {
+    const staged = await storage.sweep(config.uploadStaleSeconds * 1000);
+    // Resumable uploads wait longer (MATANG_RESUMABLE_HOURS) for the rest of their bytes.
+    return staged + (await resumable.sweep());
+  });
   sweep();
   // Once, at start: files a killed process moved into place but never recorded.
   run("unrecorded evidence files removed", () =>

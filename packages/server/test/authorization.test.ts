@@ -51,6 +51,7 @@ interface Request {
   body?: unknown;
   multipart?: ReturnType<typeof multipart>;
   csv?: string;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -739,6 +740,41 @@ const TABLE: Record<string, Row> = {
     roles: all("Y.-"),
     anonymous: false,
   },
+  // Resumable uploads: beginning one is checked like any upload's room (reading the assessment);
+  // an upload is its owner's alone (anyone else, like a caller naming none, gets 404).
+  "POST /api/uploads": {
+    call: (s) => ({
+      url: "/api/uploads",
+      headers: {
+        "tus-resumable": "1.0.0",
+        "upload-length": "10",
+        "upload-metadata": `filename ${btoa("a.pdf")},assessment ${btoa(s.assessment)}`,
+      },
+    }),
+    roles: all("Y.-"),
+    anonymous: false,
+  },
+  "PATCH /api/uploads/{uploadId}": {
+    call: () => ({
+      url: `/api/uploads/${"0".repeat(32)}`,
+      headers: { "tus-resumable": "1.0.0", "upload-offset": "0" },
+    }),
+    roles: all("Y.."),
+    anonymous: false,
+  },
+  "DELETE /api/uploads/{uploadId}": {
+    call: () => ({ url: `/api/uploads/${"0".repeat(32)}`, headers: { "tus-resumable": "1.0.0" } }),
+    roles: all("Y.."),
+    anonymous: false,
+  },
+  "POST /api/assessments/{id}/evidence/resumable": {
+    call: (s) => ({
+      url: `/api/assessments/${s.assessment}/evidence/resumable`,
+      body: { upload: "0".repeat(32), indicator: "1", level: 1, title: "Perwal" },
+    }),
+    roles: all("Y.-"),
+    anonymous: false,
+  },
   "GET /api/assessments/{id}/external-indices": {
     call: (s) => ({ url: `/api/assessments/${s.assessment}/external-indices` }),
     roles: all("Y.-"),
@@ -936,6 +972,7 @@ describe.each(ENGINES)("authorization of every endpoint on %s", (engine) => {
           headers: {
             ...(request.multipart ? { "content-type": request.multipart.contentType } : {}),
             ...(request.csv !== undefined ? { "content-type": "text/csv" } : {}),
+            ...request.headers,
             ...(session && method !== "GET" ? { "x-csrf-token": session.csrf } : {}),
           },
           cookies: session ? { matang_session: session.cookie } : {},

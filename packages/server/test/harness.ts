@@ -5,12 +5,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseRegistryFile } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
+import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import pg from "pg";
 import { buildApp } from "../src/app.js";
 import { createUser, DEFAULT_AUTH } from "../src/auth/service.js";
 import { bootstrap } from "../src/bootstrap.js";
 import { type DatabaseHandle, openDatabase } from "../src/db/client.js";
+import { assessments, cycles, organizations } from "../src/db/schema.js";
 import { importRegistry } from "../src/organizations/import.js";
 import type { Role } from "../src/policy/policy.js";
 import { archivedPglite } from "./archives.js";
@@ -35,6 +37,20 @@ export function pieces(bytes: Buffer): Buffer[] {
     at += size;
   }
   return out;
+}
+
+/** An organization's assessment in the newest cycle (the demo's current one, open for work). */
+export async function currentAssessmentOf(database: DatabaseHandle, organization: string): Promise<string> {
+  const [found] = await database.db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .innerJoin(organizations, eq(organizations.id, assessments.organizationId))
+    .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
+    .where(eq(organizations.name, organization))
+    .orderBy(desc(cycles.year))
+    .limit(1);
+  if (!found) throw new Error(`no assessment of ${organization}`);
+  return found.id;
 }
 
 /** A TCP port nobody listens on right now. */

@@ -8,7 +8,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { builtinFrameworks } from "@matang/core/node";
-import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import PDFDocument from "pdfkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,11 +15,20 @@ import { buildApp } from "../src/app.js";
 import { checkStorage, createBackup, migrateStorage, restoreBackup } from "../src/backup/service.js";
 import { DEMO_PASSWORD } from "../src/bootstrap.js";
 import { ConfigError, configFromEnv } from "../src/config.js";
-import { assessments, evidenceTexts, organizations } from "../src/db/schema.js";
+import { evidenceTexts } from "../src/db/schema.js";
 import { S3Storage } from "../src/evidence/s3-storage.js";
 import { LocalStorage, TooLargeError } from "../src/evidence/storage.js";
 import { readPendingTexts } from "../src/evidence/text-reader.js";
-import { client, demoDatabase, ENGINES, type Engine, multipart, pieces, testDatabase } from "./harness.js";
+import {
+  client,
+  currentAssessmentOf,
+  demoDatabase,
+  ENGINES,
+  type Engine,
+  multipart,
+  pieces,
+  testDatabase,
+} from "./harness.js";
 import { startS3, type TestS3 } from "./s3.js";
 
 const frameworks = builtinFrameworks();
@@ -172,12 +180,7 @@ describe.each(ENGINES)("evidence in object storage, on %s", (engine: Engine) => 
       maxUploadBytes: 2 * 1024 * 1024,
     });
     coordinator = await client(app, "koordinator@demo.matang.id", DEMO_PASSWORD);
-    const [bandung] = await database.db
-      .select({ id: assessments.id })
-      .from(assessments)
-      .innerJoin(organizations, eq(organizations.id, assessments.organizationId))
-      .where(eq(organizations.name, "Pemerintah Kota Bandung"));
-    assessmentId = bandung?.id ?? "";
+    assessmentId = await currentAssessmentOf(database, "Pemerintah Kota Bandung");
   });
   afterAll(async () => {
     await app.close();

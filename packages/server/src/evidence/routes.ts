@@ -1,14 +1,16 @@
 import multipart from "@fastify/multipart";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import { contextOf } from "../http/context.js";
-import { ApiError } from "../http/errors.js";
+import { ApiError, notFound } from "../http/errors.js";
 import { ANY_FILE, byteRange, PARTIAL_FILE } from "../http/files.js";
 import { invalidText, uncleanField } from "../http/text.js";
 import { importZip, parseMapping } from "./bulk.js";
 import { FindingsSchema } from "./findings.js";
+import { OWNER_KEY, type ResumableUploads, UPLOAD_ID, UPLOADS_PATH } from "./resumable.js";
 import {
   addLink,
   evidenceVersions,
@@ -44,13 +46,74 @@ function contentDisposition(kind: "inline" | "attachment", name: string): string
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+const UPLOADED = z.object({
+  evidenceId: z.string(),
+  fileId: z.string(),
+  linkId: z.string().nullable(),
+  sha256: z.string(),
+  size: z.number(),
+  mediaType: z.string(),
+});
+
+/** tus's Upload-Metadata: "key base64value" pairs separated by commas. */
+function parseUploadMetadata(header: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const pair of (header ?? "").split(",")) {
+    const [key, value] = pair.trim().split(" ");
+    if (key) out.set(key, value ? Buffer.from(value, "base64").toString("utf8") : "");
+  }
+  return out;
+}
+
 export function evidenceRoutes(
   db: Db,
   frameworks: Frameworks,
   storage: EvidenceStorage,
   maxBytes: number,
   quotaBytes: number = Number.POSITIVE_INFINITY,
+  resumable: ResumableUploads | null = null,
 ): FastifyPluginAsyncZod {
+  /** A refused size: the instansi's room when that is what it exceeds, else the file limit. */
+  const tooLarge = (limit: number, used: number, error: TooLargeError) =>
+    limit < maxBytes && error.limit === limit
+      ? quotaExceeded(quotaBytes, used)
+      : new ApiError(413, "file_too_large", error.message);
+
+  /** The fields of an upload checked, then the staged file recorded (or discarded). */
+  async function record(
+    ctx: ReturnType<typeof contextOf>,
+    assessmentId: string,
+    staged: Staged,
+    fileName: string,
+    fields: Record<string, unknown>,
+  ) {
+    const unclean = uncleanField({ ...fields, fileName });
+    if (unclean !== null) {
+      await storage.discard(staged);
+      throw invalidText("multipart", unclean === "fileName" ? "file" : unclean);
+    }
+    const parsed = UploadFields.safeParse(fields);
+    if (!parsed.success) {
+      await storage.discard(staged);
+      throw new ApiError(
+        400,
+        "validation_error",
+        "Invalid upload fields",
+        parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      );
+    }
+    return recordUpload(
+      db,
+      frameworks,
+      storage,
+      ctx,
+      assessmentId,
+      parsed.data,
+      { staged, fileName },
+      quotaBytes,
+    );
+  }
+
   return async (app) => {
     await app.register(multipart, {
       limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 10_000, parts: 20 },
@@ -67,16 +130,7 @@ export function evidenceRoutes(
           description: `PDF, images or office documents up to ${Math.round(maxBytes / 1024 / 1024)} MB, typed by their content.`,
           params: z.object({ id: z.uuid() }),
           consumes: ["multipart/form-data"],
-          response: {
-            201: z.object({
-              evidenceId: z.string(),
-              fileId: z.string(),
-              linkId: z.string().nullable(),
-              sha256: z.string(),
-              size: z.number(),
-              mediaType: z.string(),
-            }),
-          },
+          response: { 201: UPLOADED },
         },
       },
       async (request, reply) => {
@@ -102,41 +156,129 @@ export function evidenceRoutes(
           }
         } catch (error) {
           if (staged) await storage.discard(staged);
-          if (error instanceof TooLargeError) {
-            if (limit < maxBytes && error.limit === limit) throw quotaExceeded(quotaBytes, used);
-            throw new ApiError(413, "file_too_large", error.message);
-          }
+          if (error instanceof TooLargeError) throw tooLarge(limit, used, error);
           throw error;
         }
         if (!staged) throw new ApiError(400, "file_required", "The upload has no file");
-        const unclean = uncleanField({ ...fields, fileName });
-        if (unclean !== null) {
-          await storage.discard(staged);
-          throw invalidText("multipart", unclean === "fileName" ? "file" : unclean);
-        }
-        const parsed = UploadFields.safeParse(fields);
-        if (!parsed.success) {
-          await storage.discard(staged);
-          throw new ApiError(
-            400,
-            "validation_error",
-            "Invalid upload fields",
-            parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-          );
-        }
-        const result = await recordUpload(
-          db,
-          frameworks,
-          storage,
-          ctx,
-          request.params.id,
-          parsed.data,
-          { staged, fileName },
-          quotaBytes,
-        );
-        return reply.status(201).send(result);
+        return reply.status(201).send(await record(ctx, request.params.id, staged, fileName, fields));
       },
     );
+
+    if (resumable) {
+      const uploads = resumable;
+      // A tus body is read by the tus server as it arrives, never by Fastify.
+      app.addContentTypeParser("application/offset+octet-stream", (_request, _payload, done) => done(null));
+
+      /** Only the person who began an upload may see or continue it; to anyone else it does not exist. */
+      const ownUpload = async (request: FastifyRequest, id: string) => {
+        const ctx = contextOf(request);
+        if (!ctx.principal) throw new ApiError(401, "unauthenticated", "Log in first");
+        const upload = await uploads.find(id);
+        if (!upload || upload.metadata?.[OWNER_KEY] !== ctx.principal.userId) throw notFound("Upload");
+        return upload;
+      };
+
+      app.route({
+        method: ["POST", "OPTIONS"],
+        url: UPLOADS_PATH,
+        schema: {
+          tags: ["evidence"],
+          summary:
+            "Begin a resumable upload (tus 1.0.0: Upload-Length, Upload-Metadata with filename and assessment); then PATCH /api/uploads/{id} with the bytes, HEAD to learn where to go on after a cut, and POST /api/assessments/{id}/evidence/resumable to record it",
+        },
+        handler: async (request, reply) => {
+          if (request.method === "POST") {
+            const ctx = contextOf(request);
+            if (!ctx.principal) throw new ApiError(401, "unauthenticated", "Log in first");
+            const metadata = parseUploadMetadata(request.headers["upload-metadata"] as string | undefined);
+            const assessmentId = metadata.get("assessment") ?? "";
+            if (!z.uuid().safeParse(assessmentId).success)
+              throw new ApiError(400, "validation_error", "Upload-Metadata needs the assessment it is for", [
+                { path: "assessment", message: "a UUID" },
+              ]);
+            const length = Number(request.headers["upload-length"]);
+            if (!Number.isSafeInteger(length) || length < 0)
+              throw new ApiError(400, "validation_error", "Upload-Length must be the file's size in bytes", [
+                { path: "Upload-Length", message: "an integer" },
+              ]);
+            // Room and the file limit are checked before a byte is sent.
+            const { used, room } = await uploadRoom(db, ctx, assessmentId, quotaBytes);
+            const limit = Math.min(maxBytes, room);
+            if (length > limit) throw tooLarge(limit, used, new TooLargeError(limit));
+          }
+          reply.hijack();
+          await uploads.handle(request.raw, reply.raw, request.principal?.userId);
+        },
+      });
+
+      app.route({
+        method: ["HEAD", "PATCH", "DELETE"],
+        url: `${UPLOADS_PATH}/:uploadId`,
+        schema: {
+          tags: ["evidence"],
+          summary:
+            "A resumable upload (tus 1.0.0): HEAD its offset, PATCH the next bytes, DELETE to give it up",
+          params: z.object({ uploadId: z.string().regex(UPLOAD_ID) }),
+        },
+        handler: async (request, reply) => {
+          await ownUpload(request, request.params.uploadId);
+          reply.hijack();
+          await uploads.handle(request.raw, reply.raw);
+        },
+      });
+
+      app.post(
+        "/api/assessments/:id/evidence/resumable",
+        {
+          schema: {
+            tags: ["evidence"],
+            summary:
+              "Record a finished resumable upload as evidence (the same fields as a multipart upload, and the upload's id): checked, typed and stored as any upload",
+            params: z.object({ id: z.uuid() }),
+            body: UploadFields.extend({ upload: z.string().regex(UPLOAD_ID) }),
+            response: { 201: UPLOADED },
+          },
+        },
+        async (request, reply) => {
+          const ctx = contextOf(request);
+          const { used, room } = await uploadRoom(db, ctx, request.params.id, quotaBytes);
+          const { upload: id, ...fields } = request.body;
+          const upload = await ownUpload(request, id);
+          if (upload.metadata?.assessment !== request.params.id) throw notFound("Upload");
+          if (upload.size === undefined || upload.offset !== upload.size)
+            throw new ApiError(
+              409,
+              "upload_incomplete",
+              `The upload has ${upload.offset} of ${upload.size ?? "?"} bytes; send the rest first`,
+              { offset: upload.offset, size: upload.size ?? null },
+            );
+          const limit = Math.min(maxBytes, room);
+          let staged: Staged;
+          try {
+            staged = await storage.stage(await uploads.read(id), limit);
+          } catch (error) {
+            if (error instanceof TooLargeError) throw tooLarge(limit, used, error);
+            throw error;
+          }
+          try {
+            const result = await record(
+              ctx,
+              request.params.id,
+              staged,
+              upload.metadata?.filename || "unnamed",
+              fields,
+            );
+            await uploads.remove(id).catch(() => undefined);
+            return reply.status(201).send(result);
+          } catch (error) {
+            // Bytes no one can use (a refused type, an empty file) do not wait for the sweep.
+            if (error instanceof ApiError && (error.statusCode === 415 || error.code === "empty_file"))
+              await uploads.remove(id).catch(() => undefined);
+            throw error;
+          }
+        },
+      );
+    }
 
     app.post(
       "/api/assessments/:id/evidence/zip",

@@ -52,7 +52,7 @@ export class S3Storage implements EvidenceStorage {
     private readonly sdk: Sdk,
     private readonly lib: Storage,
     private readonly client: S3Client,
-    private readonly settings: S3Settings,
+    readonly settings: S3Settings,
     readonly scratch: LocalStorage,
   ) {}
 
@@ -178,14 +178,20 @@ export class S3Storage implements EvidenceStorage {
   }
 
   open(key: string, range?: ByteRange): Readable {
-    const out = new PassThrough();
     let objectKey: string;
     try {
       objectKey = this.objectKey(key);
     } catch (error) {
+      const out = new PassThrough();
       process.nextTick(() => out.destroy(error as Error));
       return out;
     }
+    return this.read(objectKey, range);
+  }
+
+  /** An object's bytes by its full key, streamed. */
+  private read(objectKey: string, range?: ByteRange): Readable {
+    const out = new PassThrough();
     this.client
       .send(
         new this.sdk.GetObjectCommand({
@@ -322,6 +328,40 @@ export class S3Storage implements EvidenceStorage {
     return ref;
   }
 
+  /**
+   * Matang's own objects beside the evidence (the pieces of resumable uploads), by keys relative
+   * to the configured prefix; never under `objects/` or `tmp/`.
+   */
+  readonly side = {
+    put: async (key: string, body: Buffer | Readable, length?: number): Promise<void> => {
+      await this.client.send(
+        new this.sdk.PutObjectCommand({
+          Bucket: this.settings.bucket,
+          Key: this.full(this.sideKey(key)),
+          Body: body,
+          ...(length !== undefined ? { ContentLength: length } : {}),
+        }),
+      );
+    },
+    get: (key: string): Readable => this.read(this.full(this.sideKey(key))),
+    text: async (key: string): Promise<string | null> => {
+      try {
+        const chunks: Buffer[] = [];
+        for await (const chunk of this.side.get(key)) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks).toString("utf8");
+      } catch {
+        return null;
+      }
+    },
+    list: (prefix: string) => this.list(this.sideKey(prefix)),
+    remove: (key: string) => this.deleteObject(this.sideKey(key)),
+  };
+
+  private sideKey(key: string): string {
+    if (key.startsWith("objects/") || key.startsWith("tmp/")) throw new Error(`not a side key: ${key}`);
+    return key;
+  }
+
   private async deleteObject(key: string): Promise<void> {
     await this.client.send(
       new this.sdk.DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.full(key) }),
@@ -329,8 +369,8 @@ export class S3Storage implements EvidenceStorage {
   }
 
   /** Objects under `prefix` (relative to the configured prefix), every page of the listing. */
-  private async list(prefix: string): Promise<{ key: string; modified: number }[]> {
-    const out: { key: string; modified: number }[] = [];
+  private async list(prefix: string): Promise<{ key: string; modified: number; size: number }[]> {
+    const out: { key: string; modified: number; size: number }[] = [];
     let token: string | undefined;
     do {
       const page = await this.client.send(
@@ -345,6 +385,7 @@ export class S3Storage implements EvidenceStorage {
           out.push({
             key: o.Key.slice(this.settings.prefix.length),
             modified: o.LastModified?.getTime() ?? 0,
+            size: o.Size ?? 0,
           });
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);

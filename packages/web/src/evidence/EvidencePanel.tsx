@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Group,
-  Progress,
   Select,
   Stack,
   Text,
@@ -24,7 +23,8 @@ import { errorMessage } from "../i18n";
 import { type EvidenceLink, indicatorsKey } from "../workspace/api";
 import { EvidenceEntry } from "./EvidenceEntry";
 import { EvidenceSearch } from "./EvidenceSearch";
-import { uploadEvidence } from "./upload";
+import { UploadProgress } from "./UploadProgress";
+import { type UploadState, uploadEvidence } from "./upload";
 
 /** What the server accepts (types with their file endings, the largest size): one list, the server's. */
 type AcceptedTypes = Answer<"/api/evidence/accepted-types">;
@@ -137,7 +137,9 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
   const [level, setLevel] = useState<string>(String(levels[0] ?? ""));
   const [title, setTitle] = useState("");
   const [url, setUrl] = useState("");
-  const [progress, setProgress] = useState<{ name: string; fraction: number } | null>(null);
+  const [progress, setProgress] = useState<{ name: string; fraction: number; state: UploadState } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
   const refresh = () =>
@@ -148,13 +150,13 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
 
   const upload = async (file: File) => {
     setError(null);
-    setProgress({ name: file.name, fraction: 0 });
+    setProgress({ name: file.name, fraction: 0, state: "sending" });
     try {
       await uploadEvidence(
         assessmentId,
         { indicator, level: Number(level), title: title.trim() || file.name },
         file,
-        (fraction) => setProgress({ name: file.name, fraction }),
+        (fraction, state = "sending") => setProgress({ name: file.name, fraction, state }),
       );
       notifications.show({ color: "green", message: t("evidence.uploaded", { name: file.name }) });
       setTitle("");
@@ -279,15 +281,7 @@ export function EvidencePanel({ assessmentId, indicator, levels, links, canAdd, 
                 </Text>
               </Stack>
             </Dropzone>
-            {progress && (
-              <Stack gap={4}>
-                <Text size="sm">{t("evidence.uploading", { name: progress.name })}</Text>
-                <Progress
-                  value={Math.round(progress.fraction * 100)}
-                  aria-label={t("evidence.uploading", { name: progress.name })}
-                />
-              </Stack>
-            )}
+            {progress && <UploadProgress {...progress} />}
             <Group align="end">
               <TextInput
                 label={t("evidence.url")}

@@ -6,7 +6,6 @@ import {
   Card,
   FileButton,
   Group,
-  Progress,
   Stack,
   Text,
   TextInput,
@@ -20,7 +19,8 @@ import { errorMessage } from "../i18n";
 import { type EvidenceLink, type ItemRow, indicatorsKey, itemsKey, local } from "../workspace/api";
 import { EvidenceEntry } from "./EvidenceEntry";
 import { REVIEW_COLOR, ReviewControls, useAcceptedTypes } from "./EvidencePanel";
-import { uploadEvidence } from "./upload";
+import { UploadProgress } from "./UploadProgress";
+import { type UploadState, uploadEvidence } from "./upload";
 
 export const ITEM_COLOR = {
   accepted: "green",
@@ -67,7 +67,9 @@ function ItemUpload({
   const { t } = useTranslation();
   const accepted = useAcceptedTypes().data;
   const [note, setNote] = useState("");
-  const [progress, setProgress] = useState<number | null>(null);
+  const [progress, setProgress] = useState<{ name: string; fraction: number; state: UploadState } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
   const accept = (accepted?.types ?? [])
     .flatMap((x) => [x.mediaType, ...x.extensions.map((e) => `.${e}`)])
@@ -75,13 +77,13 @@ function ItemUpload({
   const upload = async (file: File | null) => {
     if (!file) return;
     setError(null);
-    setProgress(0);
+    setProgress({ name: file.name, fraction: 0, state: "sending" });
     try {
       await uploadEvidence(
         assessmentId,
         { indicator, item: item.code, note: note.trim(), title: `${item.code} ${file.name}` },
         file,
-        setProgress,
+        (fraction, state = "sending") => setProgress({ name: file.name, fraction, state }),
       );
       notifications.show({ color: "green", message: t("evidence.uploaded", { name: file.name }) });
       setNote("");
@@ -117,9 +119,7 @@ function ItemUpload({
           )}
         </FileButton>
       </Group>
-      {progress !== null && (
-        <Progress value={Math.round(progress * 100)} size="sm" aria-label={t("items.uploading")} />
-      )}
+      {progress !== null && <UploadProgress {...progress} />}
       {error && (
         <Alert color="red" role="alert" withCloseButton onClose={() => setError(null)}>
           {error}
