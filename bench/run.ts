@@ -1,7 +1,8 @@
 // `npm run bench`: performance figures, each beside a baseline measured in the same run so the
 // ratio means something on a noisy machine. Results are merged into bench/results.json.
-// Usage: npm run bench [-- NAME ...]   (names: scoring, planner, national, web, evidence, soak, churn; default all but
-// soak and churn, which take five and eight minutes and run only when named: npm run bench -- soak)
+// Usage: npm run bench [-- NAME ...]   (names: scoring, planner, national, web, evidence, soak, churn,
+// deadline; default all but soak, churn and deadline, which take five, eight and over twenty minutes
+// and run only when named: npm run bench -- deadline)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
@@ -9,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { type Framework, plan, score } from "@matang/core";
 import { builtinFrameworks } from "@matang/core/node";
 import { churn } from "./churn.js";
+import { deadline } from "./deadline.js";
 import { evidence } from "./evidence.js";
 import { national } from "./national.js";
 import { soak } from "./soak.js";
@@ -94,6 +96,7 @@ if (!framework) throw new Error("framework permenpanrb-59-2020 is missing");
 const wanted = process.argv.slice(2);
 let soakTimeline: unknown = null;
 let nationalNotes: unknown = null;
+let deadlineNotes: unknown = null;
 const suites: Record<string, () => Metrics | Promise<Metrics>> = {
   scoring: () => benchScoring(framework),
   planner: () => benchPlanner(framework),
@@ -116,13 +119,19 @@ const suites: Record<string, () => Metrics | Promise<Metrics>> = {
     soakTimeline = result.timeline;
     return result.metrics;
   },
+  deadline: async () => {
+    console.log();
+    const result = await deadline((line) => console.log(line));
+    deadlineNotes = result.notes;
+    return result.metrics;
+  },
   churn: async () => {
     console.log();
     return churn((line) => console.log(line));
   },
 };
 /** Suites that run only when asked for by name. */
-const onRequest = new Set(["soak", "churn"]);
+const onRequest = new Set(["soak", "churn", "deadline"]);
 const unknown = wanted.filter((w) => !(w in suites));
 if (unknown.length > 0) {
   console.error(`unknown benchmark ${unknown.join(", ")}; available: ${Object.keys(suites).join(", ")}`);
@@ -159,6 +168,7 @@ const machine = {
 const soakRun = soakTimeline ? { timeline: soakTimeline } : previous.soak;
 // The national dataset's row counts and generation time, beside the figures measured on it.
 const nationalRun = nationalNotes ?? previous.national;
+const deadlineRun = deadlineNotes ?? previous.deadline;
 writeFileSync(
   resultsFile,
   `${JSON.stringify(
@@ -167,6 +177,7 @@ writeFileSync(
       machine,
       ...(nationalRun ? { national: nationalRun } : {}),
       ...(soakRun ? { soak: soakRun } : {}),
+      ...(deadlineRun ? { deadline: deadlineRun } : {}),
     },
     null,
     2,

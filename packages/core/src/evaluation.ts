@@ -6,29 +6,9 @@ import type { Framework } from "./framework/model.js";
 import type { LocalizedText } from "./framework/schema.js";
 import { type ScoreResult, score } from "./scoring.js";
 
-export const STATES = [
-  "self_assessment",
-  "submitted",
-  "document_review",
-  "interview",
-  "visit",
-  "consolidation",
-  "validation",
-  "published",
-] as const;
-export type State = (typeof STATES)[number];
+import { STATE_LABELS, STATES, type State } from "./states.js";
 
-/** What each state is called, in both of the product's languages (the web and the reports). */
-export const STATE_LABELS: Record<State, { readonly id: string; readonly en: string }> = {
-  self_assessment: { id: "Penilaian mandiri", en: "Self-assessment" },
-  submitted: { id: "Disampaikan", en: "Submitted" },
-  document_review: { id: "Penilaian dokumen", en: "Document review" },
-  interview: { id: "Interviu", en: "Interview" },
-  visit: { id: "Visitasi", en: "Visit" },
-  consolidation: { id: "Konsolidasi", en: "Consolidation" },
-  validation: { id: "Reviu/validasi", en: "Review/validation" },
-  published: { id: "Dipublikasikan", en: "Published" },
-};
+export { STATE_LABELS, STATES, type State };
 
 /** Stages of the schedule (cycle.schedule keys). */
 export const SCHEDULE_STAGES = [

@@ -204,6 +204,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       root: webDir,
       prefix: "/",
       wildcard: false,
+      // The build writes .br and .gz copies (packages/web/scripts/compress.mjs): sent as such.
+      preCompressed: true,
       // Hashed assets never change; the page itself must always be fresh.
       setHeaders: (res, path) =>
         res.header(

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync } from "node:zlib";
 import { builtinFrameworks } from "@matang/core/node";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,6 +74,19 @@ describe("the web app at /", () => {
     expect(deep.headers["cache-control"]).toBe("no-cache");
     const asset = await web.inject({ method: "GET", url: "/assets/app-1234.js" });
     expect(asset.headers["cache-control"]).toContain("immutable");
+    // The build's compressed copies go to browsers that take them (a regency's connection).
+    writeFileSync(join(dir, "assets", "app-1234.js.br"), brotliCompressSync("console.log(1)"));
+    const br = await web.inject({
+      method: "GET",
+      url: "/assets/app-1234.js",
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers["cache-control"]).toContain("immutable");
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe("console.log(1)");
+    const plain = await web.inject({ method: "GET", url: "/assets/app-1234.js" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe("console.log(1)");
     const api = await web.inject({ method: "GET", url: "/api/nope" });
     expect(api.statusCode).toBe(404);
     expect(api.json().error.code).toBe("not_found");

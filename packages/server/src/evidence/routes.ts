@@ -6,7 +6,7 @@ import type { Db } from "../db/client.js";
 import type { Frameworks } from "../frameworks/service.js";
 import { contextOf } from "../http/context.js";
 import { ApiError, notFound } from "../http/errors.js";
-import { ANY_FILE, byteRange, PARTIAL_FILE } from "../http/files.js";
+import { ANY_FILE, byteRange, PARTIAL_FILE, UPLOAD_CREATED } from "../http/files.js";
 import { invalidText, uncleanField } from "../http/text.js";
 import { importZip, parseMapping } from "./bulk.js";
 import { FindingsSchema } from "./findings.js";
@@ -178,36 +178,46 @@ export function evidenceRoutes(
         return upload;
       };
 
+      // A browser's preflight for the tus headers: tus answers it; nothing to document.
       app.route({
-        method: ["POST", "OPTIONS"],
+        method: "OPTIONS",
+        url: UPLOADS_PATH,
+        schema: { hide: true },
+        handler: async (request, reply) => {
+          reply.hijack();
+          await uploads.handle(request.raw, reply.raw);
+        },
+      });
+
+      app.route({
+        method: "POST",
         url: UPLOADS_PATH,
         schema: {
+          response: { 201: UPLOAD_CREATED },
           tags: ["evidence"],
           summary:
             "Begin a resumable upload (tus 1.0.0: Upload-Length, Upload-Metadata with filename and assessment); then PATCH /api/uploads/{id} with the bytes, HEAD to learn where to go on after a cut, and POST /api/assessments/{id}/evidence/resumable to record it",
         },
         handler: async (request, reply) => {
-          if (request.method === "POST") {
-            const ctx = contextOf(request);
-            if (!ctx.principal) throw new ApiError(401, "unauthenticated", "Log in first");
-            const metadata = parseUploadMetadata(request.headers["upload-metadata"] as string | undefined);
-            const assessmentId = metadata.get("assessment") ?? "";
-            if (!z.uuid().safeParse(assessmentId).success)
-              throw new ApiError(400, "validation_error", "Upload-Metadata needs the assessment it is for", [
-                { path: "assessment", message: "a UUID" },
-              ]);
-            const length = Number(request.headers["upload-length"]);
-            if (!Number.isSafeInteger(length) || length < 0)
-              throw new ApiError(400, "validation_error", "Upload-Length must be the file's size in bytes", [
-                { path: "Upload-Length", message: "an integer" },
-              ]);
-            // Room and the file limit are checked before a byte is sent.
-            const { used, room } = await uploadRoom(db, ctx, assessmentId, quotaBytes);
-            const limit = Math.min(maxBytes, room);
-            if (length > limit) throw tooLarge(limit, used, new TooLargeError(limit));
-          }
+          const ctx = contextOf(request);
+          if (!ctx.principal) throw new ApiError(401, "unauthenticated", "Log in first");
+          const metadata = parseUploadMetadata(request.headers["upload-metadata"] as string | undefined);
+          const assessmentId = metadata.get("assessment") ?? "";
+          if (!z.uuid().safeParse(assessmentId).success)
+            throw new ApiError(400, "validation_error", "Upload-Metadata needs the assessment it is for", [
+              { path: "assessment", message: "a UUID" },
+            ]);
+          const length = Number(request.headers["upload-length"]);
+          if (!Number.isSafeInteger(length) || length < 0)
+            throw new ApiError(400, "validation_error", "Upload-Length must be the file's size in bytes", [
+              { path: "Upload-Length", message: "an integer" },
+            ]);
+          // Room and the file limit are checked before a byte is sent.
+          const { used, room } = await uploadRoom(db, ctx, assessmentId, quotaBytes);
+          const limit = Math.min(maxBytes, room);
+          if (length > limit) throw tooLarge(limit, used, new TooLargeError(limit));
           reply.hijack();
-          await uploads.handle(request.raw, reply.raw, request.principal?.userId);
+          await uploads.handle(request.raw, reply.raw, ctx.principal.userId);
         },
       });
 
@@ -219,6 +229,10 @@ export function evidenceRoutes(
           summary:
             "A resumable upload (tus 1.0.0): HEAD its offset, PATCH the next bytes, DELETE to give it up",
           params: z.object({ uploadId: z.string().regex(UPLOAD_ID) }),
+          response: {
+            200: z.null().describe("HEAD: Upload-Offset and Upload-Length say how far it got"),
+            204: z.null().describe("PATCH: received, Upload-Offset is the new offset; DELETE: given up"),
+          },
         },
         handler: async (request, reply) => {
           await ownUpload(request, request.params.uploadId);

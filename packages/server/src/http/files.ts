@@ -32,6 +32,12 @@ export const download = (reply: FastifyReply, type: string, fileName: string, bo
     .header("content-disposition", `attachment; filename="${fileName}"`)
     .send(body);
 
+/** tus's "created": the Location header names the new upload, and the body is empty. */
+export const UPLOAD_CREATED = file(
+  "text/plain",
+  "Created: the Location header names the upload (tus 1.0.0); no body",
+);
+
 /** A 206 answer carries part of the file. */
 export const PARTIAL_FILE = file("application/octet-stream", "Part of the file (a Range request)");
 

@@ -6176,35 +6176,19 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Created: the Location header names the upload (tus 1.0.0); no body */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/plain": string;
+                    };
                 };
             };
         };
         delete?: never;
-        /** Begin a resumable upload (tus 1.0.0: Upload-Length, Upload-Metadata with filename and assessment); then PATCH /api/uploads/{id} with the bytes, HEAD to learn where to go on after a cut, and POST /api/assessments/{id}/evidence/resumable to record it */
-        options: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        options?: never;
         head?: never;
         patch?: never;
         trace?: never;
@@ -6231,12 +6215,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description HEAD: Upload-Offset and Upload-Length say how far it got */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description PATCH: received, Upload-Offset is the new offset; DELETE: given up */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
                 };
             };
         };
@@ -6253,12 +6248,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description HEAD: Upload-Offset and Upload-Length say how far it got */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description PATCH: received, Upload-Offset is the new offset; DELETE: given up */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
                 };
             };
         };
@@ -6274,12 +6280,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description HEAD: Upload-Offset and Upload-Length say how far it got */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description PATCH: received, Upload-Offset is the new offset; DELETE: given up */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
                 };
             };
         };

@@ -1,6 +1,6 @@
 import { SegmentedControl } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { LANGUAGES, type Language } from "../i18n";
+import { LANGUAGES, type Language, switchLanguage } from "../i18n";
 
 /** Bahasa Indonesia or English, on every page (the login page too, without the app's shell). */
 export function LanguageSwitch() {
@@ -10,7 +10,7 @@ export function LanguageSwitch() {
       size="xs"
       aria-label={t("common.language")}
       value={i18n.language}
-      onChange={(lng) => void i18n.changeLanguage(lng as Language)}
+      onChange={(lng) => void switchLanguage(lng as Language)}
       data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))}
     />
   );

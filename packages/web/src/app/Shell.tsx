@@ -1,3 +1,5 @@
+// Every Mantine component's styles, for the pages behind the login (see main.tsx).
+import "@mantine/core/styles.css";
 import { Anchor, AppShell, Burger, Group, NavLink, Text, Title, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";

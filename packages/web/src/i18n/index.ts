@@ -1,8 +1,8 @@
-import { STATE_LABELS, STATES } from "@matang/core";
+import { STATE_LABELS, STATES } from "@matang/core/states";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { ApiError } from "../app/api";
-import en from "./en.json";
+// Bahasa Indonesia comes with the app; English is fetched when someone chooses it.
 import id from "./id.json";
 
 export const LANGUAGES = ["id", "en"] as const;
@@ -17,15 +17,28 @@ function initialLanguage(): Language {
 /** The names of the evaluation's states come with its rules, from core. */
 const states = (lang: Language) => Object.fromEntries(STATES.map((s) => [s, STATE_LABELS[s][lang]]));
 
+/** English's texts, fetched once. */
+async function loadEnglish(): Promise<void> {
+  if (i18n.hasResourceBundle("en", "translation")) return;
+  const en = (await import("./en.json")).default;
+  i18n.addResourceBundle("en", "translation", { ...en, states: states("en") });
+}
+
+/** Switch the app's language, fetching its texts first when needed. */
+export async function switchLanguage(lng: Language): Promise<void> {
+  if (lng === "en") await loadEnglish();
+  await i18n.changeLanguage(lng);
+}
+
+const initial = initialLanguage();
 void i18n.use(initReactI18next).init({
-  resources: {
-    id: { translation: { ...id, states: states("id") } },
-    en: { translation: { ...en, states: states("en") } },
-  },
-  lng: initialLanguage(),
+  resources: { id: { translation: { ...id, states: states("id") } } },
+  lng: "id",
   fallbackLng: "id",
   interpolation: { escapeValue: false }, // React escapes already
 });
+// Someone who chose English sees it from the first paint.
+if (initial === "en") await switchLanguage("en");
 i18n.on("languageChanged", (lng) => {
   localStorage.setItem(STORAGE_KEY, lng);
   document.documentElement.lang = lng;

@@ -1,3 +1,5 @@
+// Every Mantine component's styles, for the pages behind the login (see main.tsx).
+import "@mantine/core/styles.css";
 import { BarChart } from "@mantine/charts";
 import "@mantine/charts/styles.css";
 import {

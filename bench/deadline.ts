@@ -1,0 +1,486 @@
+// The last day before the upload deadline (issue 24, part 2). On the national dataset, on
+// PostgreSQL, two Matang instances behind the shipped nginx configuration take the mix of that
+// day: 50 instansi, each with its coordinator and nine operators (one per unit), 450 operators
+// opening their indicators (the page's three API calls), saving their unit's proposal with its
+// version and uploading 1–10 MB PDFs the way the web app does (tus: create, 8 MB pieces, record),
+// coordinators reading the board and saving the consolidated answer, and 20 assessors reading.
+// Each person waits 1–4 s between actions. Beside it, in the same run, the same mix against two
+// bare Node servers behind the same nginx: the ceiling of the machine for that traffic.
+//
+// DEADLINE_SECONDS (default 600) sets how long each load runs.
+import type { ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "@matang/server";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { freePort } from "../packages/cli/test/processes.js";
+import { hashPassword } from "../packages/server/src/auth/service.js";
+import { ADMIN, benchDatabase, type Dataset, generate } from "./dataset.js";
+import { child } from "./national.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const bin = join(here, "../packages/cli/bin/matang.js");
+const SECONDS = Number(process.env.DEADLINE_SECONDS) || 600;
+const INSTANSI = 50;
+const OPERATORS_PER_INSTANSI = 9;
+const ASSESSORS = 20;
+const PASSWORD = "sandi-tenggat-bench";
+const PIECE = 8 * 1024 * 1024;
+
+type Kind = "read" | "save" | "upload";
+interface Person {
+  role: "operator" | "coordinator" | "assessor";
+  email: string;
+  assessment: string;
+  unit: string | null;
+  codes: string[];
+  cookie: string;
+  csrf: string;
+  versions: Map<string, number>;
+}
+
+interface Tally {
+  latencies: Record<Kind, number[]>;
+  errors: number;
+  conflicts: number;
+  requests: number;
+  uploads: number;
+  firstErrors: string[];
+}
+
+const round = (n: number, places = 1) => Number(n.toFixed(places));
+const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)] as T;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
+};
+
+/** The shipped nginx example in front of `ports`, listening on its own port; how to stop it. */
+async function nginx(ports: number[]): Promise<{ base: string; stop(): Promise<void> }> {
+  const prefix = mkdtempSync(join(tmpdir(), "matang-deadline-nginx-"));
+  mkdirSync(join(prefix, "logs"));
+  const port = await freePort();
+  const site = readFileSync(join(here, "../docs/deploy/matang.nginx.conf"), "utf8")
+    .replace("127.0.0.1:3001", `127.0.0.1:${ports[0]}`)
+    .replace("127.0.0.1:3002", `127.0.0.1:${ports[1]}`)
+    .replace("listen 80;", `listen 127.0.0.1:${port};`);
+  // The site file as shipped; around it, what a server's nginx.conf has (enough connections).
+  writeFileSync(
+    join(prefix, "nginx.conf"),
+    `pid ${prefix}/nginx.pid;\nerror_log ${prefix}/logs/error.log;\nworker_processes auto;\nevents { worker_connections 4096; }\nhttp {\n  access_log off;\n  client_body_temp_path ${prefix}/body;\n  proxy_temp_path ${prefix}/proxy;\n  fastcgi_temp_path ${prefix}/fastcgi;\n  uwsgi_temp_path ${prefix}/uwsgi;\n  scgi_temp_path ${prefix}/scgi;\n${site}\n}\n`,
+  );
+  const proc = spawn("nginx", ["-p", prefix, "-c", join(prefix, "nginx.conf"), "-g", "daemon off;"], {
+    stdio: "ignore",
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(`${base}/`).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    await pause(100);
+  }
+  return {
+    base,
+    async stop() {
+      proc.kill("SIGTERM");
+      await new Promise((r) => proc.once("exit", r));
+      rmSync(prefix, { recursive: true, force: true });
+    },
+  };
+}
+
+/** 500 people of 50 instansi of the cycle under way, and 20 assessors, written straight into the database. */
+async function people(url: string, data: Dataset): Promise<Person[]> {
+  const handle = await openDatabase({ url });
+  const db = handle.db;
+  const rows = async <T>(query: ReturnType<typeof sql>) =>
+    ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  const hash = await hashPassword(PASSWORD);
+  const chosen = data.assessments.slice(0, INSTANSI);
+  const out: Person[] = [];
+  const codes = Array.from({ length: 47 }, (_, i) => String(i + 1));
+  for (const [n, assessment] of chosen.entries()) {
+    const [a] = await rows<{ org: string }>(
+      sql`select organization_id as org from assessments where id = ${assessment}`,
+    );
+    const units = (
+      await rows<{ id: string }>(
+        sql`select id from organizations where parent_id = ${a?.org} order by name limit ${OPERATORS_PER_INSTANSI}`,
+      )
+    ).map((u) => u.id);
+    // Each indicator to one unit, due tomorrow, as a coordinator assigns them.
+    for (const [i, code] of codes.entries())
+      await db.execute(
+        sql`insert into indicator_assignments (assessment_id, indicator_code, unit_id, due_date)
+            values (${assessment}, ${code}, ${units[i % units.length]}, to_char(now() + interval '1 day', 'YYYY-MM-DD'))`,
+      );
+    const add = async (email: string, role: string, organization: string) => {
+      const [user] = await rows<{ id: string }>(
+        sql`insert into users (email, name, password_hash) values (${email}, ${email}, ${hash}) returning id`,
+      );
+      await db.execute(
+        sql`insert into role_grants (user_id, role, organization_id) values (${user?.id}, ${role}, ${organization})`,
+      );
+      return user?.id as string;
+    };
+    await add(`koordinator${n}@tenggat.id`, "coordinator", a?.org as string);
+    out.push(person("coordinator", `koordinator${n}@tenggat.id`, assessment, null, codes));
+    for (const [u, unit] of units.entries()) {
+      await add(`operator${n}-${u}@tenggat.id`, "operator", unit);
+      out.push(
+        person(
+          "operator",
+          `operator${n}-${u}@tenggat.id`,
+          assessment,
+          unit,
+          codes.filter((_, i) => i % units.length === u),
+        ),
+      );
+    }
+  }
+  for (let k = 0; k < ASSESSORS; k++) {
+    const email = `asesor${k}@tenggat.id`;
+    const [user] = await rows<{ id: string }>(
+      sql`insert into users (email, name, password_hash) values (${email}, ${email}, ${hash}) returning id`,
+    );
+    await db.execute(
+      sql`insert into role_grants (user_id, role, organization_id) values (${user?.id}, 'external_assessor', null)`,
+    );
+    const mine = chosen.filter((_, i) => i % ASSESSORS === k);
+    for (const assessment of mine)
+      await db.execute(
+        sql`insert into cycle_assessors (cycle_id, user_id, organization_id)
+            select cycle_id, ${user?.id}, organization_id from assessments where id = ${assessment}`,
+      );
+    out.push(person("assessor", email, mine[0] as string, null, codes));
+  }
+  await handle.close();
+  return out;
+}
+
+function person(
+  role: Person["role"],
+  email: string,
+  assessment: string,
+  unit: string | null,
+  codes: string[],
+): Person {
+  return { role, email, assessment, unit, codes, cookie: "", csrf: "", versions: new Map() };
+}
+
+async function logIn(base: string, p: Person): Promise<void> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: p.email, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login of ${p.email}: ${res.status} ${await res.text()}`);
+  p.cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  p.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+}
+
+/** Everyone acting for `seconds` against `base`; what they saw. */
+async function run(base: string, everyone: Person[], seconds: number, pdf: Buffer): Promise<Tally> {
+  const tally: Tally = {
+    latencies: { read: [], save: [], upload: [] },
+    errors: 0,
+    conflicts: 0,
+    requests: 0,
+    uploads: 0,
+    firstErrors: [],
+  };
+  const fail = (what: string) => {
+    tally.errors++;
+    if (tally.firstErrors.length < 10) tally.firstErrors.push(what);
+  };
+  const call = async (
+    p: Person,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    tally.requests++;
+    try {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          cookie: p.cookie,
+          ...(method === "GET" ? {} : { "x-csrf-token": p.csrf }),
+          ...(body !== undefined && !(body instanceof Uint8Array)
+            ? { "content-type": "application/json" }
+            : {}),
+          ...headers,
+        },
+        body:
+          body === undefined
+            ? undefined
+            : body instanceof Uint8Array
+              ? (body as BodyInit)
+              : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (res.status === 409) tally.conflicts++;
+      else if (res.status >= 400)
+        fail(`${method} ${path.replace(/[0-9a-f-]{36}/g, ":id")} ${res.status} ${text.slice(0, 120)}`);
+      return { status: res.status, json: () => (text ? JSON.parse(text) : null), headers: res.headers };
+    } catch (error) {
+      fail(`${method} ${path.replace(/[0-9a-f-]{36}/g, ":id")} ${(error as Error).message}`);
+      return { status: 0, json: () => null, headers: new Headers() };
+    }
+  };
+  const timed = async (kind: Kind, work: () => Promise<unknown>) => {
+    const t = performance.now();
+    await work();
+    tally.latencies[kind].push(performance.now() - t);
+  };
+  /** The indicator page's three calls at once; keeps the person's versions. */
+  const openIndicator = (p: Person, code: string) =>
+    timed("read", async () => {
+      const [, list] = await Promise.all([
+        call(p, "GET", `/api/assessments/${p.assessment}`),
+        call(p, "GET", `/api/assessments/${p.assessment}/indicators`),
+        call(p, "GET", `/api/assessments/${p.assessment}/indicators/${code}/thread`),
+      ]);
+      const items = (list.json()?.items ?? []) as {
+        code: string;
+        unitAnswers?: { unitId: string; version: number }[];
+        stages?: { self?: { version: number } };
+      }[];
+      for (const item of items) {
+        const own = p.unit
+          ? item.unitAnswers?.find((u) => u.unitId === p.unit)?.version
+          : item.stages?.self?.version;
+        if (own !== undefined) p.versions.set(item.code, own);
+      }
+    });
+  const save = (p: Person, code: string) =>
+    timed("save", async () => {
+      const version = p.versions.get(code) ?? 0;
+      const level = 1 + Math.floor(Math.random() * 5);
+      const res =
+        p.role === "operator"
+          ? await call(p, "PUT", `/api/assessments/${p.assessment}/indicators/${code}/units/${p.unit}`, {
+              level,
+              explanation: `Fakta: dokumen ${randomBytes(4).toString("hex")}. Analisis: sesuai. Justifikasi: pasal 3.`,
+              status: "in_progress",
+              version,
+            })
+          : await call(p, "PUT", `/api/assessments/${p.assessment}/indicators/${code}/answer`, {
+              level,
+              explanation: `Konsolidasi ${randomBytes(4).toString("hex")}`,
+              version,
+            });
+      if (res.status === 200) p.versions.set(code, (res.json() as { version: number }).version);
+    });
+  const upload = (p: Person, code: string) =>
+    timed("upload", async () => {
+      const size = (1 + Math.floor(Math.random() * 10)) * 1024 * 1024 - 64;
+      const name = `pindaian-${randomBytes(3).toString("hex")}.pdf`;
+      const meta = `filename ${Buffer.from(name).toString("base64")},assessment ${Buffer.from(p.assessment).toString("base64")}`;
+      const created = await call(p, "POST", "/api/uploads", undefined, {
+        "tus-resumable": "1.0.0",
+        "upload-length": String(size),
+        "upload-metadata": meta,
+      });
+      const location = created.headers.get("location");
+      if (created.status !== 201 || !location) return;
+      for (let offset = 0; offset < size; offset += PIECE) {
+        const piece = pdf.subarray(offset, Math.min(size, offset + PIECE));
+        const sent = await call(p, "PATCH", location, piece, {
+          "tus-resumable": "1.0.0",
+          "upload-offset": String(offset),
+          "content-type": "application/offset+octet-stream",
+        });
+        if (sent.status !== 204) return;
+      }
+      const recorded = await call(p, "POST", `/api/assessments/${p.assessment}/evidence/resumable`, {
+        upload: location.split("/").pop(),
+        indicator: code,
+        level: 1,
+        title: name,
+      });
+      if (recorded.status === 201) tally.uploads++;
+    });
+
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    everyone.map(async (p, i) => {
+      // Arrivals spread over the first seconds, as people do.
+      await pause((i / everyone.length) * 5000);
+      while (performance.now() < deadline) {
+        const code = pick(p.codes);
+        const roll = Math.random();
+        if (p.role === "assessor") await openIndicator(p, code);
+        else if (p.role === "coordinator") await (roll < 0.7 ? openIndicator(p, code) : save(p, code));
+        else if (roll < 0.5) await openIndicator(p, code);
+        else if (roll < 0.97) await save(p, code);
+        else await upload(p, code);
+        await pause(1000 + Math.random() * 3000);
+      }
+    }),
+  );
+  return tally;
+}
+
+/** What a load did, its figures under `prefix`. */
+function figures(prefix: string, t: Tally, seconds: number): Record<string, number> {
+  return {
+    [`${prefix}_rps`]: round(t.requests / seconds),
+    [`${prefix}_uploads_per_s`]: round(t.uploads / seconds, 2),
+    [`${prefix}_errors`]: t.errors,
+    [`${prefix}_conflicts`]: t.conflicts,
+    [`${prefix}_read_p50_ms`]: round(quantile(t.latencies.read, 0.5)),
+    [`${prefix}_read_p99_ms`]: round(quantile(t.latencies.read, 0.99)),
+    [`${prefix}_save_p50_ms`]: round(quantile(t.latencies.save, 0.5)),
+    [`${prefix}_save_p99_ms`]: round(quantile(t.latencies.save, 0.99)),
+    [`${prefix}_upload_p50_ms`]: round(quantile(t.latencies.upload, 0.5)),
+    [`${prefix}_upload_p99_ms`]: round(quantile(t.latencies.upload, 0.99)),
+  };
+}
+
+/** Sample each process's CPU and memory, and the database's connections, every second. */
+function sampler(pids: number[], url: string | null) {
+  const cpu = (pid: number) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  };
+  const rss = (pid: number) =>
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  const startCpu = pids.map(cpu);
+  const started = performance.now();
+  const peakRss = pids.map(rss);
+  let connections = 0;
+  const client = url ? new pg.Client({ connectionString: url }) : null;
+  const ready = client?.connect();
+  const timer = setInterval(() => {
+    pids.forEach((pid, i) => {
+      peakRss[i] = Math.max(peakRss[i] as number, rss(pid));
+    });
+    void ready
+      ?.then(() =>
+        client?.query("select count(*)::int as n from pg_stat_activity where datname = current_database()"),
+      )
+      .then((r) => {
+        connections = Math.max(connections, (r?.rows[0]?.n as number) ?? 0);
+      })
+      .catch(() => undefined);
+  }, 1000);
+  return async () => {
+    clearInterval(timer);
+    await ready;
+    await client?.end();
+    const wall = performance.now() - started;
+    return {
+      cpuShare: pids.map((pid, i) => round((cpu(pid) - (startCpu[i] as number)) / wall, 2)),
+      peakRssMb: peakRss.map((m) => round(m)),
+      connections,
+    };
+  };
+}
+
+export async function deadline(
+  log: (line: string) => void,
+): Promise<{ metrics: Record<string, number>; notes: Record<string, unknown> }> {
+  const database = await benchDatabase();
+  const work = mkdtempSync(join(tmpdir(), "matang-deadline-"));
+  const procs: ChildProcess[] = [];
+  const stops: (() => Promise<void>)[] = [];
+  const notes: Record<string, unknown> = { seconds: SECONDS };
+  try {
+    const handle = await openDatabase({ url: database.url });
+    await handle.migrate();
+    const t = performance.now();
+    const data = await generate(handle.db, (step) =>
+      log(`  dataset: ${step} (${round((performance.now() - t) / 1000)} s)`),
+    );
+    await handle.close();
+    const everyone = await people(database.url, data);
+    log(`  ${everyone.length} people: ${everyone.filter((p) => p.role === "operator").length} operators`);
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), randomBytes(10 * 1024 * 1024)]);
+
+    // Matang: two instances on one PostgreSQL and one evidence folder, behind nginx.
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      MATANG_DATA_DIR: work,
+      MATANG_DEMO: "0",
+      MATANG_ADMIN_EMAIL: ADMIN.email,
+      MATANG_ADMIN_PASSWORD: ADMIN.password,
+      MATANG_LOGINS_PER_MINUTE: "1000000",
+      MATANG_TRUST_PROXY: "1",
+    };
+    const ports = [await freePort(), await freePort()];
+    const instances = await Promise.all(
+      ports.map((port) => child([bin, "serve", "--port", String(port)], env, "API documentation:")),
+    );
+    procs.push(...instances);
+    const proxy = await nginx(ports);
+    stops.push(proxy.stop);
+    for (let i = 0; i < everyone.length; i += 25)
+      await Promise.all(everyone.slice(i, i + 25).map((p) => logIn(proxy.base, p)));
+    log(`  all logged in; ${SECONDS} s of the last day…`);
+    const sample = sampler(
+      instances.map((p) => p.pid as number),
+      database.url,
+    );
+    const matang = await run(proxy.base, everyone, SECONDS, pdf);
+    const used = await sample();
+    await proxy.stop();
+    stops.pop();
+    for (const p of instances) p.kill("SIGTERM");
+
+    // The ceiling: the same people and mix against two bare servers behind the same nginx.
+    const bareDir = join(work, "bare");
+    mkdirSync(bareDir);
+    const barePorts = [await freePort(), await freePort()];
+    const bares = await Promise.all(
+      barePorts.map((port) =>
+        child([join(here, "bare-deadline.mjs"), String(port), bareDir], process.env, "listening"),
+      ),
+    );
+    procs.push(...bares);
+    const bareProxy = await nginx(barePorts);
+    stops.push(bareProxy.stop);
+    const bareSample = sampler(
+      bares.map((p) => p.pid as number),
+      null,
+    );
+    const bare = await run(bareProxy.base, everyone, SECONDS, pdf);
+    const bareUsed = await bareSample();
+
+    const metrics: Record<string, number> = {
+      ...figures("deadline", matang, SECONDS),
+      ...figures("deadline_bare", bare, SECONDS),
+      deadline_rps_vs_bare: round(matang.requests / Math.max(1, bare.requests), 3),
+      deadline_pg_connections: used.connections,
+    };
+    notes.people = everyone.length;
+    notes.instances = { cpu_share: used.cpuShare, peak_rss_mb: used.peakRssMb };
+    notes.bare_instances = { cpu_share: bareUsed.cpuShare, peak_rss_mb: bareUsed.peakRssMb };
+    notes.first_errors = matang.firstErrors;
+    log(
+      `  Matang: ${metrics.deadline_rps} requests/s (${metrics.deadline_uploads_per_s} uploads/s), ${matang.errors} errors, ${matang.conflicts} conflicts (409); p50/p99 read ${metrics.deadline_read_p50_ms}/${metrics.deadline_read_p99_ms} ms, save ${metrics.deadline_save_p50_ms}/${metrics.deadline_save_p99_ms} ms, upload ${metrics.deadline_upload_p50_ms}/${metrics.deadline_upload_p99_ms} ms; instances CPU ${used.cpuShare.join(" + ")} cores, peak RSS ${used.peakRssMb.join(" / ")} MB; PostgreSQL connections ${used.connections}`,
+    );
+    if (matang.firstErrors.length) log(`  first errors: ${matang.firstErrors.join(" | ")}`);
+    log(
+      `  bare: ${metrics.deadline_bare_rps} requests/s, ${bare.errors} errors; p99 read ${metrics.deadline_bare_read_p99_ms} ms, save ${metrics.deadline_bare_save_p99_ms} ms, upload ${metrics.deadline_bare_upload_p99_ms} ms; CPU ${bareUsed.cpuShare.join(" + ")} cores`,
+    );
+    return { metrics, notes };
+  } finally {
+    for (const stop of stops) await stop().catch(() => undefined);
+    for (const p of procs) if (p.exitCode === null) p.kill("SIGKILL");
+    await database.drop().catch(() => undefined);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
