@@ -11,7 +11,7 @@
 import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -352,11 +352,21 @@ function figures(prefix: string, t: Tally, seconds: number): Record<string, numb
 /** Sample each process's CPU and memory, and the database's connections, every second. */
 function sampler(pids: number[], url: string | null) {
   const cpu = (pid: number) => {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      return Number.NaN;
+    }
   };
-  const rss = (pid: number) =>
-    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  // A process that ended reads as nothing (its end is reported by the load's errors).
+  const rss = (pid: number) => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
+    }
+  };
   const startCpu = pids.map(cpu);
   const started = performance.now();
   const peakRss = pids.map(rss);
@@ -425,6 +435,14 @@ export async function deadline(
       ports.map((port) => child([bin, "serve", "--port", String(port)], env, "API documentation:")),
     );
     procs.push(...instances);
+    // What an instance says while under load (kept: an instance that stops is the finding).
+    for (const [i, p] of instances.entries()) {
+      const logFile = join(tmpdir(), `matang-deadline-instance-${i + 1}.log`);
+      writeFileSync(logFile, "");
+      p.stdout?.on("data", (c: Buffer) => appendFileSync(logFile, c));
+      p.stderr?.on("data", (c: Buffer) => appendFileSync(logFile, c));
+      p.once("exit", (code, signal) => appendFileSync(logFile, `\n[exit ${code} ${signal}]\n`));
+    }
     const proxy = await nginx(ports);
     stops.push(proxy.stop);
     for (let i = 0; i < everyone.length; i += 25)

@@ -213,6 +213,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           path.endsWith(".html") ? "no-cache" : "public, max-age=31536000, immutable",
         ),
     });
+    // The login page is a page of its own (packages/web/login), light enough for 3G.
+    const loginPage = join(webDir, "login", "index.html");
+    if (existsSync(loginPage))
+      app.get("/login", { schema: { hide: true } }, (_request, reply) =>
+        reply.header("cache-control", "no-cache").sendFile("login/index.html"),
+      );
   }
   enableAssessmentCache(options.db);
   let principals: AuthCache | undefined;

@@ -10,7 +10,6 @@ import { RequireLogin } from "./RequireLogin";
 // Route-level code splitting: each feature loads when it is first visited; the shell (menu,
 // header) only once someone is logged in, so the login page loads the least it can.
 const Shell = lazy(() => import("./Shell").then((m) => ({ default: m.Shell })));
-const LoginPage = lazy(() => import("../auth/LoginPage"));
 const InvitationPage = lazy(() => import("../auth/InvitationPage"));
 const HomePage = lazy(() => import("../home/HomePage"));
 const OrganizationsPage = lazy(() => import("../organizations/OrganizationsPage"));
@@ -71,7 +70,6 @@ const page = (element: React.ReactNode) => (
 );
 
 const router = createBrowserRouter([
-  { path: "/login", element: page(<LoginPage />), errorElement: <CrashPage /> },
   // An invitation link works without a login: it is how the password is chosen.
   { path: "/undangan/:token", element: page(<InvitationPage />), errorElement: <CrashPage /> },
   // Published results are public: no login.

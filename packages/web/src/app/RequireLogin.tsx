@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Loader, Stack } from "@mantine/core";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useLocation } from "react-router";
+import { useLocation } from "react-router";
 import { errorMessage } from "../i18n";
 import { useMe } from "./session";
 
@@ -10,7 +10,13 @@ export function RequireLogin({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) {
+  const away = !me.isPending && !me.isError && !me.data;
+  // The login page is a page of its own (login/index.html), not a route of this app.
+  useEffect(() => {
+    if (away)
+      window.location.replace(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+  }, [away, location.pathname, location.search]);
+  if (me.isPending || away) {
     return (
       <Center h="100vh">
         <Loader aria-label={t("common.loading")} />
@@ -27,7 +33,5 @@ export function RequireLogin({ children }: { children: ReactNode }) {
       </Center>
     );
   }
-  if (!me.data)
-    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return children;
 }

@@ -4,7 +4,7 @@ import { Anchor, AppShell, Burger, Group, NavLink, Text, Title, UnstyledButton }
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from "react-router";
+import { Outlet, NavLink as RouterLink, useLocation } from "react-router";
 import type { Answer } from "../api/types";
 import { Bell } from "../inbox/InboxPage";
 import { api, setCsrfToken } from "./api";
@@ -16,7 +16,6 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const me = useMe();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const { pathname } = useLocation();
 
   const logout = async () => {
@@ -24,7 +23,7 @@ export function Shell() {
     setCsrfToken(null);
     queryClient.clear();
     queryClient.setQueryData(ME_KEY, null);
-    navigate("/login");
+    window.location.assign("/login");
   };
 
   // A province's people get its side-by-side view in the menu.

@@ -15,7 +15,7 @@ import {
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import type { Answer } from "../api/types";
 import { api } from "../app/api";
 import { LanguageSwitch } from "../app/LanguageSwitch";
@@ -47,15 +47,13 @@ export default function InvitationPage() {
           {invitation.isError && (
             <>
               <Alert color="orange">{errorMessage(invitation.error)}</Alert>
-              <Anchor component={Link} to="/login">
-                {t("invitation.toLogin")}
-              </Anchor>
+              <Anchor href="/login">{t("invitation.toLogin")}</Anchor>
             </>
           )}
           {invitation.data && accept.isSuccess && (
             <>
               <Alert color="green">{t("invitation.done")}</Alert>
-              <Button component={Link} to="/login">
+              <Button component="a" href="/login">
                 {t("invitation.toLogin")}
               </Button>
             </>

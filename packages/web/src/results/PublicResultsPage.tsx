@@ -23,7 +23,6 @@ import {
 import { histogram, spread } from "@matang/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { LanguageSwitch } from "../app/LanguageSwitch";
 import { errorMessage } from "../i18n";
 import { formatIndex, local } from "../workspace/api";
@@ -98,9 +97,7 @@ export default function PublicResultsPage() {
         </Stack>
         <Group>
           <LanguageSwitch />
-          <Anchor component={Link} to="/login">
-            {t("results.login")}
-          </Anchor>
+          <Anchor href="/login">{t("results.login")}</Anchor>
         </Group>
       </Group>
       {years.isError ? <Alert color="red">{errorMessage(years.error)}</Alert> : null}
