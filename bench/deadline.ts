@@ -4,10 +4,12 @@
 // opening their indicators (the page's three API calls), saving their unit's proposal with its
 // version and uploading 1–10 MB PDFs the way the web app does (tus: create, 8 MB pieces, record),
 // coordinators reading the board and saving the consolidated answer, and 20 assessors reading.
-// Each person waits 1–4 s between actions. Beside it, in the same run, the same mix against two
+// Each person waits 3–12 s between actions. Beside it, in the same run, the same mix against two
 // bare Node servers behind the same nginx: the ceiling of the machine for that traffic.
 //
-// DEADLINE_SECONDS (default 600) sets how long each load runs.
+// DEADLINE_SECONDS (default 600) sets how long each load runs. To look into a figure:
+// DEADLINE_KEEP=1 keeps the database (its address is printed) and DEADLINE_DATABASE_URL runs
+// again on a kept one (its people already made); DEADLINE_ONLY=matang skips the baseline.
 import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -168,6 +170,52 @@ async function people(url: string, data: Dataset): Promise<Person[]> {
   return out;
 }
 
+/** The dataset and its people, made in a new database. */
+async function made(url: string, log: (line: string) => void): Promise<Person[]> {
+  const handle = await openDatabase({ url });
+  await handle.migrate();
+  const t = performance.now();
+  const data = await generate(handle.db, (step) =>
+    log(`  dataset: ${step} (${round((performance.now() - t) / 1000)} s)`),
+  );
+  await handle.close();
+  return people(url, data);
+}
+
+/** The people a kept database already has (DEADLINE_DATABASE_URL), found again. */
+async function keptPeople(url: string): Promise<Person[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `select u.email, g.role, coalesce(a.id, a2.id)::text as assessment,
+         case when g.role = 'operator' then g.organization_id::text end as unit,
+         (select coalesce(array_agg(ia.indicator_code), '{}') from indicator_assignments ia
+           where ia.unit_id = g.organization_id and g.role = 'operator') as codes
+       from users u join role_grants g on g.user_id = u.id
+       left join organizations o on o.id = g.organization_id
+       left join assessments a on g.role <> 'external_assessor' and a.state = 'self_assessment'
+         and a.organization_id = case when g.role = 'operator' then o.parent_id else o.id end
+       left join lateral (select a3.id from cycle_assessors c
+         join assessments a3 on a3.organization_id = c.organization_id and a3.cycle_id = c.cycle_id
+         where c.user_id = u.id limit 1) a2 on g.role = 'external_assessor'
+       where u.email like '%@tenggat.id' order by u.email`,
+    );
+    const all = Array.from({ length: 47 }, (_, i) => String(i + 1));
+    return rows.map((r) =>
+      person(
+        r.role === "operator" ? "operator" : r.role === "coordinator" ? "coordinator" : "assessor",
+        r.email,
+        r.assessment,
+        r.unit,
+        r.role === "operator" ? r.codes : all,
+      ),
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 function person(
   role: Person["role"],
   email: string,
@@ -318,15 +366,21 @@ async function run(base: string, everyone: Person[], seconds: number, pdf: Buffe
     everyone.map(async (p, i) => {
       // Arrivals spread over the first seconds, as people do.
       await pause((i / everyone.length) * 5000);
+      // Open an indicator, then (as its page invites) save it with the version it showed, or
+      // upload a document for it, or move on to the next.
+      let code = pick(p.codes);
+      let opened = false;
       while (performance.now() < deadline) {
-        const code = pick(p.codes);
         const roll = Math.random();
-        if (p.role === "assessor") await openIndicator(p, code);
-        else if (p.role === "coordinator") await (roll < 0.7 ? openIndicator(p, code) : save(p, code));
-        else if (roll < 0.5) await openIndicator(p, code);
-        else if (roll < 0.97) await save(p, code);
+        if (!opened || p.role === "assessor" || roll < 0.35) {
+          code = pick(p.codes);
+          await openIndicator(p, code);
+          opened = true;
+        } else if (p.role === "coordinator" || roll < 0.94) await save(p, code);
         else await upload(p, code);
-        await pause(1000 + Math.random() * 3000);
+        // Reading the criteria, writing the explanation, finding the file: 3–12 s between clicks
+        // is a busy last day (a real explanation takes minutes).
+        await pause(3000 + Math.random() * 9000);
       }
     }),
   );
@@ -402,20 +456,14 @@ function sampler(pids: number[], url: string | null) {
 export async function deadline(
   log: (line: string) => void,
 ): Promise<{ metrics: Record<string, number>; notes: Record<string, unknown> }> {
-  const database = await benchDatabase();
+  const kept = process.env.DEADLINE_DATABASE_URL;
+  const database = kept ? { url: kept, drop: async () => {} } : await benchDatabase();
   const work = mkdtempSync(join(tmpdir(), "matang-deadline-"));
   const procs: ChildProcess[] = [];
   const stops: (() => Promise<void>)[] = [];
   const notes: Record<string, unknown> = { seconds: SECONDS };
   try {
-    const handle = await openDatabase({ url: database.url });
-    await handle.migrate();
-    const t = performance.now();
-    const data = await generate(handle.db, (step) =>
-      log(`  dataset: ${step} (${round((performance.now() - t) / 1000)} s)`),
-    );
-    await handle.close();
-    const everyone = await people(database.url, data);
+    const everyone = kept ? await keptPeople(database.url) : await made(database.url, log);
     log(`  ${everyone.length} people: ${everyone.filter((p) => p.role === "operator").length} operators`);
     const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), randomBytes(10 * 1024 * 1024)]);
 
@@ -459,6 +507,14 @@ export async function deadline(
     for (const p of instances) p.kill("SIGTERM");
 
     // The ceiling: the same people and mix against two bare servers behind the same nginx.
+    if (process.env.DEADLINE_ONLY === "matang") {
+      const metrics = figures("deadline", matang, SECONDS);
+      log(
+        `  Matang: ${JSON.stringify(metrics)}; CPU ${used.cpuShare.join(" + ")}; connections ${used.connections}`,
+      );
+      if (matang.firstErrors.length) log(`  first errors: ${matang.firstErrors.join(" | ")}`);
+      return { metrics: {}, notes };
+    }
     const bareDir = join(work, "bare");
     mkdirSync(bareDir);
     const barePorts = [await freePort(), await freePort()];
@@ -498,7 +554,8 @@ export async function deadline(
   } finally {
     for (const stop of stops) await stop().catch(() => undefined);
     for (const p of procs) if (p.exitCode === null) p.kill("SIGKILL");
-    await database.drop().catch(() => undefined);
+    if (process.env.DEADLINE_KEEP === "1" && !kept) log(`  kept: DEADLINE_DATABASE_URL=${database.url}`);
+    else if (!kept) await database.drop().catch(() => undefined);
     rmSync(work, { recursive: true, force: true });
   }
 }

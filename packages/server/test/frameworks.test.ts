@@ -87,6 +87,14 @@ describe("the web app at /", () => {
     const plain = await web.inject({ method: "GET", url: "/assets/app-1234.js" });
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body).toBe("console.log(1)");
+    // API answers are compressed for a browser that takes it; their content stays the same.
+    const listed = await web.inject({
+      method: "GET",
+      url: "/api/frameworks/permenpanrb-59-2020",
+      headers: { "accept-encoding": "br, gzip" },
+    });
+    expect(listed.headers["content-encoding"]).toBe("br");
+    expect(JSON.parse(brotliDecompressSync(listed.rawPayload).toString()).id).toBe("permenpanrb-59-2020");
     const api = await web.inject({ method: "GET", url: "/api/nope" });
     expect(api.statusCode).toBe(404);
     expect(api.json().error.code).toBe("not_found");

@@ -54,7 +54,7 @@ export async function assignUnits(
   const added = ids.filter((u) => !before.some((b) => b.unitId === u));
   await inTransaction(db, async (t) => {
     await repo.lockAssessment(t, id);
-    const current = (await repo.assignmentVersions(t, id)).get(code) ?? 0;
+    const current = (await repo.assignmentVersions(t, id, [code])).get(code) ?? 0;
     if (current !== version) {
       throw conflict("Someone changed this indicator's assignments first", {
         current: { units: before, version: current },

@@ -262,7 +262,11 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
       repo.stageScoresOf(db, id),
       repo.unitAnswersOf(db, id),
       repo.linksOf(db, id),
-      repo.assignmentVersions(db, id),
+      repo.assignmentVersions(
+        db,
+        id,
+        c.framework.indicators.map((i) => i.code),
+      ),
       repo.allowsSelfAcceptance(db, c.organization.id),
       hasItems ? repo.itemAssignmentsOf(db, id) : Promise.resolve([]),
       hasExternal ? repo.externalValuesOf(db, id) : Promise.resolve([]),

@@ -456,6 +456,9 @@ export const evidenceLinks = pgTable(
   },
   (t) => [
     index("evidence_links_indicator_idx").on(t.assessmentId, t.indicatorCode),
+    // From a file to where it is used (duplicates, the versions' contexts): without it each
+    // lookup read the whole unique index (found by the deadline bench).
+    index("evidence_links_evidence_idx").on(t.evidenceId),
     uniqueIndex("evidence_links_unique").on(
       t.assessmentId,
       t.indicatorCode,

@@ -582,6 +582,8 @@ export function evidenceRoutes(
     app.get(
       "/api/evidence/:id/content",
       {
+        // Sent as stored, so byte ranges are ranges of the file (and PDFs and scans gain nothing).
+        compress: false,
         schema: {
           tags: ["evidence"],
           summary: "Download a file (newest version unless ?file=), or preview PDF and images inline",

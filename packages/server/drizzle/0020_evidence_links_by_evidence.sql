@@ -1,0 +1,1 @@
+CREATE INDEX "evidence_links_evidence_idx" ON "evidence_links" USING btree ("evidence_id");
