@@ -1,15 +1,15 @@
 // The deadline load's baseline: the same requests answered by the least a Node server does —
-// node:http, a small JSON answer for reads and saves, an upload's bytes appended to a file as
-// they arrive (tus's offsets kept in memory) — and nothing else: no framework, no session, no
-// database. Two of them behind the same nginx are the machine's ceiling for that mix.
+// node:http, a small JSON answer for reads and saves, an upload's bytes appended to a file in
+// the folder both share as they arrive (its size is the tus offset, so either server takes the
+// next piece) — and nothing else: no framework, no session, no database. Two of them behind the
+// same nginx are the machine's ceiling for that mix.
 import { randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
+import { createWriteStream, writeFileSync } from "node:fs";
+import { rm, stat } from "node:fs/promises";
 import http from "node:http";
 import { join } from "node:path";
 
 const [port, dir] = [Number(process.argv[2]), process.argv[3] ?? "."];
-const uploads = new Map();
 const json = (res, status, body) => {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
@@ -20,21 +20,19 @@ http
     const path = req.url ?? "/";
     if (req.method === "POST" && path === "/api/uploads") {
       const id = randomBytes(16).toString("hex");
-      uploads.set(id, { size: Number(req.headers["upload-length"]), offset: 0 });
+      writeFileSync(join(dir, id), "");
       req.resume();
       res.writeHead(201, { location: `/api/uploads/${id}`, "tus-resumable": "1.0.0" }).end();
       return;
     }
     if (req.method === "PATCH" && path.startsWith("/api/uploads/")) {
-      const id = path.slice("/api/uploads/".length);
-      const upload = uploads.get(id);
-      const file = createWriteStream(join(dir, id), { flags: "a" });
-      req.on("data", (chunk) => {
-        upload.offset += chunk.length;
-      });
-      req.pipe(file);
-      file.on("finish", () =>
-        res.writeHead(204, { "upload-offset": String(upload.offset), "tus-resumable": "1.0.0" }).end(),
+      const file = join(dir, path.slice("/api/uploads/".length));
+      const out = createWriteStream(file, { flags: "a" });
+      req.pipe(out);
+      out.on("finish", () =>
+        stat(file).then((s) =>
+          res.writeHead(204, { "upload-offset": String(s.size), "tus-resumable": "1.0.0" }).end(),
+        ),
       );
       return;
     }
@@ -43,7 +41,6 @@ http
     req.on("end", () => {
       if (req.method === "POST" && path.endsWith("/evidence/resumable")) {
         const { upload } = JSON.parse(Buffer.concat(chunks).toString() || "{}");
-        uploads.delete(upload);
         void rm(join(dir, upload), { force: true });
         json(res, 201, { evidenceId: upload });
       } else if (req.method === "PUT") {
