@@ -24,7 +24,9 @@ for (let i = 0; i < 240 && !out.health; i++) {
   out.health = await fetch(base + "/api/health").then((r) => r.status, () => 0) || undefined;
   if (!out.health) await new Promise((r) => setTimeout(r, 500));
 }
-out.page = (await (await fetch(base + "/login")).text()).includes('<div id="root"');
+out.page =
+  (await (await fetch(base + "/login")).text()).includes('<form id="login"') &&
+  (await (await fetch(base + "/")).text()).includes('<div id="root"');
 const login = await fetch(base + "/api/auth/login", {
   method: "POST",
   headers: { "content-type": "application/json" },
