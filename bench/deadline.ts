@@ -23,7 +23,7 @@ import pg from "pg";
 import { freePort } from "../packages/cli/test/processes.js";
 import { hashPassword } from "../packages/server/src/auth/service.js";
 import { ADMIN, benchDatabase, type Dataset, generate } from "./dataset.js";
-import { child } from "./national.js";
+import { child, cpuMs } from "./national.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, "../packages/cli/bin/matang.js");
@@ -415,10 +415,10 @@ function figures(prefix: string, t: Tally, seconds: number): Record<string, numb
 
 /** Sample each process's CPU and memory, and the database's connections, every second. */
 function sampler(pids: number[], url: string | null) {
+  // A process that ended has no CPU figure (NaN in the notes); its end shows in the errors.
   const cpu = (pid: number) => {
     try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      return cpuMs(pid);
     } catch {
       return Number.NaN;
     }

@@ -31,7 +31,7 @@ const bin = join(here, "../packages/cli/bin/matang.js");
 type Metrics = Record<string, number>;
 
 /** CPU time a process has used (user + system, all threads), in ms. */
-const cpuMs = (pid: number) => {
+export const cpuMs = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
 };
