@@ -9,7 +9,8 @@
 //
 // DEADLINE_SECONDS (default 600) sets how long each load runs. To look into a figure:
 // DEADLINE_KEEP=1 keeps the database (its address is printed) and DEADLINE_DATABASE_URL runs
-// again on a kept one (its people already made); DEADLINE_ONLY=matang skips the baseline.
+// again on a kept one (its people already made); DEADLINE_ONLY=matang skips the baseline;
+// DEADLINE_PROFILE=<folder> has each Matang instance write a CPU profile there.
 import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -169,6 +170,16 @@ async function people(url: string, data: Dataset): Promise<Person[]> {
   }
   await handle.close();
   return out;
+}
+
+/** SIGTERM, then the process's own graceful exit (SIGKILL after 20 s). */
+async function stopped(p: ChildProcess): Promise<void> {
+  if (p.exitCode !== null || p.signalCode !== null) return;
+  const exited = new Promise((r) => p.once("exit", r));
+  p.kill("SIGTERM");
+  const timer = setTimeout(() => p.kill("SIGKILL"), 20_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** The dataset and its people, made in a new database. */
@@ -488,9 +499,14 @@ export async function deadline(
       MATANG_LOGINS_PER_MINUTE: "1000000",
       MATANG_TRUST_PROXY: "1",
     };
+    // DEADLINE_PROFILE=<folder>: each instance writes a CPU profile there when it stops.
+    const profile = process.env.DEADLINE_PROFILE;
+    const profiled = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [];
     const ports = [await freePort(), await freePort()];
     const instances = await Promise.all(
-      ports.map((port) => child([bin, "serve", "--port", String(port)], env, "API documentation:")),
+      ports.map((port) =>
+        child([...profiled, bin, "serve", "--port", String(port)], env, "API documentation:"),
+      ),
     );
     procs.push(...instances);
     // What an instance says while under load (kept: an instance that stops is the finding).
@@ -514,13 +530,14 @@ export async function deadline(
     const used = await sample();
     await proxy.stop();
     stops.pop();
-    for (const p of instances) p.kill("SIGTERM");
+    // Stopped as a service manager does (a profile asked for by NODE_OPTIONS is written on exit).
+    await Promise.all(instances.map((p) => stopped(p)));
 
     // The ceiling: the same people and mix against two bare servers behind the same nginx.
     if (process.env.DEADLINE_ONLY === "matang") {
       const metrics = figures("deadline", matang, SECONDS);
       log(
-        `  Matang: ${JSON.stringify(metrics)}; CPU ${used.cpuShare.join(" + ")}; connections ${used.connections}`,
+        `  Matang: ${JSON.stringify(metrics)}; CPU ${used.cpuShare.join(" + ")}; peak RSS ${used.peakRssMb.join(" / ")} MB; connections ${used.connections}`,
       );
       if (matang.firstErrors.length) log(`  first errors: ${matang.firstErrors.join(" | ")}`);
       return { metrics: {}, notes };

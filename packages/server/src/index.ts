@@ -6,6 +6,7 @@ import { builtinFrameworkDir, frameworksIn } from "@matang/core/node";
 import type { FastifyInstance } from "fastify";
 import nodemailer from "nodemailer";
 import { buildApp } from "./app.js";
+import { warmAssessments } from "./assessments/reading.js";
 import { DEFAULT_AUTH } from "./auth/service.js";
 import { type BootstrapReport, bootstrap } from "./bootstrap.js";
 import { type Config, configFromEnv, databaseConfig } from "./config.js";
@@ -137,6 +138,10 @@ export async function startServer(options: StartOptions): Promise<Running> {
   });
   // Plus the frameworks administrators imported earlier (stored in the database).
   await refreshFrameworks(database.db, app.frameworks);
+  // The assessments under way, read before the first request rather than by it.
+  const warming = performance.now();
+  const warmed = await warmAssessments(database.db, app.frameworks);
+  app.log.info({ assessments: warmed, ms: Math.round(performance.now() - warming) }, "cache warmed");
   await app.listen({ port: options.port, host: options.host });
   const timers = startJobs(app, database, config, app.frameworks, storage, resumable);
   let stopping: Promise<void> | undefined;

@@ -7,6 +7,8 @@ import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
+import { type AssessmentCache, assessmentCache } from "../src/assessments/cache.js";
+import { warmAssessments } from "../src/assessments/reading.js";
 import { DEFAULT_AUTH } from "../src/auth/service.js";
 import { rows } from "../src/db/client.js";
 import {
@@ -125,6 +127,26 @@ describe.each(ENGINES)("cached reads on %s", (engine) => {
     const before = await s.coordinator.call("GET", `/api/assessments/${s.assessmentId}`);
     expect(after.body).toBe(before.body);
     expect(after.json().scores.self.answered).toBe(3);
+  });
+
+  it("starts with the assessments under way already read, showing what was saved and what changes after", async () => {
+    const before = await s.coordinator.call("GET", `/api/assessments/${s.assessmentId}`);
+    // As a fresh instance starts: nothing cached, then the warm-up before it listens.
+    const cache = assessmentCache(database.db) as AssessmentCache;
+    cache.clear();
+    expect(cache.has(s.assessmentId)).toBe(false);
+    expect(await warmAssessments(database.db, app.frameworks)).toBeGreaterThanOrEqual(1);
+    expect(cache.has(s.assessmentId)).toBe(true);
+    const warm = await s.coordinator.call("GET", `/api/assessments/${s.assessmentId}`);
+    expect(warm.body).toBe(before.body);
+    // A score removed behind the warmed copy's back is gone on the next read.
+    expect(warm.json().scores.self.answered).toBeGreaterThanOrEqual(1);
+    await database.db.execute(
+      sql`delete from stage_scores where assessment_id = ${s.assessmentId} and indicator_code = '2' and stage = 'self'`,
+    );
+    expect((await selfIndex(s.coordinator, s.assessmentId)).answered).toBe(
+      warm.json().scores.self.answered - 1,
+    );
   });
 
   it("ranks a cycle on its newest answers, summed again only for what changed", async () => {

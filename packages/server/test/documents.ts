@@ -1,10 +1,11 @@
 // Reading back the documents Matang writes, as their readers would: PDF text with pdf.js, Excel
-// workbooks with ExcelJS.
+// workbooks with ExcelJS; and a PDF as an office's scanner or word processor makes one.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import PDFDocument from "pdfkit";
 import yauzl from "yauzl";
 
 // pdf.js reads the 14 standard PDF fonts' metrics from its own package.
@@ -97,4 +98,17 @@ export async function unzip(body: Buffer): Promise<Record<string, Buffer>> {
     zip.readEntry();
   });
   return files;
+}
+
+/** A PDF with these paragraphs as real text (or, with none, a drawn page like a scan without OCR text). */
+export function pdfOf(paragraphs: string[], size = 12): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument({ size: "A4" });
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    if (paragraphs.length === 0) doc.rect(72, 72, 300, 200).fill("#777777");
+    for (const p of paragraphs) doc.fontSize(size).text(p).moveDown();
+    doc.end();
+  });
 }

@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from "../src/bootstrap.js";
 import { assessments, evidenceTexts, organizations } from "../src/db/schema.js";
 import { LocalStorage } from "../src/evidence/storage.js";
 import { readPendingTexts } from "../src/evidence/text-reader.js";
+import { pdfOf } from "./documents.js";
 import { addUser, client, demoDatabase, ENGINES, multipart, PASSWORD, type TestDatabase } from "./harness.js";
 
 const frameworks = builtinFrameworks();
@@ -34,19 +35,6 @@ const ocrAvailable = (() => {
 })();
 if (ocrRequired && !ocrAvailable)
   throw new Error("OCR is required but tesseract (with tesseract-ocr-ind) or pdftoppm is missing");
-
-/** A PDF with these paragraphs as real text (or, with none, a drawn page like a scan without OCR text). */
-function pdfOf(paragraphs: string[], size = 12): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument({ size: "A4" });
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    if (paragraphs.length === 0) doc.rect(72, 72, 300, 200).fill("#777777");
-    for (const p of paragraphs) doc.fontSize(size).text(p).moveDown();
-    doc.end();
-  });
-}
 
 describe.each(ENGINES)("evidence full-text search on %s", (engine) => {
   let database: TestDatabase;

@@ -108,6 +108,12 @@ export class AssessmentCache {
     this.evict();
   }
 
+  /** Forget every entry, as a fresh instance starts. */
+  clear(): void {
+    this.slots.clear();
+    this.bytes = 0;
+  }
+
   get size(): number {
     return this.slots.size;
   }

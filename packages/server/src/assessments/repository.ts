@@ -1,5 +1,5 @@
 import type { DocumentFacts } from "@matang/core";
-import { and, asc, desc, eq, inArray, like, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, like, ne, or, type SQL, sql } from "drizzle-orm";
 import { type Db, rows, uuidArray } from "../db/client.js";
 import {
   assessments,
@@ -62,11 +62,45 @@ export async function loadContext(
   id: string,
   withLevels = false,
 ): Promise<Stamped<AssessmentContext & { levels?: LevelRow[] }> | undefined> {
+  const [found] = await contextsWhere(db, sql`a.id = ${id}`, withLevels);
+  return found;
+}
+
+/**
+ * The assessments still under way, those most people work on first: of the newest cycles, in the
+ * earliest of `states` (a self-assessment has a whole instansi's units at work, a later stage a
+ * few assessors), the most recently changed. What an instance warms its cache with at start.
+ */
+export async function openAssessmentIds(db: Db, states: readonly string[], limit: number): Promise<string[]> {
+  const list = sql`array[${sql.join(
+    states.map((state) => sql`${state}`),
+    sql`, `,
+  )}]::text[]`;
+  const found = await rows<{ id: string }>(
+    db,
+    sql`select a.id from assessments a join cycles c on c.id = a.cycle_id
+      where a.state = any(${list})
+      order by c.year desc, array_position(${list}, a.state), a.updated_at desc
+      limit ${limit}`,
+  );
+  return found.map((r) => r.id);
+}
+
+/** {@link loadContext} with the levels, for many assessments in one round trip. */
+export function loadContexts(db: Db, ids: readonly string[]) {
+  return contextsWhere(db, sql`a.id = any(${uuidArray(ids)})`, true);
+}
+
+async function contextsWhere(
+  db: Db,
+  where: SQL,
+  withLevels: boolean,
+): Promise<Stamped<AssessmentContext & { levels?: LevelRow[] }>[]> {
   const levels = withLevels
     ? sql`coalesce((select json_agg(json_build_object('indicatorCode', s.indicator_code, 'stage', s.stage,
           'level', s.level, 'verdict', s.verdict, 'explained', s.note ~ '\\S')) from stage_scores s where s.assessment_id = a.id), '[]'::json)`
     : sql`null`;
-  const [row] = await rows<{
+  const found = await rows<{
     assessment: Record<string, unknown>;
     cycle: CycleRow;
     organization: AssessmentContext["organization"];
@@ -93,26 +127,27 @@ export async function loadContext(
     from assessments a
     join cycles c on c.id = a.cycle_id
     join organizations o on o.id = a.organization_id
-    where a.id = ${id}`,
+    where ${where}`,
   );
-  if (!row) return undefined;
-  const a = row.assessment;
   const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
-  return {
-    assessment: {
-      ...(a as AssessmentRow),
-      reopenedUntil: date(a.reopenedUntil),
-      submittedAt: date(a.submittedAt),
-      createdAt: date(a.createdAt) as Date,
-      updatedAt: date(a.updatedAt) as Date,
-    },
-    cycle: { ...row.cycle, createdAt: new Date(row.cycle.createdAt as unknown as string) },
-    organization: row.organization,
-    assignments: row.assignments,
-    assessorIds: row.assessorIds,
-    stamp: row.stamp,
-    ...(row.levels ? { levels: row.levels } : {}),
-  };
+  return found.map((row) => {
+    const a = row.assessment;
+    return {
+      assessment: {
+        ...(a as AssessmentRow),
+        reopenedUntil: date(a.reopenedUntil),
+        submittedAt: date(a.submittedAt),
+        createdAt: date(a.createdAt) as Date,
+        updatedAt: date(a.updatedAt) as Date,
+      },
+      cycle: { ...row.cycle, createdAt: new Date(row.cycle.createdAt as unknown as string) },
+      organization: row.organization,
+      assignments: row.assignments,
+      assessorIds: row.assessorIds,
+      stamp: row.stamp,
+      ...(row.levels ? { levels: row.levels } : {}),
+    };
+  });
 }
 
 /** With the stamp it was read at (see assessments/cache.ts). */

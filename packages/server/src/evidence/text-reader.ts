@@ -1,11 +1,20 @@
 // The background reader: each instance takes files waiting for their text, one at a time, reads
-// them (evidence/text.ts) and stores the text with its search document. An upload never waits
-// for it; several instances share the queue through the database.
+// them (evidence/text.ts, on a thread of its own: text-thread.ts) and stores the text with its
+// search document. An upload never waits for it; several instances share the queue through the
+// database.
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../db/client.js";
 import * as repo from "./repository.js";
 import type { EvidenceStorage } from "./storage.js";
-import { DEFAULT_READ_LIMITS, type ReadLimits, readText } from "./text.js";
+import { DEFAULT_READ_LIMITS, type ReadLimits } from "./text.js";
+import { TextThread } from "./text-thread.js";
+
+/** One reading thread per process, started at the first file (it does not keep the process alive). */
+let thread: TextThread | null = null;
+const reader = () => {
+  thread ??= new TextThread();
+  return thread;
+};
 
 /** Read up to `max` waiting files; how many were read. */
 export async function readPendingTexts(
@@ -27,7 +36,7 @@ export async function readPendingTexts(
             ocrPages: 0,
             error: `Reading was given up after ${repo.TEXT_ATTEMPTS} attempts`,
           }
-        : await storage.withFile(job.storageKey, (path) => readText(path, job.mediaType, limits));
+        : await storage.withFile(job.storageKey, (path) => reader().read(path, job.mediaType, limits));
     await repo.saveText(db, job.fileId, job.title, read);
     done++;
   }

@@ -1,0 +1,52 @@
+// Evidence text is read on a thread of its own (evidence/text-thread.ts): at a lower priority
+// than requests, and a file that kills, exhausts or hangs the reading leaves the server running
+// and the next file read.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { getPriority, tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_READ_LIMITS, readText } from "../src/evidence/text.js";
+import { TextThread } from "../src/evidence/text-thread.js";
+import { pdfOf } from "./documents.js";
+
+const probe = {
+  module: new URL("./fixtures/text-probe.ts", import.meta.url).href,
+  tsx: import.meta.resolve("tsx/esm/api"),
+};
+
+describe("reading evidence text on its own thread", () => {
+  it("reads a PDF as reading it in place does", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "matang-thread-")), "perwal.pdf");
+    writeFileSync(path, await pdfOf(["PERATURAN WALI KOTA NOMOR 12 TAHUN 2019 tentang Arsitektur SPBE"]));
+    const apart = await new TextThread().read(path, "application/pdf", DEFAULT_READ_LIMITS);
+    expect(apart.status).toBe("done");
+    expect(apart.text).toContain("NOMOR 12 TAHUN 2019");
+    expect(apart).toEqual(await readText(path, "application/pdf", DEFAULT_READ_LIMITS));
+  });
+
+  it("runs below the requests' priority, leaving the server's own as it was", async () => {
+    const before = getPriority(0);
+    const read = await new TextThread(probe).read("x", "probe/priority", DEFAULT_READ_LIMITS);
+    expect(Number(read.text)).toBe(Math.min(19, before + 10));
+    expect(getPriority(0)).toBe(before);
+  });
+
+  it("reports a file that ends the thread, exhausts its memory or never finishes as unreadable, then reads the next", async () => {
+    const thread = new TextThread(probe, 64, 3000);
+    expect(await thread.read("a", "probe/exit", DEFAULT_READ_LIMITS)).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("stopped"),
+    });
+    expect((await thread.read("b", "text/plain", DEFAULT_READ_LIMITS)).text).toBe("read b");
+    expect(await thread.read("c", "probe/memory", DEFAULT_READ_LIMITS)).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("more than 64 MB of memory"),
+    });
+    expect((await thread.read("d", "text/plain", DEFAULT_READ_LIMITS)).text).toBe("read d");
+    expect(await thread.read("e", "probe/hang", DEFAULT_READ_LIMITS)).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("longer than"),
+    });
+    expect((await thread.read("f", "text/plain", DEFAULT_READ_LIMITS)).text).toBe("read f");
+  });
+});
