@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_READ_LIMITS, readText } from "../src/evidence/text.js";
+import { DEFAULT_READ_LIMITS, notRead, readText } from "../src/evidence/text.js";
 import { TextThread } from "../src/evidence/text-thread.js";
 import { pdfOf } from "./documents.js";
 
@@ -22,6 +22,21 @@ describe("reading evidence text on its own thread", () => {
     expect(apart.status).toBe("done");
     expect(apart.text).toContain("NOMOR 12 TAHUN 2019");
     expect(apart).toEqual(await readText(path, "application/pdf", DEFAULT_READ_LIMITS));
+  });
+
+  it("knows without a thread which files it will not read: too large, or a type without text", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "matang-thread-")), "surat.pdf");
+    writeFileSync(path, await pdfOf(["Surat Keputusan Tim Koordinasi SPBE"]));
+    expect(await notRead(path, "application/pdf", { ...DEFAULT_READ_LIMITS, maxBytes: 100 })).toMatchObject({
+      status: "skipped",
+      error: expect.stringContaining("larger than"),
+    });
+    expect(await notRead(path, "application/zip", DEFAULT_READ_LIMITS)).toMatchObject({
+      status: "skipped",
+      error: "Text is not read from application/zip files",
+    });
+    expect(await notRead(path, "application/pdf", DEFAULT_READ_LIMITS)).toBeNull();
+    expect(await notRead(path, "image/png", DEFAULT_READ_LIMITS)).toBeNull();
   });
 
   it("runs below the requests' priority, leaving the server's own as it was", async () => {

@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../db/client.js";
 import * as repo from "./repository.js";
 import type { EvidenceStorage } from "./storage.js";
-import { DEFAULT_READ_LIMITS, type ReadLimits } from "./text.js";
+import { DEFAULT_READ_LIMITS, notRead, type ReadLimits } from "./text.js";
 import { TextThread } from "./text-thread.js";
 
 /** One reading thread per process, started at the first file (it does not keep the process alive). */
@@ -36,7 +36,14 @@ export async function readPendingTexts(
             ocrPages: 0,
             error: `Reading was given up after ${repo.TEXT_ATTEMPTS} attempts`,
           }
-        : await storage.withFile(job.storageKey, (path) => reader().read(path, job.mediaType, limits));
+        : await storage.withFile(
+            job.storageKey,
+            // What is not read at all (too large, a type without text) needs no thread; a file
+            // that cannot even be looked at is reported by the reading itself.
+            async (path) =>
+              (await notRead(path, job.mediaType, limits).catch(() => null)) ??
+              reader().read(path, job.mediaType, limits),
+          );
     await repo.saveText(db, job.fileId, job.title, read);
     done++;
   }

@@ -8,7 +8,6 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import ExcelJS from "exceljs";
 import yauzl from "yauzl";
 
 const run = promisify(execFile);
@@ -204,6 +203,8 @@ const decodeXml = (s: string) =>
     .replace(/&amp;/g, "&");
 
 async function readSpreadsheet(path: string): Promise<string> {
+  // Loaded when a workbook comes: the reading thread starts lighter without it.
+  const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path);
   const lines: string[] = [];
@@ -225,6 +226,41 @@ const ofText = (text: string, limits: ReadLimits, pages: number | null = null): 
     : { status: "no_text", text: "", pages, ocrPages: 0, error: "No text was found in the file" };
 };
 
+const skipped = (error: string): ReadText => ({
+  status: "skipped",
+  text: "",
+  pages: null,
+  ocrPages: 0,
+  error,
+});
+
+/** Types whose text is read (pictures too, by OCR). */
+const READ_TYPES = new Set([
+  "application/pdf",
+  "text/plain",
+  "text/csv",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  "application/vnd.oasis.opendocument.text",
+  "application/vnd.oasis.opendocument.presentation",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+]);
+
+/**
+ * Why the file's text will not be read, known without reading it (too large, a type without
+ * text), or null. Asked before a file is handed to the reading thread.
+ */
+export async function notRead(path: string, mediaType: string, limits: ReadLimits): Promise<ReadText | null> {
+  const { size } = await stat(path);
+  if (size > limits.maxBytes)
+    return skipped(
+      `The file is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB; its text is not read`,
+    );
+  if (!READ_TYPES.has(mediaType) && !mediaType.startsWith("image/"))
+    return skipped(`Text is not read from ${mediaType} files`);
+  return null;
+}
+
 /** What the file at `path` (of the given type, as found in its bytes) says. Never throws. */
 export async function readText(
   path: string,
@@ -232,19 +268,9 @@ export async function readText(
   limits: ReadLimits = DEFAULT_READ_LIMITS,
   ocr?: Ocr | null,
 ): Promise<ReadText> {
-  const skipped = (error: string): ReadText => ({
-    status: "skipped",
-    text: "",
-    pages: null,
-    ocrPages: 0,
-    error,
-  });
   try {
-    const { size } = await stat(path);
-    if (size > limits.maxBytes)
-      return skipped(
-        `The file is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB; its text is not read`,
-      );
+    const before = await notRead(path, mediaType, limits);
+    if (before) return before;
     const tools = ocr === undefined ? await findOcr() : ocr;
     switch (mediaType) {
       case "application/pdf":
