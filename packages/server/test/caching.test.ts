@@ -149,6 +149,40 @@ describe.each(ENGINES)("cached reads on %s", (engine) => {
     );
   });
 
+  it("shows a due date changed in the database at once", async () => {
+    const [unit] = await rows<{ id: string }>(
+      database.db,
+      sql`select id from organizations where parent_id = ${s.organizationId} limit 1`,
+    );
+    const unitId =
+      unit?.id ??
+      (
+        await s.admin.call("POST", "/api/organizations", {
+          kind: "unit",
+          name: "Dinas Komunikasi dan Informatika",
+          parentId: s.organizationId,
+        })
+      ).json().id;
+    const assigned = await s.coordinator.call(
+      "PUT",
+      `/api/assessments/${s.assessmentId}/indicators/5/assignments`,
+      {
+        units: [{ unitId, dueDate: "2026-12-20" }],
+        version: 0,
+      },
+    );
+    expect(assigned.statusCode).toBe(200);
+    const dueDate = async () =>
+      (await s.coordinator.call("GET", `/api/assessments/${s.assessmentId}/indicators`))
+        .json()
+        .items.find((i: { code: string }) => i.code === "5").assignments[0].dueDate;
+    expect(await dueDate()).toBe("2026-12-20");
+    await database.db.execute(
+      sql`update indicator_assignments set due_date = '2026-12-24' where assessment_id = ${s.assessmentId}`,
+    );
+    expect(await dueDate()).toBe("2026-12-24");
+  });
+
   it("ranks a cycle on its newest answers, summed again only for what changed", async () => {
     const answered = async () => {
       const res = await s.admin.call("GET", `/api/cycles/${s.cycleId}/ranking?stage=self`);

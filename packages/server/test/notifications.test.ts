@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rows } from "../src/db/client.js";
 import { organizations } from "../src/db/schema.js";
 import { type Mail, remindDueDates, sendPendingEmails, todayWib } from "../src/notifications/jobs.js";
 import {
@@ -92,9 +94,20 @@ describe.each(ENGINES)("notifications on %s", (engine) => {
     expect((await operator.call("GET", "/api/notifications/count")).json()).toEqual({ unread: 2 });
   });
 
-  it("reminds units once of indicators due soon that are not ready", async () => {
+  it("reminds units once of indicators due soon that are not ready, holding up no one's work", async () => {
+    const stamp = async () =>
+      (
+        await rows<{ stamp: string }>(
+          database.db,
+          sql`select stamp::text from assessment_stamps where assessment_id = ${assessmentId}`,
+        )
+      )[0]?.stamp;
+    const before = await stamp();
     expect(await remindDueDates(database.db)).toBe(1);
     expect(await remindDueDates(database.db)).toBe(0);
+    // Sending a reminder changes nothing an assessment is read from: its cached copies stay good,
+    // and saves on it never wait for the reminder job (it used to lock the assessment's stamp).
+    expect(await stamp()).toBe(before);
     const due = (await operator.call("GET", "/api/notifications"))
       .json()
       .items.filter((n: { kind: string }) => n.kind === "due_soon");

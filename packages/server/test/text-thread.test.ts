@@ -46,6 +46,16 @@ describe("reading evidence text on its own thread", () => {
     expect(getPriority(0)).toBe(before);
   });
 
+  it("replaces its thread with a fresh one after its share of files", async () => {
+    const thread = new TextThread(probe, 64, 60_000, 2);
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push((await thread.read("x", "probe/thread", DEFAULT_READ_LIMITS)).text);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).not.toBe(ids[1]);
+    expect(ids[2]).toBe(ids[3]);
+    expect(ids[4]).not.toBe(ids[3]);
+  });
+
   it("reports a file that ends the thread, exhausts its memory or never finishes as unreadable, then reads the next", async () => {
     const thread = new TextThread(probe, 64, 3000);
     expect(await thread.read("a", "probe/exit", DEFAULT_READ_LIMITS)).toMatchObject({

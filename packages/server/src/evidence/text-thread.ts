@@ -16,6 +16,12 @@ const NICE = 10;
 const MEMORY_MB = 1024;
 /** A file still being read after this long is given up (OCR of 20 pages takes a few minutes). */
 const TIMEOUT_MS = 20 * 60_000;
+/**
+ * Files read before the thread is replaced by a fresh one: whatever a parser keeps by mistake is
+ * let go with the thread (pdf.js kept every file it could not open, 6 GB per instance after the
+ * deadline bench's 10 minutes).
+ */
+const RENEW_AFTER = 50;
 
 const WORKER = `
 const { parentPort, workerData } = process.getBuiltinModule("node:worker_threads");
@@ -64,11 +70,14 @@ export class TextThread {
   private worker: Worker | null = null;
   private readonly jobs = new Map<number, Job>();
   private nextId = 1;
+  /** Files the current thread has read. */
+  private reads = 0;
 
   constructor(
     private readonly code: { module: string; tsx: string | null } = readerModule(),
     private readonly memoryMb = MEMORY_MB,
     private readonly timeoutMs = TIMEOUT_MS,
+    private readonly renewAfter = RENEW_AFTER,
   ) {}
 
   /** What the file says (see text.ts's readText); never throws. */
@@ -95,7 +104,13 @@ export class TextThread {
     });
     worker.on("message", (reply: { id: number; read?: ReadText; error?: string }) => {
       this.settle(reply.id, reply.read ?? failed(reply.error ?? "unknown error"));
-      if (this.jobs.size === 0) worker.unref();
+      if (this.jobs.size > 0) return;
+      worker.unref();
+      // Idle after its share of files: the next file starts a fresh thread.
+      if (++this.reads >= this.renewAfter && this.worker === worker) {
+        this.worker = null;
+        void worker.terminate();
+      }
     });
     worker.on("error", (error: Error & { code?: string }) =>
       this.end(
@@ -107,6 +122,7 @@ export class TextThread {
     );
     worker.on("exit", (code) => this.end(worker, `the reading thread stopped (${code})`));
     this.worker = worker;
+    this.reads = 0;
     return worker;
   }
 

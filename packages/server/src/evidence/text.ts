@@ -105,15 +105,18 @@ const MIN_PAGE_LETTERS = 20;
 
 async function readPdf(path: string, limits: ReadLimits, ocr: Ocr | null): Promise<ReadText> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await getDocument({
+  const task = getDocument({
     data: new Uint8Array(await readFile(path)),
     disableFontFace: true,
     useSystemFonts: false,
     standardFontDataUrl,
     isEvalSupported: false,
     verbosity: 0,
-  }).promise;
+  });
+  // The loading task, not the document, is what is destroyed: a file pdf.js could not open has
+  // no document, and its whole content stayed in memory (some 10 MB per broken upload).
   try {
+    const doc = await task.promise;
     const pages: string[] = [];
     const empty: number[] = [];
     let length = 0;
@@ -155,7 +158,7 @@ async function readPdf(path: string, limits: ReadLimits, ocr: Ocr | null): Promi
       error: letters >= MIN_PAGE_LETTERS ? note : (note ?? "No text was found in the file"),
     };
   } finally {
-    await doc.destroy();
+    await task.destroy();
   }
 }
 

@@ -18,8 +18,15 @@ export async function remindDueDates(db: Db, now = new Date(), days = 3): Promis
   const horizon = todayWib(new Date(now.getTime() + days * 86_400_000));
   return inTransaction(db, async (t) => {
     const claimed = await repo.claimDueAssignments(t, today, horizon);
+    // A unit has several indicators due together: its operators are looked up once.
+    const operatorsOf = new Map<string, Promise<string[]>>();
     for (const row of claimed) {
-      const operators = await usersWithRoleOver(t, row.unit_path, ["operator"]);
+      let found = operatorsOf.get(row.unit_path);
+      if (!found) {
+        found = usersWithRoleOver(t, row.unit_path, ["operator"]);
+        operatorsOf.set(row.unit_path, found);
+      }
+      const operators = await found;
       await notify(t, operators, "due_soon", {
         assessmentId: row.assessment_id,
         indicator: row.indicator_code,
