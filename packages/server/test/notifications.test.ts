@@ -134,4 +134,15 @@ describe.each(ENGINES)("notifications on %s", (engine) => {
     expect(reminder?.text).toContain("Indikator: 1");
     expect(await sendPendingEmails(database.db, async (mail) => void sent.push(mail))).toBe(0);
   });
+
+  it("reminds a deadline's many in small transactions, each assignment still once", async () => {
+    // Indicator 3 (due next month) comes within a 40-day horizon; one reminder per transaction.
+    expect(await remindDueDates(database.db, new Date(), 40, 1)).toBe(1);
+    expect(await remindDueDates(database.db, new Date(), 40, 1)).toBe(0);
+    const due = (await operator.call("GET", "/api/notifications"))
+      .json()
+      .items.filter((n: { kind: string }) => n.kind === "due_soon")
+      .map((n: { payload: { indicator: string } }) => n.payload.indicator);
+    expect(due.sort()).toEqual(["1", "3"]);
+  });
 });

@@ -9,32 +9,45 @@ import { notify } from "./service.js";
 /** Today's date in Indonesia (WIB, UTC+7), as YYYY-MM-DD: core's, the one calendar day rule. */
 export { todayWib };
 
+/** Reminders claimed and written per transaction: a deadline's morning has thousands. */
+const REMIND_BATCH = 200;
+
 /**
  * Remind units of indicators due within `days` whose answer is not ready yet, once per
- * assignment, during the self-assessment.
+ * assignment, during the self-assessment. In transactions of `batch` reminders (claimed and
+ * notified together), so none holds its rows for long.
  */
-export async function remindDueDates(db: Db, now = new Date(), days = 3): Promise<number> {
+export async function remindDueDates(
+  db: Db,
+  now = new Date(),
+  days = 3,
+  batch = REMIND_BATCH,
+): Promise<number> {
   const today = todayWib(now);
   const horizon = todayWib(new Date(now.getTime() + days * 86_400_000));
-  return inTransaction(db, async (t) => {
-    const claimed = await repo.claimDueAssignments(t, today, horizon);
-    // A unit has several indicators due together: its operators are looked up once.
-    const operatorsOf = new Map<string, Promise<string[]>>();
-    for (const row of claimed) {
-      let found = operatorsOf.get(row.unit_path);
-      if (!found) {
-        found = usersWithRoleOver(t, row.unit_path, ["operator"]);
-        operatorsOf.set(row.unit_path, found);
+  // A unit has several indicators due together: its operators are looked up once.
+  const operatorsOf = new Map<string, string[]>();
+  let reminded = 0;
+  for (;;) {
+    const claimed = await inTransaction(db, async (t) => {
+      const rows = await repo.claimDueAssignments(t, today, horizon, batch);
+      for (const row of rows) {
+        let operators = operatorsOf.get(row.unit_path);
+        if (!operators) {
+          operators = await usersWithRoleOver(t, row.unit_path, ["operator"]);
+          operatorsOf.set(row.unit_path, operators);
+        }
+        await notify(t, operators, "due_soon", {
+          assessmentId: row.assessment_id,
+          indicator: row.indicator_code,
+          dueDate: row.due_date,
+        });
       }
-      const operators = await found;
-      await notify(t, operators, "due_soon", {
-        assessmentId: row.assessment_id,
-        indicator: row.indicator_code,
-        dueDate: row.due_date,
-      });
-    }
-    return claimed.length;
-  });
+      return rows.length;
+    });
+    reminded += claimed;
+    if (claimed < batch) return reminded;
+  }
 }
 
 export interface Mail {

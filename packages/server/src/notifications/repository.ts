@@ -91,18 +91,26 @@ export interface DueAssignment {
  * Claim the assignments due between `today` and `horizon` (WIB dates) whose unit's answer is not
  * ready yet, during the self-assessment, that were never reminded: each is marked reminded.
  */
-export async function claimDueAssignments(db: Db, today: string, horizon: string): Promise<DueAssignment[]> {
+export async function claimDueAssignments(
+  db: Db,
+  today: string,
+  horizon: string,
+  limit: number,
+): Promise<DueAssignment[]> {
+  // At most `limit` at a time, skipping rows another instance is claiming right now.
   return rows<DueAssignment>(
     db,
     sql`
     update indicator_assignments ia set reminded_at = now()
-    from organizations u, assessments a
-    where u.id = ia.unit_id and a.id = ia.assessment_id
-      and ia.reminded_at is null and ia.due_date is not null
-      and ia.due_date between ${today} and ${horizon}
-      and a.state = 'self_assessment'
-      and not exists (select 1 from unit_answers ua where ua.assessment_id = ia.assessment_id
-        and ua.indicator_code = ia.indicator_code and ua.unit_id = ia.unit_id and ua.status = 'ready')
+    from organizations u
+    where u.id = ia.unit_id and ia.id in (
+      select d.id from indicator_assignments d join assessments a on a.id = d.assessment_id
+      where d.reminded_at is null and d.due_date is not null
+        and d.due_date between ${today} and ${horizon}
+        and a.state = 'self_assessment'
+        and not exists (select 1 from unit_answers ua where ua.assessment_id = d.assessment_id
+          and ua.indicator_code = d.indicator_code and ua.unit_id = d.unit_id and ua.status = 'ready')
+      limit ${limit} for update of d skip locked)
     returning ia.assessment_id, ia.indicator_code, ia.unit_id, ia.due_date, u.path as unit_path`,
   );
 }
