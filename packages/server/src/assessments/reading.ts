@@ -166,8 +166,8 @@ async function readAssessment(db: Db, frameworks: Frameworks, ctx: RequestContex
 }
 
 /**
- * Fill this instance's cache at start with the assessments under way (at most `limit`, the most
- * recently changed first), each with what reading it shows: the first people after a start or a
+ * Fill this instance's cache at start with the assessments under way (at most `limit`, those most
+ * people work on first: see openAssessmentIds), each with what reading it shows: the first people after a start or a
  * deploy then wait for no more than everyone after them (issue 24: a fresh instance's first 5 s
  * had p99 0.5–2.1 s, each request loading its assessment). How many were loaded.
  */
@@ -177,7 +177,7 @@ export async function warmAssessments(db: Db, frameworks: Frameworks, limit = 10
   // Every state but the last: a published assessment is read, but no longer worked on.
   const ids = await repo.openAssessmentIds(db, STATES.slice(0, -1), limit);
   let warmed = 0;
-  // Oldest first, in pieces: the most recently changed end up the last the cache would drop.
+  // From the end of the list, in pieces: those most people work on are the last the cache would drop.
   for (let end = ids.length; end > 0; end -= WARM_BATCH) {
     for (const { stamp, levels, ...context } of await repo.loadContexts(
       db,
