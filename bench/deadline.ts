@@ -24,7 +24,7 @@ import pg from "pg";
 import { freePort } from "../packages/cli/test/processes.js";
 import { hashPassword } from "../packages/server/src/auth/service.js";
 import { ADMIN, benchDatabase, type Dataset, generate } from "./dataset.js";
-import { child, cpuMs } from "./national.js";
+import { child, cpuMs, stop } from "./national.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, "../packages/cli/bin/matang.js");
@@ -170,16 +170,6 @@ async function people(url: string, data: Dataset): Promise<Person[]> {
   }
   await handle.close();
   return out;
-}
-
-/** SIGTERM, then the process's own graceful exit (SIGKILL after 20 s). */
-async function stopped(p: ChildProcess): Promise<void> {
-  if (p.exitCode !== null || p.signalCode !== null) return;
-  const exited = new Promise((r) => p.once("exit", r));
-  p.kill("SIGTERM");
-  const timer = setTimeout(() => p.kill("SIGKILL"), 20_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** The dataset and its people, made in a new database. */
@@ -531,7 +521,7 @@ export async function deadline(
     await proxy.stop();
     stops.pop();
     // Stopped as a service manager does (a profile asked for by NODE_OPTIONS is written on exit).
-    await Promise.all(instances.map((p) => stopped(p)));
+    await Promise.all(instances.map((p) => stop(p)));
 
     // The ceiling: the same people and mix against two bare servers behind the same nginx.
     if (process.env.DEADLINE_ONLY === "matang") {

@@ -50,11 +50,15 @@ export async function child(args: string[], env: NodeJS.ProcessEnv, ready: strin
   return proc;
 }
 
-const stop = (proc: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    proc.once("exit", () => resolve());
-    proc.kill("SIGTERM");
-  });
+/** SIGTERM, then the process's own graceful exit (a CPU profile is written then); SIGKILL after 20 s. */
+export async function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((resolve) => proc.once("exit", resolve));
+  proc.kill("SIGTERM");
+  const timer = setTimeout(() => proc.kill("SIGKILL"), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
 
 interface LoadResult {
   rps: number;

@@ -10,7 +10,7 @@
 import { Worker } from "node:worker_threads";
 import type { ReadLimits, ReadText } from "./text.js";
 
-/** How much lower than requests the reading runs (nice 10: half as much CPU as a request's thread). */
+/** How much lower than requests the reading runs (nice 10: about a tenth of a request thread's share when both want the CPU). */
 const NICE = 10;
 /** The reading thread's heap: a 64 MB PDF (the largest read) parses in well under this. */
 const MEMORY_MB = 1024;
@@ -104,10 +104,11 @@ export class TextThread {
     });
     worker.on("message", (reply: { id: number; read?: ReadText; error?: string }) => {
       this.settle(reply.id, reply.read ?? failed(reply.error ?? "unknown error"));
+      this.reads++;
       if (this.jobs.size > 0) return;
       worker.unref();
       // Idle after its share of files: the next file starts a fresh thread.
-      if (++this.reads >= this.renewAfter && this.worker === worker) {
+      if (this.reads >= this.renewAfter && this.worker === worker) {
         this.worker = null;
         void worker.terminate();
       }
