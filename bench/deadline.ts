@@ -414,6 +414,29 @@ function figures(prefix: string, t: Tally, seconds: number): Record<string, numb
   };
 }
 
+/** Reads and saves in each 10 s of a load (when they began): where the arrival ends. */
+function timeline(
+  t: Tally,
+): { from_s: number; reads: number; read_p50_ms: number; read_p99_ms: number; save_p99_ms: number }[] {
+  const slices = new Map<number, { read: number[]; save: number[] }>();
+  for (const kind of ["read", "save"] as const)
+    for (const l of t.latencies[kind]) {
+      const from = Math.floor(l.at / 10_000) * 10;
+      const slice = slices.get(from) ?? { read: [], save: [] };
+      slice[kind].push(l.ms);
+      slices.set(from, slice);
+    }
+  return [...slices.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([from, s]) => ({
+      from_s: from,
+      reads: s.read.length,
+      read_p50_ms: round(quantile(s.read, 0.5)),
+      read_p99_ms: round(quantile(s.read, 0.99)),
+      save_p99_ms: round(quantile(s.save, 0.99)),
+    }));
+}
+
 /** Sample each process's CPU and memory, and the database's connections, every second. */
 function sampler(pids: number[], url: string | null) {
   // A process that ended has no CPU figure (NaN in the notes); its end shows in the errors.
@@ -560,6 +583,8 @@ export async function deadline(
     notes.instances = { cpu_share: used.cpuShare, peak_rss_mb: used.peakRssMb };
     notes.bare_instances = { cpu_share: bareUsed.cpuShare, peak_rss_mb: bareUsed.peakRssMb };
     notes.first_errors = matang.firstErrors;
+    notes.timeline = timeline(matang);
+    notes.bare_timeline = timeline(bare);
     log(
       `  Matang (after the first 30 s: p99 read ${metrics.deadline_steady_read_p99_ms} ms, save ${metrics.deadline_steady_save_p99_ms} ms, upload ${metrics.deadline_steady_upload_p99_ms} ms): ${metrics.deadline_rps} requests/s (${metrics.deadline_uploads_per_s} uploads/s), ${matang.errors} errors, ${matang.conflicts} conflicts (409); p50/p99 read ${metrics.deadline_read_p50_ms}/${metrics.deadline_read_p99_ms} ms, save ${metrics.deadline_save_p50_ms}/${metrics.deadline_save_p99_ms} ms, upload ${metrics.deadline_upload_p50_ms}/${metrics.deadline_upload_p99_ms} ms; instances CPU ${used.cpuShare.join(" + ")} cores, peak RSS ${used.peakRssMb.join(" / ")} MB; PostgreSQL connections ${used.connections}`,
     );

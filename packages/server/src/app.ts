@@ -240,7 +240,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   installAuthentication(app, options.db, principals);
   await app.register(healthRoutes(options.db));
-  await app.register(authRoutes(options.db, options.auth ?? DEFAULT_AUTH));
+  await app.register(authRoutes(options.db, options.auth ?? DEFAULT_AUTH, principals));
   await app.register(frameworkRoutes(options.db, frameworks));
   await app.register(organizationRoutes(options.db, frameworks));
   await app.register(auditRoutes(options.db));

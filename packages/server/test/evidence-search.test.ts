@@ -391,6 +391,35 @@ describe.each(ENGINES)("evidence full-text search on %s", (engine) => {
     ]);
   });
 
+  it("shows a unit's operator their indicators as the coordinator sees them, reading only those", async () => {
+    const items = async (who: Client) => {
+      const res = await who.call("GET", `/api/assessments/${assessmentId}/indicators`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as { code: string; evidence: { file: unknown }[] }[];
+    };
+    // What differs by caller: their abilities, whose proposals they see, and what the findings may
+    // name (another unit's evidence is not the operator's to read; the findings test shows that).
+    const shared = (item: Record<string, unknown>) => {
+      const { can: _can, answerUnitId: _unit, unitAnswers: _answers, evidence, ...rest } = item;
+      return {
+        ...rest,
+        evidence: (evidence as Record<string, unknown>[]).map(({ can: _c, file, ...e }) => {
+          const { findings: _f, ...f } = (file ?? {}) as Record<string, unknown>;
+          return { ...e, file: file ? f : null };
+        }),
+      };
+    };
+    const own = await items(operator);
+    const all = await items(coordinator);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.length).toBeLessThan(all.length);
+    expect(own.flatMap((i) => i.evidence).length).toBeGreaterThan(3);
+    for (const item of own) {
+      const same = all.find((i) => i.code === item.code);
+      expect(shared(item)).toEqual(shared(same as Record<string, unknown>));
+    }
+  });
+
   it("lists evidence by indicator, level, unit and verdict without words, and with them", async () => {
     const list = async (who: Client, filters: Record<string, string>) => {
       const res = await who.call(

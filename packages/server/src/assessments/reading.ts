@@ -274,8 +274,8 @@ const REVIEW_TO_STATUS: Record<string, EvidenceStatus> = {
 
 /** Where one indicator stands, from its unit answers and the consolidated answer. */
 function statusOf(
-  self: repo.StageScoreRow | undefined,
-  answers: readonly repo.UnitAnswerRow[],
+  self: repo.ListedScore | undefined,
+  answers: readonly repo.ListedAnswer[],
   assignedUnits: number,
 ): "not_started" | "in_progress" | "ready" | "returned" | "done" {
   if (self?.verdict === "done") return "done";
@@ -288,23 +288,28 @@ function statusOf(
 
 export async function listIndicators(db: Db, frameworks: Frameworks, ctx: RequestContext, id: string) {
   const c = await access(db, frameworks, ctx, id, "assessment.read");
-  const hasItems = c.framework.itemByCode.size > 0;
-  const hasExternal = c.framework.externalIndices.size > 0;
-  const [rows, answers, links, assignmentVersions, allowSelf, itemPjs, externals, elsewhere] =
-    await Promise.all([
-      repo.stageScoresOf(db, id),
-      repo.unitAnswersOf(db, id),
-      repo.linksOf(db, id),
-      repo.assignmentVersions(
-        db,
-        id,
-        c.framework.indicators.map((i) => i.code),
-      ),
-      repo.allowsSelfAcceptance(db, c.organization.id),
-      hasItems ? repo.itemAssignmentsOf(db, id) : Promise.resolve([]),
-      hasExternal ? repo.externalValuesOf(db, id) : Promise.resolve([]),
-      repo.filesElsewhere(db, c.organization.id, id),
-    ]);
+  // An operator sees only the indicators assigned to their unit: only those are read (a unit's
+  // few of an assessment's indicators, and their evidence, are most of the last day's reads).
+  const shown = c.framework.indicators.filter((i) =>
+    can(ctx.principal, "indicator.read", indicatorTarget(c, i.code)),
+  );
+  if (shown.length === 0) return { items: [] };
+  const codes = shown.length < c.framework.indicators.length ? shown.map((i) => i.code) : undefined;
+  const {
+    scores: rows,
+    answers,
+    links,
+    assignmentVersions,
+    allowSelf,
+    itemPjs,
+    externals,
+    elsewhere,
+  } = await repo.indicatorListOf(db, {
+    assessmentId: id,
+    organizationId: c.organization.id,
+    codes,
+    shown: shown.map((i) => i.code),
+  });
   const place = {
     framework: c.framework,
     organization: c.organization,
@@ -329,10 +334,8 @@ export async function listIndicators(db: Db, frameworks: Frameworks, ctx: Reques
   // In the review, assessors correct the final scores the review team sent back.
   const mayScoreAtAll = can(ctx.principal, "stage.score", whole);
   const items = [];
-  for (const indicator of c.framework.indicators) {
+  for (const indicator of shown) {
     const target = indicatorTarget(c, indicator.code);
-    // An operator sees only the indicators assigned to their unit.
-    if (!can(ctx.principal, "indicator.read", target)) continue;
     const assigned = c.assignments.filter((a) => a.indicatorCode === indicator.code);
     const ownUnits = visibleUnits(ctx, c, indicator.code);
     const unitRows = answers.filter(

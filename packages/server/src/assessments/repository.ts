@@ -1,14 +1,12 @@
 import type { DocumentFacts } from "@matang/core";
 import { and, asc, desc, eq, inArray, like, ne, or, type SQL, sql } from "drizzle-orm";
-import { type Db, rows, uuidArray } from "../db/client.js";
+import { type Db, preparedRows, rows, uuidArray } from "../db/client.js";
 import {
   assessments,
   auditLog,
   comments,
   cycleAssessors,
   cycles,
-  evidence,
-  evidenceFiles,
   evidenceLinks,
   externalValues,
   indicatorAssignments,
@@ -178,95 +176,201 @@ export async function levelsOf(db: Db, assessmentId: string): Promise<LevelRow[]
   );
 }
 
+/** `codes`: only these indicators' rows (what a caller who reads some indicators is shown). */
+type Only = readonly string[] | undefined;
+
 export async function stageScoresOf(db: Db, assessmentId: string): Promise<StageScoreRow[]> {
   return db.select().from(stageScores).where(eq(stageScores.assessmentId, assessmentId));
 }
 
-export async function unitAnswersOf(db: Db, assessmentId: string): Promise<UnitAnswerRow[]> {
-  return db.select().from(unitAnswers).where(eq(unitAnswers.assessmentId, assessmentId));
+/** An evidence link as its assessment's readers see it (`linksOf`). */
+export interface LinkRow {
+  readonly id: string;
+  readonly indicatorCode: string;
+  readonly level: number;
+  readonly itemCode: string;
+  readonly uploadNote: string;
+  readonly evidenceId: string;
+  readonly title: string;
+  readonly kind: "file" | "link";
+  readonly url: string | null;
+  readonly unitId: string | null;
+  readonly review: "pending" | "accepted" | "revision";
+  readonly reason: string | null;
+  readonly note: string | null;
+  readonly selfAccepted: boolean;
+  readonly version: number;
+  /** Who put it there (with unitId: "uploaded by X on behalf of unit Y"). */
+  readonly uploadedBy: string | null;
+  /** Who may not accept it (core's mayAccept): the newest file's uploader, else its creator. */
+  readonly uploaderId: string | null;
+  /** The newest file, as people check it before opening: name, size, type, when, which version. */
+  readonly file: {
+    name: string;
+    size: number;
+    mediaType: string;
+    uploadedAt: string;
+    uploadedBy: string | null;
+    sha256: string;
+    text: {
+      status: "pending" | "done" | "no_text" | "skipped" | "failed";
+      pages: number | null;
+      ocrPages: number;
+      chars: number;
+      facts: DocumentFacts | null;
+    } | null;
+  } | null;
+  readonly fileVersion: number;
+  readonly addedAt: Date;
+  /** The unit that provided it: who may replace or withdraw it (with the coordinator). */
+  readonly unitPath: string | null;
 }
 
-export async function linksOf(db: Db, assessmentId: string) {
-  return db
-    .select({
-      id: evidenceLinks.id,
-      indicatorCode: evidenceLinks.indicatorCode,
-      level: evidenceLinks.level,
-      itemCode: evidenceLinks.itemCode,
-      uploadNote: evidenceLinks.uploadNote,
-      evidenceId: evidenceLinks.evidenceId,
-      title: evidence.title,
-      kind: evidence.kind,
-      url: evidence.url,
-      unitId: evidence.unitId,
-      review: evidenceLinks.review,
-      reason: evidenceLinks.reason,
-      note: evidenceLinks.note,
-      selfAccepted: evidenceLinks.selfAccepted,
-      version: evidenceLinks.version,
-      // Who put it there (with unitId: "uploaded by X on behalf of unit Y").
-      uploadedBy: users.name,
-      // Who may not accept it (core's mayAccept): the newest file's uploader, else its creator.
-      uploaderId: sql<string | null>`coalesce((select f.uploaded_by from evidence_files f
-        where f.evidence_id = ${evidenceLinks.evidenceId} order by f.created_at desc limit 1), ${evidence.createdBy})`,
-      // The newest file, as people check it before opening: name, size, type, when, which version.
-      file: sql<{
-        name: string;
-        size: number;
-        mediaType: string;
-        uploadedAt: string;
-        uploadedBy: string | null;
-        sha256: string;
-        text: {
-          status: "pending" | "done" | "no_text" | "skipped" | "failed";
-          pages: number | null;
-          ocrPages: number;
-          chars: number;
-          facts: DocumentFacts | null;
-        } | null;
-      } | null>`(select json_build_object('name', f.original_name, 'size', f.size, 'mediaType', f.media_type,
-          'uploadedAt', f.created_at, 'uploadedBy', (select u.name from users u where u.id = f.uploaded_by),
-          'sha256', f.sha256,
-          'text', (select json_build_object('status', t.status, 'pages', t.pages, 'ocrPages', t.ocr_pages,
-              'chars', length(t.text), 'facts', t.facts)
-            from evidence_texts t where t.file_id = f.id))
-        from evidence_files f where f.evidence_id = ${evidenceLinks.evidenceId} order by f.created_at desc limit 1)`,
-      fileVersion: evidence.version,
-      addedAt: evidenceLinks.createdAt,
-      // The unit that provided it: who may replace or withdraw it (with the coordinator).
-      unitPath: sql<string | null>`(select o.path from organizations o where o.id = ${evidence.unitId})`,
-    })
-    .from(evidenceLinks)
-    .innerJoin(evidence, eq(evidence.id, evidenceLinks.evidenceId))
-    .leftJoin(users, eq(users.id, evidence.createdBy))
-    .where(eq(evidenceLinks.assessmentId, assessmentId))
-    .orderBy(asc(evidenceLinks.createdAt));
+/** "The indicator is one of `codes`" (always, without them). */
+const among = (column: SQL, codes: Only) => (codes === undefined ? sql`true` : inArray(column, [...codes]));
+
+/**
+ * An assessment's evidence links, each one JSON object (`row`) with when it was added (`at`): the
+ * one reading of them that `linksOf` and the indicators list share.
+ */
+const linkRows = (assessmentId: string, codes: Only) => sql`select json_build_object(
+    'id', l.id, 'indicatorCode', l.indicator_code, 'level', l.level, 'itemCode', l.item_code,
+    'uploadNote', l.upload_note, 'evidenceId', l.evidence_id, 'title', e.title, 'kind', e.kind,
+    'url', e.url, 'unitId', e.unit_id, 'review', l.review, 'reason', l.reason, 'note', l.note,
+    'selfAccepted', l.self_accepted, 'version', l.version,
+    'uploadedBy', (select u.name from users u where u.id = e.created_by),
+    'uploaderId', coalesce(f.uploaded_by, e.created_by),
+    'file', case when f.id is null then null else json_build_object('name', f.original_name,
+      'size', f.size, 'mediaType', f.media_type, 'uploadedAt', f.created_at,
+      'uploadedBy', (select u.name from users u where u.id = f.uploaded_by), 'sha256', f.sha256,
+      'text', (select json_build_object('status', t.status, 'pages', t.pages, 'ocrPages', t.ocr_pages,
+          'chars', length(t.text), 'facts', t.facts)
+        from evidence_texts t where t.file_id = f.id)) end,
+    'fileVersion', e.version, 'addedAt', l.created_at,
+    'unitPath', (select o.path from organizations o where o.id = e.unit_id)) as row, l.created_at as at
+  from evidence_links l join evidence e on e.id = l.evidence_id
+  left join lateral (select f.id, f.uploaded_by, f.original_name, f.size, f.media_type, f.created_at, f.sha256
+    from evidence_files f where f.evidence_id = l.evidence_id order by f.created_at desc limit 1) f on true
+  where l.assessment_id = ${assessmentId} and ${among(sql`l.indicator_code`, codes)}`;
+
+type LinkJson = Omit<LinkRow, "addedAt"> & { addedAt: string };
+const linkOf = (row: LinkJson): LinkRow => ({ ...row, addedAt: new Date(row.addedAt) });
+
+/** An assessment's evidence links, in the order added. */
+export async function linksOf(db: Db, assessmentId: string): Promise<LinkRow[]> {
+  const found = await rows<{ row: LinkJson }>(db, sql`${linkRows(assessmentId, undefined)} order by at`);
+  return found.map((r) => linkOf(r.row));
 }
 
 /**
- * Where an instansi's evidence holds files with the same bytes as the files of an assessment's
- * evidence: indicator, level, year, title (for the duplicate finding).
+ * A place in the instansi's evidence holding a file with the same bytes as a file of an
+ * assessment's evidence (of the indicators listed): indicator, level, year, title (for the
+ * duplicate finding). The places found may be on any indicator.
  */
-export async function filesElsewhere(db: Db, organizationId: string, assessmentId: string) {
-  const hashes = sql`(select f.sha256 from evidence_files f join evidence_links l on l.evidence_id = f.evidence_id
-    where l.assessment_id = ${assessmentId})`;
-  return db
-    .selectDistinct({
-      sha256: evidenceFiles.sha256,
-      evidenceId: evidence.id,
-      assessmentId: evidenceLinks.assessmentId,
-      title: evidence.title,
-      indicator: evidenceLinks.indicatorCode,
-      level: evidenceLinks.level,
-      year: cycles.year,
-    })
-    .from(evidenceFiles)
-    .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
-    .innerJoin(evidenceLinks, eq(evidenceLinks.evidenceId, evidence.id))
-    .innerJoin(assessments, eq(assessments.id, evidenceLinks.assessmentId))
-    .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
-    .where(and(eq(evidence.organizationId, organizationId), sql`${evidenceFiles.sha256} in ${hashes}`))
-    .orderBy(desc(cycles.year), asc(evidenceLinks.indicatorCode), asc(evidenceLinks.level));
+export interface ElsewhereRow {
+  readonly sha256: string;
+  readonly evidenceId: string;
+  readonly assessmentId: string;
+  readonly title: string;
+  readonly indicator: string;
+  readonly level: number;
+  readonly year: number;
+}
+
+const elsewhereRows = (organizationId: string, assessmentId: string, codes: Only) => sql`select distinct
+    f.sha256, e.id as "evidenceId", l.assessment_id as "assessmentId", e.title,
+    l.indicator_code as indicator, l.level, c.year
+  from evidence_files f join evidence e on e.id = f.evidence_id
+  join evidence_links l on l.evidence_id = e.id
+  join assessments a on a.id = l.assessment_id join cycles c on c.id = a.cycle_id
+  where e.organization_id = ${organizationId} and f.sha256 in (select f2.sha256 from evidence_files f2
+    join evidence_links l2 on l2.evidence_id = f2.evidence_id
+    where l2.assessment_id = ${assessmentId} and ${among(sql`l2.indicator_code`, codes)})`;
+
+/** How many times each indicator's assignment was changed (see {@link assignmentVersions}). */
+const assignmentCounts = (
+  assessmentId: string,
+  codes: readonly string[],
+) => sql`select entity_id, count(*)::int as n
+  from audit_log where entity_type = 'indicator' and action = 'indicator.assign'
+    and ${inArray(
+      sql`entity_id`,
+      codes.map((code) => indicatorEntity(assessmentId, code)),
+    )}
+  group by entity_id`;
+
+const itemAssignmentRows = (assessmentId: string, codes: Only) => sql`select p.item_code as "itemCode",
+    p.indicator_code as "indicatorCode", p.unit_id as "unitId", o.name as "unitName",
+    p.due_date as "dueDate", p.version
+  from item_assignments p join organizations o on o.id = p.unit_id
+  where p.assessment_id = ${assessmentId} and ${among(sql`p.indicator_code`, codes)}`;
+
+/** A stage score as the indicators list shows it. */
+export type ListedScore = Pick<
+  StageScoreRow,
+  "indicatorCode" | "stage" | "level" | "note" | "verdict" | "version"
+>;
+/** A unit's proposal as the indicators list shows it. */
+export type ListedAnswer = Pick<
+  UnitAnswerRow,
+  "indicatorCode" | "unitId" | "level" | "explanation" | "status" | "returnNote" | "version"
+>;
+
+/**
+ * Everything the indicators list reads besides the assessment's context, for the indicators in
+ * `codes` (all without them), in one statement: on the last day the list is most of the reads,
+ * and each of its eight queries cost a round trip.
+ */
+export async function indicatorListOf(
+  db: Db,
+  place: { assessmentId: string; organizationId: string; codes: Only; shown: readonly string[] },
+) {
+  const { assessmentId: id, organizationId, codes } = place;
+  const [found] = await preparedRows<{
+    scores: ListedScore[];
+    answers: ListedAnswer[];
+    links: LinkJson[];
+    assignments: Record<string, number>;
+    allowSelf: boolean | null;
+    items: ItemAssignmentRow[];
+    externals: (Omit<ExternalValueRow, "updatedAt"> & { updatedAt: string })[];
+    elsewhere: ElsewhereRow[];
+  }>(
+    db,
+    sql`select
+      (select coalesce(json_agg(json_build_object('indicatorCode', s.indicator_code, 'stage', s.stage,
+          'level', s.level, 'note', s.note, 'verdict', s.verdict, 'version', s.version)), '[]')
+        from stage_scores s where s.assessment_id = ${id} and ${among(sql`s.indicator_code`, codes)}) as scores,
+      (select coalesce(json_agg(json_build_object('indicatorCode', u.indicator_code, 'unitId', u.unit_id,
+          'level', u.level, 'explanation', u.explanation, 'status', u.status, 'returnNote', u.return_note,
+          'version', u.version)), '[]')
+        from unit_answers u where u.assessment_id = ${id} and ${among(sql`u.indicator_code`, codes)}) as answers,
+      (select coalesce(json_agg(x.row order by x.at), '[]') from (${linkRows(id, codes)}) x) as links,
+      (select coalesce(json_object_agg(x.entity_id, x.n), '{}')
+        from (${assignmentCounts(id, place.shown)}) x) as assignments,
+      (select o.allow_self_acceptance from organizations o where o.id = ${organizationId}) as "allowSelf",
+      (select coalesce(json_agg(x order by x."itemCode"), '[]') from (${itemAssignmentRows(id, codes)}) x) as items,
+      (select coalesce(json_agg(json_build_object('id', v.id, 'assessmentId', v.assessment_id,
+          'indexCode', v.index_code, 'value', v.value, 'measuredOn', v.measured_on,
+          'evidenceId', v.evidence_id, 'unitId', v.unit_id, 'note', v.note, 'version', v.version,
+          'updatedBy', v.updated_by, 'updatedAt', v.updated_at)), '[]')
+        from external_values v where v.assessment_id = ${id}) as externals,
+      (select coalesce(json_agg(x order by x.year desc, x.indicator, x.level), '[]')
+        from (${elsewhereRows(organizationId, id, codes)}) x) as elsewhere`,
+  );
+  if (!found) throw new Error("the indicators list read no row");
+  return {
+    scores: found.scores,
+    answers: found.answers,
+    links: found.links.map(linkOf),
+    assignmentVersions: new Map(
+      Object.entries(found.assignments).map(([entity, n]) => [entity.slice(id.length + 1), n]),
+    ),
+    allowSelf: found.allowSelf ?? false,
+    itemPjs: found.items,
+    externals: found.externals.map((v) => ({ ...v, updatedAt: new Date(v.updatedAt) })),
+    elsewhere: found.elsewhere,
+  };
 }
 
 export async function replaceAssignments(
@@ -536,21 +640,8 @@ export async function assignmentVersions(
   codes: readonly string[],
 ): Promise<Map<string, number>> {
   if (codes.length === 0) return new Map();
-  const rows = await db
-    .select({ entityId: auditLog.entityId, n: sql<number>`count(*)::int` })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.entityType, "indicator"),
-        inArray(
-          auditLog.entityId,
-          codes.map((code) => indicatorEntity(assessmentId, code)),
-        ),
-        eq(auditLog.action, "indicator.assign"),
-      ),
-    )
-    .groupBy(auditLog.entityId);
-  return new Map(rows.map((r) => [(r.entityId ?? "").slice(assessmentId.length + 1), r.n]));
+  const found = await rows<{ entity_id: string; n: number }>(db, assignmentCounts(assessmentId, codes));
+  return new Map(found.map((r) => [r.entity_id.slice(assessmentId.length + 1), r.n]));
 }
 
 export async function assessmentsOfOrganization(db: Db, organizationId: string) {
@@ -638,23 +729,23 @@ export async function lastMoveInto(db: Db, assessmentId: string, state: string) 
   return { actor: move.actor, user };
 }
 
-export type ItemAssignmentRow = Awaited<ReturnType<typeof itemAssignmentsOf>>[number];
+/** The responsible unit (PJ) and due date of an assigned evidence item. */
+export interface ItemAssignmentRow {
+  readonly itemCode: string;
+  readonly indicatorCode: string;
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly dueDate: string | null;
+  readonly version: number;
+}
 
 /** The responsible unit (PJ) and due date of each assigned evidence item of an assessment. */
-export async function itemAssignmentsOf(db: Db, assessmentId: string) {
-  return db
-    .select({
-      itemCode: itemAssignments.itemCode,
-      indicatorCode: itemAssignments.indicatorCode,
-      unitId: itemAssignments.unitId,
-      unitName: organizations.name,
-      dueDate: itemAssignments.dueDate,
-      version: itemAssignments.version,
-    })
-    .from(itemAssignments)
-    .innerJoin(organizations, eq(organizations.id, itemAssignments.unitId))
-    .where(eq(itemAssignments.assessmentId, assessmentId))
-    .orderBy(asc(itemAssignments.itemCode));
+export async function itemAssignmentsOf(
+  db: Db,
+  assessmentId: string,
+  codes?: Only,
+): Promise<ItemAssignmentRow[]> {
+  return rows<ItemAssignmentRow>(db, sql`${itemAssignmentRows(assessmentId, codes)} order by "itemCode"`);
 }
 
 export type ExternalValueRow = typeof externalValues.$inferSelect;

@@ -1,5 +1,6 @@
-// Who a session or API token belongs to, kept for a few seconds so reads do not ask the database
-// on every request. The database announces every change that could alter an answer (logout,
+// Who a session or API token belongs to, kept for a few minutes so requests do not ask the
+// database each time (on the last day, a person's every click; with two instances a few seconds
+// kept almost nothing). The database announces every change that could alter an answer (logout,
 // grants, deactivation, moved organizations: NOTIFY matang_auth from triggers, migration 0007), and
 // every instance then forgets what it affects. Nothing is kept unless the listening connection is up
 // and has carried one of our own notifications back.
@@ -32,7 +33,8 @@ export class PrincipalCache<T> {
     private readonly db: Db,
     /** Whose an entry is: a change to a user's grants or account drops every entry of theirs. */
     private readonly userOf: (value: T) => string,
-    private readonly ttlMs = 10_000,
+    /** A backstop only: every change that matters is announced and forgotten at once. */
+    private readonly ttlMs = 300_000,
     private readonly maxEntries = 20_000,
   ) {}
 

@@ -4,9 +4,11 @@ import type { Db } from "../db/client.js";
 import { SESSION_COOKIE } from "../http/authn.js";
 import { ApiError } from "../http/errors.js";
 import { type Principal, ROLES } from "../policy/policy.js";
-import { findUserById, grantsOf } from "./repository.js";
+import { findUserById } from "./repository.js";
 import {
+  type AuthCache,
   type AuthSettings,
+  authenticateSession,
   changePassword,
   createApiToken,
   listOwnTokens,
@@ -46,7 +48,7 @@ const Me = z.object({
   }),
 });
 
-export function authRoutes(db: Db, settings: AuthSettings): FastifyPluginAsyncZod {
+export function authRoutes(db: Db, settings: AuthSettings, cache?: AuthCache): FastifyPluginAsyncZod {
   return async (app) => {
     const me = async (principal: Principal, csrfToken: string | null): Promise<z.infer<typeof Me>> => {
       const user = await findUserById(db, principal.userId);
@@ -93,8 +95,11 @@ export function authRoutes(db: Db, settings: AuthSettings): FastifyPluginAsyncZo
           secure: "auto",
           expires: result.expiresAt,
         });
-        const grants = await grantsOf(db, result.userId);
-        return me({ userId: result.userId, label: "", grants }, result.csrfToken);
+        // Read as every later request reads it, and kept: the first page after logging in does
+        // not ask again (on the last day, everyone's first page comes at once).
+        const auth = await authenticateSession(db, result.sessionToken, new Date(), cache);
+        if (!auth) throw new ApiError(401, "unauthenticated", "Log in first");
+        return me(auth.principal, result.csrfToken);
       },
     );
 

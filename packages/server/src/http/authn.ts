@@ -24,8 +24,21 @@ declare module "fastify" {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
+ * Routes whose writes never change who a caller is or what they may do: only the auth, users and
+ * organizations modules write what a principal is read from (sessions, API tokens, users, grants,
+ * organizations; test/access-writes.test.ts checks), so answering these need not wait for the
+ * announcements. They are the last day's saves and uploads: waiting cost each a round trip.
+ */
+const ACCESS_UNCHANGED = ["/api/assessments/", "/api/uploads"];
+const changesAccess = (request: FastifyRequest) => {
+  const route = request.routeOptions.url ?? request.url;
+  return !ACCESS_UNCHANGED.some((prefix) => route.startsWith(prefix));
+};
+
+/**
  * Resolve the caller from a bearer token or the session cookie; check CSRF for cookie writes.
- * With a cache, a write is answered only once this instance has heard of everything it changed.
+ * With a cache, a write that may change access is answered only once this instance has heard of
+ * everything it changed.
  */
 export function installAuthentication(app: FastifyInstance, db: Db, cache?: AuthCache): void {
   app.decorateRequest("auth", null);
@@ -50,7 +63,7 @@ export function installAuthentication(app: FastifyInstance, db: Db, cache?: Auth
   });
   if (cache) {
     app.addHook("onSend", async (request) => {
-      if (!SAFE_METHODS.has(request.method)) await cache.sync();
+      if (!SAFE_METHODS.has(request.method) && changesAccess(request)) await cache.sync();
     });
   }
 }
