@@ -1,6 +1,6 @@
 import type { DocumentFacts } from "@matang/core";
 import { and, asc, desc, eq, inArray, like, ne, or, type SQL, sql } from "drizzle-orm";
-import { type Db, preparedRows, rows, uuidArray } from "../db/client.js";
+import { type Db, rows, uuidArray } from "../db/client.js";
 import {
   assessments,
   auditLog,
@@ -326,7 +326,7 @@ export async function indicatorListOf(
   place: { assessmentId: string; organizationId: string; codes: Only; shown: readonly string[] },
 ) {
   const { assessmentId: id, organizationId, codes } = place;
-  const [found] = await preparedRows<{
+  const [found] = await rows<{
     scores: ListedScore[];
     answers: ListedAnswer[];
     links: LinkJson[];

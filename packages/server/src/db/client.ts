@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
-import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -59,13 +58,8 @@ const MIGRATION_LOCK = 741_852_963;
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.url) {
-    // JIT compiling pays off for analytics, not for the short queries Matang runs. A statement
-    // kept prepared (`preparedRows`) is planned once, not again at each call.
-    const pool = new pg.Pool({
-      connectionString: config.url,
-      max: 10,
-      options: "-c jit=off -c plan_cache_mode=force_generic_plan",
-    });
+    // JIT compiling pays off for analytics, not for the short queries Matang runs.
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, options: "-c jit=off" });
     // An idle client losing its connection (database restarted) must not crash the process.
     pool.on("error", () => {});
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
@@ -250,29 +244,4 @@ export const uuidArray = (ids: readonly string[]) =>
 export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
-}
-
-const dialect = new PgDialect();
-
-/**
- * {@link rows}, as a statement each PostgreSQL connection keeps prepared (named after its text), so
- * it is planned once per connection (a generic plan) rather than at every call: for a large statement that runs on
- * most requests (planning the indicators list took longer than running it). PGlite, and a
- * transaction, run it as {@link rows} does. Only for statements whose columns are JSON, text,
- * numbers or booleans: node-postgres reads them here as drizzle would.
- */
-export async function preparedRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const client = (db as { $client?: unknown }).$client;
-  if (!(client instanceof pg.Pool)) return rows<T>(db, query);
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  const name = `matang_${createHash("sha256").update(text).digest("base64url").slice(0, 32)}`;
-  try {
-    const result = await client.query({ name, text, values: params });
-    return result.rows as T[];
-  } catch (error) {
-    // Behind a transaction-mode pooler a connection may not hold what it prepared: run it plainly.
-    const code = (error as { code?: string }).code;
-    if (code !== "26000" && code !== "42P05") throw error;
-    return rows<T>(db, query);
-  }
 }
