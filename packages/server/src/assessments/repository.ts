@@ -176,9 +176,6 @@ export async function levelsOf(db: Db, assessmentId: string): Promise<LevelRow[]
   );
 }
 
-/** `codes`: only these indicators' rows (what a caller who reads some indicators is shown). */
-type Only = readonly string[] | undefined;
-
 export async function stageScoresOf(db: Db, assessmentId: string): Promise<StageScoreRow[]> {
   return db.select().from(stageScores).where(eq(stageScores.assessmentId, assessmentId));
 }
@@ -225,6 +222,9 @@ export interface LinkRow {
   /** The unit that provided it: who may replace or withdraw it (with the coordinator). */
   readonly unitPath: string | null;
 }
+
+/** `codes`: only these indicators' rows (what a caller who reads some indicators is shown). */
+type Only = readonly string[] | undefined;
 
 /** "The indicator is one of `codes`" (always, without them). */
 const among = (column: SQL, codes: Only) => (codes === undefined ? sql`true` : inArray(column, [...codes]));
@@ -740,12 +740,8 @@ export interface ItemAssignmentRow {
 }
 
 /** The responsible unit (PJ) and due date of each assigned evidence item of an assessment. */
-export async function itemAssignmentsOf(
-  db: Db,
-  assessmentId: string,
-  codes?: Only,
-): Promise<ItemAssignmentRow[]> {
-  return rows<ItemAssignmentRow>(db, sql`${itemAssignmentRows(assessmentId, codes)} order by "itemCode"`);
+export async function itemAssignmentsOf(db: Db, assessmentId: string): Promise<ItemAssignmentRow[]> {
+  return rows<ItemAssignmentRow>(db, sql`${itemAssignmentRows(assessmentId, undefined)} order by "itemCode"`);
 }
 
 export type ExternalValueRow = typeof externalValues.$inferSelect;

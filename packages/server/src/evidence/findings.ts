@@ -40,7 +40,7 @@ export interface FileForFindings {
   } | null;
 }
 
-/** Where the instansi's evidence holds a file with some hash (the indicators list reads them: `indicatorListOf`). */
+/** Where the instansi's evidence holds a file with some hash (read by `indicatorListOf`). */
 export interface FileElsewhere {
   readonly sha256: string;
   readonly evidenceId: string;
