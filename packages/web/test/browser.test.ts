@@ -225,7 +225,8 @@ describe.skipIf(!available)("web app in Chromium", () => {
     await page.getByRole("link", { name: "Pemerintah Kota Bandung" }).first().click();
     await page.getByRole("link", { name: /Kebijakan Internal Arsitektur SPBE/ }).click();
     await page.getByLabel("Judul dokumen").waitFor();
-    // A 3G upload (1.6 Mbit/s, 300 ms) of a 4 MB scan, cut off a quarter of the way in.
+    // A 3G upload (1.6 Mbit/s, 300 ms) of a 4 MB scan, cut off a third of the way in (past 1 MB:
+    // what the server has by then is what the bar shows, and resuming must go on from there).
     const scan = Buffer.concat([
       Buffer.from("%PDF-1.4\n"),
       randomBytes(4 * 1024 * 1024),
@@ -249,7 +250,7 @@ describe.skipIf(!available)("web app in Chromium", () => {
     const bar = page.getByRole("progressbar").first();
     await expect
       .poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 30_000 })
-      .toBeGreaterThan(20);
+      .toBeGreaterThan(33);
     // The network goes: no new request gets through, and the one under way is cut.
     await network(true, -1);
     app.server.closeAllConnections();
