@@ -189,6 +189,34 @@ describe.each(
     expect((await offsetOf(location)).status).toBe(404);
   });
 
+  it("keeps a finished upload whose recording was refused, to be recorded once the fields are right", async () => {
+    const scan = Buffer.concat([Buffer.from("%PDF-1.4\n"), randomBytes(200_000)]);
+    const location = (await begin(scan.length)).headers.get("location") ?? "";
+    expect(await send(location, 0, scan)).toBe(204);
+    const recordAs = (fields: Record<string, unknown>) =>
+      fetch(`${base}/api/assessments/${assessmentId}/evidence/resumable`, {
+        method: "POST",
+        headers: { ...as(), "content-type": "application/json" },
+        body: JSON.stringify({ upload: location.split("/").pop(), title: "SK Tim SPBE", ...fields }),
+      });
+    const wrong = await recordAs({ indicator: "999", level: 1 });
+    expect(wrong.status).toBeGreaterThanOrEqual(400);
+    expect(wrong.status).toBeLessThan(500);
+    expect((await offsetOf(location)).offset).toBe(scan.length);
+    if (where === "disk") expect(await storage.temporary()).toEqual([]);
+
+    const right = await recordAs({ indicator: "1", level: 1 });
+    expect(right.status).toBe(201);
+    const recorded = (await right.json()) as { evidenceId: string; sha256: string; size: number };
+    expect(recorded).toMatchObject({ sha256: sha256(scan), size: scan.length });
+    expect((await offsetOf(location)).status).toBe(404);
+    // The stored file outlives the upload it came from, byte for byte.
+    const download = await fetch(`${base}/api/evidence/${recorded.evidenceId}/content?download=true`, {
+      headers: as(),
+    });
+    expect(Buffer.from(await download.arrayBuffer()).equals(scan)).toBe(true);
+  });
+
   it("lets nobody else see or continue an upload, and checks size and room before a byte is sent", async () => {
     const created = await begin(1000);
     const location = created.headers.get("location") ?? "";

@@ -78,6 +78,43 @@ describe("staging an uploaded file", () => {
   });
 });
 
+describe("staging a finished file already on this disk", () => {
+  let dir: string;
+  let storage: LocalStorage;
+  let source: string;
+  const bytes = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(3 * 1024 * 1024 + 5, 7)]);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "matang-storage-"));
+    storage = new LocalStorage(join(dir, "evidence"));
+    source = join(dir, "upload");
+    writeFileSync(source, bytes);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("stores it byte for byte with its checksum and head, and leaves the original as it was", async () => {
+    const staged = await storage.stageFile(source, bytes.length);
+    expect(staged).toMatchObject({
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+    });
+    expect(staged.head.equals(bytes.subarray(0, 4100))).toBe(true);
+    const key = await storage.commit(staged);
+    // The upload it came from is removed once recorded; the evidence file stays whole.
+    rmSync(source);
+    expect(readFileSync(storage.pathOf(key)).equals(bytes)).toBe(true);
+    expect(readdirSync(join(dir, "evidence", "tmp"))).toEqual([]);
+  });
+
+  it("refuses it over the limit, and a discarded one leaves the original to be staged again", async () => {
+    await expect(storage.stageFile(source, bytes.length - 1)).rejects.toBeInstanceOf(TooLargeError);
+    const staged = await storage.stageFile(source, bytes.length);
+    await storage.discard(staged);
+    expect(readdirSync(join(dir, "evidence", "tmp"))).toEqual([]);
+    expect(readFileSync(source).equals(bytes)).toBe(true);
+  });
+});
+
 describe("the checksum, computed from what is on disk", () => {
   let dir: string;
   beforeEach(() => {

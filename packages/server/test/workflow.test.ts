@@ -290,6 +290,19 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
       version: 2,
     });
     expect(invalid.json().error.code).toBe("invalid_level");
+    // Each save is in the indicator's history with what it replaced; the refused ones are not.
+    const thread = (
+      await operatorA.call("GET", `/api/assessments/${assessmentId}/indicators/1/thread`)
+    ).json();
+    const draft = { unitId: unitA, level: 3, explanation: "Perwal 12/2024 pasal 3", status: "in_progress" };
+    expect(
+      thread.history
+        .filter((h: { action: string }) => h.action === "indicator.unit_answer")
+        .map((h: { before: unknown; after: unknown }) => [h.before, h.after]),
+    ).toEqual([
+      [null, draft],
+      [draft, { ...draft, explanation: "Perwal 12/2024 pasal 3–5", status: "ready" }],
+    ]);
     await operatorB.call("PUT", `/api/assessments/${assessmentId}/indicators/2/units/${unitB}`, {
       level: 2,
       explanation: "Peta rencana 2025",
@@ -418,6 +431,27 @@ describe.each(ENGINES)("evaluation workflow on %s", (engine) => {
       status: "returned",
       unitAnswers: [{ status: "returned", returnNote: "Lampirkan pasal yang mengatur integrasi." }],
     });
+    // The note stays while the unit works on it, and goes once the unit marks it ready again.
+    const url = `/api/assessments/${assessmentId}/indicators/1/units/${unitA}`;
+    const { version } = indicators.find((i: { code: string }) => i.code === "1").unitAnswers[0];
+    const working = await operatorA.call("PUT", url, {
+      level: 3,
+      explanation: "Perwal 12/2024 pasal 3–5 dan pasal 9 (integrasi)",
+      status: "in_progress",
+      version,
+    });
+    expect(working.json()).toMatchObject({
+      status: "in_progress",
+      returnNote: "Lampirkan pasal yang mengatur integrasi.",
+      version: version + 1,
+    });
+    const again = await operatorA.call("PUT", url, {
+      level: 3,
+      explanation: "Perwal 12/2024 pasal 3–5 dan pasal 9 (integrasi)",
+      status: "ready",
+      version: version + 1,
+    });
+    expect(again.json()).toMatchObject({ status: "ready", returnNote: null, version: version + 2 });
     for (const code of CODES) {
       const level = code === "1" ? 3 : code === "2" ? 2 : 3;
       const res = await coordinator.call(

@@ -11,6 +11,7 @@ import {
   accessIndicator,
   auditIndicator,
   checkLevel,
+  indicatorAudit,
   indicatorOf,
   type Loaded,
   refuseFed,
@@ -105,33 +106,19 @@ export async function saveUnitAnswer(
   requireWork(c, "edit");
   checkLevel(indicator, input.level, true);
   const key = { assessmentId: id, indicatorCode: code, unitId };
-  return inTransaction(db, async (t) => {
-    const before = await repo.findUnitAnswer(t, key);
-    const saved = await repo.upsertUnitAnswer(t, key, input.version, {
-      level: input.level,
-      explanation: input.explanation,
-      status: input.status,
-      returnNote: input.status === "ready" ? null : (before?.returnNote ?? null),
+  const saved = await repo.saveUnitAnswer(
+    db,
+    key,
+    input.version,
+    { level: input.level, explanation: input.explanation, status: input.status },
+    indicatorAudit(ctx, c, code, "indicator.unit_answer"),
+  );
+  // Read again for the 409: the writer who came first may have committed after this save began.
+  if (!saved)
+    throw conflict("Someone saved this answer first", {
+      current: (await repo.findUnitAnswer(db, key)) ?? null,
     });
-    // Read again for the 409: a simultaneous writer may have committed after our first read.
-    if (!saved)
-      throw conflict("Someone saved this answer first", {
-        current: (await repo.findUnitAnswer(t, key)) ?? null,
-      });
-    await auditIndicator(
-      t,
-      ctx,
-      c,
-      code,
-      "indicator.unit_answer",
-      before ? { unitId, ...pick(before) } : null,
-      {
-        unitId,
-        ...pick(saved),
-      },
-    );
-    return saved;
-  });
+  return saved;
 }
 
 const pick = (r: { level: number | null; explanation?: string; note?: string; status?: string }) => ({

@@ -137,13 +137,13 @@ export const auditIndicator = (
   action: string,
   before: unknown,
   after: unknown,
-) =>
-  appendAudit(db, {
-    ...actorOf(ctx),
-    action,
-    entityType: "indicator",
-    entityId: repo.indicatorEntity(c.assessment.id, code),
-    organizationId: c.organization.id,
-    before,
-    after,
-  });
+) => appendAudit(db, { ...indicatorAudit(ctx, c, code, action), before, after });
+
+/** Who did what to which indicator: an audit entry but for what it was before and after. */
+export const indicatorAudit = (ctx: RequestContext, c: Loaded, code: string, action: string) => ({
+  ...actorOf(ctx),
+  action,
+  entityType: "indicator",
+  entityId: repo.indicatorEntity(c.assessment.id, code),
+  organizationId: c.organization.id,
+});

@@ -1,5 +1,6 @@
 import type { DocumentFacts } from "@matang/core";
 import { and, asc, desc, eq, inArray, like, ne, or, type SQL, sql } from "drizzle-orm";
+import { type AuditEntry, auditFrom } from "../audit/repository.js";
 import { type Db, rows, uuidArray } from "../db/client.js";
 import {
   assessments,
@@ -424,6 +425,60 @@ export async function upsertUnitAnswer(
     )
     .returning();
   return rows[0] ?? null;
+}
+
+/** A unit answer row as JSON, in the shape drizzle reads it (its time as text). */
+const unitAnswerJson = (r: SQL) => sql`json_build_object('id', ${r}.id, 'assessmentId', ${r}.assessment_id,
+  'indicatorCode', ${r}.indicator_code, 'unitId', ${r}.unit_id, 'level', ${r}.level,
+  'explanation', ${r}.explanation, 'status', ${r}.status, 'returnNote', ${r}.return_note,
+  'version', ${r}.version, 'updatedAt', ${r}.updated_at)`;
+
+/** What an audit entry of a unit's proposal shows of it. */
+const proposalJson = (r: SQL) =>
+  sql`jsonb_build_object('unitId', ${r}.unit_id, 'level', ${r}.level, 'explanation', ${r}.explanation, 'status', ${r}.status)`;
+
+/**
+ * A unit's proposal saved at the version its author saw, with its audit entry, in one statement:
+ * on the last day a save was six round trips, and round trips were what the database's clients
+ * waited for. A proposal marked ready loses the note it was returned with. Returns the saved row,
+ * or null when the version is stale (nothing is written then).
+ */
+export async function saveUnitAnswer(
+  db: Db,
+  key: { assessmentId: string; indicatorCode: string; unitId: string },
+  expectedVersion: number,
+  values: Pick<UnitAnswerRow, "level" | "explanation" | "status">,
+  audit: Omit<AuditEntry, "before" | "after">,
+): Promise<UnitAnswerRow | null> {
+  const { assessmentId, indicatorCode, unitId } = key;
+  const returnNote = sql`case when ${values.status} = 'ready' then null::text else ${unitAnswers.returnNote} end`;
+  // The row before, as this statement's snapshot holds it: the one the version check accepted.
+  const change =
+    expectedVersion === 0
+      ? sql`insert into unit_answers (assessment_id, indicator_code, unit_id, level, explanation, status)
+          values (${assessmentId}, ${indicatorCode}, ${unitId}, ${values.level}::int, ${values.explanation},
+            ${values.status})
+          on conflict do nothing returning *`
+      : sql`update unit_answers set level = ${values.level}::int, explanation = ${values.explanation},
+          status = ${values.status}, return_note = ${returnNote}, version = unit_answers.version + 1,
+          updated_at = now()
+          where assessment_id = ${assessmentId} and indicator_code = ${indicatorCode} and unit_id = ${unitId}
+            and version = ${expectedVersion}
+          returning *`;
+  const [found] = await rows<{ saved: (Omit<UnitAnswerRow, "updatedAt"> & { updatedAt: string }) | null }>(
+    db,
+    sql`with before as (select * from unit_answers where assessment_id = ${assessmentId}
+        and indicator_code = ${indicatorCode} and unit_id = ${unitId}),
+      saved as (${change}),
+      logged as (${auditFrom(audit, {
+        before: sql`(select ${proposalJson(sql`b`)} from before b)`,
+        after: proposalJson(sql`s`),
+        source: sql`saved s`,
+      })})
+      select (select ${unitAnswerJson(sql`s`)} from saved s) as saved`,
+  );
+  const saved = found?.saved;
+  return saved ? { ...saved, updatedAt: new Date(saved.updatedAt) } : null;
 }
 
 export async function findUnitAnswer(

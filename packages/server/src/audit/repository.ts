@@ -1,4 +1,4 @@
-import { and, desc, eq, like, or, sql } from "drizzle-orm";
+import { and, desc, eq, like, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { auditLog, organizations } from "../db/schema.js";
 
@@ -51,6 +51,20 @@ const rowOf = (entry: AuditEntry) => ({
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values(rowOf(entry));
 }
+
+/**
+ * An entry appended by the statement that makes the change (a data-modifying `with`): one per row
+ * of `source`, with `before` and `after` as SQL over it. Both land or neither, in one round trip.
+ */
+export const auditFrom = (
+  entry: Omit<AuditEntry, "before" | "after">,
+  changed: { before: SQL; after: SQL; source: SQL },
+) => sql`insert into audit_log (actor_id, actor_label, action, entity_type, entity_id, organization_id,
+    before, after, request_id, address)
+  select ${entry.actorId}::uuid, ${entry.actorLabel}, ${entry.action}, ${entry.entityType},
+    ${entry.entityId ?? null}, ${entry.organizationId ?? null}::uuid, ${changed.before}, ${changed.after},
+    ${entry.requestId ?? null}, ${entry.address ?? null}
+  from ${changed.source}`;
 
 /** Append many entries in one statement per 500 (bulk work such as the demo content), in order. */
 export async function appendAuditMany(db: Db, entries: readonly AuditEntry[]): Promise<void> {

@@ -32,6 +32,8 @@ export interface ResumableUploads {
   find(id: string): Promise<Upload | null>;
   /** The bytes of an upload. */
   read(id: string): Promise<Readable>;
+  /** Where an upload's bytes are one file on this machine's disk (null: they are not). */
+  localFile(id: string): Promise<string | null>;
   remove(id: string): Promise<void>;
   /** Remove uploads older than their expiry; how many. */
   sweep(): Promise<number>;
@@ -83,6 +85,9 @@ export async function resumableUploads(
         full(id),
       )) as Readable;
     },
+    async localFile(id) {
+      return store instanceof DiskUploads && UPLOAD_ID.test(id) ? store.pathOf(id) : null;
+    },
     remove: (id) => store.remove(full(id)),
     sweep: () => store.deleteExpired(),
   };
@@ -102,6 +107,7 @@ export function resumableUploadsOnDemand(
     handle: async (req, res, owner) => (await get()).handle(req, res, owner),
     find: async (id) => (await get()).find(id),
     read: async (id) => (await get()).read(id),
+    localFile: async (id) => (await get()).localFile(id),
     remove: async (id) => (await get()).remove(id),
     sweep: async () => (made ? (await made).sweep() : 0),
   };
@@ -126,6 +132,11 @@ async function storeFor(
 class DiskUploads extends FileStore {
   constructor(directory: string, expiryMs: number) {
     super({ directory, expirationPeriodInMilliseconds: expiryMs });
+  }
+
+  /** The one file an upload's bytes are appended to (tus's file store: named by the id). */
+  pathOf(id: string): string {
+    return join(this.directory, id);
   }
 
   override async deleteExpired(): Promise<number> {

@@ -269,7 +269,10 @@ export function evidenceRoutes(
           const limit = Math.min(maxBytes, room);
           let staged: Staged;
           try {
-            staged = await storage.stage(await uploads.read(id), limit);
+            const file = await uploads.localFile(id);
+            staged = file
+              ? await storage.stageFile(file, limit)
+              : await storage.stage(await uploads.read(id), limit);
           } catch (error) {
             if (error instanceof TooLargeError) throw tooLarge(limit, used, error);
             throw error;

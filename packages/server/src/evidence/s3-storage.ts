@@ -90,6 +90,10 @@ export class S3Storage implements EvidenceStorage {
     }
   }
 
+  stageFile(path: string, maxBytes: number): Promise<Staged> {
+    return this.stage(createReadStream(path), maxBytes);
+  }
+
   async stage(source: Readable, maxBytes: number): Promise<Staged> {
     const tempKey = `tmp/${randomUUID()}`;
     const hash = createHash("sha256");

@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import {
   copyFile,
   type FileHandle,
+  link,
   mkdir,
   open,
   readdir,
@@ -62,6 +63,8 @@ export interface EvidenceStorage {
   /** Fails with a clear message when the storage cannot be reached or written. */
   ready(): Promise<void>;
   stage(source: Readable, maxBytes: number): Promise<Staged>;
+  /** A finished file on this machine's disk staged as `stage` would (it stays where it is). */
+  stageFile(path: string, maxBytes: number): Promise<Staged>;
   newKey(): string;
   commitAs(staged: Staged, key: string): Promise<void>;
   discard(staged: Staged): Promise<void>;
@@ -128,6 +131,9 @@ async function syncDirectory(dir: string): Promise<void> {
     await handle.close();
   }
 }
+
+/** A link that cannot be made here, where copying still works. */
+const LINK_REFUSED = new Set(["EXDEV", "EPERM", "ENOTSUP", "EOPNOTSUPP", "EMLINK", "ENOSYS"]);
 
 /** Per upload in flight: bounded, well inside the memory an upload may use. */
 const BUFFER_BYTES = 1024 * 1024;
@@ -300,6 +306,49 @@ export class LocalStorage implements EvidenceStorage {
       throw error;
     }
     return { ref: tempPath, sha256: sink.sha256, size: sink.size, head: sink.head() };
+  }
+
+  /**
+   * A second name for the file instead of a copy when it is on this disk (a finished resumable
+   * upload): on the last day, copying each upload again cost as much as receiving it. The bytes
+   * are still read once for their checksum, and flushed before they are recorded. Where links
+   * cannot be made (another file system), the file is copied.
+   */
+  async stageFile(path: string, maxBytes: number): Promise<Staged> {
+    await mkdir(this.tmpDir, { recursive: true });
+    const tempPath = join(this.tmpDir, `${randomUUID()}.part`);
+    try {
+      await link(path, tempPath);
+    } catch (error) {
+      if (!LINK_REFUSED.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+      return this.stage(createReadStream(path), maxBytes);
+    }
+    // Fresh to the sweep of unfinished uploads, however long ago the last byte arrived.
+    const now = new Date();
+    await utimes(tempPath, now, now).catch(() => undefined);
+    const handle = await open(tempPath, "r").catch(async (error) => {
+      await rm(tempPath, { force: true });
+      throw error;
+    });
+    let hash: FileHash | null = null;
+    try {
+      const { size } = await handle.stat();
+      if (size > maxBytes) throw new TooLargeError(maxBytes);
+      hash = new FileHash(tempPath);
+      const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+      const [sha256] = await Promise.all([
+        hash.finish(size),
+        handle.sync(),
+        head.length > 0 ? handle.read(head, 0, head.length, 0) : null,
+      ]);
+      return { ref: tempPath, sha256, size, head };
+    } catch (error) {
+      hash?.abandon();
+      await rm(tempPath, { force: true });
+      throw error;
+    } finally {
+      await handle.close();
+    }
   }
 
   newKey(): string {
