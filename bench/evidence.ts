@@ -95,8 +95,8 @@ async function search(log: (line: string) => void): Promise<Metrics> {
     );
     const words = sql.raw(`array[${WORDS.map((w) => `'${w}'`).join(",")}]`);
     await db.execute(
-      sql`insert into evidence_texts (file_id, status, text, pages, document)
-          select f.id, 'done', x.body, 3,
+      sql`insert into evidence_texts (file_id, status, text, chars, pages, document)
+          select f.id, 'done', x.body, length(x.body), 3,
             setweight(to_tsvector('indonesian', e.title), 'A') || setweight(to_tsvector('indonesian', x.body), 'B')
           from evidence_files f join evidence e on e.id = f.evidence_id
           join organizations o on o.id = e.organization_id

@@ -138,6 +138,9 @@ describe.each(ENGINES)("evidence full-text search on %s", (engine) => {
     expect((await status("perwal"))?.text).toContain("NOMOR 12 TAHUN 2019");
     // A scan without a text layer: nothing to search, said so (OCR, where installed, found no letters either).
     expect(await status("pindaian")).toMatchObject({ status: "no_text", text: "" });
+    // Its length in characters, written with it (the near-empty finding reads it for every file listed).
+    const perwal = await status("perwal");
+    expect(perwal?.chars).toBe([...(perwal?.text ?? "")].length);
   });
 
   it("says how far reading has come, over the files the caller may read", async () => {

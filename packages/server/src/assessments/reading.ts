@@ -531,12 +531,13 @@ export async function indicatorThread(
 ) {
   const { c } = await accessIndicator(db, frameworks, ctx, id, code, "indicator.read");
   const own = new Set(visibleUnits(ctx, c, code).map((u) => u.unitId));
-  const history = (await repo.historyOf(db, id, code)).filter((e) => {
+  const thread = await repo.threadOf(db, id, code);
+  const history = thread.history.filter((e) => {
     if (!UNIT_ACTIONS.has(e.action)) return true;
     const unit = unitOfEntry(e);
     return unit !== undefined && own.has(unit);
   });
-  return { comments: await repo.commentsOf(db, id, code), history };
+  return { comments: thread.comments, history };
 }
 
 /** Assessments the caller may see, optionally in one cycle. */

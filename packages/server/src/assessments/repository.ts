@@ -245,7 +245,7 @@ const linkRows = (assessmentId: string, codes: Only) => sql`select json_build_ob
       'size', f.size, 'mediaType', f.media_type, 'uploadedAt', f.created_at,
       'uploadedBy', (select u.name from users u where u.id = f.uploaded_by), 'sha256', f.sha256,
       'text', (select json_build_object('status', t.status, 'pages', t.pages, 'ocrPages', t.ocr_pages,
-          'chars', length(t.text), 'facts', t.facts)
+          'chars', t.chars, 'facts', t.facts)
         from evidence_texts t where t.file_id = f.id)) end,
     'fileVersion', e.version, 'addedAt', l.created_at,
     'unitPath', (select o.path from organizations o where o.id = e.unit_id)) as row, l.created_at as at
@@ -573,37 +573,33 @@ export async function addComment(
   return row;
 }
 
-export async function commentsOf(db: Db, assessmentId: string, code: string) {
-  return db
-    .select({
-      id: comments.id,
-      author: comments.authorLabel,
-      body: comments.body,
-      createdAt: comments.createdAt,
-    })
-    .from(comments)
-    .where(and(eq(comments.assessmentId, assessmentId), eq(comments.indicatorCode, code)))
-    .orderBy(asc(comments.createdAt));
-}
-
 export const indicatorEntity = (assessmentId: string, code: string) => `${assessmentId}/${code}`;
 
-export async function historyOf(db: Db, assessmentId: string, code: string) {
-  return db
-    .select({
-      at: auditLog.at,
-      // People by name (their e-mail only where no account is behind the entry, e.g. the CLI).
-      actor: sql<string>`coalesce(${users.name}, ${auditLog.actorLabel})`,
-      action: auditLog.action,
-      before: auditLog.before,
-      after: auditLog.after,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(
-      and(eq(auditLog.entityType, "indicator"), eq(auditLog.entityId, indicatorEntity(assessmentId, code))),
-    )
-    .orderBy(asc(auditLog.id));
+/**
+ * An indicator's comments and history, each oldest first, in one statement (the page asks for
+ * both at once). The history names people by name, by e-mail only where no account is behind an
+ * entry (the CLI).
+ */
+export async function threadOf(db: Db, assessmentId: string, code: string) {
+  const [found] = await rows<{
+    comments: { id: string; author: string; body: string; createdAt: string }[];
+    history: { at: string; actor: string; action: string; before: unknown; after: unknown }[];
+  }>(
+    db,
+    sql`select
+      (select coalesce(json_agg(json_build_object('id', c.id, 'author', c.author_label, 'body', c.body,
+          'createdAt', c.created_at) order by c.created_at), '[]')
+        from comments c where c.assessment_id = ${assessmentId} and c.indicator_code = ${code}) as comments,
+      (select coalesce(json_agg(json_build_object('at', a.at, 'actor', coalesce(u.name, a.actor_label),
+          'action', a.action, 'before', a.before, 'after', a.after) order by a.id), '[]')
+        from audit_log a left join users u on u.id = a.actor_id
+        where a.entity_type = 'indicator' and a.entity_id = ${indicatorEntity(assessmentId, code)}) as history`,
+  );
+  if (!found) throw new Error("the thread read no row");
+  return {
+    comments: found.comments.map((c) => ({ ...c, createdAt: new Date(c.createdAt) })),
+    history: found.history.map((h) => ({ ...h, at: new Date(h.at) })),
+  };
 }
 
 /** Users holding one of `roles` on the organization at `path` or above it (e.g. a unit's operators). */

@@ -486,6 +486,8 @@ export const evidenceTexts = pgTable(
       .notNull()
       .default("pending"),
     text: text("text").notNull().default(""),
+    /** The text's length in characters, written with it: lists show it, and measuring a long text means unpacking it. */
+    chars: integer("chars").notNull().default(0),
     pages: integer("pages"),
     /** Pages whose text came from OCR (they had no text layer). */
     ocrPages: integer("ocr_pages").notNull().default(0),

@@ -141,7 +141,7 @@ export async function fileVersions(db: Db, evidenceId: string) {
         pages: number | null;
         chars: number;
         facts: DocumentFacts | null;
-      } | null>`(select json_build_object('status', t.status, 'pages', t.pages, 'chars', length(t.text), 'facts', t.facts)
+      } | null>`(select json_build_object('status', t.status, 'pages', t.pages, 'chars', t.chars, 'facts', t.facts)
         from ${evidenceTexts} t where t.file_id = ${evidenceFiles.id})`,
     })
     .from(evidenceFiles)
@@ -288,6 +288,7 @@ export async function saveText(
     .set({
       status: read.status,
       text: read.text,
+      chars: sql`length(${read.text})`,
       pages: read.pages,
       ocrPages: read.ocrPages,
       error: read.error,
