@@ -58,8 +58,16 @@ const MIGRATION_LOCK = 741_852_963;
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.url) {
-    // JIT compiling pays off for analytics, not for the short queries Matang runs.
-    const pool = new pg.Pool({ connectionString: config.url, max: 10, options: "-c jit=off" });
+    // JIT compiling pays off for analytics, not for the short queries Matang runs. A connection
+    // opened for a burst stays for 5 minutes (pg's default is 10 s): a new one costs PostgreSQL a
+    // process and its caches, and its first plans took several times as long (the deadline bench
+    // opened and closed connections all through its steady load).
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      idleTimeoutMillis: 300_000,
+      options: "-c jit=off",
+    });
     // An idle client losing its connection (database restarted) must not crash the process.
     pool.on("error", () => {});
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;

@@ -10,8 +10,12 @@
 import { Worker } from "node:worker_threads";
 import type { ReadLimits, ReadText } from "./text.js";
 
-/** How much lower than requests the reading runs (nice 10: about a tenth of a request thread's share when both want the CPU). */
-const NICE = 10;
+/**
+ * How much lower than requests the reading runs: the lowest (19, about a seventieth of a request
+ * thread's share when both want the CPU). At 10 the deadline bench's page calls had p99 544 ms
+ * against 414 ms at 19 (120-s runs on one dataset).
+ */
+const NICE = 19;
 /** The reading thread's heap: a 64 MB PDF (the largest read) parses in well under this. */
 const MEMORY_MB = 1024;
 /** A file still being read after this long is given up (OCR of 20 pages takes a few minutes). */
