@@ -452,7 +452,6 @@ export async function saveUnitAnswer(
 ): Promise<UnitAnswerRow | null> {
   const { assessmentId, indicatorCode, unitId } = key;
   const returnNote = sql`case when ${values.status} = 'ready' then null::text else ${unitAnswers.returnNote} end`;
-  // The row before, as this statement's snapshot holds it: the one the version check accepted.
   const change =
     expectedVersion === 0
       ? sql`insert into unit_answers (assessment_id, indicator_code, unit_id, level, explanation, status)
@@ -467,6 +466,7 @@ export async function saveUnitAnswer(
           returning *`;
   const [found] = await rows<{ saved: (Omit<UnitAnswerRow, "updatedAt"> & { updatedAt: string }) | null }>(
     db,
+    // `before` reads this statement's snapshot: the row the version check accepted.
     sql`with before as (select * from unit_answers where assessment_id = ${assessmentId}
         and indicator_code = ${indicatorCode} and unit_id = ${unitId}),
       saved as (${change}),
