@@ -4,10 +4,12 @@
 // opening their indicators (the page's three API calls), saving their unit's proposal with its
 // version and uploading 1–10 MB PDFs the way the web app does (tus: create, 8 MB pieces, record),
 // coordinators reading the board and saving the consolidated answer, and 20 assessors reading.
-// Each person waits 3–12 s between actions. Beside it, in the same run, the same mix against two
-// bare Node servers behind the same nginx: the ceiling of the machine for that traffic.
+// Each person waits 3–12 s between actions. Twice: everyone arriving within 5 s of two fresh
+// instances (the main figures), then, on two fresh instances again, arriving over a minute (people
+// coming to work; `deadline_ramp_*`, for three minutes). Beside each, in the same run, the same mix
+// against two bare Node servers behind the same nginx: the ceiling of the machine for that traffic.
 //
-// DEADLINE_SECONDS (default 600) sets how long each load runs. To look into a figure:
+// DEADLINE_SECONDS (default 600) sets how long the main load runs. To look into a figure:
 // DEADLINE_KEEP=1 keeps the database (its address is printed) and DEADLINE_DATABASE_URL runs
 // again on a kept one (its people already made); DEADLINE_ONLY=matang skips the baseline;
 // DEADLINE_PROFILE=<folder> has each Matang instance write a CPU profile there.
@@ -239,8 +241,17 @@ async function logIn(base: string, p: Person): Promise<void> {
   p.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
 }
 
-/** Everyone acting for `seconds` against `base`; what they saw. */
-async function run(base: string, everyone: Person[], seconds: number, pdf: Buffer): Promise<Tally> {
+/**
+ * Everyone acting for `seconds` against `base`, the first arriving at once and the last after
+ * `arrivalSeconds`; what they saw.
+ */
+async function run(
+  base: string,
+  everyone: Person[],
+  seconds: number,
+  pdf: Buffer,
+  arrivalSeconds: number,
+): Promise<Tally> {
   const tally: Tally = {
     latencies: { read: [], save: [], upload: [] },
     errors: 0,
@@ -371,8 +382,7 @@ async function run(base: string, everyone: Person[], seconds: number, pdf: Buffe
   const deadline = performance.now() + seconds * 1000;
   await Promise.all(
     everyone.map(async (p, i) => {
-      // Arrivals spread over the first seconds, as people do.
-      await pause((i / everyone.length) * 5000);
+      await pause((i / everyone.length) * arrivalSeconds * 1000);
       // Open an indicator, then (as its page invites) save it with the version it showed, or
       // upload a document for it, or move on to the next.
       let code = pick(p.codes);
@@ -394,8 +404,16 @@ async function run(base: string, everyone: Person[], seconds: number, pdf: Buffe
   return tally;
 }
 
-/** Everyone arrives in the first seconds, on instances that have served nothing yet. */
+/** The main load: everyone arrives within 5 s, on instances that have served nothing yet. */
+const BURST_SECONDS = 5;
+/** What the `_steady_` figures leave out: the burst and the queue it leaves. */
 const ARRIVAL_MS = 30_000;
+/**
+ * The second load: arrivals spread over the first minute (people coming to work), on two fresh
+ * instances, for that minute and two more.
+ */
+const RAMP_SECONDS = 60;
+const RAMP_RUN_SECONDS = Math.min(SECONDS, RAMP_SECONDS + 120);
 
 /** What a load did, its figures under `prefix`; `_steady_` ones leave out the first 30 s. */
 function figures(prefix: string, t: Tally, seconds: number): Record<string, number> {
@@ -519,82 +537,129 @@ export async function deadline(
     // DEADLINE_PROFILE=<folder>: each instance writes a CPU profile there when it stops.
     const profile = process.env.DEADLINE_PROFILE;
     const profiled = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [];
-    const ports = [await freePort(), await freePort()];
-    const instances = await Promise.all(
-      ports.map((port) =>
-        child([...profiled, bin, "serve", "--port", String(port)], env, "API documentation:"),
-      ),
-    );
-    procs.push(...instances);
-    // What an instance says while under load (kept: an instance that stops is the finding).
-    for (const [i, p] of instances.entries()) {
-      const logFile = join(tmpdir(), `matang-deadline-instance-${i + 1}.log`);
-      writeFileSync(logFile, "");
-      p.stdout?.on("data", (c: Buffer) => appendFileSync(logFile, c));
-      p.stderr?.on("data", (c: Buffer) => appendFileSync(logFile, c));
-      p.once("exit", (code, signal) => appendFileSync(logFile, `\n[exit ${code} ${signal}]\n`));
-    }
-    const proxy = await nginx(ports);
-    stops.push(proxy.stop);
-    for (let i = 0; i < everyone.length; i += 25)
-      await Promise.all(everyone.slice(i, i + 25).map((p) => logIn(proxy.base, p)));
-    log(`  all logged in; ${SECONDS} s of the last day…`);
-    const sample = sampler(
-      instances.map((p) => p.pid as number),
-      database.url,
-    );
-    const matang = await run(proxy.base, everyone, SECONDS, pdf);
-    const used = await sample();
-    await proxy.stop();
-    stops.pop();
-    // Stopped as a service manager does (a profile asked for by NODE_OPTIONS is written on exit).
-    await Promise.all(instances.map((p) => stop(p)));
-
-    // The ceiling: the same people and mix against two bare servers behind the same nginx.
-    if (process.env.DEADLINE_ONLY === "matang") {
-      const metrics = figures("deadline", matang, SECONDS);
-      log(
-        `  Matang: ${JSON.stringify(metrics)}; CPU ${used.cpuShare.join(" + ")}; peak RSS ${used.peakRssMb.join(" / ")} MB; connections ${used.connections}`,
+    /** Two fresh Matang instances behind nginx, `seconds` of the load, then stopped: what it saw. */
+    const matangLoad = async (seconds: number, arrivalSeconds: number, logIns: boolean) => {
+      const ports = [await freePort(), await freePort()];
+      const instances = await Promise.all(
+        ports.map((port) =>
+          child([...profiled, bin, "serve", "--port", String(port)], env, "API documentation:"),
+        ),
       );
-      if (matang.firstErrors.length) log(`  first errors: ${matang.firstErrors.join(" | ")}`);
-      return { metrics: {}, notes };
-    }
-    const bareDir = join(work, "bare");
-    mkdirSync(bareDir);
-    const barePorts = [await freePort(), await freePort()];
-    const bares = await Promise.all(
-      barePorts.map((port) =>
-        child([join(here, "bare-deadline.mjs"), String(port), bareDir], process.env, "listening"),
-      ),
-    );
-    procs.push(...bares);
-    const bareProxy = await nginx(barePorts);
-    stops.push(bareProxy.stop);
-    const bareSample = sampler(
-      bares.map((p) => p.pid as number),
-      null,
-    );
-    const bare = await run(bareProxy.base, everyone, SECONDS, pdf);
-    const bareUsed = await bareSample();
+      procs.push(...instances);
+      // What an instance says while under load (kept: an instance that stops is the finding).
+      for (const [i, p] of instances.entries()) {
+        const logFile = join(tmpdir(), `matang-deadline-instance-${i + 1}.log`);
+        writeFileSync(logFile, "");
+        p.stdout?.on("data", (c: Buffer) => appendFileSync(logFile, c));
+        p.stderr?.on("data", (c: Buffer) => appendFileSync(logFile, c));
+        p.once("exit", (code, signal) => appendFileSync(logFile, `\n[exit ${code} ${signal}]\n`));
+      }
+      const proxy = await nginx(ports);
+      stops.push(proxy.stop);
+      if (logIns)
+        for (let i = 0; i < everyone.length; i += 25)
+          await Promise.all(everyone.slice(i, i + 25).map((p) => logIn(proxy.base, p)));
+      log(`  Matang: ${seconds} s of the last day, everyone arriving within ${arrivalSeconds} s…`);
+      const sample = sampler(
+        instances.map((p) => p.pid as number),
+        database.url,
+      );
+      const tally = await run(proxy.base, everyone, seconds, pdf, arrivalSeconds);
+      const used = await sample();
+      await proxy.stop();
+      stops.pop();
+      // Stopped as a service manager does (a profile asked for by NODE_OPTIONS is written on exit).
+      await Promise.all(instances.map((p) => stop(p)));
+      return { tally, used };
+    };
+    /** The same people and mix against two bare servers behind the same nginx: the ceiling. */
+    const bareLoad = async (seconds: number, arrivalSeconds: number) => {
+      const bareDir = join(work, `bare-${arrivalSeconds}`);
+      mkdirSync(bareDir);
+      const barePorts = [await freePort(), await freePort()];
+      const bares = await Promise.all(
+        barePorts.map((port) =>
+          child([join(here, "bare-deadline.mjs"), String(port), bareDir], process.env, "listening"),
+        ),
+      );
+      procs.push(...bares);
+      const bareProxy = await nginx(barePorts);
+      stops.push(bareProxy.stop);
+      log(`  bare: ${seconds} s, everyone arriving within ${arrivalSeconds} s…`);
+      const sample = sampler(
+        bares.map((p) => p.pid as number),
+        null,
+      );
+      const tally = await run(bareProxy.base, everyone, seconds, pdf, arrivalSeconds);
+      const used = await sample();
+      await bareProxy.stop();
+      stops.pop();
+      for (const p of bares) p.kill("SIGTERM");
+      return { tally, used };
+    };
+    /** The texts of the files uploaded since `since`, by status once the load stopped: how far behind reading fell. */
+    const textBacklog = async (since: Date) => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ status: string; n: number }>(
+          `select t.status, count(*)::int as n from evidence_texts t
+             join evidence_files f on f.id = t.file_id where f.created_at >= $1 group by t.status`,
+          [since],
+        );
+        return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+      } finally {
+        await client.end();
+      }
+    };
+    const ramped = (t: Tally, prefix: string, seconds: number) =>
+      Object.fromEntries(
+        Object.entries(figures(prefix, t, seconds)).filter(([k]) => !k.includes("_steady_")),
+      );
 
+    const began = new Date();
+    const { tally: matang, used } = await matangLoad(SECONDS, BURST_SECONDS, true);
+    const backlog = await textBacklog(began);
+    notes.text_backlog = backlog;
+    const main = figures("deadline", matang, SECONDS);
+    log(
+      `  Matang (after the first 30 s: p99 read ${main.deadline_steady_read_p99_ms} ms, save ${main.deadline_steady_save_p99_ms} ms, upload ${main.deadline_steady_upload_p99_ms} ms): ${main.deadline_rps} requests/s (${main.deadline_uploads_per_s} uploads/s), ${matang.errors} errors, ${matang.conflicts} conflicts (409); p50/p99 read ${main.deadline_read_p50_ms}/${main.deadline_read_p99_ms} ms, save ${main.deadline_save_p50_ms}/${main.deadline_save_p99_ms} ms, upload ${main.deadline_upload_p50_ms}/${main.deadline_upload_p99_ms} ms; instances CPU ${used.cpuShare.join(" + ")} cores, peak RSS ${used.peakRssMb.join(" / ")} MB; PostgreSQL connections ${used.connections}; evidence texts at the end ${JSON.stringify(backlog)}`,
+    );
+    if (matang.firstErrors.length) log(`  first errors: ${matang.firstErrors.join(" | ")}`);
+    for (const slice of timeline(matang).slice(0, 4)) log(`    ${JSON.stringify(slice)}`);
+
+    // The same people coming to work over a minute, on two fresh instances (sessions kept).
+    const { tally: ramp, used: rampUsed } = await matangLoad(RAMP_RUN_SECONDS, RAMP_SECONDS, false);
+    const rampFigures = ramped(ramp, "deadline_ramp", RAMP_RUN_SECONDS);
+    log(
+      `  Matang, arrivals over ${RAMP_SECONDS} s: ${JSON.stringify(rampFigures)}; CPU ${rampUsed.cpuShare.join(" + ")}`,
+    );
+    if (ramp.firstErrors.length) log(`  first errors: ${ramp.firstErrors.join(" | ")}`);
+    for (const slice of timeline(ramp).slice(0, 8)) log(`    ${JSON.stringify(slice)}`);
+    // DEADLINE_ONLY=matang: no ceiling, so no figures kept (they would stand without their baseline).
+    if (process.env.DEADLINE_ONLY === "matang") return { metrics: {}, notes };
+
+    const { tally: bare, used: bareUsed } = await bareLoad(SECONDS, BURST_SECONDS);
+    const { tally: bareRamp } = await bareLoad(RAMP_RUN_SECONDS, RAMP_SECONDS);
     const metrics: Record<string, number> = {
-      ...figures("deadline", matang, SECONDS),
+      ...main,
       ...figures("deadline_bare", bare, SECONDS),
       deadline_rps_vs_bare: round(matang.requests / Math.max(1, bare.requests), 3),
       deadline_pg_connections: used.connections,
+      ...rampFigures,
+      ...ramped(bareRamp, "deadline_ramp_bare", RAMP_RUN_SECONDS),
     };
     notes.people = everyone.length;
+    notes.arrival_seconds = { main: BURST_SECONDS, ramp: RAMP_SECONDS, ramp_run_seconds: RAMP_RUN_SECONDS };
     notes.instances = { cpu_share: used.cpuShare, peak_rss_mb: used.peakRssMb };
+    notes.ramp_instances = { cpu_share: rampUsed.cpuShare, peak_rss_mb: rampUsed.peakRssMb };
     notes.bare_instances = { cpu_share: bareUsed.cpuShare, peak_rss_mb: bareUsed.peakRssMb };
-    notes.first_errors = matang.firstErrors;
+    notes.first_errors = [...matang.firstErrors, ...ramp.firstErrors];
     notes.timeline = timeline(matang);
+    notes.ramp_timeline = timeline(ramp);
     notes.bare_timeline = timeline(bare);
     log(
-      `  Matang (after the first 30 s: p99 read ${metrics.deadline_steady_read_p99_ms} ms, save ${metrics.deadline_steady_save_p99_ms} ms, upload ${metrics.deadline_steady_upload_p99_ms} ms): ${metrics.deadline_rps} requests/s (${metrics.deadline_uploads_per_s} uploads/s), ${matang.errors} errors, ${matang.conflicts} conflicts (409); p50/p99 read ${metrics.deadline_read_p50_ms}/${metrics.deadline_read_p99_ms} ms, save ${metrics.deadline_save_p50_ms}/${metrics.deadline_save_p99_ms} ms, upload ${metrics.deadline_upload_p50_ms}/${metrics.deadline_upload_p99_ms} ms; instances CPU ${used.cpuShare.join(" + ")} cores, peak RSS ${used.peakRssMb.join(" / ")} MB; PostgreSQL connections ${used.connections}`,
-    );
-    if (matang.firstErrors.length) log(`  first errors: ${matang.firstErrors.join(" | ")}`);
-    log(
-      `  bare: ${metrics.deadline_bare_rps} requests/s, ${bare.errors} errors; p99 read ${metrics.deadline_bare_read_p99_ms} ms, save ${metrics.deadline_bare_save_p99_ms} ms, upload ${metrics.deadline_bare_upload_p99_ms} ms; CPU ${bareUsed.cpuShare.join(" + ")} cores`,
+      `  bare: ${metrics.deadline_bare_rps} requests/s, ${bare.errors} errors; p99 read ${metrics.deadline_bare_read_p99_ms} ms, save ${metrics.deadline_bare_save_p99_ms} ms, upload ${metrics.deadline_bare_upload_p99_ms} ms; CPU ${bareUsed.cpuShare.join(" + ")} cores; arrivals over ${RAMP_SECONDS} s: p99 read ${metrics.deadline_ramp_bare_read_p99_ms} ms`,
     );
     return { metrics, notes };
   } finally {

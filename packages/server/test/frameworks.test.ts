@@ -95,6 +95,9 @@ describe("the web app at /", () => {
     });
     expect(listed.headers["content-encoding"]).toBe("br");
     expect(JSON.parse(brotliDecompressSync(listed.rawPayload).toString()).id).toBe("permenpanrb-59-2020");
+    // In one piece with its length, not streamed in chunks.
+    expect(Number(listed.headers["content-length"])).toBe(listed.rawPayload.length);
+    expect(listed.headers["transfer-encoding"]).toBeUndefined();
     const api = await web.inject({ method: "GET", url: "/api/nope" });
     expect(api.statusCode).toBe(404);
     expect(api.json().error.code).toBe("not_found");
